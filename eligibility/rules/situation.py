@@ -1,0 +1,501 @@
+"""The household situation (contract v1 input) as plain dataclasses, and its validation.
+
+``parse_situation`` turns the contract's JSON (already decoded into Python objects) into a
+``Situation`` or raises ``InvalidSituation`` listing *every* problem with its path
+(``members[2].birth_date``) and a French message saying how to fix it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from .enums import (
+    ALSACE_MOSELLE_DEPARTMENTS,
+    OVERSEAS_DEPARTMENT_BY_TERRITORY,
+    Activity,
+    Basket,
+    Benefit,
+    CareKind,
+    Complementary,
+    Difficulty,
+    HousingStatus,
+    LabelledEnum,
+    ResourceType,
+    Role,
+    Sector,
+    Territory,
+)
+
+#: The CSS exists since 1 November 2019 (loi 2018-1203, art. 52); no rule applies before.
+EARLIEST_REQUEST_DATE = date(2019, 11, 1)
+MAX_MEMBERS = 20
+MAX_RESOURCES = 400
+MAX_PLANNED_CARE = 50
+MAX_AMOUNT = Decimal("100000000")  # 100 M€: anything above is a typing error
+MAX_HOSPITAL_DAYS = 366
+DEPARTMENT_RE = re.compile(r"^(0[1-9]|[1-8][0-9]|9[0-5]|2A|2B|97[1-6])$")
+
+
+@dataclass(frozen=True, slots=True)
+class Residence:
+    territory: Territory
+    department: str | None = None
+    alsace_moselle: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Housing:
+    status: HousingStatus
+    housing_aid_monthly: Decimal = Decimal("0")
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    id: str
+    role: Role
+    birth_date: date
+    activity: Activity = Activity.INACTIVE
+    shared_custody: bool = False
+
+    def age_on(self, when: date) -> int:
+        """Age in whole years on ``when``."""
+        years = when.year - self.birth_date.year
+        if (when.month, when.day) < (self.birth_date.month, self.birth_date.day):
+            years -= 1
+        return years
+
+
+@dataclass(frozen=True, slots=True)
+class Resource:
+    member: str
+    type: ResourceType
+    amount: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class HealthSituation:
+    member: str
+    ald: bool = False
+    pregnancy_due_date: date | None = None
+    work_accident: bool = False
+    military_pension: bool = False
+    aeeh_child: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedCare:
+    kind: CareKind
+    member: str
+    days: int | None = None
+    psychiatric: bool = False
+    single_room_daily: Decimal | None = None
+    home: bool = False
+    quote: Decimal | None = None
+    basket: Basket | None = None
+    fee: Decimal | None = None
+    sector: Sector | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Situation:
+    request_date: date
+    residence: Residence
+    housing: Housing
+    members: tuple[Member, ...]
+    resources: tuple[Resource, ...] = ()
+    current_benefits: frozenset[Benefit] = frozenset()
+    complementary: Complementary = Complementary.NONE
+    health: tuple[HealthSituation, ...] = ()
+    planned_care: tuple[PlannedCare, ...] = ()
+    difficulties: frozenset[Difficulty] = frozenset()
+
+    @property
+    def applicant(self) -> Member:
+        return next(m for m in self.members if m.role is Role.APPLICANT)
+
+    @property
+    def partner(self) -> Member | None:
+        return next((m for m in self.members if m.role is Role.PARTNER), None)
+
+    def member(self, member_id: str) -> Member:
+        return next(m for m in self.members if m.id == member_id)
+
+    def health_of(self, member_id: str) -> HealthSituation | None:
+        return next((h for h in self.health if h.member == member_id), None)
+
+    def resources_of(self, member_id: str) -> tuple[Resource, ...]:
+        return tuple(r for r in self.resources if r.member == member_id)
+
+    @property
+    def has_self_employed(self) -> bool:
+        return any(m.activity is Activity.SELF_EMPLOYED for m in self.members) or any(
+            r.type is ResourceType.SELF_EMPLOYMENT and r.amount > 0 for r in self.resources
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class FieldError:
+    path: str
+    message: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"path": self.path, "message": self.message}
+
+
+class InvalidSituation(ValueError):
+    """Raised with every validation problem found in a situation."""
+
+    def __init__(self, errors: list[FieldError]):
+        self.errors = errors
+        super().__init__("; ".join(f"{e.path}: {e.message}" for e in errors))
+
+
+# --------------------------------------------------------------------------- parsing helpers
+
+
+class _Reader:
+    """Collects errors while reading a decoded JSON document."""
+
+    def __init__(self) -> None:
+        self.errors: list[FieldError] = []
+
+    def error(self, path: str, message: str) -> None:
+        self.errors.append(FieldError(path, message))
+
+    def obj(self, value: Any, path: str, *, required: bool = True) -> dict | None:
+        if value is None:
+            if required:
+                self.error(path, "Ce champ est obligatoire : un objet JSON est attendu.")
+            return None
+        if not isinstance(value, dict):
+            self.error(path, "Un objet JSON est attendu ({…}).")
+            return None
+        return value
+
+    def array(self, value: Any, path: str, *, max_items: int) -> list:
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.error(path, "Une liste JSON est attendue ([…]).")
+            return []
+        if len(value) > max_items:
+            self.error(path, f"Trop d'éléments : {max_items} au plus.")
+            return value[:max_items]
+        return value
+
+    def boolean(self, value: Any, path: str, default: bool = False) -> bool:
+        if value is None:
+            return default
+        if not isinstance(value, bool):
+            self.error(path, "Une valeur vraie ou fausse est attendue (true ou false).")
+            return default
+        return value
+
+    def choice(self, value: Any, path: str, enum: type[LabelledEnum], *, required: bool = True, default=None):
+        if value is None:
+            if required:
+                self.error(path, f"Ce champ est obligatoire. Valeurs possibles : {', '.join(enum.values())}.")
+            return default
+        if not isinstance(value, str) or value not in enum._value2member_map_:
+            self.error(path, f"Valeur inconnue. Valeurs possibles : {', '.join(enum.values())}.")
+            return default
+        return enum(value)
+
+    def iso_date(self, value: Any, path: str, *, required: bool = True) -> date | None:
+        if value is None:
+            if required:
+                self.error(path, "Ce champ est obligatoire : une date au format AAAA-MM-JJ est attendue.")
+            return None
+        if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            self.error(path, "Date invalide : le format attendu est AAAA-MM-JJ (par exemple 2026-11-22).")
+            return None
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            self.error(path, "Cette date n'existe pas dans le calendrier.")
+            return None
+
+    def money(self, value: Any, path: str, *, required: bool = True) -> Decimal | None:
+        if value is None:
+            if required:
+                self.error(path, "Ce champ est obligatoire : un montant en euros est attendu.")
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            self.error(path, "Un montant en euros est attendu, sous forme de nombre (par exemple 1234.56).")
+            return None
+        if isinstance(value, float) and not math.isfinite(value):
+            self.error(path, "Montant invalide.")
+            return None
+        try:
+            amount = Decimal(str(value))
+        except InvalidOperation:
+            self.error(path, "Montant invalide.")
+            return None
+        if amount < 0:
+            self.error(path, "Le montant ne peut pas être négatif.")
+            return None
+        if amount > MAX_AMOUNT:
+            self.error(path, "Montant trop élevé : vérifiez la saisie.")
+            return None
+        if amount.as_tuple().exponent < -2 and amount != amount.quantize(Decimal("0.01")):
+            amount = amount.quantize(Decimal("0.01"))
+        return amount
+
+    def integer(self, value: Any, path: str, *, minimum: int, maximum: int, required: bool = True) -> int | None:
+        if value is None:
+            if required:
+                self.error(path, "Ce champ est obligatoire : un nombre entier est attendu.")
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            if isinstance(value, float) and value.is_integer():
+                value = int(value)
+            else:
+                self.error(path, "Un nombre entier est attendu.")
+                return None
+        if not minimum <= value <= maximum:
+            self.error(path, f"Un nombre entre {minimum} et {maximum} est attendu.")
+            return None
+        return value
+
+    def identifier(self, value: Any, path: str) -> str | None:
+        if value is None:
+            self.error(path, "Ce champ est obligatoire : un identifiant de personne est attendu.")
+            return None
+        if not isinstance(value, str) or not 1 <= len(value) <= 40:
+            self.error(path, "Un identifiant de 1 à 40 caractères est attendu.")
+            return None
+        return value
+
+
+# --------------------------------------------------------------------------- the parser
+
+
+def parse_situation(data: Any, *, today: date) -> Situation:
+    """Validate a decoded contract situation and build the ``Situation``.
+
+    ``today`` is the default request date (the contract makes ``request_date`` optional).
+    Raises ``InvalidSituation`` with every problem found.
+    """
+    r = _Reader()
+    if not isinstance(data, dict):
+        raise InvalidSituation([FieldError("", "La situation doit être un objet JSON ({…}).")])
+
+    request_date = r.iso_date(data.get("request_date"), "request_date", required=False) or today
+    if request_date < EARLIEST_REQUEST_DATE:
+        r.error(
+            "request_date",
+            "La Complémentaire santé solidaire existe depuis le 1er novembre 2019 : "
+            "choisissez une date de demande à partir de cette date.",
+        )
+
+    residence = _parse_residence(r, data.get("residence"))
+    housing = _parse_housing(r, data.get("housing"))
+    members = _parse_members(r, data.get("members"), request_date)
+    member_ids = {m.id for m in members}
+    resources = _parse_resources(r, data.get("resources"), member_ids)
+
+    benefits: set[Benefit] = set()
+    for i, value in enumerate(r.array(data.get("current_benefits"), "current_benefits", max_items=10)):
+        b = r.choice(value, f"current_benefits[{i}]", Benefit)
+        if b is not None:
+            benefits.add(b)
+
+    coverage = r.obj(data.get("coverage"), "coverage", required=False) or {}
+    complementary = r.choice(
+        coverage.get("complementary"), "coverage.complementary", Complementary,
+        required=False, default=Complementary.NONE,
+    )
+
+    health = _parse_health(r, data.get("health"), member_ids, request_date)
+    planned_care = _parse_planned_care(r, data.get("planned_care"), member_ids)
+
+    difficulties: set[Difficulty] = set()
+    for i, value in enumerate(r.array(data.get("difficulties"), "difficulties", max_items=20)):
+        d = r.choice(value, f"difficulties[{i}]", Difficulty)
+        if d is not None:
+            difficulties.add(d)
+
+    if r.errors:
+        raise InvalidSituation(r.errors)
+    return Situation(
+        request_date=request_date,
+        residence=residence,
+        housing=housing,
+        members=tuple(members),
+        resources=tuple(resources),
+        current_benefits=frozenset(benefits),
+        complementary=complementary,
+        health=tuple(health),
+        planned_care=tuple(planned_care),
+        difficulties=frozenset(difficulties),
+    )
+
+
+def _parse_residence(r: _Reader, value: Any) -> Residence:
+    obj = r.obj(value, "residence")
+    if obj is None:
+        return Residence(Territory.METROPOLE)
+    territory = r.choice(obj.get("territory"), "residence.territory", Territory, default=Territory.METROPOLE)
+    department = obj.get("department")
+    if department is not None:
+        if not isinstance(department, str) or not DEPARTMENT_RE.fullmatch(department.upper()):
+            r.error("residence.department", "Code de département inconnu : par exemple 75, 2A, 93 ou 971.")
+            department = None
+        else:
+            department = department.upper()
+    alsace_moselle = r.boolean(obj.get("alsace_moselle"), "residence.alsace_moselle")
+    if department and territory:
+        expected = OVERSEAS_DEPARTMENT_BY_TERRITORY.get(territory)
+        if expected and department != expected:
+            r.error("residence.department", f"{territory.label} correspond au département {expected}.")
+        if territory is Territory.METROPOLE and department.startswith("97"):
+            r.error("residence.department", "Ce département est outre-mer : choisissez le territoire correspondant.")
+    if alsace_moselle and (
+        territory is not Territory.METROPOLE or (department and department not in ALSACE_MOSELLE_DEPARTMENTS)
+    ):
+        r.error(
+            "residence.alsace_moselle",
+            "Le régime local d'Alsace-Moselle ne concerne que le Bas-Rhin (67), le Haut-Rhin (68) et la Moselle (57).",
+        )
+    return Residence(territory or Territory.METROPOLE, department, alsace_moselle)
+
+
+def _parse_housing(r: _Reader, value: Any) -> Housing:
+    obj = r.obj(value, "housing")
+    if obj is None:
+        return Housing(HousingStatus.TENANT)
+    status = r.choice(obj.get("status"), "housing.status", HousingStatus, default=HousingStatus.TENANT)
+    aid = r.money(obj.get("housing_aid_monthly"), "housing.housing_aid_monthly", required=False) or Decimal("0")
+    if aid > 10000:
+        r.error("housing.housing_aid_monthly", "Montant mensuel trop élevé pour une aide au logement : vérifiez la saisie.")
+    if aid > 0 and status in (HousingStatus.HOMELESS,):
+        r.error("housing.housing_aid_monthly", "Une personne sans domicile stable ne reçoit pas d'aide au logement : mettez 0.")
+    return Housing(status, aid)
+
+
+def _parse_members(r: _Reader, value: Any, request_date: date) -> list[Member]:
+    if value is None:
+        r.error("members", "Ce champ est obligatoire : la liste des personnes du foyer.")
+        return []
+    items = r.array(value, "members", max_items=MAX_MEMBERS)
+    if isinstance(value, list) and not value:
+        r.error("members", "Le foyer doit comporter au moins le demandeur ou la demandeuse.")
+    members: list[Member] = []
+    seen_ids: set[str] = set()
+    applicants = partners = 0
+    for i, item in enumerate(items):
+        path = f"members[{i}]"
+        obj = r.obj(item, path)
+        if obj is None:
+            continue
+        member_id = r.identifier(obj.get("id"), f"{path}.id")
+        if member_id is not None:
+            if member_id in seen_ids:
+                r.error(f"{path}.id", "Cet identifiant est déjà utilisé par une autre personne du foyer.")
+            seen_ids.add(member_id)
+        role = r.choice(obj.get("role"), f"{path}.role", Role)
+        applicants += role is Role.APPLICANT
+        partners += role is Role.PARTNER
+        birth_date = r.iso_date(obj.get("birth_date"), f"{path}.birth_date")
+        if birth_date is not None:
+            if birth_date > request_date:
+                r.error(f"{path}.birth_date", "Date dans le futur : la date de naissance doit précéder la date de la demande.")
+            elif birth_date.year < 1900:
+                r.error(f"{path}.birth_date", "Date de naissance trop ancienne : vérifiez l'année.")
+        activity = r.choice(obj.get("activity"), f"{path}.activity", Activity, required=False, default=Activity.INACTIVE)
+        shared_custody = r.boolean(obj.get("shared_custody"), f"{path}.shared_custody")
+        if shared_custody and role not in (Role.CHILD, Role.OTHER_DEPENDENT, None):
+            r.error(f"{path}.shared_custody", "La résidence alternée ne concerne que les enfants.")
+        if member_id and role and birth_date:
+            members.append(Member(member_id, role, birth_date, activity or Activity.INACTIVE, shared_custody))
+    if items and applicants != 1:
+        r.error("members", "Le foyer doit comporter exactement un demandeur ou une demandeuse (role « applicant »).")
+    if partners > 1:
+        r.error("members", "Le foyer ne peut comporter qu'un seul conjoint (role « partner »).")
+    return members
+
+
+def _member_ref(r: _Reader, value: Any, path: str, member_ids: set[str]) -> str | None:
+    member_id = r.identifier(value, path)
+    if member_id is not None and member_id not in member_ids:
+        r.error(path, "Cette personne n'existe pas dans le foyer (identifiant inconnu).")
+        return None
+    return member_id
+
+
+def _parse_resources(r: _Reader, value: Any, member_ids: set[str]) -> list[Resource]:
+    resources: list[Resource] = []
+    seen: set[tuple[str, str]] = set()
+    for i, item in enumerate(r.array(value, "resources", max_items=MAX_RESOURCES)):
+        path = f"resources[{i}]"
+        obj = r.obj(item, path)
+        if obj is None:
+            continue
+        member = _member_ref(r, obj.get("member"), f"{path}.member", member_ids)
+        rtype = r.choice(obj.get("type"), f"{path}.type", ResourceType)
+        amount = r.money(obj.get("amount"), f"{path}.amount")
+        if member and rtype:
+            if (member, rtype) in seen:
+                r.error(f"{path}.type", "Cette ressource est déjà déclarée pour cette personne : additionnez les montants sur une seule ligne.")
+            seen.add((member, rtype))
+        if member and rtype and amount is not None:
+            resources.append(Resource(member, rtype, amount))
+    return resources
+
+
+def _parse_health(r: _Reader, value: Any, member_ids: set[str], request_date: date) -> list[HealthSituation]:
+    health: list[HealthSituation] = []
+    seen: set[str] = set()
+    for i, item in enumerate(r.array(value, "health", max_items=MAX_MEMBERS)):
+        path = f"health[{i}]"
+        obj = r.obj(item, path)
+        if obj is None:
+            continue
+        member = _member_ref(r, obj.get("member"), f"{path}.member", member_ids)
+        if member in seen:
+            r.error(f"{path}.member", "La santé de cette personne est déjà décrite : regroupez-la sur une seule ligne.")
+        due = r.iso_date(obj.get("pregnancy_due_date"), f"{path}.pregnancy_due_date", required=False)
+        if due is not None and not (request_date.toordinal() - 60 <= due.toordinal() <= request_date.toordinal() + 300):
+            r.error(f"{path}.pregnancy_due_date", "Date prévue d'accouchement invalide : elle doit tomber dans les 10 mois qui suivent la demande.")
+            due = None
+        flags = {
+            key: r.boolean(obj.get(key), f"{path}.{key}")
+            for key in ("ald", "work_accident", "military_pension", "aeeh_child")
+        }
+        if member:
+            seen.add(member)
+            health.append(HealthSituation(member=member, pregnancy_due_date=due, **flags))
+    return health
+
+
+def _parse_planned_care(r: _Reader, value: Any, member_ids: set[str]) -> list[PlannedCare]:
+    care: list[PlannedCare] = []
+    for i, item in enumerate(r.array(value, "planned_care", max_items=MAX_PLANNED_CARE)):
+        path = f"planned_care[{i}]"
+        obj = r.obj(item, path)
+        if obj is None:
+            continue
+        kind = r.choice(obj.get("kind"), f"{path}.kind", CareKind)
+        member = _member_ref(r, obj.get("member"), f"{path}.member", member_ids)
+        fields: dict[str, Any] = {}
+        if kind is CareKind.HOSPITALISATION:
+            fields["days"] = r.integer(obj.get("days"), f"{path}.days", minimum=1, maximum=MAX_HOSPITAL_DAYS)
+            fields["psychiatric"] = r.boolean(obj.get("psychiatric"), f"{path}.psychiatric")
+            fields["single_room_daily"] = r.money(obj.get("single_room_daily"), f"{path}.single_room_daily", required=False)
+            fields["home"] = r.boolean(obj.get("home"), f"{path}.home")
+            if fields["home"] and fields["single_room_daily"]:
+                r.error(f"{path}.single_room_daily", "Pas de chambre particulière pour une hospitalisation à domicile.")
+        elif kind in (CareKind.DENTAL_PROSTHESIS, CareKind.GLASSES, CareKind.HEARING_AIDS):
+            fields["quote"] = r.money(obj.get("quote"), f"{path}.quote")
+            fields["basket"] = r.choice(obj.get("basket"), f"{path}.basket", Basket)
+        elif kind is CareKind.CONSULTATION:
+            fields["fee"] = r.money(obj.get("fee"), f"{path}.fee")
+            fields["sector"] = r.choice(obj.get("sector"), f"{path}.sector", Sector, required=False, default=Sector.SECTOR_1)
+        if kind and member and all(v is not None for k, v in fields.items() if k not in ("single_room_daily",)):
+            care.append(PlannedCare(kind=kind, member=member, **fields))
+    return care
