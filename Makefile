@@ -1,0 +1,66 @@
+# aidsante — the two commands a newcomer needs: `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+UV_VERSION := 0.13.9
+PYTEST_WORKERS ?= 2
+
+.PHONY: run test serve bench lint install check-system test-system-deps pytest pytest-postgres clean
+
+check-system:
+	@$(PYTHON) scripts/check_system.py
+
+$(VENV)/.installed: pyproject.toml requirements/lock.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(VENV)/bin/pip install -q --disable-pip-version-check "uv==$(UV_VERSION)"
+	@$(VENV)/bin/uv pip install -q --python $(PY) -r requirements/lock.txt
+	@touch $@
+
+install: check-system $(VENV)/.installed
+
+## make run: install, migrate, load the demo data and serve http://127.0.0.1:8000 on SQLite.
+run: install
+	@mkdir -p var
+	@$(MANAGE) migrate --noinput -v 0
+	@$(MANAGE) load_demo
+	@echo "aidsante : http://127.0.0.1:8000  (Ctrl+C pour arrêter)"
+	@$(MANAGE) runserver 127.0.0.1:8000
+
+## make serve: production settings behind gunicorn (needs SECRET_KEY and ALLOWED_HOSTS).
+serve: install
+	@mkdir -p var
+	DJANGO_SETTINGS_MODULE=aidsante.settings.production $(MANAGE) migrate --noinput
+	DJANGO_SETTINGS_MODULE=aidsante.settings.production $(MANAGE) collectstatic --noinput -v 0
+	DJANGO_SETTINGS_MODULE=aidsante.settings.production $(VENV)/bin/gunicorn aidsante.wsgi \
+	  --bind $${BIND:-127.0.0.1:8000} --workers $${WORKERS:-3} --access-logfile - \
+	  --access-logformat '%(h)s "%(m)s %(U)s" %(s)s %(b)s %(M)sms'
+
+test-system-deps:
+	@scripts/install_test_system_deps.sh
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
+
+pytest: install
+	EXPECTED_DB_VENDOR=sqlite $(PY) -m pytest -n $(PYTEST_WORKERS) -q
+
+# The database tests again, against a real throwaway PostgreSQL server, when its binaries are present.
+pytest-postgres: install
+	@if command -v pg_ctl >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then \
+	  scripts/pg_throwaway.sh env EXPECTED_DB_VENDOR=postgresql $(PY) -m pytest -q -p no:randomly \
+	    -m "not browser" --ignore=tests/rules -n $(PYTEST_WORKERS); \
+	else echo "PostgreSQL binaries absent: database tests ran on SQLite only."; fi
+
+## make test: install what tests need, lint, the import contract, the whole suite (SQLite, then PostgreSQL).
+test: install test-system-deps lint pytest pytest-postgres
+
+## make bench: benchmarks (not tests); figures on standard output.
+bench: install
+	$(PY) bench/bench_css.py
+	@for b in bench/bench_*.py; do [ "$$b" = bench/bench_css.py ] || $(PY) $$b; done
+
+clean:
+	rm -rf $(VENV) var node_modules .pytest_cache .ruff_cache

@@ -1,0 +1,34 @@
+"""Logging filter that keeps personal data out of the logs.
+
+Django's ``django.request`` records carry the request object (with its body and POST data) and
+exception messages may quote what a person typed; the server log carries full URLs with their query
+strings. This filter drops the request object, strips query strings, and keeps an exception's class and
+stack frames (file, line, function: enough to debug) but not its message, so that no form value, JSON
+body or identifier typed by a person reaches a log line.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import traceback
+
+_QUERY_RE = re.compile(r"\?\S*")
+
+
+class NoPersonalDataFilter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        if hasattr(record, "request"):
+            record.request = None
+        try:
+            message = record.getMessage()
+        except Exception:  # a malformed record must not break logging
+            message = str(record.msg)
+        message = _QUERY_RE.sub("?[…]", message)
+        if record.exc_info and record.exc_info[0] is not None:
+            exc_type, _exc, tb = record.exc_info
+            frames = "".join(traceback.format_tb(tb))
+            record.exc_info = None
+            record.exc_text = f"Traceback (message masqué) :\n{frames}{exc_type.__name__}"
+        record.msg, record.args = message, ()
+        return True

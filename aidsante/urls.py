@@ -1,0 +1,14 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from . import views
+
+admin.site.site_header = "aidsante — administration"
+admin.site.site_title = "aidsante"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("api/v1/", include("eligibility.urls")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,163 @@
+"""The OpenAPI 3.1 document of the simulation API, derived by pydantic from typed schemas.
+
+The schemas below describe the contract's JSON shapes, using the rules' own enums so that closed
+lists cannot drift; validation itself is the rules' (``parse_situation``), which adds the checks a
+schema cannot express (exactly one applicant, members referenced by id, dates in range…). A test
+validates generated situations and the contract's example against these schemas.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+from pydantic.json_schema import models_json_schema
+
+from eligibility.rules import enums
+
+
+class _Open(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+
+class ResidenceIn(_Open):
+    territory: enums.Territory
+    department: str | None = Field(None, pattern=r"^(0[1-9]|[1-8][0-9]|9[0-5]|2A|2B|97[1-6])$", description="Code INSEE du département")
+    alsace_moselle: bool = Field(False, description="Affilié au régime local d'Alsace-Moselle")
+
+
+class HousingIn(_Open):
+    status: enums.HousingStatus
+    housing_aid_monthly: float = Field(0, ge=0, description="Aide au logement reçue par mois, en euros")
+
+
+class MemberIn(_Open):
+    id: str = Field(min_length=1, max_length=40)
+    role: enums.Role
+    birth_date: date
+    activity: enums.Activity = enums.Activity.INACTIVE
+    shared_custody: bool = Field(False, description="Enfant en résidence alternée (compte pour moitié dans le plafond)")
+
+
+class ResourceIn(_Open):
+    member: str
+    type: enums.ResourceType
+    amount: float = Field(ge=0, description="Total perçu sur les 12 mois de référence de la CSS (revenu net du dernier avis d'imposition pour self_employment)")
+
+
+class CoverageIn(_Open):
+    complementary: enums.Complementary = enums.Complementary.NONE
+
+
+class HealthIn(_Open):
+    member: str
+    ald: bool = False
+    pregnancy_due_date: date | None = None
+    work_accident: bool = False
+    military_pension: bool = False
+    aeeh_child: bool = False
+
+
+class PlannedCareIn(_Open):
+    kind: enums.CareKind
+    member: str
+    days: int | None = Field(None, ge=1, le=366, description="hospitalisation : jours facturés, jour de sortie compris")
+    psychiatric: bool = False
+    single_room_daily: float | None = Field(None, ge=0)
+    home: bool = False
+    quote: float | None = Field(None, ge=0, description="prothèse dentaire, lunettes, aides auditives : montant du devis")
+    basket: enums.Basket | None = None
+    fee: float | None = Field(None, ge=0, description="consultation : honoraires")
+    sector: enums.Sector | None = None
+
+
+class SituationIn(_Open):
+    """A household's situation (contract v1)."""
+
+    request_date: date | None = Field(None, description="Date de la demande (aujourd'hui par défaut)")
+    residence: ResidenceIn
+    housing: HousingIn
+    members: list[MemberIn] = Field(min_length=1, max_length=20)
+    resources: list[ResourceIn] = Field(default_factory=list, max_length=400)
+    current_benefits: list[enums.Benefit] = Field(default_factory=list)
+    coverage: CoverageIn = Field(default_factory=CoverageIn)
+    health: list[HealthIn] = Field(default_factory=list)
+    planned_care: list[PlannedCareIn] = Field(default_factory=list, max_length=50)
+    difficulties: list[enums.Difficulty] = Field(default_factory=list)
+
+
+class RulesetOut(_Open):
+    version: str
+    parameters_valid_on: date
+
+
+class CssOut(_Open):
+    status: enums.CssStatus
+    household_size: int
+    resources: float
+    ceiling_free: float
+    ceiling_with_participation: float
+    monthly_participation: float
+    reasons: list[str]
+
+
+class ResultOut(_Open):
+    """The result (contract v1); the project adds fields (details, reasons) that clients may ignore."""
+
+    request_date: date
+    ruleset: RulesetOut
+    css: CssOut
+    hospital_stays: list[dict[str, Any]] = Field(default_factory=list)
+    emergency_visits: list[dict[str, Any]] = Field(default_factory=list)
+    reste_a_charge: dict[str, Any] = Field(default_factory=dict)
+    cpam_aid: dict[str, Any] = Field(default_factory=dict)
+    help_independants: dict[str, Any] = Field(default_factory=dict)
+    checklist: list[dict[str, Any]] = Field(default_factory=list)
+    to_verify: list[str] = Field(default_factory=list)
+
+
+class FieldErrorOut(BaseModel):
+    path: str = Field(description="Chemin du champ, par exemple members[1].birth_date")
+    message: str
+
+
+class ErrorsOut(BaseModel):
+    errors: list[FieldErrorOut]
+
+
+@lru_cache(maxsize=1)
+def openapi_document() -> dict:
+    _, schema = models_json_schema(
+        [(SituationIn, "validation"), (ResultOut, "serialization"), (ErrorsOut, "serialization")],
+        ref_template="#/components/schemas/{model}",
+    )
+    errors = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorsOut"}}}
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "aidsante — API de simulation",
+            "version": "1",
+            "description": "Complémentaire santé solidaire, frais d'hospitalisation, reste à charge, aides de la CPAM et dispositif Help.",
+        },
+        "paths": {
+            "/api/v1/simulations": {
+                "post": {
+                    "operationId": "simulate",
+                    "summary": "Simuler les droits d'un foyer",
+                    "requestBody": {
+                        "required": True,
+                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SituationIn"}}},
+                    },
+                    "responses": {
+                        "200": {"description": "Résultat", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ResultOut"}}}},
+                        "400": {"description": "Situation invalide : chaque erreur avec son chemin", "content": errors},
+                        "413": {"description": "Corps de plus de 256 Kio", "content": errors},
+                        "415": {"description": "Corps qui n'est pas du JSON", "content": errors},
+                    },
+                }
+            }
+        },
+        "components": {"schemas": schema["$defs"]},
+    }

@@ -1,0 +1,103 @@
+"""Result dataclasses shared by the rule modules, and their contract (v1) JSON form.
+
+Money stays ``Decimal`` in the dataclasses; ``money()`` turns it into a JSON number only at the edge.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from .enums import CssStatus
+from .reasons import Reason
+
+
+def money(amount: Decimal | None) -> float | int | None:
+    """JSON number for an amount: integral euros stay integers, cents are kept where the law keeps them."""
+    if amount is None:
+        return None
+    if amount == amount.to_integral_value():
+        return int(amount)
+    return float(amount)
+
+
+@dataclass(frozen=True, slots=True)
+class ResourceLine:
+    """One declared resource and what the CSS did with it."""
+
+    member: str
+    type: str
+    declared: Decimal          # amount as declared for the reference period
+    counted: Decimal           # amount that enters the base (0 when excluded; negative when deducted)
+    treatment: str             # included / excluded / deducted / abated
+    note: str                  # plain-French explanation
+
+    def as_dict(self) -> dict:
+        return {
+            "member": self.member, "type": self.type, "declared": money(self.declared),
+            "counted": money(self.counted), "treatment": self.treatment, "note": self.note,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class MemberParticipation:
+    member: str
+    age_on_january_1: int
+    monthly: Decimal
+
+    def as_dict(self) -> dict:
+        return {"member": self.member, "age_on_january_1": self.age_on_january_1, "monthly": money(self.monthly)}
+
+
+@dataclass(frozen=True, slots=True)
+class CssResult:
+    """Outcome of the Complémentaire santé solidaire rules (CSSoc L861-1 and following)."""
+
+    status: CssStatus
+    household_size: int
+    coefficient: Decimal
+    resources: Decimal                   # annual resource base
+    ceiling_free: Decimal                # annual, rounded to the euro
+    ceiling_with_participation: Decimal  # annual, rounded to the euro
+    monthly_participation: Decimal       # household total, 0 unless with participation
+    reasons: tuple[Reason, ...]
+    reference_period: tuple[date, date] = (date.min, date.min)  # first day, last day
+    resource_lines: tuple[ResourceLine, ...] = ()
+    housing_flat_amount: Decimal = Decimal("0")   # annual amount added to the base
+    participations: tuple[MemberParticipation, ...] = ()
+    presumption: str | None = None       # "rsa", "aspa", "asi", "aah" when a presumption applied
+    to_verify: tuple[str, ...] = ()
+
+    @property
+    def eligible(self) -> bool:
+        return self.status is not CssStatus.NOT_ELIGIBLE
+
+    @property
+    def margin(self) -> Decimal:
+        """Room left under the ceiling that applies (positive), or the excess over the higher one (negative)."""
+        if self.status is CssStatus.FREE:
+            return self.ceiling_free - self.resources
+        return self.ceiling_with_participation - self.resources
+
+    def as_dict(self) -> dict:
+        start, end = self.reference_period
+        return {
+            "status": self.status.value,
+            "household_size": self.household_size,
+            "coefficient": float(self.coefficient),
+            "resources": money(self.resources),
+            "ceiling_free": money(self.ceiling_free),
+            "ceiling_with_participation": money(self.ceiling_with_participation),
+            "monthly_participation": money(self.monthly_participation),
+            "margin": money(self.margin) if self.margin >= 0 else 0,
+            "excess": money(-self.margin) if self.margin < 0 else 0,
+            "reference_period": {"start": start.isoformat(), "end": end.isoformat()},
+            "housing_flat_amount": money(self.housing_flat_amount),
+            "resource_lines": [line.as_dict() for line in self.resource_lines],
+            "participations": [p.as_dict() for p in self.participations],
+            "presumption": self.presumption,
+            "reasons": [str(r) for r in self.reasons],
+            "reasons_detail": [r.as_dict() for r in self.reasons],
+            "to_verify": list(self.to_verify),
+        }
