@@ -1,10 +1,12 @@
 """Database-side settings of the rules: each CPAM's own ceiling for its discretionary aid."""
 
+import uuid
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
+from django.utils import timezone
 
 DEPARTMENT_VALIDATOR = RegexValidator(
     r"^(0[1-9]|[1-8][0-9]|9[0-5]|2A|2B|97[1-6])$", "Code de département INSEE : par exemple 75, 2A, 971."
@@ -48,3 +50,32 @@ class CpamAidCeiling(models.Model):
     def clean(self):
         if (self.annual_ceiling_one_person is None) == (self.ratio_to_css_participation_ceiling is None):
             raise ValidationError("Renseignez soit un plafond annuel, soit un rapport au plafond de la CSS, pas les deux.")
+
+
+class Case(models.Model):
+    """One questionnaire case: the answers of one household, stored server side.
+
+    ``public_id`` identifies the case in URLs (it is not personal data, and it is not enough to open a
+    case: an anonymous visitor's session must hold it, which starting the case or entering its resume
+    code grants). A social worker's dossier (``dossiers.Dossier``) owns its case through a one-to-one
+    link; a case without dossier is anonymous and expires after ``CASE_EXPIRY_DAYS`` of inactivity.
+    ``answers`` holds the wizard's storage (step data per step) with the ``schema_version`` of the
+    questions they answer, so that saved cases survive changes to the questionnaire.
+    """
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    resume_code = models.CharField(max_length=16, unique=True, null=True, blank=True, editable=False)
+    answers = models.JSONField(default=dict, blank=True)
+    schema_version = models.PositiveIntegerField(default=1)
+    version = models.PositiveIntegerField(default=0, help_text="Incremented at each save (optimistic locking).")
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_activity_at = models.DateTimeField(default=timezone.now, db_index=True)
+    closed_at = models.DateTimeField(
+        null=True, blank=True, help_text="Closed to anonymous edits (for example once imported into a dossier)."
+    )
+
+    class Meta:
+        verbose_name = "questionnaire"
+
+    def __str__(self) -> str:
+        return f"Questionnaire {self.public_id}"
