@@ -1,0 +1,672 @@
+"""Complémentaire santé solidaire (CSS): household, reference period, resources, ceilings, status, participation.
+
+Code de la sécurité sociale, L861-1, L861-2 and R861-2 to R861-11. Every figure comes from the dated
+parameters (``css.*``, ``rsa.*``); every step leaves a ``Reason`` citing its article, in plain French.
+
+Design choices where the texts leave room (see also the parameter files' ``to_verify`` notes):
+
+* Household rank (R861-3): applicant, partner, then dependants from the oldest. A minor in alternating
+  residence has its rank's rate halved. Dependants born on the same day are ranked so that the halved
+  rates fall on the lowest rates (the most favourable order; the texts do not say).
+* Flat deductions on AAH, ASI and ASPA (instruction DSS/SD2A/2021/71) are per month of allowance; the
+  declared amount covers the 12-month period, so 12 months are assumed, never more than the amount
+  declared. The couple rate applies when the applicant and the partner both receive the allowance.
+* The 30 % abatement applies to the earned income (salary, self-employment) of a member who, on the
+  request date, is on compensated unemployment, a paid trainee, on sick leave for more than 6 months,
+  or receives the ASS (an ``ass`` resource line, or ``ass`` in the current benefits of a one-adult home).
+* The housing flat amount uses the RSA amount for the household size (a child in alternating residence
+  counts as one person there); it never exceeds the housing aid received per month.
+* Resources of a person outside the CSS household (a dependant aged 25 or more) are not counted.
+* Presumptions (ASPA, ASI, AAH) need nobody to have worked in the 3 months before the request, which the
+  situation does not say: they apply when no member is employee, self-employed or paid trainee today,
+  and the result says it must be checked.
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+from decimal import Decimal
+from functools import lru_cache
+
+from .css_parameters import (
+    ARTICLE_ALIMONY_PAID,
+    ARTICLE_DECISION,
+    ARTICLE_EXCLUDED,
+    ARTICLE_NOT_IN_HOUSEHOLD,
+    ARTICLE_RESOURCES,
+    ARTICLE_SELF_EMPLOYMENT,
+    CssParameters,
+    Ref,
+    css_parameters,
+)
+from .enums import (
+    EARNED_INCOME_TYPES,
+    Activity,
+    Benefit,
+    CssStatus,
+    HousingStatus,
+    ResourceTreatment,
+    ResourceType,
+    Role,
+    Territory,
+)
+from .parameters import ParametersOn
+from .reasons import MONTHS_FR, Reason, cents, euros, format_date, format_month
+from .reasons import format_eur as _format_eur
+from .results import CssResult, MemberParticipation, ResourceLine
+from .situation import Member, Situation
+
+ZERO = Decimal(0)
+ONE = Decimal(1)
+
+#: Activities at the request date that open the 30 % abatement on earned income.
+ABATEMENT_ACTIVITIES = frozenset(
+    {Activity.UNEMPLOYED_COMPENSATED, Activity.TRAINEE_PAID, Activity.SICK_LEAVE_OVER_6_MONTHS}
+)
+#: Activities that show someone is working today (the presumptions need nobody working).
+WORKING_ACTIVITIES = frozenset({Activity.EMPLOYEE, Activity.SELF_EMPLOYED, Activity.TRAINEE_PAID})
+#: Order of the presumptions when a household receives several allowances.
+PRESUMPTION_ORDER = (Benefit.RSA, Benefit.ASPA, Benefit.ASI, Benefit.AAH)
+BENEFIT_RESOURCE = {Benefit.ASPA: ResourceType.ASPA, Benefit.ASI: ResourceType.ASI, Benefit.AAH: ResourceType.AAH}
+_TYPE_ORDER = {t: i for i, t in enumerate(ResourceType)}
+_TREATMENT = {t: t.treatment for t in ResourceType}
+_STATUS_RANK = {CssStatus.NOT_ELIGIBLE: 0, CssStatus.WITH_PARTICIPATION: 1, CssStatus.FREE: 2}
+
+PRESUMPTION_WORK_TO_VERIFY = (
+    "La présomption de droit suppose que personne dans le foyer n'a travaillé au cours des 3 mois "
+    "précédant la demande : la simulation ne le sait pas, la caisse le vérifiera."
+)
+
+
+# --------------------------------------------------------------------------- small helpers
+
+
+def _reason(code: str, text: str, ref: Ref | None = None) -> Reason:
+    if ref is None:
+        return Reason(code, text)
+    return Reason(code, text, ref[0], ref[1])
+
+
+#: Equal Decimals format alike, and ceilings, rates and amounts repeat a lot: cache the formatting.
+format_eur = lru_cache(maxsize=8192)(_format_eur)
+
+
+@lru_cache(maxsize=1024)
+def _number(value: Decimal) -> str:
+    """``1,65`` (French decimal comma, no trailing zeros)."""
+    text = format(value.normalize(), "f")
+    return text.replace(".", ",")
+
+
+def _percent(rate: Decimal) -> str:
+    return _number(rate * 100) + "\u00a0%"
+
+
+def _from_month(year: int, month: int) -> str:
+    """``d'octobre 2025`` / ``de janvier 2026`` (elision before a vowel)."""
+    name = MONTHS_FR[month - 1]
+    return ("d'" if name[0] in "aeiouéà" else "de ") + format_month(year, month)
+
+
+def _who(member: Member) -> str:
+    if member.role is Role.APPLICANT:
+        return "vous-même"
+    if member.role is Role.PARTNER:
+        return "votre conjoint ou partenaire"
+    if member.role is Role.CHILD:
+        return f"votre enfant « {member.id} »"
+    return f"la personne à charge « {member.id} »"
+
+
+def _persons(n: int) -> str:
+    return f"{n} personne" if n == 1 else f"{n} personnes"
+
+
+def reference_period(when: date, first_back: int, last_back: int) -> tuple[date, date]:
+    """First and last day of the months from ``first_back`` to ``last_back`` months before ``when``'s month."""
+    index = when.year * 12 + when.month - 1
+    start_year, start_month = divmod(index - first_back, 12)
+    end_year, end_month = divmod(index - last_back, 12)
+    start = date(start_year, start_month + 1, 1)
+    end = date(end_year, end_month + 1, calendar.monthrange(end_year, end_month + 1)[1])
+    return start, end
+
+
+# --------------------------------------------------------------------------- household (R861-2, R861-3)
+
+
+class _Household:
+    __slots__ = ("counted", "not_counted", "coefficient", "halved", "adult_shared", "applicant", "partner")
+
+    def __init__(self, situation: Situation, c: CssParameters):
+        when = situation.request_date
+        applicant = partner = None
+        dependants: list[Member] = []
+        self.not_counted: list[tuple[Member, int]] = []
+        for m in situation.members:
+            if m.role is Role.APPLICANT:
+                applicant = m
+            elif m.role is Role.PARTNER:
+                partner = m
+            else:
+                age = m.age_on(when)
+                if age < c.dependant_age_limit:
+                    dependants.append(m)
+                else:
+                    self.not_counted.append((m, age))
+        self.applicant, self.partner = applicant, partner
+        # Oldest first (R861-3); ties broken below, the id only makes the order reproducible.
+        dependants.sort(key=lambda m: (m.birth_date, m.shared_custody, m.id))
+        self.not_counted.sort(key=lambda item: (item[0].birth_date, item[0].id))
+        counted = [applicant] if partner is None else [applicant, partner]
+        self.halved: list[Member] = []
+        self.adult_shared: list[Member] = []
+        coefficient = ONE
+        rank = 2
+        if partner is not None:
+            coefficient += _rank_rate(c, 2)
+            rank = 3
+        i, n = 0, len(dependants)
+        while i < n:
+            j = i + 1
+            while j < n and dependants[j].birth_date == dependants[i].birth_date:
+                j += 1
+            group = dependants[i:j]
+            rates = sorted(_rank_rate(c, rank + k) for k in range(len(group)))
+            halved = 0
+            for m in group:
+                if m.shared_custody:
+                    if m.age_on(when) < c.shared_custody_age_limit:
+                        halved += 1
+                        self.halved.append(m)
+                    else:
+                        self.adult_shared.append(m)
+            coefficient += sum(rates) - sum(rates[:halved]) * c.shared_custody_factor
+            rank += len(group)
+            counted.extend(group)
+            i = j
+        self.counted = counted
+        self.coefficient = coefficient
+
+    @property
+    def size(self) -> int:
+        return len(self.counted)
+
+
+def _rank_rate(c: CssParameters, rank: int) -> Decimal:
+    if rank - 2 < len(c.rank_rates):
+        return c.rank_rates[rank - 2]
+    return c.extra_person_rate
+
+
+def _household_reasons(h: _Household, c: CssParameters, when: date) -> list[Reason]:
+    reasons = []
+    parts = ["vous"]
+    if h.partner is not None:
+        parts.append("votre conjoint ou partenaire")
+    dependants = h.size - len(parts)
+    if dependants:
+        parts.append(f"{dependants} personne{'s' if dependants > 1 else ''} à charge de moins de "
+                     f"{c.dependant_age_limit} ans")
+    reasons.append(_reason(
+        "css.household",
+        f"Votre foyer compte {_persons(h.size)} pour la Complémentaire santé solidaire "
+        f"({', '.join(parts)}).",
+        c.household_ref,
+    ))
+    for m, age in h.not_counted:
+        reasons.append(_reason(
+            "css.household_not_counted",
+            f"{_who(m)[0].upper()}{_who(m)[1:]} ({age} ans le {format_date(when)}) n'est pas comptée dans le "
+            f"foyer : seules les personnes à charge de moins de {c.dependant_age_limit} ans à la date de la "
+            "demande le sont. Cette personne peut faire sa propre demande.",
+            c.household_ref,
+        ))
+    for m in h.halved:
+        reasons.append(_reason(
+            "css.shared_custody",
+            f"{_who(m)[0].upper()}{_who(m)[1:]} vit en résidence alternée : sa part dans le plafond est "
+            "réduite de moitié (il ou elle compte quand même comme une personne du foyer).",
+            c.coefficient_ref,
+        ))
+    for m in h.adult_shared:
+        reasons.append(_reason(
+            "css.shared_custody_adult",
+            f"{_who(m)[0].upper()}{_who(m)[1:]} est majeur(e) : la réduction pour résidence alternée ne "
+            "concerne que les enfants mineurs, sa part dans le plafond est entière.",
+            c.coefficient_ref,
+        ))
+    reasons.append(_reason(
+        "css.coefficient",
+        f"Le plafond d'une personne seule est multiplié par {_number(h.coefficient)} pour votre foyer "
+        f"(1 pour vous, {_number(c.rank_rates[0])} pour la 2e personne, {_number(c.rank_rates[1])} pour la "
+        f"3e et la 4e, {_number(c.extra_person_rate)} à partir de la 5e).",
+        c.coefficient_ref,
+    ))
+    return reasons
+
+
+# --------------------------------------------------------------------------- resources (L861-2, R861-4 to R861-10)
+
+
+def _flat_deductions(
+    entries: list[tuple[Member, Decimal]], single: Decimal, couple: Decimal, months: int,
+    couple_ids: frozenset[str],
+) -> dict[str, tuple[Decimal, Decimal, bool]]:
+    """Deduction per member ``{id: (deduction, monthly rate, couple rate?)}``, never more than the amount declared."""
+    out: dict[str, tuple[Decimal, Decimal, bool]] = {}
+    if single <= 0 and couple <= 0:
+        return out
+    pair = [(m, a) for m, a in entries if m.id in couple_ids and a > 0]
+    if len(pair) == 2:
+        (m1, a1), (m2, a2) = pair
+        total = min(a1 + a2, couple * months)
+        first = min(a1, cents(total / 2))
+        second = min(a2, total - first)
+        first = min(a1, total - second)
+        out[m1.id] = (first, couple, True)
+        out[m2.id] = (second, couple, True)
+    for m, amount in entries:
+        if amount > 0 and m.id not in out:
+            out[m.id] = (min(amount, single * months), single, False)
+    return out
+
+
+_BENEFIT_SHORT = {ResourceType.AAH: "l'AAH", ResourceType.ASI: "l'ASI", ResourceType.ASPA: "l'ASPA"}
+
+
+def _resources(
+    situation: Situation, h: _Household, c: CssParameters, reasons: list[Reason], lines: list[ResourceLine],
+) -> Decimal:
+    """Sum of the counted resource lines (may be negative after alimony paid); fills reasons and lines."""
+    members = {m.id: m for m in situation.members}
+    order = {m.id: i for i, m in enumerate(h.counted)}
+    for i, (m, _age) in enumerate(h.not_counted):
+        order[m.id] = len(h.counted) + i
+    counted_ids = frozenset(m.id for m in h.counted)
+    months = c.period_months
+
+    abated: set[str] = {m.id for m in h.counted if m.activity in ABATEMENT_ACTIVITIES}
+    if Benefit.ASS in situation.current_benefits and h.partner is None:
+        abated.add(h.applicant.id)
+    minimum_benefits: dict[ResourceType, list[tuple[Member, Decimal]]] = {}
+    resources = sorted(situation.resources, key=lambda r: (order[r.member], _TYPE_ORDER[r.type]))
+    for r in resources:
+        if r.type is ResourceType.ASS and r.amount > 0:
+            abated.add(r.member)
+        if r.type in _BENEFIT_SHORT and r.member in counted_ids:
+            minimum_benefits.setdefault(r.type, []).append((members[r.member], r.amount))
+
+    couple_ids = frozenset(m.id for m in h.counted[:2]) if h.partner is not None else frozenset()
+    deductions: dict[ResourceType, dict[str, tuple[Decimal, Decimal, bool]]] = {}
+    for rtype, entries in minimum_benefits.items():
+        if rtype is ResourceType.AAH:
+            deductions[rtype] = _flat_deductions(entries, c.deduction_aah, ZERO, months, frozenset())
+        elif rtype is ResourceType.ASI:
+            deductions[rtype] = _flat_deductions(
+                entries, c.deduction_asi_single, c.deduction_asi_couple, months, couple_ids)
+        else:
+            deductions[rtype] = _flat_deductions(
+                entries, c.deduction_aspa_single, c.deduction_aspa_couple, months, couple_ids)
+
+    total = ZERO
+    keep = 1 - c.abatement_rate
+    for r in resources:
+        member = members[r.member]
+        label = r.type.label
+        who = _who(member)
+        amount = r.amount
+        if r.member not in counted_ids:
+            note = f"{label} de {who} : pas comptée, cette personne n'est pas dans le foyer de la demande."
+            lines.append(ResourceLine(r.member, r.type.value, amount, ZERO, ResourceTreatment.EXCLUDED.value, note))
+            reasons.append(_reason("css.resource_not_in_household", note, ARTICLE_NOT_IN_HOUSEHOLD))
+            continue
+        treatment = _TREATMENT[r.type]
+        if treatment is ResourceTreatment.EXCLUDED:
+            if r.type is ResourceType.HOUSING_AID:
+                note = (f"{label} ({who}, {format_eur(amount)}) : pas comptée comme une ressource ; seul le "
+                        "forfait logement est ajouté.")
+            else:
+                note = (f"{label} ({who}, {format_eur(amount)}) : laissée de côté, la loi ne la compte pas "
+                        "dans les ressources.")
+            lines.append(ResourceLine(r.member, r.type.value, amount, ZERO, treatment.value, note))
+            reasons.append(_reason("css.resource_excluded", note, ARTICLE_EXCLUDED))
+            continue
+        if treatment is ResourceTreatment.DEDUCTED:
+            total -= amount
+            note = (f"{label} ({who}) : {format_eur(amount)} versés pendant la période, déduits de vos "
+                    "ressources.")
+            lines.append(ResourceLine(r.member, r.type.value, amount, -amount, treatment.value, note))
+            reasons.append(_reason("css.resource_deducted", note, ARTICLE_ALIMONY_PAID))
+            continue
+        if r.type is ResourceType.SELF_EMPLOYMENT:
+            reasons.append(_reason(
+                "css.resource_self_employment",
+                f"Pour les revenus d'activité indépendante ({who}), on retient le revenu net du dernier avis "
+                "d'imposition, pas les recettes de la période.",
+                ARTICLE_SELF_EMPLOYMENT,
+            ))
+        if r.type in EARNED_INCOME_TYPES and r.member in abated and amount > 0:
+            counted = cents(amount * keep)
+            total += counted
+            note = (f"{label} ({who}) : {format_eur(amount)} déclarés, comptés pour {format_eur(counted)} "
+                    f"après un abattement de {_percent(c.abatement_rate)}, car cette personne est au chômage "
+                    "indemnisé, à l'ASS, en formation rémunérée ou en arrêt maladie de plus de 6 mois à la "
+                    "date de la demande.")
+            lines.append(ResourceLine(r.member, r.type.value, amount, counted, "abated", note))
+            reasons.append(_reason("css.resource_abated", note, c.abatement_ref))
+            continue
+        deduction = deductions.get(r.type, {}).get(r.member)
+        if deduction is not None:
+            deducted, rate, couple_rate = deduction
+            counted = amount - deducted
+            total += counted
+            shared = " pour le couple, partagée entre vous deux" if couple_rate else ""
+            note = (f"{label} ({who}) : {format_eur(amount)} déclarés, comptés pour {format_eur(counted)} "
+                    f"après une déduction forfaitaire de {format_eur(rate)} par mois d'allocation{shared}"
+                    f", soit {format_eur(deducted)} sur {months} mois. Nous supposons que {_BENEFIT_SHORT[r.type]} "
+                    "a été versée pendant toute la période ; la déduction ne dépasse jamais le montant déclaré.")
+            lines.append(ResourceLine(r.member, r.type.value, amount, counted, "abated", note))
+            reasons.append(_reason("css.benefit_deduction", note, c.deduction_ref))
+            continue
+        total += amount
+        note = f"{label} ({who}) : {format_eur(amount)} comptés."
+        lines.append(ResourceLine(r.member, r.type.value, amount, amount, treatment.value, note))
+        reasons.append(_reason("css.resource_included", note, ARTICLE_RESOURCES))
+    return total
+
+
+# --------------------------------------------------------------------------- housing flat amount (R861-5, R861-7)
+
+
+def _housing(situation: Situation, size: int, c: CssParameters, reasons: list[Reason], to_verify: list[str]) -> Decimal:
+    """Annual housing flat amount added to the resources."""
+    housing = situation.housing
+    status = housing.status
+    months = c.period_months
+    aid = housing.housing_aid_monthly
+    if aid <= 0:
+        declared = sum((r.amount for r in situation.resources if r.type is ResourceType.HOUSING_AID), ZERO)
+        if declared > 0:
+            aid = cents(declared / months)
+    key = min(size, max(c.rsa_household))
+    rsa = c.rsa_base * c.rsa_household[key]
+    if status is HousingStatus.HOMELESS:
+        reasons.append(_reason(
+            "css.housing_flat_amount",
+            "Pas de forfait logement : vous n'avez pas de logement stable.",
+            c.housing_aid_ref,
+        ))
+        return ZERO
+    if aid > 0:
+        rate = c.housing_aid_rates[key]
+        monthly = cents(rsa * rate)
+        capped = monthly > aid
+        if capped:
+            monthly = aid
+        annual = cents(monthly * months)
+        text = (f"Vous recevez une aide au logement : un forfait logement de {_percent(rate)} du RSA d'un foyer "
+                f"de {_persons(size) if size < 3 else '3 personnes ou plus'} ({format_eur(cents(rsa))} par mois) "
+                f"est ajouté à vos ressources, soit {format_eur(monthly)} par mois")
+        if capped:
+            text += f", limité au montant de l'aide que vous recevez ({format_eur(aid)} par mois)"
+        text += f", {format_eur(annual)} sur {months} mois. L'aide au logement elle-même n'est pas comptée."
+        reasons.append(_reason("css.housing_flat_amount", text, c.housing_aid_ref))
+        return annual
+    if status in (HousingStatus.OWNER, HousingStatus.HOSTED_FREE):
+        rate = c.housing_free_rates[key]
+        monthly = cents(rsa * rate)
+        annual = cents(monthly * months)
+        case = "propriétaire sans aide au logement" if status is HousingStatus.OWNER else "hébergé(e) gratuitement"
+        reasons.append(_reason(
+            "css.housing_flat_amount",
+            f"Vous êtes {case} : un forfait logement de {_percent(rate)} du RSA d'un foyer de "
+            f"{_persons(size) if size < 3 else '3 personnes ou plus'} ({format_eur(cents(rsa))} par mois) est "
+            f"ajouté à vos ressources, soit {format_eur(monthly)} par mois, {format_eur(annual)} sur {months} mois.",
+            c.housing_free_ref,
+        ))
+        if c.housing_free_to_verify:
+            to_verify.append(c.housing_free_to_verify)
+        return annual
+    case = "locataire sans aide au logement" if status is HousingStatus.TENANT else "en établissement sans aide au logement"
+    reasons.append(_reason(
+        "css.housing_flat_amount",
+        f"Pas de forfait logement : vous êtes {case}.",
+        c.housing_free_ref,
+    ))
+    return ZERO
+
+
+# --------------------------------------------------------------------------- ceilings (L861-1, R861-3)
+
+
+def _ceilings(
+    territory: Territory, h: _Household, c: CssParameters, territory_coefficient: Decimal,
+) -> tuple[Decimal, Decimal, bool]:
+    """(free, with participation, from a published table)."""
+    if not h.halved:
+        table = c.published.get("metropole" if territory is Territory.METROPOLE else "outre_mer")
+        if table is not None:
+            free, with_participation = table.ceilings(h.size)
+            return free, with_participation, True
+    factor = h.coefficient * territory_coefficient
+    return euros(c.base_free * factor), euros(c.base_with_participation * factor), False
+
+
+# --------------------------------------------------------------------------- participation
+
+
+def _participation(
+    situation: Situation, h: _Household, c: CssParameters, reasons: list[Reason],
+) -> tuple[Decimal, tuple[MemberParticipation, ...]]:
+    january_1 = date(situation.request_date.year, 1, 1)
+    alsace = situation.residence.alsace_moselle
+    bands = c.participation_alsace_moselle if alsace else c.participation_general
+    scheme = " (régime local d'Alsace-Moselle)" if alsace else ""
+    rows = []
+    total = ZERO
+    for m in h.counted:
+        age = max(0, m.age_on(january_1))
+        amount = next(a for minimum, a in bands if age >= minimum)
+        total += amount
+        rows.append(MemberParticipation(m.id, age, amount))
+        reasons.append(_reason(
+            "css.participation_member",
+            f"Participation pour {_who(m)} ({age} ans au {format_date(january_1)}) : "
+            f"{format_eur(amount)} par mois{scheme}.",
+            c.participation_ref,
+        ))
+    reasons.append(_reason(
+        "css.participation",
+        f"Votre participation est de {format_eur(total)} par mois pour le foyer (l'âge retenu est celui du "
+        f"1er janvier {january_1.year}).",
+        c.participation_ref,
+    ))
+    return total, tuple(rows)
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def evaluate_css(situation: Situation, p: ParametersOn) -> CssResult:
+    """Evaluate the CSS for ``situation`` with the parameters ``p`` in force on its request date."""
+    c = css_parameters(p)
+    when = situation.request_date
+    h = _Household(situation, c)
+    reasons = _household_reasons(h, c, when)
+    to_verify: list[str] = []
+
+    start, end = reference_period(when, c.period_first_month_back, c.period_last_month_back)
+    reasons.append(_reason(
+        "css.reference_period",
+        f"Les ressources retenues sont celles reçues {_from_month(start.year, start.month)} "
+        f"à {format_month(end.year, end.month)} ({c.period_months} mois, du {format_date(start)} au "
+        f"{format_date(end)}) ; chaque montant déclaré est le total de cette période.",
+        c.period_ref,
+    ))
+
+    lines: list[ResourceLine] = []
+    income = _resources(situation, h, c, reasons, lines)
+    housing = _housing(situation, h.size, c, reasons, to_verify)
+    resources = income + housing
+    if resources < 0:
+        resources = ZERO
+        reasons.append(_reason(
+            "css.resources_floor",
+            "Après déduction des pensions alimentaires versées, vos ressources sont ramenées à 0 € "
+            "(elles ne peuvent pas être négatives).",
+            ARTICLE_ALIMONY_PAID,
+        ))
+    reasons.append(_reason(
+        "css.resources",
+        f"Total de vos ressources retenues : {format_eur(resources)} sur {c.period_months} mois.",
+        ARTICLE_RESOURCES,
+    ))
+
+    territory = situation.residence.territory
+    territory_coefficient = c.territory_coefficients.get(territory.value)
+    coefficient = h.coefficient
+    if territory_coefficient is None:
+        reasons.append(_reason(
+            "css.territory",
+            f"La Complémentaire santé solidaire ne s'appliquait pas à {territory.label} à la date de votre demande "
+            f"({format_date(when)}) : elle y est applicable depuis le 1er janvier 2024. Renseignez-vous auprès "
+            "de la caisse de sécurité sociale de Mayotte sur le dispositif local.",
+            c.territory_ref,
+        ))
+        return CssResult(
+            status=CssStatus.NOT_ELIGIBLE, household_size=h.size, coefficient=coefficient, resources=resources,
+            ceiling_free=ZERO, ceiling_with_participation=ZERO, monthly_participation=ZERO,
+            reasons=tuple(reasons), reference_period=(start, end), resource_lines=tuple(lines),
+            housing_flat_amount=housing, to_verify=tuple(to_verify),
+        )
+    if territory is Territory.MAYOTTE and c.territory_to_verify:
+        to_verify.append(c.territory_to_verify)
+    to_verify.extend(c.ceiling_to_verify)
+
+    free, with_participation, published = _ceilings(territory, h, c, territory_coefficient)
+    how = "barème publié" if published else (
+        f"calcul : {format_eur(c.base_free)} pour une personne × {_number(coefficient)}"
+        + (f" × {_number(territory_coefficient)} outre-mer" if territory_coefficient != ONE else "")
+        + ", arrondi à l'euro"
+    )
+    place = "" if territory is Territory.METROPOLE else f" ({territory.label}, plafonds d'outre-mer majorés)"
+    reasons.append(_reason(
+        "css.ceilings",
+        f"Plafonds annuels pour votre foyer{place} : {format_eur(free)} pour la CSS sans participation et "
+        f"{format_eur(with_participation)} pour la CSS avec participation (plafond majoré de "
+        f"{_percent(c.with_participation_rate)}) ; {how}.",
+        c.published_ref if published else c.ceiling_ref,
+    ))
+
+    if resources <= free:
+        status = CssStatus.FREE
+    elif resources <= with_participation:
+        status = CssStatus.WITH_PARTICIPATION
+    else:
+        status = CssStatus.NOT_ELIGIBLE
+    by_resources = status
+
+    presumption = None
+    working = any(m.activity in WORKING_ACTIVITIES for m in h.counted)
+    for benefit in PRESUMPTION_ORDER:
+        if benefit not in situation.current_benefits:
+            continue
+        kind = c.presumptions.get(benefit.value)
+        if kind is None:
+            continue
+        if benefit is Benefit.RSA:
+            presumption = benefit.value
+            status = CssStatus.FREE
+            automatic = kind == "gratuite_automatique"
+            reasons.append(_reason(
+                "css.presumption",
+                "Vous recevez le RSA : la Complémentaire santé solidaire est sans participation pour votre foyer"
+                + (", et elle vous est attribuée automatiquement sauf si vous la refusez." if automatic
+                   else ", quelles que soient vos autres ressources ; il faut la demander."),
+                c.presumption_ref,
+            ))
+            break
+        if working:
+            reasons.append(_reason(
+                "css.presumption_not_applied",
+                f"Vous recevez {benefit.label}, mais une personne du foyer travaille : la présomption de droit "
+                "ne s'applique pas, vos ressources décident.",
+                c.presumption_ref,
+            ))
+            continue
+        if kind == "participation_personne_seule" and h.size != 1:
+            reasons.append(_reason(
+                "css.presumption_not_applied",
+                f"Vous recevez {benefit.label}, mais la présomption de droit ne vaut que pour une personne qui vit "
+                "seule : vos ressources décident.",
+                c.presumption_ref,
+            ))
+            continue
+        presumption = benefit.value
+        if _STATUS_RANK[status] < _STATUS_RANK[CssStatus.WITH_PARTICIPATION]:
+            status = CssStatus.WITH_PARTICIPATION
+        reasons.append(_reason(
+            "css.presumption",
+            f"Vous recevez {benefit.label} et personne ne travaille dans le foyer : vous êtes présumé(e) avoir "
+            "droit à la CSS avec participation ; si vos ressources sont sous le plafond sans participation, "
+            "elle est sans participation.",
+            c.presumption_ref,
+        ))
+        if c.presumption_to_verify:
+            to_verify.append(c.presumption_to_verify)
+        to_verify.append(PRESUMPTION_WORK_TO_VERIFY)
+        break
+
+    reasons.append(_decision_reason(status, by_resources, resources, free, with_participation))
+
+    monthly = ZERO
+    participations: tuple[MemberParticipation, ...] = ()
+    if status is CssStatus.WITH_PARTICIPATION:
+        monthly, participations = _participation(situation, h, c, reasons)
+
+    return CssResult(
+        status=status,
+        household_size=h.size,
+        coefficient=coefficient,
+        resources=resources,
+        ceiling_free=free,
+        ceiling_with_participation=with_participation,
+        monthly_participation=monthly,
+        reasons=tuple(reasons),
+        reference_period=(start, end),
+        resource_lines=tuple(lines),
+        housing_flat_amount=housing,
+        participations=participations,
+        presumption=presumption,
+        to_verify=tuple(dict.fromkeys(to_verify)),
+    )
+
+
+def _decision_reason(
+    status: CssStatus, by_resources: CssStatus, resources: Decimal, free: Decimal, with_participation: Decimal,
+) -> Reason:
+    ref = ARTICLE_DECISION
+    if by_resources is CssStatus.FREE:
+        margin = free - resources
+        text = (f"Vos ressources ({format_eur(resources)}) ne dépassent pas le plafond sans participation "
+                f"({format_eur(free)})")
+        text += " : elles l'atteignent tout juste, et le plafond est inclus." if margin == 0 else \
+            f" : il reste une marge de {format_eur(margin)}."
+    elif by_resources is CssStatus.WITH_PARTICIPATION:
+        text = (f"Vos ressources ({format_eur(resources)}) dépassent de {format_eur(resources - free)} le plafond "
+                f"sans participation ({format_eur(free)}) mais pas le plafond avec participation "
+                f"({format_eur(with_participation)}) : il reste une marge de "
+                f"{format_eur(with_participation - resources)}.")
+    else:
+        text = (f"Vos ressources dépassent le plafond de {format_eur(resources - with_participation)} : "
+                f"{format_eur(resources)} pour un plafond de {format_eur(with_participation)} (CSS avec "
+                "participation).")
+    text += " " + {
+        CssStatus.FREE: "Vous avez droit à la Complémentaire santé solidaire sans participation.",
+        CssStatus.WITH_PARTICIPATION: "Vous avez droit à la Complémentaire santé solidaire avec participation.",
+        CssStatus.NOT_ELIGIBLE: "Vous n'avez pas droit à la Complémentaire santé solidaire.",
+    }[status]
+    return Reason("css.decision", text, ref[0], ref[1])
+

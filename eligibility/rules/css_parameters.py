@@ -1,0 +1,211 @@
+"""The CSS parameters in force on one date, read once from the YAML files and kept ready for the rules.
+
+``css_parameters(p)`` turns a ``ParametersOn`` snapshot into a ``CssParameters`` bundle: plain attributes
+(Decimal amounts, tables, the legal reference of each rule as ``(article, href)``), so that
+``evaluate_css`` does no dictionary digging, no date search and no YAML work per household.
+Bundles are cached per parameter set and date. No legal figure lives here: they all come from
+``eligibility/parameters/css/*.yaml`` and ``eligibility/parameters/rsa/*.yaml``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from .parameters import ParameterSet, ParametersOn
+
+#: Articles cited by rules that have no figure of their own (so no parameter file).
+_SECTION_R861 = "https://www.legifrance.gouv.fr/codes/section_lc/LEGITEXT000006073189/LEGISCTA000006156821/"
+ARTICLE_EXCLUDED = (
+    "Code de la sécurité sociale, art. L861-2 et R861-10",
+    "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000030055485",
+)
+ARTICLE_ALIMONY_PAID = ("Code de la sécurité sociale, art. R861-9", _SECTION_R861)
+ARTICLE_SELF_EMPLOYMENT = ("Code de la sécurité sociale, art. R861-15", _SECTION_R861)
+ARTICLE_RESOURCES = ("Code de la sécurité sociale, art. R861-4 et R861-8", _SECTION_R861)
+ARTICLE_NOT_IN_HOUSEHOLD = ("Code de la sécurité sociale, art. R861-2 et R861-4", _SECTION_R861)
+ARTICLE_DECISION = (
+    "Code de la sécurité sociale, art. L861-1",
+    "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000037950247",
+)
+
+Ref = tuple[str, str]  # (article as printed, href)
+
+
+def _ref(p: ParametersOn, name: str) -> Ref:
+    reference = p.reference(name)
+    return reference.title, reference.href
+
+
+@dataclass(frozen=True, slots=True)
+class PublishedTable:
+    """A published ceiling table: sizes 1 to 4, then a fixed increment per extra person."""
+
+    free: tuple[Decimal, ...]
+    free_extra: Decimal
+    with_participation: tuple[Decimal, ...]
+    with_participation_extra: Decimal
+
+    def ceilings(self, size: int) -> tuple[Decimal, Decimal]:
+        last = len(self.free)
+        if size <= last:
+            return self.free[size - 1], self.with_participation[size - 1]
+        extra = size - last
+        return (
+            self.free[-1] + extra * self.free_extra,
+            self.with_participation[-1] + extra * self.with_participation_extra,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class CssParameters:
+    when: date
+    # household (R861-2, R861-3)
+    dependant_age_limit: int
+    rank_rates: tuple[Decimal, ...]            # rate of the 2nd, 3rd, 4th person (the 1st counts 1)
+    extra_person_rate: Decimal                 # each person from the 5th
+    shared_custody_factor: Decimal             # 0.5: half the rate
+    shared_custody_age_limit: int              # minors only
+    household_ref: Ref
+    coefficient_ref: Ref
+    # reference period (R861-8)
+    period_first_month_back: int
+    period_last_month_back: int
+    period_months: int
+    period_ref: Ref
+    # resources
+    abatement_rate: Decimal
+    abatement_ref: Ref
+    deduction_aah: Decimal
+    deduction_asi_single: Decimal
+    deduction_asi_couple: Decimal
+    deduction_aspa_single: Decimal
+    deduction_aspa_couple: Decimal
+    deduction_ref: Ref
+    # housing flat amount (R861-5, R861-7)
+    rsa_base: Decimal
+    rsa_ref: Ref
+    rsa_household: dict[int, Decimal]          # 1, 2, 3 (= 3 or more)
+    housing_aid_rates: dict[int, Decimal]
+    housing_aid_ref: Ref
+    housing_free_rates: dict[int, Decimal]     # owners without aid, housed free
+    housing_free_ref: Ref
+    housing_free_to_verify: str | None
+    # ceilings (L861-1, R861-3)
+    base_free: Decimal
+    base_with_participation: Decimal
+    ceiling_ref: Ref
+    ceiling_to_verify: tuple[str, ...]
+    with_participation_rate: Decimal           # 0.35, for the explanation
+    territory_coefficients: dict[str, Decimal]
+    territory_ref: Ref
+    territory_to_verify: str | None
+    published: dict[str, PublishedTable]       # "metropole" / "outre_mer"
+    published_ref: Ref
+    # presumptions and participation
+    presumptions: dict[str, str]
+    presumption_ref: Ref
+    presumption_to_verify: str | None
+    participation_general: tuple[tuple[int, Decimal], ...]   # (minimum age, monthly), highest first
+    participation_alsace_moselle: tuple[tuple[int, Decimal], ...]
+    participation_ref: Ref
+
+
+def _bands(table: dict[Any, Decimal]) -> tuple[tuple[int, Decimal], ...]:
+    return tuple(sorted(((int(age), amount) for age, amount in table.items()), reverse=True))
+
+
+def _sizes(table: dict[Any, Decimal]) -> dict[int, Decimal]:
+    return {int(k): v for k, v in table.items()}
+
+
+def _published(value: dict) -> dict[str, PublishedTable]:
+    return {
+        zone: PublishedTable(
+            tuple(t["gratuite"]), t["gratuite_personne_supplementaire"],
+            tuple(t["participation"]), t["participation_personne_supplementaire"],
+        )
+        for zone, t in value.items()
+    }
+
+
+def build_css_parameters(p: ParametersOn) -> CssParameters:
+    """Read every CSS parameter in force on ``p.when``. Raises ``ParameterDateError`` before the first value."""
+    coefficients = p["css.coefficients_foyer"]
+    period = p["css.periode_reference"]
+    asi, aspa = p["css.deduction_asi"], p["css.deduction_aspa"]
+    participation = p["css.participation_mensuelle"]
+    ceiling_notes = tuple(
+        note for note in (p.entry("css.plafond_gratuite_base").to_verify,
+                          p.entry("css.plafond_participation_base").to_verify) if note
+    )
+    return CssParameters(
+        when=p.when,
+        dependant_age_limit=int(p["css.age_limite_personne_a_charge"]),
+        rank_rates=(
+            coefficients["deuxieme_personne"],
+            coefficients["troisieme_et_quatrieme_personnes"],
+            coefficients["troisieme_et_quatrieme_personnes"],
+        ),
+        extra_person_rate=coefficients["personne_supplementaire"],
+        shared_custody_factor=coefficients["reduction_residence_alternee"],
+        shared_custody_age_limit=int(coefficients["age_limite_residence_alternee"]),
+        household_ref=_ref(p, "css.age_limite_personne_a_charge"),
+        coefficient_ref=_ref(p, "css.coefficients_foyer"),
+        period_first_month_back=int(period["premier_mois_avant_demande"]),
+        period_last_month_back=int(period["dernier_mois_avant_demande"]),
+        period_months=int(period["nombre_mois"]),
+        period_ref=_ref(p, "css.periode_reference"),
+        abatement_rate=p["css.abattement_revenus_activite"],
+        abatement_ref=_ref(p, "css.abattement_revenus_activite"),
+        deduction_aah=p["css.deduction_aah"],
+        deduction_asi_single=asi["personne_seule"],
+        deduction_asi_couple=asi["couple"],
+        deduction_aspa_single=aspa["personne_seule"],
+        deduction_aspa_couple=aspa["couple"],
+        deduction_ref=_ref(p, "css.deduction_aah"),
+        rsa_base=p["rsa.montant_base"],
+        rsa_ref=_ref(p, "rsa.montant_base"),
+        rsa_household=_sizes(p["rsa.coefficients_foyer"]),
+        housing_aid_rates=_sizes(p["css.forfait_logement_aide"]),
+        housing_aid_ref=_ref(p, "css.forfait_logement_aide"),
+        housing_free_rates=_sizes(p["css.forfait_logement_sans_aide"]),
+        housing_free_ref=_ref(p, "css.forfait_logement_sans_aide"),
+        housing_free_to_verify=p.entry("css.forfait_logement_sans_aide").to_verify,
+        base_free=p["css.plafond_gratuite_base"],
+        base_with_participation=p["css.plafond_participation_base"],
+        ceiling_ref=_ref(p, "css.plafond_gratuite_base"),
+        ceiling_to_verify=ceiling_notes,
+        with_participation_rate=p["css.taux_majoration_participation"],
+        territory_coefficients=dict(p["css.coefficient_outre_mer"]),
+        territory_ref=_ref(p, "css.coefficient_outre_mer"),
+        territory_to_verify=p.entry("css.coefficient_outre_mer").to_verify,
+        published=_published(p["css.bareme_publie"]),
+        published_ref=_ref(p, "css.bareme_publie"),
+        presumptions=dict(p["css.presomptions"]),
+        presumption_ref=_ref(p, "css.presomptions"),
+        presumption_to_verify=p.entry("css.presomptions").to_verify,
+        participation_general=_bands(participation["regime_general"]),
+        participation_alsace_moselle=_bands(participation["alsace_moselle"]),
+        participation_ref=_ref(p, "css.participation_mensuelle"),
+    )
+
+
+_CACHE: dict[tuple[int, date], tuple[ParameterSet, CssParameters]] = {}
+_CACHE_LIMIT = 4096
+
+
+def css_parameters(p: ParametersOn) -> CssParameters:
+    """The cached bundle for ``p`` (keyed by its parameter set and date)."""
+    key = (id(p.parameter_set), p.when)
+    hit = _CACHE.get(key)
+    if hit is not None and hit[0] is p.parameter_set:
+        return hit[1]
+    bundle = build_css_parameters(p)
+    if len(_CACHE) >= _CACHE_LIMIT:
+        _CACHE.clear()
+    # The parameter set is kept alive with its bundle, so that its id cannot be reused while cached.
+    _CACHE[key] = (p.parameter_set, bundle)
+    return bundle
