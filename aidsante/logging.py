@@ -3,7 +3,7 @@
 Django's ``django.request`` records carry the request object (with its body and POST data) and
 exception messages may quote what a person typed; the server log carries full URLs with their query
 strings. This filter drops the request object, strips query strings, and keeps an exception's class and
-stack frames (file, line, function: enough to debug) but not its message, so that no form value, JSON
+stack frames (file, line, function: enough to debug) but neither its message nor the source lines, so that no form value, JSON
 body or identifier typed by a person reaches a log line.
 """
 
@@ -27,7 +27,9 @@ class NoPersonalDataFilter(logging.Filter):
         message = _QUERY_RE.sub("?[…]", message)
         if record.exc_info and record.exc_info[0] is not None:
             exc_type, _exc, tb = record.exc_info
-            frames = "".join(traceback.format_tb(tb))
+            frames = "".join(
+                f'  File "{frame.filename}", line {frame.lineno}, in {frame.name}\n' for frame in traceback.extract_tb(tb)
+            )
             record.exc_info = None
             record.exc_text = f"Traceback (message masqué) :\n{frames}{exc_type.__name__}"
         record.msg, record.args = message, ()

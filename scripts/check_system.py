@@ -23,7 +23,7 @@ WEASYPRINT_LIBRARIES = {
 def main() -> int:
     problems: list[str] = []
     packages: list[str] = []
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 — this script runs with the system Python, before the venv
         problems.append(f"Python 3.11 ou plus récent est nécessaire (trouvé : {sys.version.split()[0]}).")
         packages.append("python3")
     if importlib.util.find_spec("venv") is None or importlib.util.find_spec("ensurepip") is None:

@@ -1,0 +1,132 @@
+"""The simulation API (contract v1) and its OpenAPI document."""
+
+import copy
+import json
+
+import pytest
+from django.test import Client
+
+EXAMPLE = {
+    "request_date": "2026-11-22",
+    "residence": {"territory": "metropole", "department": "93", "alsace_moselle": False},
+    "housing": {"status": "tenant", "housing_aid_monthly": 250.0},
+    "members": [
+        {"id": "p1", "role": "applicant", "birth_date": "1984-06-02", "activity": "employee"},
+        {"id": "p2", "role": "partner", "birth_date": "1986-02-11", "activity": "unemployed_compensated"},
+        {"id": "c1", "role": "child", "birth_date": "2015-09-30", "shared_custody": False},
+    ],
+    "resources": [
+        {"member": "p1", "type": "salary", "amount": 15600.0},
+        {"member": "p2", "type": "unemployment_benefit", "amount": 7200.0},
+    ],
+    "current_benefits": [],
+    "coverage": {"complementary": "none"},
+    "health": [{"member": "p2", "pregnancy_due_date": "2027-02-15"}],
+    "planned_care": [
+        {"kind": "hospitalisation", "member": "p1", "days": 4, "psychiatric": False, "single_room_daily": 60.0},
+        {"kind": "emergency_visit", "member": "c1"},
+        {"kind": "dental_prosthesis", "member": "p1", "quote": 1100.0, "basket": "100_sante"},
+    ],
+    "difficulties": [],
+}
+URL = "/api/v1/simulations"
+
+
+def post(client, payload, content_type="application/json"):
+    body = payload if isinstance(payload, str | bytes) else json.dumps(payload)
+    return client.post(URL, data=body, content_type=content_type)
+
+
+@pytest.mark.django_db
+def test_contract_example_gives_every_contract_field(client):
+    response = post(client, EXAMPLE)
+    assert response.status_code == 200, response.content
+    result = response.json()
+    assert result["request_date"] == "2026-11-22"
+    assert set(result["ruleset"]) >= {"version", "parameters_valid_on"}
+    css = result["css"]
+    for key in ("status", "household_size", "resources", "ceiling_free", "ceiling_with_participation",
+                "monthly_participation", "reasons"):
+        assert key in css
+    assert css["household_size"] == 3
+    assert css["status"] in {"free", "with_participation", "not_eligible"}
+    assert all(isinstance(r, str) and r for r in css["reasons"])
+    for key in ("hospital_stays", "emergency_visits", "reste_a_charge", "cpam_aid", "help_independants", "checklist"):
+        assert key in result, key
+
+
+@pytest.mark.django_db
+def test_every_error_with_its_path(client):
+    bad = copy.deepcopy(EXAMPLE)
+    bad["members"][2]["birth_date"] = "2030-01-01"
+    bad["resources"][0]["amount"] = -5
+    bad["residence"]["territory"] = "atlantide"
+    response = post(client, bad)
+    assert response.status_code == 400
+    paths = {e["path"] for e in response.json()["errors"]}
+    assert {"members[2].birth_date", "resources[0].amount", "residence.territory"} <= paths
+    assert all(e["message"] for e in response.json()["errors"])
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "body",
+    ["{not json", "[]", "null", '"text"', "1e999999", "[" * 100000 + "]" * 100000, b"\xff\xfe{}"],
+)
+def test_malformed_bodies_get_400_never_500(client, body):
+    response = post(client, body)
+    assert response.status_code == 400
+    assert response.json()["errors"]
+
+
+@pytest.mark.django_db
+def test_oversized_body_is_413(client):
+    payload = copy.deepcopy(EXAMPLE)
+    payload["padding"] = "x" * (256 * 1024)
+    response = post(client, payload)
+    assert response.status_code == 413
+    assert response.json()["errors"][0]["path"] == ""
+
+
+@pytest.mark.django_db
+def test_wrong_content_type_is_415(client):
+    response = client.post(URL, data={"request_date": "2026-11-22"})
+    assert response.status_code == 415
+    response = post(client, json.dumps(EXAMPLE), content_type="text/plain")
+    assert response.status_code == 415
+
+
+@pytest.mark.django_db
+def test_get_is_405(client):
+    response = client.get(URL)
+    assert response.status_code == 405
+    assert response["Allow"] == "POST"
+
+
+@pytest.mark.django_db
+def test_api_stores_nothing_and_needs_no_csrf_token(django_assert_num_queries):
+    client = Client(enforce_csrf_checks=True)
+    with django_assert_num_queries(0):
+        response = post(client, EXAMPLE)
+    assert response.status_code == 200
+    assert not response.cookies
+
+
+@pytest.mark.django_db
+def test_openapi_document_describes_the_endpoint(client):
+    response = client.get("/api/v1/openapi.json")
+    assert response.status_code == 200
+    doc = response.json()
+    assert doc["openapi"].startswith("3.1")
+    operation = doc["paths"]["/api/v1/simulations"]["post"]
+    assert set(operation["responses"]) >= {"200", "400", "413", "415"}
+    schemas = doc["components"]["schemas"]
+    assert "SituationIn" in schemas and "ResultOut" in schemas
+    territory = schemas["Territory"]["enum"]
+    assert "mayotte" in territory and "metropole" in territory
+
+
+def test_openapi_schema_accepts_the_contract_example():
+    from eligibility.openapi import SituationIn
+
+    SituationIn.model_validate(EXAMPLE)

@@ -1,0 +1,60 @@
+"""``manage.py simulate``: one situation or a list, from a file or standard input."""
+
+import io
+import json
+import sys
+
+import pytest
+from django.core.management import call_command
+
+from tests.web.test_api import EXAMPLE
+
+
+def run(monkeypatch, capsys, *args, stdin=None):
+    if stdin is not None:
+        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+    code = 0
+    try:
+        call_command("simulate", *args)
+    except SystemExit as exc:
+        code = exc.code
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.mark.django_db
+def test_one_situation_from_a_file(tmp_path, monkeypatch, capsys):
+    path = tmp_path / "situation.json"
+    path.write_text(json.dumps(EXAMPLE), encoding="utf-8")
+    code, out, err = run(monkeypatch, capsys, str(path))
+    assert code == 0, err
+    result = json.loads(out)
+    assert result["css"]["household_size"] == 3
+
+
+@pytest.mark.django_db
+def test_a_list_from_stdin_keeps_the_order(monkeypatch, capsys):
+    single = dict(EXAMPLE, members=[EXAMPLE["members"][0]], resources=[EXAMPLE["resources"][0]],
+                  health=[], planned_care=[])
+    code, out, err = run(monkeypatch, capsys, "-", stdin=json.dumps([EXAMPLE, single, EXAMPLE]))
+    assert code == 0, err
+    results = json.loads(out)
+    assert [r["css"]["household_size"] for r in results] == [3, 1, 3]
+
+
+@pytest.mark.django_db
+def test_invalid_items_exit_2_with_errors_on_stderr(monkeypatch, capsys):
+    bad = dict(EXAMPLE, request_date="2019-10-31")
+    code, out, err = run(monkeypatch, capsys, "-", stdin=json.dumps([EXAMPLE, bad]))
+    assert code == 2
+    assert out == ""
+    errors = json.loads(err)["errors"]
+    assert errors[0]["index"] == 1
+    assert errors[0]["errors"][0]["path"] == "request_date"
+
+
+@pytest.mark.django_db
+def test_broken_json_exit_2(monkeypatch, capsys):
+    code, out, err = run(monkeypatch, capsys, "-", stdin="{oops")
+    assert code == 2
+    assert json.loads(err)["errors"][0]["path"] == ""
