@@ -6,11 +6,16 @@ always show the same figures.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from .care import EmergencyVisitResult, HospitalStayResult
+from .checklist import Checklist, build_checklist
+from .cpam_aid import CpamAidResult, CpamAidSettings, assess_cpam_aid
 from .css import evaluate_css
+from .help_independants import HelpResult, assess_help
+from .out_of_pocket import OutOfPocket, estimate_out_of_pocket
 from .parameters import ParameterSet, default_parameters
 from .results import CssResult
 from .situation import Situation, parse_situation
@@ -24,32 +29,72 @@ class SimulationResult:
     situation: Situation
     parameters_valid_on: date
     css: CssResult
+    reste_a_charge: OutOfPocket
+    cpam_aid: CpamAidResult
+    help_independants: HelpResult
+    checklist: Checklist
     to_verify: tuple[str, ...] = ()
-    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def hospital_stays(self) -> tuple[HospitalStayResult, ...]:
+        """Stays with the household's current coverage (contract: ``hospital_stays``)."""
+        care = self.reste_a_charge.current_care
+        return care.hospital_stays if care else ()
+
+    @property
+    def emergency_visits(self) -> tuple[EmergencyVisitResult, ...]:
+        care = self.reste_a_charge.current_care
+        return care.emergency_visits if care else ()
 
     def as_dict(self) -> dict:
-        data = {
+        return {
             "request_date": self.situation.request_date.isoformat(),
             "ruleset": {"version": RULESET_VERSION, "parameters_valid_on": self.parameters_valid_on.isoformat()},
             "css": self.css.as_dict(),
+            "hospital_stays": [s.as_dict() for s in self.hospital_stays],
+            "emergency_visits": [v.as_dict() for v in self.emergency_visits],
+            "reste_a_charge": self.reste_a_charge.as_dict(),
+            "cpam_aid": self.cpam_aid.as_dict(),
+            "help_independants": self.help_independants.as_dict(),
+            "checklist": self.checklist.as_list(),
+            "to_verify": list(self.to_verify),
         }
-        data.update(self.extra)
-        data["to_verify"] = list(self.to_verify)
-        return data
 
 
-def simulate(situation: Situation, parameters: ParameterSet | None = None) -> SimulationResult:
+def simulate(
+    situation: Situation,
+    parameters: ParameterSet | None = None,
+    *,
+    cpam_settings: CpamAidSettings | None = None,
+) -> SimulationResult:
     parameters = parameters or default_parameters()
     p = parameters.at(situation.request_date)
     css = evaluate_css(situation, p)
+    reste = estimate_out_of_pocket(situation, p, css)
+    cpam = assess_cpam_aid(situation, p, css, reste, cpam_settings)
+    help_result = assess_help(situation, p)
+    checklist = build_checklist(situation, p, css, cpam, help_result)
+    to_verify = dict.fromkeys(
+        [*css.to_verify, *reste.to_verify, *cpam.to_verify, *help_result.to_verify, *checklist.to_verify]
+    )
     return SimulationResult(
         situation=situation,
         parameters_valid_on=parameters.valid_on,
         css=css,
-        to_verify=css.to_verify,
+        reste_a_charge=reste,
+        cpam_aid=cpam,
+        help_independants=help_result,
+        checklist=checklist,
+        to_verify=tuple(to_verify),
     )
 
 
-def simulate_json(data: Any, *, today: date, parameters: ParameterSet | None = None) -> dict:
+def simulate_json(
+    data: Any,
+    *,
+    today: date,
+    parameters: ParameterSet | None = None,
+    cpam_settings: CpamAidSettings | None = None,
+) -> dict:
     """Parse, evaluate and serialise one contract situation. Raises ``InvalidSituation``."""
-    return simulate(parse_situation(data, today=today), parameters).as_dict()
+    return simulate(parse_situation(data, today=today), parameters, cpam_settings=cpam_settings).as_dict()

@@ -1,0 +1,331 @@
+"""CPAM action sanitaire et sociale: the discretionary individual financial aid (aides financières individuelles).
+
+There is no national ceiling: each CPAM's commission decides under its own rules and budget (arrêté of
+26 October 1995). The ceiling therefore comes from a ``CpamAidSettings`` (stored per CPAM by the web layer),
+or, without one, from an indicative default in the parameters, clearly labelled as an assumption.
+
+``assess_cpam_aid`` says whether an aid is likely, possible or unlikely, and which aid categories match the
+household's needs. It never promises anything: the aid is optional and a refusal cannot be contested.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .care import reason_from
+from .enums import AidAssessment, Basket, CareKind, Complementary, Difficulty, LabelledEnum
+from .out_of_pocket import OutOfPocket
+from .parameters import ParametersOn
+from .reasons import Reason, euros, format_eur
+from .results import CssResult, money
+from .situation import Situation
+
+ZERO = Decimal("0")
+DEFAULT_PARAMETER = "aides.cpam_plafond_ratio_defaut"
+
+
+class AidCategory(LabelledEnum):
+    CARE_COSTS = "care_costs", "Frais de soins médicalement justifiés mal ou non remboursés"
+    COMPLEMENTARY_PREMIUM = "complementary_premium", "Aide au paiement d'une complémentaire santé"
+    INCOME_DROP = "income_drop", "Aide exceptionnelle après une baisse de revenus due à la maladie, la maternité, un accident du travail ou un décès"
+    HOME_HELP = "home_help", "Aide ou soins à domicile après une hospitalisation ou en fin de vie"
+    JOB_RETENTION = "job_retention", "Maintien dans l'emploi ou reconversion pendant un arrêt de travail"
+    HOME_ADAPTATION = "home_adaptation", "Adaptation du logement et équipement (souvent avec la MDPH)"
+
+
+@dataclass(frozen=True, slots=True)
+class CpamAidSettings:
+    """The ceiling a CPAM applies to its individual financial aid.
+
+    Exactly one of ``annual_ceiling_one_person`` (euros per year for one person, scaled to the household
+    like the CSS ceiling) and ``ratio_to_css_participation_ceiling`` (applied to the household's
+    with-participation CSS ceiling) must be set.
+    """
+
+    label: str
+    department: str | None = None
+    annual_ceiling_one_person: Decimal | None = None
+    ratio_to_css_participation_ceiling: Decimal | None = None
+    notes: str = ""
+    is_default: bool = False
+
+    def __post_init__(self) -> None:
+        if (self.annual_ceiling_one_person is None) == (self.ratio_to_css_participation_ceiling is None):
+            raise ValueError(
+                "CpamAidSettings : indiquer soit un plafond annuel pour une personne, soit un rapport au plafond "
+                "de la CSS avec participation (exactement l'un des deux)."
+            )
+        for value in (self.annual_ceiling_one_person, self.ratio_to_css_participation_ceiling):
+            if value is not None and value <= 0:
+                raise ValueError("CpamAidSettings : le plafond doit être positif.")
+
+    def household_ceiling(self, css: CssResult) -> Decimal:
+        if self.ratio_to_css_participation_ceiling is not None:
+            return euros(self.ratio_to_css_participation_ceiling * css.ceiling_with_participation)
+        return euros(self.annual_ceiling_one_person * css.coefficient)  # type: ignore[operator]
+
+    def basis(self) -> str:
+        if self.ratio_to_css_participation_ceiling is not None:
+            ratio = self.ratio_to_css_participation_ceiling
+            if ratio == 1:
+                return "plafond de la Complémentaire santé solidaire avec participation du foyer"
+            return f"{str(ratio.normalize()).replace('.', ',')} × le plafond de la CSS avec participation du foyer"
+        return (
+            f"{format_eur(self.annual_ceiling_one_person)} par an pour une personne, "  # type: ignore[arg-type]
+            "adapté à la taille du foyer comme le plafond de la CSS"
+        )
+
+
+def default_cpam_settings(p: ParametersOn) -> CpamAidSettings:
+    """The indicative default: there is no national figure (see the parameter's ``to_verify``)."""
+    entry = p.entry(DEFAULT_PARAMETER)
+    return CpamAidSettings(
+        label="Plafond indicatif national (hypothèse, pas de chiffre officiel)",
+        ratio_to_css_participation_ceiling=entry.value,
+        notes=entry.to_verify or p.parameter_set[DEFAULT_PARAMETER].description,
+        is_default=True,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class NeedMatch:
+    category: AidCategory
+    reason: str
+    covered_by_css: bool = False   # the CSS the household can ask for would answer this need
+
+    def as_dict(self) -> dict:
+        return {
+            "category": self.category.value,
+            "label": self.category.label,
+            "reason": self.reason,
+            "covered_by_css": self.covered_by_css,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class CpamAidResult:
+    assessment: AidAssessment
+    ceiling: Decimal
+    ceiling_label: str
+    ceiling_basis: str
+    ceiling_is_default: bool
+    ceiling_department: str | None
+    resources: Decimal
+    css_first: bool
+    care_left_to_pay: Decimal
+    needs: tuple[NeedMatch, ...]
+    quotes_needed: tuple[str, ...]
+    reasons: tuple[Reason, ...]
+    to_verify: tuple[str, ...] = ()
+
+    @property
+    def under_ceiling(self) -> bool:
+        return self.resources <= self.ceiling
+
+    def as_dict(self) -> dict:
+        return {
+            "assessment": self.assessment.value,
+            "assessment_label": self.assessment.label,
+            "ceiling": money(self.ceiling),
+            "ceiling_label": self.ceiling_label,
+            "ceiling_basis": self.ceiling_basis,
+            "ceiling_is_default": self.ceiling_is_default,
+            "ceiling_department": self.ceiling_department,
+            "resources": money(self.resources),
+            "under_ceiling": self.under_ceiling,
+            "css_first": self.css_first,
+            "care_left_to_pay": money(self.care_left_to_pay),
+            "needs": [n.as_dict() for n in self.needs],
+            "quotes_needed": list(self.quotes_needed),
+            "reasons": [str(r) for r in self.reasons],
+            "reasons_detail": [r.as_dict() for r in self.reasons],
+            "to_verify": list(self.to_verify),
+        }
+
+
+_DIFFICULTY_CATEGORIES = {
+    Difficulty.INCOME_DROP_DUE_TO_HEALTH: AidCategory.INCOME_DROP,
+    Difficulty.HOME_HELP_AFTER_HOSPITAL: AidCategory.HOME_HELP,
+    Difficulty.END_OF_LIFE_CARE: AidCategory.HOME_HELP,
+    Difficulty.JOB_RETENTION: AidCategory.JOB_RETENTION,
+    Difficulty.HOUSING_ADAPTATION: AidCategory.HOME_ADAPTATION,
+}
+
+
+def quotes_needed(situation: Situation) -> tuple[str, ...]:
+    """The quotes a CPAM aid request needs, per planned care item (a quote, never an invoice)."""
+    quotes = []
+    for care in situation.planned_care:
+        if care.kind in (CareKind.DENTAL_PROSTHESIS, CareKind.GLASSES, CareKind.HEARING_AIDS):
+            basket = "100 % Santé" if care.basket is Basket.CENT_POUR_CENT_SANTE else "hors 100 % Santé"
+            quotes.append(f"Deux devis de professionnels différents : {care.kind.label.lower()} ({basket}) de {care.member}")
+        elif care.kind is CareKind.HOSPITALISATION:
+            quotes.append(f"Devis ou estimation des frais de l'établissement : hospitalisation de {care.member}")
+        elif care.kind is CareKind.CONSULTATION and care.sector is not None and care.sector.value != "1":
+            quotes.append(f"Devis du médecin (dépassement d'honoraires) : consultation de {care.member}")
+    return tuple(quotes)
+
+
+def assess_cpam_aid(
+    situation: Situation,
+    p: ParametersOn,
+    css: CssResult,
+    out_of_pocket: OutOfPocket,
+    settings: CpamAidSettings | None = None,
+) -> CpamAidResult:
+    settings = settings or default_cpam_settings(p)
+    ceiling = settings.household_ceiling(css)
+    resources = css.resources
+    holder = situation.complementary in (Complementary.CSS_FREE, Complementary.CSS_WITH_PARTICIPATION)
+    css_first = css.eligible and not holder
+    to_verify: list[str] = []
+    reasons: list[Reason] = []
+
+    # ---- the ceiling
+    if settings.is_default:
+        reasons.append(reason_from(
+            p, DEFAULT_PARAMETER, "cpam.ceiling.default",
+            f"Plafond utilisé : {format_eur(ceiling)} par an pour le foyer ({settings.basis()}). C'est une hypothèse "
+            "indicative : il n'y a pas de plafond national, chaque CPAM fixe le sien.",
+        ))
+        to_verify.append("Plafond de ressources des aides financières de votre CPAM : demandez-le à votre caisse (36 46).")
+    else:
+        reasons.append(reason_from(
+            p, DEFAULT_PARAMETER, "cpam.ceiling.local",
+            f"Plafond utilisé : {format_eur(ceiling)} par an pour le foyer ({settings.label} : {settings.basis()})."
+            + (f" {settings.notes}" if settings.notes else ""),
+        ))
+        if settings.department and situation.residence.department and settings.department != situation.residence.department:
+            to_verify.append(
+                f"Le plafond utilisé est celui du département {settings.department}, le foyer habite le "
+                f"{situation.residence.department}."
+            )
+    to_verify.append(
+        "Ressources comparées au plafond : celles retenues pour la CSS (12 mois) ; chaque CPAM les apprécie selon son "
+        "propre règlement."
+    )
+
+    # ---- needs
+    needs: list[NeedMatch] = []
+    current_left = out_of_pocket.total_current
+    css_left = out_of_pocket.total_with_css
+    care_left = css_left if (css_first and css_left is not None) else current_left
+    if situation.planned_care and current_left > 0:
+        if care_left > 0:
+            upper = out_of_pocket.with_css_upper_bound if css_first else out_of_pocket.current_upper_bound
+            needs.append(NeedMatch(
+                AidCategory.CARE_COSTS,
+                f"Les soins prévus laissent {'au plus ' if upper else 'environ '}{format_eur(care_left)} à payer"
+                + (" même avec la CSS." if css_first else "."),
+            ))
+        else:
+            needs.append(NeedMatch(
+                AidCategory.CARE_COSTS,
+                f"Les soins prévus laissent {format_eur(current_left)} à payer aujourd'hui, mais rien avec la CSS : "
+                "demandez d'abord la CSS.",
+                covered_by_css=True,
+            ))
+    if Difficulty.CARE_COSTS_NOT_COVERED in situation.difficulties and not any(
+        n.category is AidCategory.CARE_COSTS for n in needs
+    ):
+        needs.append(NeedMatch(
+            AidCategory.CARE_COSTS,
+            "Vous signalez des soins coûteux mal remboursés (joignez un devis à la demande).",
+        ))
+    if Difficulty.COMPLEMENTARY_PREMIUM_TOO_HIGH in situation.difficulties or (
+        situation.complementary is Complementary.NONE
+    ):
+        if css_first:
+            needs.append(NeedMatch(
+                AidCategory.COMPLEMENTARY_PREMIUM,
+                "La Complémentaire santé solidaire, à laquelle le foyer semble avoir droit, remplace une mutuelle "
+                "payante : demandez-la d'abord.",
+                covered_by_css=True,
+            ))
+        elif Difficulty.COMPLEMENTARY_PREMIUM_TOO_HIGH in situation.difficulties:
+            needs.append(NeedMatch(
+                AidCategory.COMPLEMENTARY_PREMIUM,
+                "Vous signalez une cotisation de complémentaire santé trop chère : certaines CPAM aident à la payer.",
+            ))
+        elif not holder:
+            needs.append(NeedMatch(
+                AidCategory.COMPLEMENTARY_PREMIUM,
+                "Le foyer n'a pas de complémentaire santé : certaines CPAM aident à en payer une.",
+            ))
+    for difficulty, category in _DIFFICULTY_CATEGORIES.items():
+        if difficulty in situation.difficulties and not any(n.category is category for n in needs):
+            needs.append(NeedMatch(category, f"Vous signalez : {difficulty.label.lower()}."))
+    order = list(AidCategory)
+    needs.sort(key=lambda n: order.index(n.category))
+    remaining = [n for n in needs if not n.covered_by_css]
+
+    # ---- assessment
+    ref = DEFAULT_PARAMETER
+    if not needs:
+        assessment = AidAssessment.UNLIKELY
+        reasons.append(reason_from(
+            p, ref, "cpam.no_need",
+            "Aucun besoin couvert par ces aides n'est indiqué (soins restant à payer, complémentaire, baisse de revenus "
+            "due à la santé, aide à domicile, maintien dans l'emploi, adaptation du logement).",
+        ))
+    elif resources > ceiling:
+        assessment = AidAssessment.UNLIKELY
+        reasons.append(reason_from(
+            p, ref, "cpam.over_ceiling",
+            f"Les ressources du foyer ({format_eur(resources)} par an) dépassent le plafond utilisé "
+            f"({format_eur(ceiling)}) de {format_eur(resources - ceiling)} : une aide est peu probable, la commission "
+            "peut toutefois tenir compte d'une situation particulière.",
+        ))
+    elif not remaining:
+        assessment = AidAssessment.UNLIKELY
+        reasons.append(reason_from(
+            p, ref, "cpam.css_covers",
+            "La Complémentaire santé solidaire répondrait à vos besoins : demandez-la d'abord ; la CPAM ne l'aide pas "
+            "à la place de la CSS.",
+        ))
+    elif css_first:
+        assessment = AidAssessment.POSSIBLE
+        reasons.append(reason_from(
+            p, ref, "cpam.css_first",
+            f"Ressources sous le plafond ({format_eur(resources)} pour {format_eur(ceiling)}), mais le foyer semble avoir "
+            "droit à la Complémentaire santé solidaire : demandez-la d'abord, puis demandez l'aide de la CPAM pour ce "
+            "qui resterait à payer.",
+        ))
+    else:
+        assessment = AidAssessment.LIKELY
+        reasons.append(reason_from(
+            p, ref, "cpam.likely",
+            f"Ressources sous le plafond ({format_eur(resources)} pour {format_eur(ceiling)}) et besoin couvert par ces "
+            "aides : une demande a de bonnes chances d'être étudiée favorablement.",
+        ))
+    for need in remaining:
+        reasons.append(Reason(f"cpam.need.{need.category.value}", f"{need.category.label} : {need.reason}"))
+
+    # ---- always said
+    quotes = quotes_needed(situation)
+    reasons.append(reason_from(
+        p, ref, "cpam.discretionary",
+        "Cette aide est facultative : une commission de la CPAM décide selon son budget et son règlement ; un refus ne "
+        "peut pas être contesté.",
+    ))
+    reasons.append(reason_from(
+        p, ref, "cpam.quotes",
+        "Joignez un devis, pas une facture (deux devis pour l'optique, le dentaire et les aides auditives), et faites "
+        "la demande avant les soins. L'aide peut être versée à vous ou directement au professionnel.",
+    ))
+    return CpamAidResult(
+        assessment=assessment,
+        ceiling=ceiling,
+        ceiling_label=settings.label,
+        ceiling_basis=settings.basis(),
+        ceiling_is_default=settings.is_default,
+        ceiling_department=settings.department,
+        resources=resources,
+        css_first=css_first,
+        care_left_to_pay=care_left,
+        needs=tuple(needs),
+        quotes_needed=quotes,
+        reasons=tuple(reasons),
+        to_verify=tuple(to_verify),
+    )

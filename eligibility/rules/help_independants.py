@@ -1,0 +1,173 @@
+"""The "Help" scheme for self-employed workers in difficulty (Urssaf, Caf, Assurance retraite, Assurance Maladie).
+
+One online questionnaire on urssaf.fr is shared by the four networks; the local body competent for each
+difficulty studies the case and decides the actions. Relevant when a member of the household is self-employed
+and a self-employed difficulty is declared.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .care import reason_from
+from .enums import SELF_EMPLOYED_DIFFICULTIES, Difficulty, Territory
+from .parameters import ParametersOn
+from .reasons import Reason
+from .situation import Situation
+
+HELP_URL = "https://www.urssaf.fr/help"
+HELP_SOURCE = "Urssaf, dispositif Help (questionnaire commun Urssaf, Caf, Assurance retraite, Assurance Maladie)"
+
+URSSAF, CAF, RETRAITE, CPAM = "urssaf", "caf", "assurance_retraite", "cpam"
+
+#: What each body can do, per difficulty (legal-rules §8).
+ACTIONS: dict[Difficulty, dict[str, tuple[str, ...]]] = {
+    Difficulty.SELF_EMPLOYED_CONTRIBUTIONS_UNPAID: {
+        URSSAF: (
+            "Délais de paiement (échéancier) pour les cotisations dues",
+            "Aide de l'action sociale du CPSTI aux cotisants en difficulté : prise en charge de tout ou partie des cotisations",
+        ),
+    },
+    Difficulty.SELF_EMPLOYED_FINANCIAL_HARDSHIP: {
+        URSSAF: (
+            "Ajustement des cotisations provisionnelles à vos revenus réels",
+            "Aide financière exceptionnelle de l'action sociale du CPSTI",
+        ),
+        CAF: ("Réexamen de vos droits (RSA, prime d'activité, aides au logement, prestations familiales)",),
+        CPAM: ("Étude de vos droits à la Complémentaire santé solidaire",),
+    },
+    Difficulty.SELF_EMPLOYED_HEALTH_PROBLEM: {
+        CPAM: (
+            "Accès aux soins : Complémentaire santé solidaire et aides financières individuelles de la CPAM",
+            "Indemnités journalières en cas d'arrêt de travail",
+        ),
+        URSSAF: ("Délais de paiement ou aide du CPSTI si la maladie empêche de payer les cotisations",),
+    },
+    Difficulty.SELF_EMPLOYED_FAMILY_OR_SOCIAL_PROBLEM: {
+        CAF: ("Réexamen de vos droits aux prestations familiales et sociales, accompagnement social",),
+        RETRAITE: ("Étude de vos droits à la retraite et des démarches à faire",),
+        CPAM: ("Accès aux soins : Complémentaire santé solidaire et aides de la CPAM",),
+    },
+}
+BODY_ORDER = (URSSAF, CAF, RETRAITE, CPAM)
+
+
+@dataclass(frozen=True, slots=True)
+class HelpBody:
+    key: str
+    name: str
+    difficulties: tuple[Difficulty, ...]
+    actions: tuple[str, ...]
+
+    def as_dict(self) -> dict:
+        return {
+            "key": self.key,
+            "name": self.name,
+            "difficulties": [d.value for d in self.difficulties],
+            "actions": list(self.actions),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class HelpResult:
+    relevant: bool
+    difficulties: tuple[Difficulty, ...]
+    bodies: tuple[HelpBody, ...]
+    steps: tuple[str, ...]
+    reasons: tuple[Reason, ...]
+    to_verify: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict:
+        return {
+            "relevant": self.relevant,
+            "difficulties": [d.value for d in self.difficulties],
+            "bodies": [b.as_dict() for b in self.bodies],
+            "steps": list(self.steps),
+            "reasons": [str(r) for r in self.reasons],
+            "reasons_detail": [r.as_dict() for r in self.reasons],
+            "to_verify": list(self.to_verify),
+        }
+
+
+def retirement_body_name(situation: Situation, p: ParametersOn) -> str:
+    if situation.residence.territory is not Territory.METROPOLE:
+        return "Assurance retraite (caisse générale de sécurité sociale de votre département)"
+    department = situation.residence.department
+    if department is None:
+        return "Assurance retraite (Carsat de votre région, Cramif en Île-de-France)"
+    if department in p["demarches.help_departements_cramif"]:
+        return "Assurance retraite (Cramif, Île-de-France)"
+    return "Assurance retraite (Carsat de votre région)"
+
+
+def _names(situation: Situation, p: ParametersOn) -> dict[str, str]:
+    return {
+        URSSAF: "Urssaf",
+        CAF: "Caf",
+        RETRAITE: retirement_body_name(situation, p),
+        CPAM: "Assurance Maladie (CPAM)",
+    }
+
+
+def _reason(code: str, text: str) -> Reason:
+    return Reason(code, text, HELP_SOURCE, HELP_URL)
+
+
+def assess_help(situation: Situation, p: ParametersOn) -> HelpResult:
+    declared = tuple(d for d in Difficulty if d in situation.difficulties and d in SELF_EMPLOYED_DIFFICULTIES)
+    self_employed = situation.has_self_employed
+    if not self_employed:
+        text = (
+            "Le dispositif Help s'adresse aux travailleurs indépendants (artisans, commerçants, professions libérales, "
+            "micro-entrepreneurs) : personne dans le foyer n'est déclaré indépendant."
+        )
+        to_verify: tuple[str, ...] = ()
+        if declared:
+            text += " Des difficultés d'indépendant sont pourtant indiquées : vérifiez l'activité déclarée."
+            to_verify = ("Difficultés d'indépendant déclarées sans activité ni revenu d'indépendant dans le foyer.",)
+        return HelpResult(False, declared, (), (), (_reason("help.not_self_employed", text),), to_verify)
+    if not declared:
+        return HelpResult(False, (), (), (), (_reason(
+            "help.no_difficulty",
+            "Un membre du foyer est indépendant, mais aucune difficulté d'indépendant n'est indiquée (cotisations "
+            "impayées, difficultés financières, problème de santé, difficulté familiale ou sociale) : le dispositif "
+            "Help n'est pas utile pour l'instant.",
+        ),))
+
+    names = _names(situation, p)
+    bodies = []
+    for key in BODY_ORDER:
+        concerned = tuple(d for d in declared if key in ACTIONS[d])
+        if not concerned:
+            continue
+        actions: list[str] = []
+        for d in concerned:
+            actions.extend(a for a in ACTIONS[d][key] if a not in actions)
+        bodies.append(HelpBody(key, names[key], concerned, tuple(actions)))
+    reasons = [
+        _reason(
+            "help.relevant",
+            "Un membre du foyer est travailleur indépendant et signale : "
+            + " ; ".join(d.label.lower() for d in declared)
+            + ". Le dispositif Help coordonne l'Urssaf, la Caf, l'Assurance retraite et l'Assurance Maladie pour "
+            "l'aider.",
+        ),
+        _reason(
+            "help.bodies",
+            "Organismes concernés par ces difficultés : " + ", ".join(b.name for b in bodies) + ".",
+        ),
+    ]
+    if Difficulty.SELF_EMPLOYED_HEALTH_PROBLEM in declared or Difficulty.SELF_EMPLOYED_FINANCIAL_HARDSHIP in declared:
+        reasons.append(reason_from(
+            p, "aides.cpam_plafond_ratio_defaut", "help.cpam",
+            "L'Assurance Maladie étudie aussi l'accès aux soins : Complémentaire santé solidaire et aides financières "
+            "de la CPAM (voir plus haut).",
+        ))
+    steps = (
+        "Remplissez le questionnaire unique en ligne sur urssaf.fr (dispositif Help) : il est transmis à l'Urssaf, à la "
+        "Caf, à l'Assurance retraite et à l'Assurance Maladie.",
+        "L'organisme compétent pour chaque difficulté étudie votre situation localement et décide des actions "
+        "(échéancier, ajustement des cotisations, aides de l'action sociale, réexamen de vos droits).",
+        "Vous êtes informé(e) par courriel à chaque étape du traitement de votre demande.",
+    )
+    return HelpResult(True, declared, tuple(bodies), steps, tuple(reasons))

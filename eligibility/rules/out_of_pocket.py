@@ -1,0 +1,396 @@
+"""Out-of-pocket estimate (``reste_a_charge``): what each planned care item and charge leaves to pay.
+
+Two columns per line: ``current`` (with the coverage the household declares) and ``with_css`` (as a holder of
+the Complémentaire santé solidaire, when the simulation finds the household eligible; ``None`` otherwise).
+
+A private complementary's guarantees are unknown: its share is ``None`` and the current column shows what is
+left before it pays, marked as an upper bound (``upper_bound``, "au plus"). Nothing here is ever negative and
+the with-CSS column is never higher than the current one (checked by property-based tests).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .care import (
+    CSS_COVERAGES,
+    CareResult,
+    ConsultationResult,
+    EmergencyExemption,
+    EmergencyVisitResult,
+    HospitalStayResult,
+    QuotedCareResult,
+    evaluate_care,
+    holds_css,
+    parameter_to_verify,
+)
+from .enums import Basket, Complementary, CssStatus, HospitalExemption
+from .parameters import ParametersOn
+from .reasons import Reason, format_date, format_eur
+from .results import CssResult, money
+from .situation import Situation
+
+ZERO = Decimal("0")
+
+NONE, PRIVATE, CSS = "none", "private", "css"
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One coverage scenario for one line."""
+
+    billed: Decimal                    # amount billed or estimated in this scenario
+    social_security: Decimal           # paid by the Sécurité sociale (or the Alsace-Moselle local scheme)
+    complementary: Decimal | None      # paid by the complementary or the CSS; None = unknown (private contract)
+    left: Decimal                      # left to pay
+    upper_bound: bool = False          # "au plus": the real amount may be lower
+    approximate: bool = False          # "environ": indicative share of the Sécurité sociale
+    exemption: str | None = None
+    note: str | None = None
+
+    def as_dict(self) -> dict:
+        return {
+            "billed": money(self.billed),
+            "social_security": money(self.social_security),
+            "complementary": money(self.complementary),
+            "left": money(self.left),
+            "upper_bound": self.upper_bound,
+            "approximate": self.approximate,
+            "exemption": self.exemption,
+            "note": self.note,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class OutOfPocketLine:
+    key: str                           # stable id: "care0.forfait_journalier"
+    charge: str                        # forfait_journalier, single_room, emergency_flat_fee, consultation,
+    #                                    participation_forfaitaire, dental_prosthesis, glasses, hearing_aids
+    care_index: int
+    member: str
+    label: str
+    current: Column
+    with_css: Column | None
+    assumptions: tuple[str, ...] = ()
+
+    @property
+    def billed(self) -> Decimal:
+        return self.current.billed
+
+    def as_dict(self) -> dict:
+        return {
+            "key": self.key,
+            "charge": self.charge,
+            "care_index": self.care_index,
+            "member": self.member,
+            "label": self.label,
+            "billed": money(self.current.billed),
+            "social_security": money(self.current.social_security),
+            "complementary": money(self.current.complementary),
+            "left": money(self.current.left),
+            "current": self.current.as_dict(),
+            "with_css": self.with_css.as_dict() if self.with_css else None,
+            "assumptions": list(self.assumptions),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class OutOfPocket:
+    coverage: Complementary
+    css_status: CssStatus
+    lines: tuple[OutOfPocketLine, ...]
+    total_current: Decimal
+    total_with_css: Decimal | None
+    current_upper_bound: bool
+    with_css_upper_bound: bool
+    assumptions: tuple[str, ...]
+    reasons: tuple[Reason, ...]
+    to_verify: tuple[str, ...] = ()
+    current_care: CareResult | None = field(default=None, compare=False, repr=False)
+    with_css_care: CareResult | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def has_with_css_column(self) -> bool:
+        return self.total_with_css is not None
+
+    def as_dict(self) -> dict:
+        return {
+            "total": money(self.total_current),
+            "total_current": money(self.total_current),
+            "total_with_css": money(self.total_with_css),
+            "current_is_upper_bound": self.current_upper_bound,
+            "with_css_is_upper_bound": self.with_css_upper_bound,
+            "coverage": self.coverage.value,
+            "with_css_column": self.has_with_css_column,
+            "lines": [line.as_dict() for line in self.lines],
+            "assumptions": list(self.assumptions),
+            "reasons": [str(r) for r in self.reasons],
+            "reasons_detail": [r.as_dict() for r in self.reasons],
+            "to_verify": list(self.to_verify),
+        }
+
+
+# --------------------------------------------------------------------------- columns per charge
+
+PRIVATE_NOTE = "Dépend de votre contrat : montant avant le remboursement de votre complémentaire."
+INTRINSIC_EXEMPTIONS = frozenset(HospitalExemption) - {HospitalExemption.CSS, HospitalExemption.ALSACE_MOSELLE}
+
+
+def _scenario(coverage: Complementary) -> str:
+    if coverage in CSS_COVERAGES:
+        return CSS
+    return PRIVATE if coverage is Complementary.PRIVATE else NONE
+
+
+def _charged(amount: Decimal, social_security: Decimal, scenario: str, *, private_note: str = PRIVATE_NOTE,
+             css_pays: bool = True, css_note: str | None = None, approximate: bool = False,
+             none_upper_bound: bool = False, none_note: str | None = None) -> Column:
+    """A charge of ``amount`` of which the Sécurité sociale pays ``social_security``."""
+    social_security = min(max(social_security, ZERO), amount)
+    rest = amount - social_security
+    if scenario == CSS:
+        if css_pays:
+            return Column(amount, social_security, rest, ZERO, approximate=approximate, exemption="css", note=css_note)
+        return Column(amount, social_security, None if none_upper_bound else ZERO, rest,
+                      upper_bound=none_upper_bound, approximate=approximate, note=css_note)
+    if scenario == PRIVATE:
+        return Column(amount, social_security, None, rest, upper_bound=True, approximate=approximate, note=private_note)
+    return Column(amount, social_security, ZERO, rest, upper_bound=none_upper_bound, approximate=approximate,
+                  note=none_note)
+
+
+def _not_due(exemption: str, note: str) -> Column:
+    return Column(ZERO, ZERO, ZERO, ZERO, exemption=exemption, note=note)
+
+
+def _forfait_column(stay: HospitalStayResult, scenario: str) -> Column:
+    if stay.exemption in INTRINSIC_EXEMPTIONS:
+        return _not_due(stay.exemption.value, f"Pas dû : {stay.exemption.label.lower()}.")
+    amount = stay.forfait_before_exemption
+    if stay.exemption is HospitalExemption.ALSACE_MOSELLE:
+        return Column(amount, amount, ZERO, ZERO, exemption=stay.exemption.value,
+                      note="Pris en charge par le régime local d'Alsace-Moselle.")
+    return _charged(
+        amount, ZERO, scenario,
+        private_note="Un contrat « responsable » doit le rembourser sans limite de durée : vérifiez votre contrat "
+                     "(montant avant son remboursement).",
+        css_note="Payé par la Complémentaire santé solidaire.",
+    )
+
+
+def _single_room_column(stay: HospitalStayResult, scenario: str) -> Column:
+    amount = stay.single_room or ZERO
+    return _charged(
+        amount, ZERO, scenario, css_pays=False,
+        private_note="Certaines complémentaires la remboursent, en tout ou en partie : dépend de votre contrat.",
+        css_note="La CSS ne paie pas la chambre particulière : une chambre double évite ce coût.",
+    )
+
+
+def _emergency_column(visit: EmergencyVisitResult, scenario: str) -> Column:
+    if visit.exemption is EmergencyExemption.NOT_IN_FORCE:
+        return _not_due(visit.exemption.value, visit.exemption.label + ".")
+    if visit.exemption is not None and visit.exemption is not EmergencyExemption.CSS:
+        return _not_due(visit.exemption.value, f"Pas dû : {visit.exemption.label.lower()}.")
+    return _charged(
+        visit.rate, ZERO, scenario,
+        private_note="Les contrats « responsables » le remboursent : vérifiez votre contrat (montant avant son "
+                     "remboursement).",
+        css_note="Payé par la Complémentaire santé solidaire.",
+    )
+
+
+def _consultation_column(c: ConsultationResult, scenario: str) -> Column:
+    if scenario == CSS:
+        return Column(c.billed, c.social_security, c.billed - c.social_security, ZERO, exemption="css",
+                      note="Ticket modérateur payé par la CSS ; pas de dépassement d'honoraires.")
+    if scenario == PRIVATE:
+        return Column(c.billed, c.social_security, None, c.billed - c.social_security, upper_bound=True,
+                      note="Votre complémentaire rembourse en général le ticket modérateur, et parfois une partie "
+                           "des dépassements : dépend de votre contrat.")
+    return Column(c.billed, c.social_security, ZERO, c.billed - c.social_security)
+
+
+def _participation_column(c: ConsultationResult, scenario: str) -> Column:
+    if c.participation_exemption is not None:
+        return _not_due(c.participation_exemption.value, f"Pas due : {c.participation_exemption.label.lower()}.")
+    return _charged(
+        c.participation_forfaitaire, ZERO, scenario,
+        private_note="Les contrats « responsables » ne la remboursent pas.",
+    )
+
+
+def _quoted_column(q: QuotedCareResult, scenario: str) -> Column:
+    if q.basket is Basket.CENT_POUR_CENT_SANTE:
+        return _charged(
+            q.quote, q.social_security, scenario, approximate=True,
+            private_note="Avec un contrat « responsable » (la grande majorité des contrats), l'offre 100 % Santé ne "
+                         "laisse rien à payer : vérifiez votre contrat.",
+            css_note="Offre 100 % Santé : rien à payer avec la CSS.",
+            none_note="Sans complémentaire, la part non remboursée par la Sécurité sociale reste à payer (environ : "
+                      "à vérifier sur le devis).",
+        )
+    return _charged(
+        q.quote, q.social_security, scenario, css_pays=False, none_upper_bound=True,
+        private_note="Dépend de votre contrat. La Sécurité sociale en rembourse une petite partie, non comptée ici : "
+                     "à vérifier sur le devis.",
+        css_note="La CSS rembourse dans la limite de ses tarifs, le reste est à payer : un devis « 100 % Santé » "
+                 "ne laisserait rien à payer.",
+        none_note="La Sécurité sociale en rembourse une petite partie, non comptée ici : à vérifier sur le devis.",
+    )
+
+
+# --------------------------------------------------------------------------- lines
+
+
+def _lines_for(item, with_css_item, current: str) -> list[OutOfPocketLine]:
+    i, member = item.care_index, item.member
+    lines: list[OutOfPocketLine] = []
+
+    def line(charge: str, label: str, column, assumptions: tuple[str, ...] = ()) -> None:
+        lines.append(OutOfPocketLine(
+            key=f"care{i}.{charge}", charge=charge, care_index=i, member=member, label=label,
+            current=column(item, current),
+            with_css=column(with_css_item, CSS) if with_css_item is not None else None,
+            assumptions=assumptions,
+        ))
+
+    if isinstance(item, HospitalStayResult):
+        service = "psychiatrie" if item.psychiatric else ("hospitalisation à domicile" if item.home else "hôpital")
+        line(
+            "forfait_journalier",
+            f"Forfait journalier ({service}), {member}, {item.days} jour{'s' if item.days > 1 else ''}",
+            _forfait_column,
+            (f"Tarif de {format_eur(item.daily_rate)} par jour en vigueur à la date de la demande, jour de sortie "
+             "compris.",),
+        )
+        if item.single_room is not None:
+            line(
+                "single_room", f"Chambre particulière, {member}, {item.days} jour{'s' if item.days > 1 else ''}",
+                _single_room_column,
+                ("Jamais remboursée par la Sécurité sociale.",),
+            )
+    elif isinstance(item, EmergencyVisitResult):
+        line("emergency_flat_fee", f"Forfait patient urgences, {member}", _emergency_column,
+             ("Passage aux urgences non suivi d'une hospitalisation.",))
+    elif isinstance(item, ConsultationResult):
+        line(
+            "consultation", f"Consultation ({item.sector.label}), {member}", _consultation_column,
+            ("Tarif de base : consultation de médecin généraliste.",),
+        )
+        if item.participation_forfaitaire > 0 or item.participation_exemption is not None:
+            line("participation_forfaitaire", f"Participation forfaitaire sur la consultation, {member}",
+                 _participation_column, ("Retenue sur le remboursement de la Sécurité sociale.",))
+    elif isinstance(item, QuotedCareResult):
+        basket = "100 % Santé" if item.basket is Basket.CENT_POUR_CENT_SANTE else "hors 100 % Santé"
+        line(
+            item.kind.value, f"{item.kind.label} ({basket}), {member}, devis de {format_eur(item.quote)}",
+            _quoted_column,
+            ("Part de la Sécurité sociale indicative : à vérifier sur le devis.",),
+        )
+    return lines
+
+
+def _total(columns: list[Column]) -> tuple[Decimal, bool]:
+    return sum((c.left for c in columns), ZERO), any(c.upper_bound for c in columns)
+
+
+def estimate_out_of_pocket(situation: Situation, p: ParametersOn, css: CssResult) -> OutOfPocket:
+    holder = holds_css(situation)
+    current_care = evaluate_care(situation, p, css_holder=holder)
+    css_care = evaluate_care(situation, p, css_holder=True) if css.eligible else None
+    scenario = _scenario(situation.complementary)
+
+    css_items = {item.care_index: item for item in css_care.items} if css_care else {}
+    lines: list[OutOfPocketLine] = []
+    for item in current_care.items:
+        lines.extend(_lines_for(item, css_items.get(item.care_index) if css_care else None, scenario))
+
+    total_current, current_upper = _total([line.current for line in lines])
+    if css_care is not None:
+        total_css, css_upper = _total([line.with_css for line in lines if line.with_css is not None])
+    else:
+        total_css, css_upper = None, False
+
+    assumptions: list[str] = []
+    reasons: list[Reason] = []
+    to_verify: list[str] = list(current_care.to_verify)
+    if css_care is not None:
+        to_verify.extend(n for n in css_care.to_verify if n not in to_verify)
+
+    if not situation.planned_care:
+        reasons.append(Reason("oop.no_care", "Aucun soin prévu n'a été indiqué : pas d'estimation du reste à payer."))
+    else:
+        assumptions.append(
+            f"Estimation indicative avec les tarifs en vigueur le {format_date(situation.request_date)} "
+            "(date de la demande)."
+        )
+        if any(not s.home for s in current_care.hospital_stays):
+            assumptions.append(
+                "Les frais du séjour lui-même (hors forfait journalier) sont remboursés au moins à 80 % par la Sécurité "
+                "sociale ; le ticket modérateur ou la participation sur les actes coûteux peut rester à payer sans "
+                "complémentaire (la CSS les prend en charge) : ils ne sont pas estimés ici, demandez une estimation à "
+                "l'établissement."
+            )
+            to_verify.append("Frais de séjour hospitalier (ticket modérateur, actes coûteux) non estimés : demandez un devis à l'établissement.")
+        assumptions.append(_franchises_note(p))
+        note = parameter_to_verify(p, "soins.franchise_medicament")
+        if note:
+            to_verify.append(note)
+        prefix = "au plus " if current_upper else ""
+        reasons.append(Reason(
+            "oop.total_current",
+            f"Reste à payer estimé avec votre couverture actuelle ({situation.complementary.label.lower()}) : "
+            f"{prefix}{format_eur(total_current)}.",
+        ))
+        if total_css is not None:
+            prefix = "au plus " if css_upper else ""
+            reasons.append(Reason(
+                "oop.total_with_css",
+                f"Avec la Complémentaire santé solidaire : {prefix}{format_eur(total_css)}.",
+                "Code de la sécurité sociale, art. L861-3",
+                "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006073189",
+            ))
+    if situation.complementary is Complementary.PRIVATE and situation.planned_care:
+        assumptions.append(
+            "Les garanties de votre complémentaire ne sont pas connues : la colonne « actuelle » montre ce qui reste "
+            "avant son remboursement (au plus)."
+        )
+        to_verify.append("Garanties de votre complémentaire santé (mutuelle) : consultez votre tableau de garanties ou demandez-lui un devis de remboursement.")
+    if css_care is None and situation.planned_care:
+        assumptions.append(
+            "D'après cette simulation, le foyer n'a pas droit à la Complémentaire santé solidaire : pas de colonne "
+            "« avec la CSS »."
+        )
+    elif css.status is CssStatus.WITH_PARTICIPATION and not holder and situation.planned_care:
+        assumptions.append(
+            f"La colonne « avec la CSS » ne compte pas la participation mensuelle de la CSS "
+            f"({format_eur(css.monthly_participation)} par mois pour le foyer)."
+        )
+
+    return OutOfPocket(
+        coverage=situation.complementary,
+        css_status=css.status,
+        lines=tuple(lines),
+        total_current=total_current,
+        total_with_css=total_css,
+        current_upper_bound=current_upper,
+        with_css_upper_bound=css_upper,
+        assumptions=tuple(assumptions),
+        reasons=tuple(reasons),
+        to_verify=tuple(dict.fromkeys(to_verify)),
+        current_care=current_care,
+        with_css_care=css_care,
+    )
+
+
+def _franchises_note(p: ParametersOn) -> str:
+    return (
+        f"Les franchises médicales ({format_eur(p['soins.franchise_medicament'])} par boîte de médicament, "
+        f"{format_eur(p['soins.franchise_acte_paramedical'])} par acte paramédical, "
+        f"{format_eur(p['soins.franchise_transport'])} par transport, "
+        f"{format_eur(p['soins.franchises_plafond_annuel'])} par an au plus) ne sont pas comptées ; les "
+        "bénéficiaires de la CSS, les moins de 18 ans et les femmes enceintes à partir du 6e mois n'en paient pas."
+    )
+
