@@ -182,7 +182,7 @@ def _hospital_exemption(
     health = situation.health_of(care.member)
     if care.home:
         return HospitalExemption.HOME_HOSPITALISATION, reason_from(
-            p, name, "care.hospital.exempt.home",
+            p, name, "care.hospital.exempt.home_hospitalisation",
             "Hospitalisation à domicile : le forfait journalier n'est pas dû.",
         ), None
     if health is not None and health.work_accident:
