@@ -590,7 +590,7 @@ def evaluate_css(situation: Situation, p: ParametersOn) -> CssResult:
                 "Vous recevez le RSA : la Complémentaire santé solidaire est sans participation pour votre foyer"
                 + (", et elle vous est attribuée automatiquement sauf si vous la refusez." if automatic
                    else ", quelles que soient vos autres ressources ; il faut la demander."),
-                c.presumption_ref,
+                ARTICLE_DECISION,
             ))
             break
         if working:
