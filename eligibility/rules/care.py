@@ -496,6 +496,12 @@ def consultation(
         f"Tarif de base retenu : celui d'une consultation de médecin généraliste, {format_eur(tariff)} "
         f"(au plus le montant payé).",
     ))
+    health = situation.health_of(care.member)
+    if health is not None and health.ald and not maternity:
+        to_verify.append(
+            f"Consultation de {care.member} : si elle concerne son affection de longue durée (ALD), la Sécurité "
+            "sociale la rembourse à 100 % du tarif de base (estimation faite au taux habituel)."
+        )
     if sector is Sector.SECTOR_1 and fee > tariff and not css_holder:
         to_verify.append(
             f"Consultation de {care.member} : un médecin de secteur 1 applique le tarif de la Sécurité sociale ; un montant "

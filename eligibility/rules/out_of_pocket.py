@@ -25,7 +25,7 @@ from .care import (
     holds_css,
     parameter_to_verify,
 )
-from .enums import Basket, Complementary, CssStatus, HospitalExemption
+from .enums import Basket, Complementary, CssStatus, HospitalExemption, Sector
 from .parameters import ParametersOn
 from .reasons import Reason, format_date, format_eur
 from .results import CssResult, money
@@ -133,6 +133,7 @@ class OutOfPocket:
 
 # --------------------------------------------------------------------------- columns per charge
 
+SECTOR_SHORT = {Sector.SECTOR_1: "secteur 1", Sector.SECTOR_2: "secteur 2", Sector.OPTAM: "secteur 2, Optam"}
 PRIVATE_NOTE = "Dépend de votre contrat : montant avant le remboursement de votre complémentaire."
 INTRINSIC_EXEMPTIONS = frozenset(HospitalExemption) - {HospitalExemption.CSS, HospitalExemption.ALSACE_MOSELLE}
 
@@ -276,7 +277,7 @@ def _lines_for(item, with_css_item, current: str) -> list[OutOfPocketLine]:
              ("Passage aux urgences non suivi d'une hospitalisation.",))
     elif isinstance(item, ConsultationResult):
         line(
-            "consultation", f"Consultation ({item.sector.label}), {member}", _consultation_column,
+            "consultation", f"Consultation ({SECTOR_SHORT[item.sector]}), {member}", _consultation_column,
             ("Tarif de base : consultation de médecin généraliste.",),
         )
         if item.participation_forfaitaire > 0 or item.participation_exemption is not None:

@@ -364,3 +364,10 @@ def test_evaluate_care_keeps_planned_order():
     situation = make(URG, HOSP, {"kind": "glasses", "member": "p1", "quote": 100.0, "basket": "other"})
     items = evaluate_care(situation, p_on(situation), css_holder=False).items
     assert [i.care_index for i in items] == [0, 1, 2]
+
+
+def test_ald_consultation_notes_the_full_reimbursement_possibility():
+    situation = make({"kind": "consultation", "member": "p1", "fee": 30.0}, health=_health(ald=True))
+    result = consult(situation)
+    assert result.social_security == D("21.00")
+    assert any("ALD" in note for note in result.to_verify)
