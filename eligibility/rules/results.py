@@ -5,7 +5,7 @@ Money stays ``Decimal`` in the dataclasses; ``money()`` turns it into a JSON num
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
