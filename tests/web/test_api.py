@@ -2,9 +2,12 @@
 
 import copy
 import json
+from decimal import Decimal
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 EXAMPLE = {
     "request_date": "2026-11-22",
@@ -104,12 +107,28 @@ def test_get_is_405(client):
 
 
 @pytest.mark.django_db
-def test_api_stores_nothing_and_needs_no_csrf_token(django_assert_num_queries):
+def test_api_stores_nothing_and_needs_no_csrf_token():
     client = Client(enforce_csrf_checks=True)
-    with django_assert_num_queries(0):
+    with CaptureQueriesContext(connection) as queries:
         response = post(client, EXAMPLE)
     assert response.status_code == 200
     assert not response.cookies
+    assert len(queries) == 1  # the CPAM aid ceilings, read once
+    assert all(q["sql"].lstrip().upper().startswith("SELECT") for q in queries.captured_queries)
+
+
+@pytest.mark.django_db
+def test_local_cpam_ceiling_from_the_database_is_used(client):
+    from eligibility.models import CpamAidCeiling
+
+    CpamAidCeiling.objects.create(
+        department="93", label="CPAM de Seine-Saint-Denis", annual_ceiling_one_person=Decimal("15000")
+    )
+    local = post(client, EXAMPLE).json()["cpam_aid"]
+    assert local["ceiling_label"] == "CPAM de Seine-Saint-Denis"
+    assert local["ceiling_is_default"] is False
+    elsewhere = post(client, dict(EXAMPLE, residence={"territory": "metropole", "department": "75"})).json()["cpam_aid"]
+    assert elsewhere["ceiling_is_default"] is True
 
 
 @pytest.mark.django_db

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from eligibility.rules.parameters import ParameterDateError
 from eligibility.rules.situation import FieldError, InvalidSituation
-from eligibility.services import run_simulation
+from eligibility.services import CpamSettingsDirectory, run_simulation
 
 
 class Command(BaseCommand):
@@ -40,11 +40,12 @@ class Command(BaseCommand):
         except ValueError as exc:
             self._fail({"errors": [{"path": "", "message": f"JSON invalide : {exc}"}]})
         today = timezone.localdate()
+        directory = CpamSettingsDirectory()
         if isinstance(data, list):
             results, failures = [], []
             for index, item in enumerate(data):
                 try:
-                    results.append(run_simulation(item, today=today))
+                    results.append(run_simulation(item, today=today, directory=directory))
                 except (InvalidSituation, ParameterDateError) as exc:
                     failures.append({"index": index, "errors": [e.as_dict() for e in _errors(exc)]})
             if failures:
@@ -52,7 +53,7 @@ class Command(BaseCommand):
             output = results
         else:
             try:
-                output = run_simulation(data, today=today)
+                output = run_simulation(data, today=today, directory=directory)
             except (InvalidSituation, ParameterDateError) as exc:
                 self._fail({"errors": [e.as_dict() for e in _errors(exc)]})
         self.stdout.write(json.dumps(output, ensure_ascii=False, indent=indent))
