@@ -3,9 +3,9 @@
 import uuid
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 DEPARTMENT_VALIDATOR = RegexValidator(
@@ -43,13 +43,36 @@ class CpamAidCeiling(models.Model):
         verbose_name = "plafond d'aide de la CPAM"
         verbose_name_plural = "plafonds d'aide des CPAM"
         ordering = ["department"]
+        constraints = [
+            models.CheckConstraint(
+                name="cpam_aid_ceiling_exactly_one_basis",
+                condition=(
+                    models.Q(annual_ceiling_one_person__isnull=False, ratio_to_css_participation_ceiling__isnull=True)
+                    | models.Q(annual_ceiling_one_person__isnull=True, ratio_to_css_participation_ceiling__isnull=False)
+                ),
+                violation_error_message="Renseignez soit un plafond annuel, soit un rapport au plafond de la CSS, pas les deux.",
+            ),
+            models.CheckConstraint(
+                name="cpam_aid_ceiling_positive",
+                condition=models.Q(annual_ceiling_one_person__gt=0) | models.Q(ratio_to_css_participation_ceiling__gt=0),
+            ),
+            # One national default at most (NULLs are distinct in a plain unique index).
+            models.UniqueConstraint(
+                Coalesce("department", models.Value("")), name="cpam_aid_ceiling_one_row_per_department",
+                violation_error_message="Il existe déjà un plafond pour ce département (ou une valeur par défaut).",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.label
 
+    def save(self, *args, **kwargs):
+        self.department = self.department or None
+        super().save(*args, **kwargs)
+
     def clean(self):
-        if (self.annual_ceiling_one_person is None) == (self.ratio_to_css_participation_ceiling is None):
-            raise ValidationError("Renseignez soit un plafond annuel, soit un rapport au plafond de la CSS, pas les deux.")
+        # The admin form posts "" for an empty department: the national default is stored as NULL.
+        self.department = self.department or None
 
 
 class Case(models.Model):
