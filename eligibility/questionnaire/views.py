@@ -1,0 +1,480 @@
+"""The questionnaire's web layer: a named-URL formtools wizard whose state lives on the ``Case`` row.
+
+Mounting the same wizard elsewhere (a social worker's dossier): subclass ``QuestionnaireWizard`` and
+override ``get_case()`` (find the case, check permissions, raise ``Http404``), ``url_namespace`` and
+``get_url_kwargs()`` (the URL names ``<namespace>:step``, ``<namespace>:results`` and ``<namespace>:pdf``
+are reversed with these kwargs plus ``step``), and optionally ``can_edit()``, ``can_set_request_date()``,
+``allow_save_for_later`` and ``get_pdf_organisation()``. ``questionnaire_urlpatterns(view_class)`` builds the
+URL patterns for a subclass.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections import OrderedDict
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import SuspiciousOperation
+from django.db import IntegrityError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path, reverse
+from django.utils.datastructures import MultiValueDict
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+from django.views.generic import TemplateView
+from formtools.wizard.forms import ManagementForm
+from formtools.wizard.views import NamedUrlWizardView, StepsHelper
+
+from eligibility import services
+from eligibility.models import Case
+from eligibility.rules.situation import InvalidSituation, parse_situation
+
+from . import presenter
+from .forms import DynamicFormSet, silence_errors
+from .journey import JOURNEY, RESULTS_STEP, REVIEW_STEP, SCHEMA_VERSION, STEPS, Answers
+from .storage import CaseStorage
+from .to_situation import build_situation
+
+SESSION_KEY = "questionnaire_cases"
+MAX_SESSION_CASES = 20
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789"  # no 0/O, 1/I/L, U/V confusion
+CODE_LENGTH = 10
+RULE_ERRORS = "rule_errors"
+QUIET_STEPS = "quiet_steps"
+
+
+# --------------------------------------------------------------------------- session and codes
+
+
+def remember_case(request, case: Case) -> None:
+    cases = [c for c in request.session.get(SESSION_KEY, []) if c != str(case.public_id)]
+    cases.append(str(case.public_id))
+    request.session[SESSION_KEY] = cases[-MAX_SESSION_CASES:]
+
+
+def session_has_case(request, public_id) -> bool:
+    return str(public_id) in request.session.get(SESSION_KEY, [])
+
+
+def new_resume_code() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def normalise_code(text: str) -> str:
+    """``abcd efgh-jk`` → ``ABCDEFGHJK`` (spaces, hyphens and case do not matter)."""
+    return "".join(ch for ch in text.upper() if ch.isalnum())
+
+
+def format_code(code: str) -> str:
+    return "-".join(code[i:i + 4] for i in range(0, len(code), 4))
+
+
+def ensure_resume_code(case: Case) -> str:
+    if case.resume_code:
+        return case.resume_code
+    for _attempt in range(5):
+        code = new_resume_code()
+        try:
+            updated = Case.objects.filter(pk=case.pk, resume_code__isnull=True).update(resume_code=code)
+        except IntegrityError:
+            continue
+        if updated:
+            case.resume_code = code
+            return code
+        case.refresh_from_db(fields=["resume_code"])
+        return case.resume_code
+    raise RuntimeError("could not generate a unique resume code")
+
+
+def expiry_limit():
+    return timezone.now() - timedelta(days=settings.CASE_EXPIRY_DAYS)
+
+
+def first_step_url(case: Case, namespace: str = "questionnaire") -> str:
+    return reverse(f"{namespace}:case", kwargs={"case_id": case.public_id})
+
+
+# --------------------------------------------------------------------------- start, resume, save
+
+
+@require_http_methods(["GET", "POST"])
+def start(request):
+    if request.method == "POST":
+        case = Case.objects.create(schema_version=SCHEMA_VERSION)
+        remember_case(request, case)
+        return redirect(reverse("questionnaire:step", kwargs={"case_id": case.public_id, "step": JOURNEY[0].name}))
+    return render(request, "questionnaire/start.html")
+
+
+@require_http_methods(["GET", "POST"])
+def resume(request):
+    error = None
+    code_typed = ""
+    if request.method == "POST":
+        code_typed = request.POST.get("code", "")[:40]
+        code = normalise_code(code_typed)
+        if not code:
+            error = "Indiquez le code de reprise, par exemple ABCD-EFGH-JK."
+        elif len(code) != CODE_LENGTH:
+            error = f"Le code compte {CODE_LENGTH} lettres et chiffres, par exemple ABCD-EFGH-JK : vérifiez-le."
+        else:
+            case = Case.objects.filter(resume_code=code, closed_at__isnull=True).first()
+            if case is None:
+                error = "Ce code ne correspond à aucun questionnaire : vérifiez chaque lettre et chaque chiffre."
+            elif case.last_activity_at < expiry_limit():
+                error = (f"Ce code n'est plus valable : les réponses sont effacées {settings.CASE_EXPIRY_DAYS} jours "
+                         "après la dernière visite. Vous pouvez recommencer le questionnaire.")
+            else:
+                remember_case(request, case)
+                Case.objects.filter(pk=case.pk).update(last_activity_at=timezone.now())
+                return redirect(first_step_url(case))
+    return render(
+        request, "questionnaire/resume.html", {"error": error, "code": code_typed},
+        status=400 if error else 200,
+    )
+
+
+def save_for_later(request, case_id):
+    if not session_has_case(request, case_id):
+        raise Http404
+    case = get_object_or_404(Case, public_id=case_id)
+    code = ensure_resume_code(case)
+    return render(request, "questionnaire/saved.html", {
+        "code": format_code(code),
+        "expiry_days": settings.CASE_EXPIRY_DAYS,
+        "continue_url": first_step_url(case),
+    })
+
+
+# --------------------------------------------------------------------------- the wizard
+
+
+class QuestionnaireWizard(NamedUrlWizardView):
+    """The questionnaire for one ``Case`` (see the module docstring to mount it elsewhere)."""
+
+    url_namespace = "questionnaire"
+    storage_prefix = "case"
+    allow_save_for_later = True
+    template_name = "questionnaire/step.html"
+    #: "step" (a question page), "results" or "pdf" (set by the URL pattern).
+    mode = "step"
+
+    @classmethod
+    def get_initkwargs(cls, *args, **kwargs):
+        kwargs.setdefault("form_list", [(s.name, s.form_class) for s in JOURNEY])
+        kwargs.setdefault("url_name", f"{cls.url_namespace}:step")
+        kwargs.setdefault("done_step_name", RESULTS_STEP)
+        return super().get_initkwargs(*args, **kwargs)
+
+    # hooks for other mounts ----------------------------------------------------------------------
+
+    def get_case(self) -> Case:
+        """The case of this request; ``Http404`` unless the visitor's session holds it."""
+        case_id = self.kwargs["case_id"]
+        if not session_has_case(self.request, case_id):
+            raise Http404
+        return get_object_or_404(Case, public_id=case_id)
+
+    def get_url_kwargs(self) -> dict:
+        return {"case_id": self.case.public_id}
+
+    def can_edit(self) -> bool:
+        """A closed case (for example imported into a dossier) is read-only here."""
+        return self.case.closed_at is None
+
+    def can_set_request_date(self) -> bool:
+        user = self.request.user
+        return bool(user.is_authenticated and (user.is_staff or hasattr(user, "membership")))
+
+    def get_pdf_organisation(self):
+        return None
+
+    def today(self):
+        return timezone.localdate()
+
+    # URLs ----------------------------------------------------------------------------------------
+
+    def url(self, name: str, **kwargs) -> str:
+        return reverse(f"{self.url_namespace}:{name}", kwargs={**self.get_url_kwargs(), **kwargs})
+
+    def get_step_url(self, step):
+        if step == self.done_step_name:
+            return self.url("results")
+        return self.url("step", step=step)
+
+    # state -----------------------------------------------------------------------------------------
+
+    def dispatch(self, request, *args, **kwargs):
+        self.case = self.get_case()
+        self.prefix = self.storage_prefix
+        self.storage = CaseStorage(self.prefix, request, case=self.case, schema_version=SCHEMA_VERSION)
+        self.steps = StepsHelper(self)
+        self._invalidate()
+        response = TemplateView.dispatch(self, request, *args, **kwargs)
+        if self.can_edit():
+            self.storage.save()
+        return response
+
+    def _invalidate(self) -> None:
+        self._cleaned: dict[str, object] = {}
+        self._active: OrderedDict | None = None
+        self._resolving: list[str] = []
+        self.answers = Answers(self._answer, today=self.today())
+
+    def _answer(self, step: str):
+        """Cleaned data of an active step already resolved (conditions only look backwards)."""
+        known = self._active if self._active is not None else self._resolving
+        return self.cleaned(step) if step in known else None
+
+    def cleaned(self, step: str):
+        """Cleaned data of ``step`` from the stored answers, or ``None`` when unanswered or invalid."""
+        if step not in self._cleaned:
+            data = self.storage.get_step_data(step)
+            result = None
+            if data is not None:
+                form = self.get_form(step, data=data)
+                if form.is_valid():
+                    result = form.cleaned_data
+            self._cleaned[step] = result
+        return self._cleaned[step]
+
+    def get_cleaned_data_for_step(self, step):
+        return self.cleaned(step) if step in self.get_form_list() else None
+
+    def get_form_list(self):
+        if self._active is None:
+            self._resolving = []
+            for step in JOURNEY:
+                if step.is_active(self.answers):
+                    self._resolving.append(step.name)
+            self._active = OrderedDict((name, STEPS[name].form_class) for name in self._resolving)
+        return self._active.copy()
+
+    def first_unfinished_step(self) -> str:
+        for step in self.get_form_list():
+            if self.cleaned(step) is None:
+                return step
+        return REVIEW_STEP
+
+    def get_form_kwargs(self, step=None):
+        kwargs = {"answers": self.answers}
+        if step == "residence":
+            kwargs["can_set_request_date"] = self.can_set_request_date()
+        return kwargs
+
+    def get_form(self, step=None, data=None, files=None):
+        step = step or self.steps.current
+        form_class = STEPS[step].form_class
+        kwargs = self.get_form_kwargs(step)
+        kwargs.update({"data": data, "prefix": self.get_form_prefix(step, form_class)})
+        return form_class(**kwargs)
+
+    def step_post_data(self, step: str) -> MultiValueDict:
+        """The submitted fields of ``step`` only (never the CSRF token or the buttons)."""
+        prefix = self.get_form_prefix(step, STEPS[step].form_class) + "-"
+        return MultiValueDict({k: v for k, v in self.request.POST.lists() if k.startswith(prefix)})
+
+    def store(self, step: str, data: dict, *, quiet: bool = False) -> None:
+        self.storage.set_step_data(step, data)
+        quiet_steps = set(self.storage.get_extra(QUIET_STEPS, []))
+        quiet_steps.discard(step)
+        if quiet:
+            quiet_steps.add(step)
+        self.storage.set_extra(QUIET_STEPS, sorted(quiet_steps))
+        rule_errors = dict(self.storage.get_extra(RULE_ERRORS, {}))
+        if rule_errors.pop(step, None) is not None:
+            self.storage.set_extra(RULE_ERRORS, rule_errors)
+        self._invalidate()
+
+    # GET -------------------------------------------------------------------------------------------
+
+    def get(self, request, *args, **kwargs):
+        if self.mode == "results":
+            return self.results()
+        if self.mode == "pdf":
+            return self.pdf()
+        step = kwargs.get("step")
+        if step is None:
+            if not self.can_edit():
+                return redirect(self.url("results"))
+            return redirect(self.get_step_url(self.first_unfinished_step()))
+        if step not in STEPS:
+            raise Http404
+        if not self.can_edit():
+            return redirect(self.url("results"))
+        form_list = self.get_form_list()
+        if step not in form_list:
+            return redirect(self.get_step_url(self.first_unfinished_step()))
+        for earlier in form_list:
+            if earlier == step:
+                break
+            if self.cleaned(earlier) is None:
+                return redirect(self.get_step_url(earlier))
+        self.storage.current_step = step
+        form = self.get_form(step, data=self.storage.get_step_data(step))
+        if step in self.storage.get_extra(QUIET_STEPS, []):
+            silence_errors(form)
+        else:
+            self.apply_rule_errors(step, form)
+        return self.render(form)
+
+    def apply_rule_errors(self, step: str, form) -> None:
+        errors = self.storage.get_extra(RULE_ERRORS, {}).get(step) or []
+        if not errors or not form.is_bound:
+            return
+        form.is_valid()
+        for field, index, message in errors:
+            target = form
+            if isinstance(form, DynamicFormSet):
+                if index is None or index >= len(form.forms):
+                    form._non_form_errors.append(message)
+                    continue
+                target = form.forms[index]
+            target.add_error(field if field in target.fields else None, message)
+
+    # POST ------------------------------------------------------------------------------------------
+
+    def post(self, request, *args, **kwargs):
+        step = kwargs.get("step")
+        if self.mode != "step" or step not in STEPS:
+            raise Http404
+        if not self.can_edit():
+            return render(request, "questionnaire/closed.html", status=403)
+        management_form = ManagementForm(request.POST, prefix=self.prefix)
+        if not management_form.is_valid() or management_form.cleaned_data["current_step"] != step:
+            raise SuspiciousOperation("ManagementForm data is missing or has been tampered.")
+        if step not in self.get_form_list():
+            return redirect(self.get_step_url(self.first_unfinished_step()))
+        self.storage.current_step = step
+        data = self.step_post_data(step)
+        action = request.POST.get("action", "next")
+        form_class = STEPS[step].form_class
+        if action.startswith(("add:", "remove:")):
+            if not issubclass(form_class, DynamicFormSet):
+                raise SuspiciousOperation("Unknown action for this step.")
+            new = form_class.apply_action(self.get_form_prefix(step, form_class), dict(data.lists()), action)
+            if new is None:
+                raise SuspiciousOperation("Unknown action for this step.")
+            self.store(step, new, quiet=True)
+            anchor = "#ajouter" if action.startswith("remove:") else f"#entree-{int(new[f'{step}-TOTAL_FORMS'][0]) - 1}"
+            return redirect(self.get_step_url(step) + anchor)
+
+        form = self.get_form(step, data=data)
+        valid = form.is_valid()
+        self.store(step, data)
+        if action == "prev":
+            return redirect(self.get_step_url(self.get_prev_step(step) or step))
+        if action == "save" and self.allow_save_for_later:
+            return redirect(self.url("save"))
+        if not valid:
+            return self.render(form)
+        if step == REVIEW_STEP:
+            return redirect(self.url("results"))
+        if request.POST.get("return_to_review"):
+            return redirect(self.get_step_url(self.first_unfinished_step()))
+        return redirect(self.get_step_url(self.get_next_step(step) or REVIEW_STEP))
+
+    # context -----------------------------------------------------------------------------------------
+
+    def get_template_names(self):
+        return [STEPS[self.steps.current].template]
+
+    def get_context_data(self, form, **kwargs):
+        context = super().get_context_data(form=form, **kwargs)
+        step = self.steps.current
+        form_list = list(self.get_form_list())
+        number = form_list.index(step) + 1
+        context.update({
+            "case": self.case,
+            "step": STEPS[step],
+            "step_number": number,
+            "step_count": len(form_list),
+            "progress_class": presenter.width_class(number, len(form_list)),
+            "next_title": STEPS[form_list[number]].title if number < len(form_list) else None,
+            "prev_step": self.get_prev_step(step),
+            "allow_save_for_later": self.allow_save_for_later,
+            "error_summary": presenter.error_summary(form),
+            "form_action": self.get_step_url(step),
+            "return_to_review": self.request.GET.get("retour") == REVIEW_STEP,
+            "answers": self.answers,
+        })
+        if step == "ressources":
+            context["period"] = presenter.reference_period_text(self.answers.request_date)
+            context["excluded_intro"] = presenter.EXCLUDED_INTRO
+        if step == REVIEW_STEP:
+            context["sections"] = self.review_sections()
+        return context
+
+    def review_sections(self) -> list[dict]:
+        sections = []
+        for step in self.get_form_list():
+            if step == REVIEW_STEP:
+                continue
+            form = self.get_form(step, data=self.storage.get_step_data(step))
+            rows = form.summary_rows() if form.is_valid() else []
+            sections.append({
+                "step": STEPS[step], "rows": rows,
+                "edit_url": self.get_step_url(step) + f"?retour={REVIEW_STEP}",
+            })
+        return sections
+
+    # results ---------------------------------------------------------------------------------------------
+
+    def simulation(self):
+        """(result, None) or (None, redirect response) after re-validating every step."""
+        for step in self.get_form_list():
+            if self.cleaned(step) is None:
+                return None, redirect(self.get_step_url(step))
+        translation = build_situation(self.answers)
+        try:
+            situation = parse_situation(translation.situation, today=self.today())
+        except InvalidSituation as exc:
+            return None, self.rule_errors_redirect(translation, exc)
+        self.member_titles = translation.titles
+        return services.simulate_situation(situation), None
+
+    def rule_errors_redirect(self, translation, exc: InvalidSituation):
+        by_step: dict[str, list] = {}
+        order = list(self.get_form_list())
+        for error in exc.errors:
+            origin = translation.origin(error.path)
+            step = origin.step if origin else order[0]
+            by_step.setdefault(step, []).append([origin.field if origin else None, origin.index if origin else None,
+                                                 error.message])
+        if self.can_edit():
+            self.storage.set_extra(RULE_ERRORS, by_step)
+        first = min(by_step, key=lambda s: order.index(s) if s in order else 0)
+        return redirect(self.get_step_url(first))
+
+    def results(self):
+        result, response = self.simulation()
+        if response is not None:
+            return response
+        context = presenter.results_context(result, self.member_titles)
+        context.update({
+            "case": self.case,
+            "can_edit": self.can_edit(),
+            "review_url": self.get_step_url(REVIEW_STEP),
+            "pdf_url": self.url("pdf"),
+        })
+        return render(self.request, "questionnaire/results.html", context)
+
+    def pdf(self):
+        from dossiers.pdf import pdf_response
+
+        result, response = self.simulation()
+        if response is not None:
+            return response
+        return pdf_response(result, organisation=self.get_pdf_organisation())
+
+
+def questionnaire_urlpatterns(wizard=QuestionnaireWizard, prefix: str = "<uuid:case_id>/") -> list:
+    """URL patterns of one mount of the wizard (names: ``case``, ``step``, ``results``, ``pdf``)."""
+    return [
+        path(prefix, wizard.as_view(), name="case"),
+        path(f"{prefix}{RESULTS_STEP}/", wizard.as_view(mode="results"), name="results"),
+        path(f"{prefix}dossier.pdf", wizard.as_view(mode="pdf"), name="pdf"),
+        path(f"{prefix}<slug:step>/", wizard.as_view(), name="step"),
+    ]
