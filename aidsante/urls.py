@@ -10,5 +10,6 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("api/v1/", include("eligibility.urls")),
+    path("questionnaire/", include("eligibility.questionnaire.urls")),
     path("admin/", admin.site.urls),
 ]
