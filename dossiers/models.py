@@ -1,7 +1,10 @@
 """Organisations (CCAS, CIAS, France Services, hospital social services) and their social workers."""
 
+import uuid
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 
 class OrganisationKind(models.TextChoices):
@@ -55,3 +58,377 @@ class Membership(models.Model):
     @property
     def is_manager(self) -> bool:
         return self.role == MembershipRole.MANAGER
+
+    @property
+    def is_usable(self) -> bool:
+        """An active member with an active account: anything less can do nothing in the workspace."""
+        return self.is_active and self.user.is_active
+
+
+# --- Consent ------------------------------------------------------------------------------------------
+# The text read to (or by) the applicant before anything about them is entered. Versioned in code: a new
+# wording gets a new key and becomes CURRENT_CONSENT_VERSION; dossiers keep the version they recorded.
+CONSENT_TEXTS = {
+    "2026-11": (
+        "Vous nous demandez de vous aider à savoir à quelles aides vous avez droit pour vos frais de santé "
+        "et à préparer votre demande. Pour cela, nous allons enregistrer dans un dossier votre nom, vos "
+        "coordonnées, la composition de votre foyer, vos ressources, votre situation de santé utile à la "
+        "demande, les pièces réunies et nos notes de suivi.\n\n"
+        "Ces informations servent uniquement à vous accompagner dans vos démarches. Seuls les agents de "
+        "notre service y ont accès ; elles ne sont ni vendues ni transmises à qui que ce soit sans votre "
+        "accord. Chaque consultation et chaque modification du dossier sont enregistrées.\n\n"
+        "Le dossier est effacé après deux ans sans activité. Vous pouvez à tout moment en demander une "
+        "copie ou l'effacement à l'agent qui vous suit : il le fera immédiatement.\n\n"
+        "Vous êtes libre de refuser : nous pourrons vous renseigner, mais sans conserver de dossier."
+    ),
+}
+CURRENT_CONSENT_VERSION = "2026-11"
+
+
+# --- Dossiers ------------------------------------------------------------------------------------------
+class DossierStatus(models.TextChoices):
+    DRAFT = "draft", "Brouillon"
+    READY = "ready", "Prêt à envoyer"
+    SENT = "sent", "Envoyé à la CPAM"
+    ACCEPTED = "accepted", "Décision reçue : accord"
+    REFUSED = "refused", "Décision reçue : refus"
+    OTHER_DECISION = "other_decision", "Décision reçue : autre"
+
+    @classmethod
+    def decided(cls) -> set[str]:
+        return {cls.ACCEPTED, cls.REFUSED, cls.OTHER_DECISION}
+
+
+class GrantedCss(models.TextChoices):
+    FREE = "free", "CSS sans participation"
+    WITH_PARTICIPATION = "with_participation", "CSS avec participation"
+
+
+class DossierQuerySet(models.QuerySet):
+    def for_organisation(self, organisation):
+        return self.filter(organisation=organisation)
+
+    def renewal_due(self, today, months: int = 4):
+        """Dossiers whose granted CSS rights end within ``months`` months (or have already ended)."""
+        return self.filter(
+            status=DossierStatus.ACCEPTED, decision_rights_end__isnull=False,
+            decision_rights_end__lte=add_months(today, months),
+        )
+
+
+def add_months(day, months: int):
+    """``day`` moved by ``months`` calendar months (negative to go back), clamped to the month's end."""
+    import calendar
+
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
+
+
+class Dossier(models.Model):
+    """One applicant's case kept by an organisation's social workers.
+
+    Identified in URLs by ``public_id`` (random). Nothing but the identity may be entered before the
+    applicant's consent is recorded. ``version`` and ``status_version`` implement optimistic locking of the
+    identity form and of the status form: a save names the version it started from and is refused if
+    another agent saved in between.
+    """
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="dossiers")
+    case = models.OneToOneField(
+        "eligibility.Case", on_delete=models.SET_NULL, null=True, blank=True, related_name="dossier",
+    )
+    # Applicant
+    last_name = models.CharField("nom", max_length=150)
+    first_name = models.CharField("prénom", max_length=150)
+    birth_date = models.DateField("date de naissance", null=True, blank=True)
+    phone = models.CharField("téléphone", max_length=40, blank=True)
+    email = models.EmailField("adresse électronique", blank=True)
+    address = models.TextField("adresse", blank=True)
+    # Consent
+    consent_given_on = models.DateField("consentement donné le", null=True, blank=True)
+    consent_text_version = models.CharField("version du texte de consentement", max_length=20, blank=True)
+    consent_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name="consentement enregistré par",
+    )
+    consent_recorded_at = models.DateTimeField("consentement enregistré le", null=True, blank=True)
+    # Latest results of the rules
+    result = models.JSONField("derniers résultats", null=True, blank=True)
+    result_computed_at = models.DateTimeField("résultats calculés le", null=True, blank=True)
+    # Status and decision
+    status = models.CharField("statut", max_length=20, choices=DossierStatus.choices, default=DossierStatus.DRAFT)
+    status_changed_at = models.DateTimeField("statut changé le", default=timezone.now)
+    status_changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name="statut changé par",
+    )
+    ready_on = models.DateField("prêt le", null=True, blank=True)
+    sent_on = models.DateField("envoyé le", null=True, blank=True)
+    decision_on = models.DateField("décision reçue le", null=True, blank=True)
+    decision_css = models.CharField("droit accordé", max_length=20, choices=GrantedCss.choices, blank=True)
+    decision_monthly_participation = models.DecimalField(
+        "participation mensuelle (€)", max_digits=8, decimal_places=2, null=True, blank=True,
+    )
+    decision_rights_start = models.DateField("début des droits", null=True, blank=True)
+    decision_rights_end = models.DateField("fin des droits", null=True, blank=True)
+    # Bookkeeping
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+    )
+    created_at = models.DateTimeField("créé le", auto_now_add=True)
+    updated_at = models.DateTimeField("identité modifiée le", default=timezone.now)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name="identité modifiée par",
+    )
+    last_activity_at = models.DateTimeField("dernière activité", default=timezone.now, db_index=True)
+    version = models.PositiveIntegerField(default=1)
+    status_version = models.PositiveIntegerField(default=1)
+
+    objects = DossierQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "dossier"
+        ordering = ["-last_activity_at"]
+        indexes = [models.Index(fields=["organisation", "status"]), models.Index(fields=["organisation", "last_name"])]
+
+    def __str__(self) -> str:
+        # Never the applicant's name: this string can reach the admin, logs and error reports.
+        return f"Dossier {self.public_id}"
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+    @property
+    def has_consent(self) -> bool:
+        return self.consent_given_on is not None and bool(self.consent_text_version)
+
+    @property
+    def consent_text(self) -> str:
+        return CONSENT_TEXTS.get(self.consent_text_version, "")
+
+    @property
+    def is_decided(self) -> bool:
+        return self.status in DossierStatus.decided()
+
+    def save_versioned(self, fields: list[str], expected_version: int, *, version_field: str = "version",
+                       **extra) -> bool:
+        """Write ``fields`` (and ``extra`` values) only if ``version_field`` still equals
+        ``expected_version``; bump it. False means another agent saved first: nothing was written."""
+        return _save_versioned(self, fields, expected_version, version_field=version_field, **extra)
+
+    def checklist_groups(self) -> list[dict]:
+        """The latest results' checklist, each document with the state recorded for it.
+
+        A state is kept per (item key, document index); it applies only while the document's text is
+        unchanged, so a recomputed checklist never shows a state recorded for another document.
+        """
+        items = (self.result or {}).get("checklist") or []
+        recorded = {(s.item_key, s.document_index): s for s in self.checklist_states.all()}
+        groups, seen = [], set()
+        for position, item in enumerate(items):
+            if not isinstance(item, dict):
+                continue
+            key = checklist_item_key(item, position, seen)
+            documents = []
+            for index, document in enumerate(item.get("documents") or []):
+                text = document_text(document)
+                state = recorded.get((key, index))
+                value = state.state if state is not None and state.document_text == text else DocumentState.TO_GATHER
+                documents.append({
+                    "key": key, "index": index, "text": text, "state": value,
+                    "state_label": DocumentState(value).label, "field": f"doc-{position}-{index}",
+                })
+            groups.append({"item": item, "key": key, "documents": documents})
+        return groups
+
+    def export_data(self) -> dict:
+        """Everything kept about the applicant, for a copy given on request (portability)."""
+        case = self.case
+        return {
+            "format": "aidsante-dossier-export-1",
+            "exported_at": timezone.now().isoformat(),
+            "dossier": str(self.public_id),
+            "organisation": {"name": self.organisation.name, "address": self.organisation.address,
+                             "phone": self.organisation.phone, "email": self.organisation.email},
+            "applicant": {
+                "last_name": self.last_name, "first_name": self.first_name,
+                "birth_date": self.birth_date.isoformat() if self.birth_date else None,
+                "phone": self.phone, "email": self.email, "address": self.address,
+            },
+            "consent": {
+                "given_on": self.consent_given_on.isoformat() if self.consent_given_on else None,
+                "text_version": self.consent_text_version or None,
+                "text": self.consent_text or None,
+            },
+            "answers": case.answers if case else None,
+            "answers_schema_version": case.schema_version if case else None,
+            "results": self.result,
+            "results_computed_at": self.result_computed_at.isoformat() if self.result_computed_at else None,
+            "status": {
+                "code": self.status, "label": self.get_status_display(),
+                "ready_on": _iso(self.ready_on), "sent_on": _iso(self.sent_on), "decision_on": _iso(self.decision_on),
+                "granted": self.decision_css or None,
+                "monthly_participation": str(self.decision_monthly_participation)
+                if self.decision_monthly_participation is not None else None,
+                "rights_start": _iso(self.decision_rights_start), "rights_end": _iso(self.decision_rights_end),
+            },
+            "checklist": [
+                {"item": group["key"], "document": doc["text"], "state": doc["state"]}
+                for group in self.checklist_groups() for doc in group["documents"]
+            ],
+            "notes": [
+                {"text": note.text, "written_at": note.created_at.isoformat(),
+                 "author": note.author.get_full_name() or note.author.get_username() if note.author else None}
+                for note in self.notes.select_related("author")
+            ],
+        }
+
+    def erase(self, actor, action: str) -> None:
+        """Delete the dossier, its questionnaire, notes and checklist; leave an audit entry (UUID only)."""
+        from django.db import transaction
+
+        from .audit import record
+
+        with transaction.atomic():
+            record(actor, self, action)
+            case = self.case
+            self.delete()
+            if case is not None:
+                case.delete()
+
+    def touch(self) -> None:
+        """Record activity (the retention clock restarts) without touching the locked fields."""
+        self.last_activity_at = timezone.now()
+        Dossier.objects.filter(pk=self.pk).update(last_activity_at=self.last_activity_at)
+
+
+def _iso(day):
+    return day.isoformat() if day else None
+
+
+def document_text(document) -> str:
+    if isinstance(document, dict):
+        return str(document.get("label") or document.get("text") or document.get("name") or "")
+    return str(document)
+
+
+def checklist_item_key(item: dict, position: int, seen: set) -> str:
+    """A stable key for a checklist item: its own ``key``/``id`` if the rules give one, else a slug of
+    its organism and procedure (made unique within the checklist)."""
+    from django.utils.text import slugify
+
+    key = str(item.get("key") or item.get("id") or "")[:100]
+    if not key:
+        key = slugify(f"{item.get('organism', '')}-{item.get('procedure', '')}")[:100] or f"item-{position}"
+    candidate, n = key, 2
+    while candidate in seen:
+        candidate, n = f"{key}-{n}", n + 1
+    seen.add(candidate)
+    return candidate
+
+
+def _save_versioned(instance, fields, expected_version, *, version_field="version", **extra) -> bool:
+    values = {name: getattr(instance, name) for name in fields}
+    values.update(extra)
+    values[version_field] = models.F(version_field) + 1
+    updated = type(instance).objects.filter(pk=instance.pk, **{version_field: expected_version}).update(**values)
+    if updated:
+        instance.refresh_from_db()
+    return bool(updated)
+
+
+class DocumentState(models.TextChoices):
+    TO_GATHER = "to_gather", "À réunir"
+    RECEIVED = "received", "Reçue"
+    SENT = "sent", "Envoyée"
+    NOT_APPLICABLE = "not_applicable", "Sans objet"
+
+
+class ChecklistItemState(models.Model):
+    """Where one document of the results' checklist stands (keyed by item key and document index)."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="checklist_states")
+    item_key = models.CharField(max_length=120)
+    document_index = models.PositiveIntegerField()
+    document_text = models.TextField()
+    state = models.CharField("état", max_length=20, choices=DocumentState.choices, default=DocumentState.TO_GATHER)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+    )
+
+    class Meta:
+        verbose_name = "pièce du dossier"
+        constraints = [
+            models.UniqueConstraint(fields=["dossier", "item_key", "document_index"], name="unique_checklist_document")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.item_key} #{self.document_index} : {self.get_state_display()}"
+
+
+class Note(models.Model):
+    """A free note on a dossier, with its author and dates; edits use optimistic locking."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+    )
+    text = models.TextField("note", max_length=5000)
+    created_at = models.DateTimeField("écrite le", auto_now_add=True)
+    updated_at = models.DateTimeField("modifiée le", auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+    )
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = "note"
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Note {self.pk}"
+
+    def save_versioned(self, expected_version: int, **extra) -> bool:
+        return _save_versioned(self, ["text"], expected_version, **extra)
+
+
+# --- Audit ---------------------------------------------------------------------------------------------
+class AuditAction(models.TextChoices):
+    CREATED = "created", "Création"
+    VIEWED = "viewed", "Consultation"
+    CHANGED = "changed", "Modification"
+    CONSENT = "consent", "Consentement enregistré"
+    IMPORTED = "imported", "Import d'un questionnaire"
+    PRINTED = "printed", "Impression (PDF)"
+    EXPORTED = "exported", "Export (copie des données)"
+    ERASED = "erased", "Effacement à la demande de la personne"
+    PURGED = "purged", "Effacement automatique (durée de conservation)"
+
+
+class AuditEntry(models.Model):
+    """Who did what to which dossier, and when. Never any applicant data: the dossier's random UUID only."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="audit_entries")
+    dossier_public_id = models.UUIDField("dossier", db_index=True)
+    action = models.CharField("action", max_length=20, choices=AuditAction.choices)
+    detail = models.CharField("précision", max_length=60, blank=True, help_text="Partie du dossier concernée.")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name="auteur",
+    )
+    actor_username = models.CharField("identifiant de l'auteur", max_length=150, blank=True)
+    at = models.DateTimeField("date", default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = "entrée du journal"
+        verbose_name_plural = "journal des dossiers"
+        ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} — {self.dossier_public_id}"
