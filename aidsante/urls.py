@@ -12,4 +12,6 @@ urlpatterns = [
     path("api/v1/", include("eligibility.urls")),
     path("questionnaire/", include("eligibility.questionnaire.urls")),
     path("admin/", admin.site.urls),
+    path("dossiers/", include("dossiers.urls")),
+    path("", include("dossiers.auth_urls")),
 ]

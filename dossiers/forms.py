@@ -1,0 +1,191 @@
+"""Forms of the CCAS workspace (French labels; dates as native date inputs)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils import timezone
+
+from .models import (
+    CURRENT_CONSENT_VERSION,
+    DocumentState,
+    Dossier,
+    DossierStatus,
+    GrantedCss,
+    Membership,
+    MembershipRole,
+    Note,
+)
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs={"class": "input--short", **(attrs or {})}, format="%Y-%m-%d")
+
+
+class LoginForm(AuthenticationForm):
+    """Django's login form (it passes the request to ``authenticate``, which django-axes needs), which
+    also turns away accounts whose membership was deactivated."""
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": "Identifiant ou mot de passe incorrect. Après 5 essais, le compte est bloqué 30 minutes.",
+        "inactive": "Ce compte est désactivé. Adressez-vous au responsable de votre organisation.",
+    }
+
+    def confirm_login_allowed(self, user):
+        super().confirm_login_allowed(user)
+        membership = Membership.objects.filter(user=user).first()
+        if membership is not None and not membership.is_active:
+            raise forms.ValidationError(self.error_messages["inactive"], code="inactive")
+
+
+class DossierForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, required=False)
+
+    class Meta:
+        model = Dossier
+        fields = ["last_name", "first_name", "birth_date", "phone", "email", "address"]
+        widgets = {
+            "birth_date": DateInput(),
+            "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),
+            "address": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {"birth_date": "Facultative."}
+
+    def clean_birth_date(self):
+        birth_date = self.cleaned_data.get("birth_date")
+        if birth_date and birth_date > timezone.localdate():
+            raise forms.ValidationError("La date de naissance ne peut pas être dans le futur.")
+        return birth_date
+
+
+class ConsentForm(forms.Form):
+    text_version = forms.CharField(widget=forms.HiddenInput, initial=CURRENT_CONSENT_VERSION)
+    given_on = forms.DateField(label="Date du consentement", widget=DateInput())
+    confirmed = forms.BooleanField(
+        label="La personne a lu ce texte (ou je le lui ai lu) et elle accepte que son dossier soit conservé.",
+        error_messages={"required": "Cochez la case pour confirmer que la personne a donné son accord."},
+    )
+
+    def clean_text_version(self):
+        version = self.cleaned_data["text_version"]
+        if version != CURRENT_CONSENT_VERSION:
+            raise forms.ValidationError("Le texte de consentement a changé : relisez la nouvelle version.")
+        return version
+
+    def clean_given_on(self):
+        given_on = self.cleaned_data["given_on"]
+        if given_on > timezone.localdate():
+            raise forms.ValidationError("La date du consentement ne peut pas être dans le futur.")
+        return given_on
+
+
+class ImportForm(forms.Form):
+    resume_code = forms.CharField(
+        label="Code de reprise donné par la personne", max_length=32,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}),
+    )
+
+    def clean_resume_code(self):
+        """Spaces, hyphens and case do not matter (``abcd efgh-jk`` is ``ABCDEFGHJK``)."""
+        return "".join(ch for ch in self.cleaned_data["resume_code"].upper() if ch.isalnum())
+
+
+class NoteForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, required=False)
+
+    class Meta:
+        model = Note
+        fields = ["text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 4})}
+        labels = {"text": "Note"}
+
+
+class StatusForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, required=False)
+
+    class Meta:
+        model = Dossier
+        fields = [
+            "status", "ready_on", "sent_on", "decision_on", "decision_css", "decision_monthly_participation",
+            "decision_rights_start", "decision_rights_end",
+        ]
+        widgets = {
+            name: DateInput() for name in ["ready_on", "sent_on", "decision_on", "decision_rights_start", "decision_rights_end"]
+        }
+        help_texts = {
+            "decision_css": "Seulement si la CPAM a accordé la Complémentaire santé solidaire.",
+            "decision_rights_end": "Sert à repérer les renouvellements (quatre mois avant la fin).",
+        }
+
+    def clean(self):
+        data = super().clean()
+        status = data.get("status")
+        if status in {DossierStatus.SENT, *DossierStatus.decided()} and not data.get("sent_on"):
+            self.add_error("sent_on", "Indiquez la date d'envoi à la CPAM.")
+        if status in DossierStatus.decided() and not data.get("decision_on"):
+            self.add_error("decision_on", "Indiquez la date de la décision.")
+        if status == DossierStatus.ACCEPTED:
+            if not data.get("decision_css"):
+                self.add_error("decision_css", "Indiquez le droit accordé.")
+            if not data.get("decision_rights_end"):
+                self.add_error("decision_rights_end", "Indiquez la date de fin des droits.")
+        if data.get("decision_css") == GrantedCss.WITH_PARTICIPATION and data.get("decision_monthly_participation") is None:
+            self.add_error("decision_monthly_participation", "Indiquez la participation mensuelle.")
+        start, end = data.get("decision_rights_start"), data.get("decision_rights_end")
+        if start and end and end <= start:
+            self.add_error("decision_rights_end", "La fin des droits doit suivre leur début.")
+        amount = data.get("decision_monthly_participation")
+        if amount is not None and amount < 0:
+            self.add_error("decision_monthly_participation", "Le montant ne peut pas être négatif.")
+        return data
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label="Nom ou prénom", max_length=100, required=False,
+                        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}))
+
+
+class FilterForm(forms.Form):
+    status = forms.ChoiceField(label="Statut", required=False, choices=[("", "Tous")] + DossierStatus.choices)
+    renewal = forms.BooleanField(label="Renouvellement à prévoir (droits finissant dans les 4 mois)", required=False)
+
+
+class ChecklistForm(forms.Form):
+    """One select per document of the results' checklist, named by item key and document index."""
+
+    def __init__(self, *args, documents, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.documents = documents
+        for doc in documents:
+            self.fields[doc["field"]] = forms.ChoiceField(
+                label=doc["text"], choices=DocumentState.choices, initial=doc["state"],
+            )
+
+
+class InviteForm(forms.Form):
+    username = forms.CharField(label="Identifiant de connexion", max_length=150,
+                               help_text="Par exemple prenom.nom ; lettres, chiffres et . @ + - _ seulement.")
+    first_name = forms.CharField(label="Prénom", max_length=150)
+    last_name = forms.CharField(label="Nom", max_length=150)
+    email = forms.EmailField(label="Adresse électronique professionnelle",
+                             help_text="Le lien pour choisir un mot de passe y est envoyé.")
+    role = forms.ChoiceField(label="Rôle", choices=MembershipRole.choices, initial=MembershipRole.AGENT)
+
+    def clean_username(self):
+        user_model = get_user_model()
+        username = user_model.normalize_username(self.cleaned_data["username"].strip())
+        user_model.username_validator(username)
+        if user_model.objects.filter(username__iexact=username).exists():
+            raise forms.ValidationError("Cet identifiant est déjà pris.")
+        return username
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if get_user_model().objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError("Un compte utilise déjà cette adresse.")
+        return email

@@ -1,0 +1,28 @@
+"""The CCAS workspace, under /dossiers/. Dossiers are named by their random UUID, never by a name."""
+
+from django.urls import path
+
+from .views import team, workspace
+
+app_name = "dossiers"
+urlpatterns = [
+    path("", workspace.dossier_list, name="list"),
+    path("nouveau/", workspace.dossier_create, name="create"),
+    path("<uuid:public_id>/", workspace.dossier_detail, name="detail"),
+    path("<uuid:public_id>/modifier/", workspace.dossier_edit, name="edit"),
+    path("<uuid:public_id>/consentement/", workspace.dossier_consent, name="consent"),
+    path("<uuid:public_id>/importer/", workspace.dossier_import, name="import"),
+    path("<uuid:public_id>/notes/", workspace.dossier_notes, name="notes"),
+    path("<uuid:public_id>/notes/<int:note_id>/", workspace.note_edit, name="note_edit"),
+    path("<uuid:public_id>/pieces/", workspace.dossier_checklist, name="checklist"),
+    path("<uuid:public_id>/statut/", workspace.dossier_status, name="status"),
+    path("<uuid:public_id>/export/", workspace.dossier_export, name="export"),
+    path("<uuid:public_id>/pdf/", workspace.dossier_pdf, name="pdf"),
+    path("<uuid:public_id>/effacer/", workspace.dossier_erase, name="erase"),
+    path("equipe/", team.team, name="team"),
+    path("equipe/inviter/", team.invite, name="invite"),
+    path("equipe/<int:membership_id>/desactiver/", team.deactivate, name="deactivate"),
+    path("equipe/<int:membership_id>/reactiver/", team.reactivate, name="reactivate"),
+    path("equipe/<int:membership_id>/renvoyer-invitation/", team.resend_invitation, name="resend_invitation"),
+    path("journal/", team.audit_log, name="audit"),
+]

@@ -1,0 +1,2 @@
+"""Views of the CCAS workspace: dossiers (``workspace``), the team and audit log (``team``), the
+questionnaire mounted inside a dossier (``questionnaire``)."""

@@ -1,0 +1,415 @@
+"""Dossier views. Each one is wrapped by ``member_required`` and fetches its dossier with ``get_dossier``
+(scoped to the member's organisation: 404 otherwise). Personal data never goes into a URL: dossiers are
+named by their random UUID and the name search is posted, then kept in the session."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Q
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from eligibility.models import Case
+from eligibility.rules.enums import CssStatus
+
+from ..audit import record
+from ..forms import (
+    ChecklistForm,
+    ConsentForm,
+    DossierForm,
+    FilterForm,
+    ImportForm,
+    NoteForm,
+    SearchForm,
+    StatusForm,
+)
+from ..models import (
+    CONSENT_TEXTS,
+    CURRENT_CONSENT_VERSION,
+    AuditAction,
+    ChecklistItemState,
+    Dossier,
+    DossierStatus,
+    Note,
+)
+from ..permissions import get_dossier, member_required, organisation_dossiers
+
+SEARCH_SESSION_KEY = "dossiers_search"
+PAGE_SIZE = 20
+CONFLICT_MESSAGE = (
+    "Un autre agent a enregistré ce dossier pendant que vous le modifiiez. Votre saisie n'a pas été "
+    "enregistrée : comparez-la avec la version enregistrée ci-dessous, puis enregistrez de nouveau si "
+    "elle doit la remplacer."
+)
+
+
+def _consent_first(request, dossier: Dossier):
+    """Redirect to the consent page when the applicant's consent is not recorded yet, else ``None``."""
+    if dossier.has_consent:
+        return None
+    messages.warning(request, "Enregistrez d'abord le consentement de la personne : aucune donnée avant.")
+    return redirect("dossiers:consent", public_id=dossier.public_id)
+
+
+def _rebind_with_version(form, version: int):
+    """The refused input, unchanged, but carrying the version now saved (a new save will replace it)."""
+    data = form.data.copy()
+    data["version"] = str(version)
+    return type(form)(data, **({"instance": form.instance} if hasattr(form, "instance") else {}))
+
+
+# --- List and creation ---------------------------------------------------------------------------------
+@never_cache
+@member_required
+@require_http_methods(["GET", "POST"])
+def dossier_list(request):
+    if request.method == "POST":
+        search = SearchForm(request.POST)
+        query = search.cleaned_data["q"].strip() if search.is_valid() else ""
+        if "clear" in request.POST or not query:
+            request.session.pop(SEARCH_SESSION_KEY, None)
+        else:
+            request.session[SEARCH_SESSION_KEY] = query
+        params = request.GET.copy()
+        params.pop("page", None)
+        return redirect(f"{reverse('dossiers:list')}?{params.urlencode()}" if params else reverse("dossiers:list"))
+
+    query = request.session.get(SEARCH_SESSION_KEY, "")
+    filters = FilterForm(request.GET or None)
+    dossiers = organisation_dossiers(request.membership)
+    for term in query.split():
+        dossiers = dossiers.filter(Q(last_name__icontains=term) | Q(first_name__icontains=term))
+    if filters.is_valid():
+        if filters.cleaned_data["status"]:
+            dossiers = dossiers.filter(status=filters.cleaned_data["status"])
+        if filters.cleaned_data["renewal"]:
+            dossiers = dossiers.renewal_due(timezone.localdate())
+    page = Paginator(dossiers.order_by("-last_activity_at", "pk"), PAGE_SIZE).get_page(request.GET.get("page"))
+    params = request.GET.copy()
+    params.pop("page", None)
+    return render(request, "dossiers/list.html", {
+        "page": page, "search_form": SearchForm(initial={"q": query}), "query": query,
+        "filter_form": filters if request.GET else FilterForm(), "filter_query": params.urlencode(),
+        "renewal_due_count": organisation_dossiers(request.membership).renewal_due(timezone.localdate()).count(),
+    })
+
+
+@member_required
+@require_http_methods(["GET", "POST"])
+def dossier_create(request):
+    form = DossierForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        dossier = form.save(commit=False)
+        dossier.organisation = request.membership.organisation
+        dossier.created_by = dossier.updated_by = request.user
+        dossier.save()
+        record(request.user, dossier, AuditAction.CREATED)
+        messages.success(request, "Dossier créé. Recueillez maintenant le consentement de la personne.")
+        return redirect("dossiers:consent", public_id=dossier.public_id)
+    return render(request, "dossiers/form.html", {"form": form, "creating": True})
+
+
+# --- One dossier ---------------------------------------------------------------------------------------
+@never_cache
+@member_required
+@require_http_methods(["GET"])
+def dossier_detail(request, public_id):
+    dossier = get_dossier(request, public_id)
+    record(request.user, dossier, AuditAction.VIEWED)
+    return render(request, "dossiers/detail.html", {
+        "dossier": dossier,
+        "notes": dossier.notes.select_related("author")[:3],
+        "notes_count": dossier.notes.count(),
+        "checklist": dossier.checklist_groups(),
+        "result_summary": _result_summary(dossier.result),
+        "has_answers": bool(dossier.case and dossier.case.answers),
+    })
+
+
+def _result_summary(result: dict | None) -> dict | None:
+    css = (result or {}).get("css")
+    if not css:
+        return None
+    status = CssStatus._value2member_map_.get(css.get("status"))
+    return {
+        "status": css.get("status"), "status_label": status.label if status else css.get("status"),
+        "monthly_participation": css.get("monthly_participation"), "request_date": result.get("request_date"),
+    }
+
+
+@never_cache
+@member_required
+@require_http_methods(["GET", "POST"])
+def dossier_edit(request, public_id):
+    dossier = get_dossier(request, public_id)
+    if request.method == "POST":
+        form = DossierForm(request.POST, instance=get_dossier(request, public_id))
+        if form.is_valid():
+            expected = form.cleaned_data["version"]
+            now = timezone.now()
+            if expected is not None and form.instance.save_versioned(
+                form.Meta.fields, expected, updated_at=now, updated_by=request.user, last_activity_at=now,
+            ):
+                record(request.user, dossier, AuditAction.CHANGED, "identity")
+                messages.success(request, "Identité et coordonnées enregistrées.")
+                return redirect("dossiers:detail", public_id=dossier.public_id)
+            saved = get_dossier(request, public_id)
+            return render(request, "dossiers/form.html", {
+                "form": _rebind_with_version(form, saved.version), "dossier": saved, "conflict": saved,
+                "conflict_message": CONFLICT_MESSAGE,
+            }, status=409)
+    else:
+        form = DossierForm(instance=dossier, initial={"version": dossier.version})
+    return render(request, "dossiers/form.html", {"form": form, "dossier": dossier})
+
+
+@never_cache
+@member_required
+@require_http_methods(["GET", "POST"])
+def dossier_consent(request, public_id):
+    dossier = get_dossier(request, public_id)
+    if dossier.has_consent:
+        return render(request, "dossiers/consent.html", {"dossier": dossier, "text": dossier.consent_text})
+    form = ConsentForm(request.POST or None, initial={"given_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        now = timezone.now()
+        updated = Dossier.objects.filter(pk=dossier.pk, consent_given_on__isnull=True).update(
+            consent_given_on=form.cleaned_data["given_on"], consent_text_version=form.cleaned_data["text_version"],
+            consent_recorded_by=request.user, consent_recorded_at=now, last_activity_at=now,
+        )
+        if updated:
+            record(request.user, dossier, AuditAction.CONSENT)
+            messages.success(request, "Consentement enregistré. Vous pouvez remplir le questionnaire.")
+        return redirect("dossiers:detail", public_id=dossier.public_id)
+    return render(request, "dossiers/consent.html", {
+        "dossier": dossier, "form": form, "text": CONSENT_TEXTS[CURRENT_CONSENT_VERSION],
+        "version": CURRENT_CONSENT_VERSION,
+    })
+
+
+@never_cache
+@member_required
+@require_http_methods(["GET", "POST"])
+def dossier_import(request, public_id):
+    """Hand-off: the person gives their resume code; their anonymous case becomes this dossier's
+    questionnaire and is closed to anonymous edits. Refused once the dossier has answers of its own."""
+    dossier = get_dossier(request, public_id)
+    if (refusal := _consent_first(request, dossier)) is not None:
+        return refusal
+    if dossier.case is not None and dossier.case.answers:
+        messages.error(request, "Ce dossier a déjà un questionnaire : l'import n'est possible que dans un dossier vide.")
+        return redirect("dossiers:detail", public_id=dossier.public_id)
+    form = ImportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        expiry = timezone.now() - timedelta(days=settings.CASE_EXPIRY_DAYS)
+        with transaction.atomic():
+            case = (
+                Case.objects.select_for_update()
+                .filter(resume_code=form.cleaned_data["resume_code"], closed_at__isnull=True,
+                        dossier__isnull=True, last_activity_at__gte=expiry)
+                .first()
+            )
+            if case is not None:
+                locked = get_dossier(request, public_id, for_update=True)
+                previous = locked.case
+                now = timezone.now()
+                case.closed_at = now
+                case.resume_code = None
+                case.last_activity_at = now
+                case.save(update_fields=["closed_at", "resume_code", "last_activity_at"])
+                locked.case = case
+                locked.last_activity_at = now
+                locked.save(update_fields=["case", "last_activity_at"])
+                if previous is not None:
+                    previous.delete()
+                record(request.user, locked, AuditAction.IMPORTED)
+        if case is not None:
+            messages.success(request, "Questionnaire importé. Vérifiez les réponses avec la personne.")
+            return redirect("dossiers:detail", public_id=dossier.public_id)
+        form.add_error("resume_code", "Aucun questionnaire en cours ne correspond à ce code. Vérifiez-le avec la personne "
+                                      "(il expire 30 jours après sa dernière visite).")
+    return render(request, "dossiers/import.html", {"dossier": dossier, "form": form})
+
+
+# --- Notes ---------------------------------------------------------------------------------------------
+@never_cache
+@member_required
+@require_http_methods(["GET", "POST"])
+def dossier_notes(request, public_id):
+    dossier = get_dossier(request, public_id)
+    if (refusal := _consent_first(request, dossier)) is not None:
+        return refusal
+    form = NoteForm(request.POST or None)
+    if request.method == "POST":
+        if form.is_valid():
+            note = form.save(commit=False)
+            note.dossier, note.author, note.updated_by = dossier, request.user, request.user
+            note.save()
+            dossier.touch()
+            record(request.user, dossier, AuditAction.CHANGED, "notes")
+            messages.success(request, "Note ajoutée.")
+            return redirect("dossiers:notes", public_id=dossier.public_id)
+    else:
+        record(request.user, dossier, AuditAction.VIEWED, "notes")
+    return render(request, "dossiers/notes.html", {
+        "dossier": dossier, "form": form, "notes": dossier.notes.select_related("author", "updated_by"),
+    })
+
+
+@never_cache
+@member_required
+@require_http_methods(["GET", "POST"])
+def note_edit(request, public_id, note_id):
+    dossier = get_dossier(request, public_id)
+    if (refusal := _consent_first(request, dossier)) is not None:
+        return refusal
+    note = _get_note(dossier, note_id)
+    if request.method == "POST":
+        form = NoteForm(request.POST, instance=_get_note(dossier, note_id))
+        if form.is_valid():
+            expected = form.cleaned_data["version"]
+            now = timezone.now()
+            if expected is not None and form.instance.save_versioned(expected, updated_at=now, updated_by=request.user):
+                dossier.touch()
+                record(request.user, dossier, AuditAction.CHANGED, "notes")
+                messages.success(request, "Note modifiée.")
+                return redirect("dossiers:notes", public_id=dossier.public_id)
+            saved = Note.objects.select_related("updated_by").get(pk=note.pk)
+            return render(request, "dossiers/note_edit.html", {
+                "dossier": dossier, "note": saved, "form": _rebind_with_version(form, saved.version),
+                "conflict": saved, "conflict_message": CONFLICT_MESSAGE,
+            }, status=409)
+    else:
+        form = NoteForm(instance=note, initial={"version": note.version})
+    return render(request, "dossiers/note_edit.html", {"dossier": dossier, "note": note, "form": form})
+
+
+def _get_note(dossier, note_id) -> Note:
+    from django.shortcuts import get_object_or_404
+
+    return get_object_or_404(Note.objects.select_related("author", "updated_by"), pk=note_id, dossier=dossier)
+
+
+# --- Checklist and status ------------------------------------------------------------------------------
+@never_cache
+@member_required
+@require_http_methods(["GET", "POST"])
+def dossier_checklist(request, public_id):
+    dossier = get_dossier(request, public_id)
+    if (refusal := _consent_first(request, dossier)) is not None:
+        return refusal
+    groups = dossier.checklist_groups()
+    documents = [doc for group in groups for doc in group["documents"]]
+    form = ChecklistForm(request.POST or None, documents=documents)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            for doc in documents:
+                ChecklistItemState.objects.update_or_create(
+                    dossier=dossier, item_key=doc["key"], document_index=doc["index"],
+                    defaults={"document_text": doc["text"], "state": form.cleaned_data[doc["field"]],
+                              "updated_by": request.user},
+                )
+            dossier.touch()
+        record(request.user, dossier, AuditAction.CHANGED, "checklist")
+        messages.success(request, "État des pièces enregistré.")
+        return redirect("dossiers:detail", public_id=dossier.public_id)
+    if request.method == "GET":
+        record(request.user, dossier, AuditAction.VIEWED, "checklist")
+    fields = {doc["field"]: form[doc["field"]] for doc in documents}
+    for group in groups:
+        for doc in group["documents"]:
+            doc["bound_field"] = fields[doc["field"]]
+    return render(request, "dossiers/checklist.html", {"dossier": dossier, "groups": groups, "form": form})
+
+
+@never_cache
+@member_required
+@require_http_methods(["GET", "POST"])
+def dossier_status(request, public_id):
+    dossier = get_dossier(request, public_id)
+    if (refusal := _consent_first(request, dossier)) is not None:
+        return refusal
+    if request.method == "POST":
+        form = StatusForm(request.POST, instance=get_dossier(request, public_id))
+        if form.is_valid():
+            expected = form.cleaned_data["version"]
+            now = timezone.now()
+            today = timezone.localdate()
+            instance = form.instance
+            if instance.status == DossierStatus.READY and not instance.ready_on:
+                instance.ready_on = today
+            extra = {"last_activity_at": now}
+            if instance.status != dossier.status:
+                extra.update(status_changed_at=now, status_changed_by=request.user)
+            if expected is not None and instance.save_versioned(
+                form.Meta.fields, expected, version_field="status_version", **extra,
+            ):
+                record(request.user, dossier, AuditAction.CHANGED, "status")
+                messages.success(request, f"Statut enregistré : {instance.get_status_display()}.")
+                return redirect("dossiers:detail", public_id=dossier.public_id)
+            saved = get_dossier(request, public_id)
+            data = form.data.copy()
+            data["version"] = str(saved.status_version)
+            return render(request, "dossiers/status.html", {
+                "dossier": saved, "form": StatusForm(data, instance=saved), "conflict": saved,
+                "conflict_message": CONFLICT_MESSAGE,
+            }, status=409)
+    else:
+        form = StatusForm(instance=dossier, initial={"version": dossier.status_version})
+    return render(request, "dossiers/status.html", {"dossier": dossier, "form": form})
+
+
+# --- Copy, print, erase --------------------------------------------------------------------------------
+@never_cache
+@member_required
+@require_http_methods(["GET"])
+def dossier_export(request, public_id):
+    dossier = get_dossier(request, public_id)
+    payload = json.dumps(dossier.export_data(), ensure_ascii=False, indent=2, default=str)
+    record(request.user, dossier, AuditAction.EXPORTED)
+    response = HttpResponse(payload, content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="dossier-{dossier.public_id}.json"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@never_cache
+@member_required
+@require_http_methods(["GET"])
+def dossier_pdf(request, public_id):
+    dossier = get_dossier(request, public_id)
+    if (refusal := _consent_first(request, dossier)) is not None:
+        return refusal
+    if not dossier.result:
+        messages.error(request, "Le dossier n'a pas encore de résultats : terminez d'abord le questionnaire.")
+        return redirect("dossiers:detail", public_id=dossier.public_id)
+    from ..pdf import pdf_response
+
+    response = pdf_response(dossier.result, organisation=dossier.organisation, person_label=dossier.full_name)
+    response["Content-Disposition"] = f'attachment; filename="dossier-{dossier.public_id}.pdf"'
+    response["Cache-Control"] = "no-store"
+    record(request.user, dossier, AuditAction.PRINTED)
+    return response
+
+
+@never_cache
+@member_required
+@require_http_methods(["GET", "POST"])
+def dossier_erase(request, public_id):
+    dossier = get_dossier(request, public_id)
+    if request.method == "POST":
+        dossier.erase(request.user, AuditAction.ERASED)
+        messages.success(request, "Le dossier et toutes ses données ont été effacés.")
+        return redirect("dossiers:list")
+    return render(request, "dossiers/erase.html", {"dossier": dossier})
+
