@@ -15,7 +15,7 @@ check-system:
 $(VENV)/.installed: pyproject.toml requirements/lock.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@$(VENV)/bin/pip install -q --disable-pip-version-check "uv==$(UV_VERSION)"
-	@$(VENV)/bin/uv pip install -q --python $(PY) -r requirements/lock.txt
+	@$(VENV)/bin/uv pip install -q --compile-bytecode --python $(PY) -r requirements/lock.txt
 	@touch $@
 
 install: check-system $(VENV)/.installed

@@ -17,7 +17,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
-from eligibility.openapi import openapi_document
 from eligibility.rules.parameters import ParameterDateError
 from eligibility.rules.situation import InvalidSituation
 from eligibility.services import run_simulation
@@ -67,4 +66,7 @@ def simulations(request):
 
 @require_GET
 def openapi(request):
+    # Imported here: pydantic's schema machinery is only needed for this document.
+    from eligibility.openapi import openapi_document
+
     return JsonResponse(openapi_document(), json_dumps_params={"ensure_ascii": False})
