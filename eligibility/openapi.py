@@ -103,18 +103,66 @@ class CssOut(_Open):
     reasons: list[str]
 
 
+class HospitalStayOut(_Open):
+    member: str
+    days: int
+    daily_rate: float
+    exemption: enums.HospitalExemption | None
+    forfait_journalier: float = Field(description="Forfait journalier dû par le patient pour tout le séjour")
+    single_room: float | None = Field(description="Supplément chambre particulière pour le séjour (jamais remboursé par la Sécurité sociale)")
+    reasons: list[str]
+
+
+class EmergencyVisitOut(_Open):
+    member: str
+    flat_fee: float = Field(description="Forfait patient urgences dû (0 si exonéré)")
+    exemption: str | None
+    reasons: list[str]
+
+
+class OutOfPocketLineOut(_Open):
+    key: str
+    label: str
+    current: dict[str, Any] = Field(description="Avec la couverture actuelle")
+    with_css: dict[str, Any] | None = Field(description="Avec la CSS, si le foyer y a droit (sinon null)")
+
+
+class OutOfPocketOut(_Open):
+    total: float = Field(description="Reste à charge total avec la couverture actuelle")
+    total_with_css: float | None
+    lines: list[OutOfPocketLineOut]
+
+
+class CpamAidOut(_Open):
+    assessment: enums.AidAssessment
+    reasons: list[str]
+
+
+class HelpOut(_Open):
+    relevant: bool
+    reasons: list[str]
+
+
+class ChecklistItemOut(_Open):
+    key: str
+    organism: str
+    procedure: str
+    documents: list[str]
+    deadline: str
+
+
 class ResultOut(_Open):
     """The result (contract v1); the project adds fields (details, reasons) that clients may ignore."""
 
     request_date: date
     ruleset: RulesetOut
     css: CssOut
-    hospital_stays: list[dict[str, Any]] = Field(default_factory=list)
-    emergency_visits: list[dict[str, Any]] = Field(default_factory=list)
-    reste_a_charge: dict[str, Any] = Field(default_factory=dict)
-    cpam_aid: dict[str, Any] = Field(default_factory=dict)
-    help_independants: dict[str, Any] = Field(default_factory=dict)
-    checklist: list[dict[str, Any]] = Field(default_factory=list)
+    hospital_stays: list[HospitalStayOut]
+    emergency_visits: list[EmergencyVisitOut]
+    reste_a_charge: OutOfPocketOut
+    cpam_aid: CpamAidOut
+    help_independants: HelpOut
+    checklist: list[ChecklistItemOut]
     to_verify: list[str] = Field(default_factory=list)
 
 
