@@ -111,7 +111,7 @@ class FrenchDateField(forms.Field):
 
     def widget_attrs(self, widget):
         attrs = super().widget_attrs(widget)
-        attrs.update({"class": "input--short", "autocomplete": "off", "spellcheck": "false", "placeholder": "JJ/MM/AAAA"})
+        attrs.update({"class": "input--short", "autocomplete": "off", "spellcheck": "false"})
         return attrs
 
     def to_python(self, value):

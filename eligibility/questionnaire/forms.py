@@ -407,10 +407,12 @@ class HousingForm(StepForm):
         return data
 
     def summary_rows(self):
-        rows = super().summary_rows()
-        if self.cleaned_data.get("housing_aid") != "yes":
-            rows = rows[:2]
-        return rows
+        status = display_value(self.fields["status"], self.cleaned_data.get("status"))
+        aid = self.cleaned_data.get("housing_aid_monthly")
+        return [
+            (str(self.fields["status"].label), status),
+            ("Aide au logement", f"Oui, {format_eur(aid)} par mois" if aid else "Non"),
+        ]
 
 
 # --------------------------------------------------------------------------- 4. resources

@@ -49,13 +49,18 @@ def width_class(part, whole) -> str:
     return f"w-{int((ratio * 20).to_integral_value()) * 5}"
 
 
+def _de(words: str) -> str:
+    """French elision: « d'octobre », « de novembre »."""
+    return f"d'{words}" if words[:1] in "aeiouyéèâ" else f"de {words}"
+
+
 def reference_period_text(request_date: date) -> dict:
     """The 12 months whose resources count, from the rules (R861-8): text and bounds."""
     c = css_parameters(default_parameters().at(request_date))
     start, end = reference_period(request_date, c.period_first_month_back, c.period_last_month_back)
     return {
         "start": start, "end": end, "months": c.period_months,
-        "text": f"de {format_month(start.year, start.month)} à {format_month(end.year, end.month)}",
+        "text": f"{_de(format_month(start.year, start.month))} à {format_month(end.year, end.month)}",
         "request_month": format_month(request_date.year, request_date.month),
     }
 
@@ -70,8 +75,10 @@ def _field_errors(form, items: list, scope: str = "") -> None:
         if name == forms.forms.NON_FIELD_ERRORS or name not in form.fields:
             continue
         bound = form[name]
+        # Radio buttons and checkbox lists: link to the first choice (the fieldset cannot take focus).
+        target = f"{bound.auto_id}_0" if bound.use_fieldset else (bound.id_for_label or bound.auto_id)
         for error in errors:
-            items.append({"href": f"#{bound.id_for_label or bound.auto_id}", "message": error})
+            items.append({"href": f"#{target}", "message": error})
 
 
 def error_summary(form) -> list[dict]:

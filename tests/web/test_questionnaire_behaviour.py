@@ -1,0 +1,396 @@
+"""How the questionnaire behaves: separate cases, navigation, conditions, errors, save and resume, access."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from datetime import date, timedelta
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from eligibility.models import Case
+from eligibility.questionnaire.journey import JOURNEY, SCHEMA_VERSION
+from eligibility.questionnaire.views import QuestionnaireWizard
+
+from .test_questionnaire_helpers import Journey, care_data, household_data, text_of
+from .test_questionnaire_journeys import couple_with_two_children, self_employed_in_difficulty, single_on_rsa
+
+REQUEST_DATE = date(2026, 11, 22)
+
+
+@pytest.fixture(autouse=True)
+def fixed_today(monkeypatch):
+    monkeypatch.setattr(QuestionnaireWizard, "today", lambda self: REQUEST_DATE)
+
+
+@pytest.fixture
+def journey(client, db):
+    j = Journey(client)
+    j.start()
+    return j
+
+
+def answer_until(journey, answers, last):
+    for step in [s.name for s in JOURNEY]:
+        if step not in answers:
+            continue
+        response = journey.post(step, answers[step])
+        assert response.status_code == 302, step
+        if step == last:
+            return response
+    raise AssertionError(last)
+
+
+# --------------------------------------------------------------------------- journey declared as data
+
+
+def test_steps_are_declared_once_with_unique_names_and_titles():
+    names = [s.name for s in JOURNEY]
+    assert len(names) == len(set(names))
+    assert names[0] == "residence" and names[-1] == "verification"
+    assert all(s.title and s.form_class for s in JOURNEY)
+
+
+def test_progress_counts_only_the_active_steps(journey, client):
+    page = text_of(client.get(journey.url("residence")))
+    assert "Étape 1 sur 8 — Lieu de vie" in page
+    answer_until(journey, self_employed_in_difficulty(), "ressources")
+    # A self-employed person and (later) planned care add two steps.
+    page = text_of(client.get(journey.url("ressources")))
+    assert "Étape 4 sur 9 — Ressources" in page
+
+
+# --------------------------------------------------------------------------- separate cases
+
+
+def test_two_tabs_with_two_cases_never_share_answers(client, db):
+    first, second = Journey(client), Journey(client)
+    first.start()
+    second.start()
+    assert first.case_id != second.case_id
+    first.post("residence", {"territory": "metropole", "department": "93"})
+    second.post("residence", {"territory": "reunion", "department": ""})
+    assert 'value="93"' in client.get(first.url("residence")).content.decode()
+    page = client.get(second.url("residence")).content.decode()
+    assert 'value="93"' not in page
+    assert re.search(r'value="reunion"[^>]*checked', page)
+    assert "wizard_" not in "".join(client.session.keys())  # nothing in formtools' session storage
+
+
+def test_two_applicants_cannot_open_each_other_case(client, db):
+    mine = Journey(client)
+    mine.start()
+    other = Client()
+    response = other.get(mine.url("residence"))
+    assert response.status_code == 404
+    response = other.post(mine.url("residence"), {"case-current_step": "residence", "residence-territory": "guyane"})
+    assert response.status_code == 404
+    assert other.get(mine.results_url).status_code == 404
+
+
+def test_unknown_case_and_unknown_step_are_404(journey, client):
+    unknown = reverse("questionnaire:step", kwargs={"case_id": uuid.uuid4(), "step": "residence"})
+    assert client.get(unknown).status_code == 404
+    bad_step = reverse("questionnaire:step", kwargs={"case_id": journey.case_id, "step": "nimporte-quoi"})
+    assert client.get(bad_step).status_code == 404
+    assert client.post(bad_step, {"case-current_step": "nimporte-quoi"}).status_code == 404
+
+
+def test_answers_live_on_the_case_with_their_schema_version(journey, client):
+    journey.post("residence", {"territory": "metropole", "department": "93"})
+    case = Case.objects.get(public_id=journey.case_id)
+    assert case.schema_version == SCHEMA_VERSION
+    stored = case.answers["step_data"]["residence"]
+    assert stored["residence-department"] == ["93"]
+    assert not any("csrf" in key or key == "action" for key in stored)
+    assert case.version >= 1
+
+
+# --------------------------------------------------------------------------- navigation
+
+
+def test_back_button_and_previous_keep_what_was_typed(journey, client):
+    answer_until(journey, couple_with_two_children(), "logement")
+    # Browser back: the saved answers are shown again.
+    page = client.get(journey.url("foyer")).content.decode()
+    assert 'value="02/06/1984"' in page and 'value="Karim"' in page
+    # "Précédent" with an invalid, half-typed amount: saved without validation, shown again, no error yet.
+    response = journey.post("ressources", {"p1__period": "monthly", "p1__salary": "1 5OO"}, action="prev")
+    assert response.status_code == 302 and journey.next_step(response) == "logement"
+    page = client.get(journey.url("ressources")).content.decode()
+    assert 'value="1 5OO"' in page
+    # Going forward from an earlier page brings the person back to the page left unfinished.
+    response = client.get(journey.url("allocations"))
+    assert journey.next_step(response) == "ressources"
+
+
+def test_get_sends_to_the_first_step_not_answered_or_now_invalid(journey, client):
+    response = client.get(journey.url("allocations"))
+    assert response.status_code == 302 and journey.next_step(response) == "residence"
+    answer_until(journey, couple_with_two_children(), "allocations")
+    assert client.get(journey.url("soins")).status_code == 200
+    # The applicant becomes self-employed: the resources page now needs the tax-notice income.
+    people = couple_with_two_children()["foyer"]
+    people["0-activity"] = "self_employed"
+    journey.post("foyer", people)
+    response = client.get(journey.url("soins"))
+    assert journey.next_step(response) == "ressources"
+    page = text_of(client.get(journey.url("ressources")))
+    assert "Indiquez le revenu de votre dernier avis d'impôt" in page
+
+
+def test_conditional_steps_appear_and_disappear(journey, client):
+    answers = self_employed_in_difficulty()
+    answer_until(journey, answers, "difficultes")
+    response = journey.post("difficultes", answers["difficultes"])
+    assert journey.next_step(response) == "independant"
+    # No longer self-employed: the step disappears and its URL sends to the next question to answer.
+    people = answers["foyer"]
+    people["0-activity"] = "employee"
+    journey.post("foyer", people)
+    journey.post("ressources", {"p1__period": "monthly", "p1__salary": "800"})
+    response = journey.post("difficultes", answers["difficultes"])
+    assert journey.next_step(response) == "verification"
+    response = client.get(journey.url("independant"))
+    assert response.status_code == 302 and journey.next_step(response) == "verification"
+    # Health is asked only when care is planned, and only about the person cared for.
+    page = text_of(client.get(journey.url("sante")))
+    assert "Vous" in page and "date prévue de l'accouchement" in page
+    journey.post("soins", care_data([]))
+    response = client.get(journey.url("sante"))
+    assert journey.next_step(response) == "verification"
+
+
+def test_edit_from_review_returns_to_review(journey, client):
+    journey.run(single_on_rsa())
+    review = client.get(journey.url("verification"))
+    page = review.content.decode()
+    edit = re.search(r'href="([^"]*/logement/\?retour=verification)"', page).group(1)
+    assert "Modifier" in page
+    form = client.get(edit).content.decode()
+    assert 'name="return_to_review"' in form
+    response = journey.post("logement", {"status": "hosted_free", "housing_aid": "no"},
+                            extra={"return_to_review": "1"})
+    assert journey.next_step(response) == "verification"
+    assert "Hébergé(e) gratuitement" in text_of(client.get(journey.url("verification")))
+
+
+def test_review_lists_every_answer(journey, client):
+    journey.run(couple_with_two_children())
+    page = text_of(client.get(journey.url("verification")))
+    for expected in ("France métropolitaine", "Karim", "2 juin 1984", "Enfant 2", "Locataire", "300 € par mois",
+                     "Salaires et traitements : 1 500 € par mois", "Aucune complémentaire santé"):
+        assert expected in page, expected
+    assert page.count("Modifier") >= 7
+
+
+# --------------------------------------------------------------------------- household and care entries
+
+
+def test_add_and_remove_people_without_javascript(journey, client):
+    journey.post("residence", {"territory": "metropole"})
+    base = household_data([{"role": "applicant", "birth_date": "01/01/1980", "activity": "employee"}])
+    response = journey.post("foyer", base, action="add:child")
+    assert response.status_code == 302 and response["Location"].endswith("#entree-1")
+    page = client.get(journey.url("foyer"))
+    html = page.content.decode()
+    assert "Enfant 1" in html and 'value="01/01/1980"' in html
+    assert "error-summary" not in html  # a person just added is not an error yet
+    data = {k[len("foyer-"):]: v for k, v in re.findall(r'name="(foyer-[^"]+)"[^>]*value="([^"]*)"', html)}
+    data["1-birth_date"] = "05/05/2012"
+    response = journey.post("foyer", data, action="add:partner")
+    html = client.get(journey.url("foyer")).content.decode()
+    assert "Ajouter un conjoint" not in html  # only one partner
+    assert 'value="05/05/2012"' in html
+    # Remove the child: the partner keeps its answers and its identifier.
+    data = {k[len("foyer-"):]: v for k, v in re.findall(r'name="(foyer-[^"]+)"[^>]*value="([^"]*)"', html)}
+    journey.post("foyer", data, action="remove:1")
+    html = client.get(journey.url("foyer")).content.decode()
+    assert "Enfant 1" not in html and 'value="p2"' in html
+
+
+def test_tampered_actions_and_management_form_are_rejected(journey, client):
+    journey.post("residence", {"territory": "metropole"})
+    base = household_data([{"role": "applicant", "birth_date": "01/01/1980", "activity": "employee"}])
+    assert journey.post("foyer", base, action="remove:0").status_code == 400  # the applicant stays
+    assert journey.post("foyer", base, action="add:king").status_code == 400
+    assert journey.post("residence", {"territory": "metropole"}, action="add:child").status_code == 400
+    # Management form missing or naming another step.
+    assert client.post(journey.url("residence"), {"residence-territory": "metropole"}).status_code == 400
+    response = client.post(journey.url("logement"), {"case-current_step": "residence", "logement-status": "tenant"})
+    assert response.status_code == 400
+    # Forged roles and identifiers fail validation with a message, not a crash.
+    forged = household_data([{"role": "partner", "birth_date": "01/01/1980", "activity": "employee"}])
+    response = journey.post("foyer", forged)
+    assert response.status_code == 200 and "Le foyer doit commencer par vous" in text_of(response)
+    huge = dict(base, TOTAL_FORMS="100000")
+    response = journey.post("foyer", huge)
+    assert response.status_code == 200
+
+
+# --------------------------------------------------------------------------- errors
+
+
+def test_errors_are_summarised_linked_and_nothing_is_lost(journey, client):
+    response = journey.post("residence", {"territory": "", "department": "999"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'role="alert"' in html and 'tabindex="-1"' in html and "data-error-summary" in html
+    assert 'href="#id_residence-territory_0"' in html and 'href="#id_residence-department"' in html
+    assert "Choisissez l&#x27;endroit où vous habitez." in html
+    assert 'value="999"' in html
+    assert 'aria-describedby="id_residence-department_helptext id_residence-department_error"' in html
+    assert "<title>Erreur : " in html
+
+
+def test_amounts_in_french_formats_are_accepted(journey, client):
+    answer_until(journey, couple_with_two_children(), "logement")
+    journey.post("logement", {"status": "tenant", "housing_aid": "yes", "housing_aid_monthly": "1\u202f234,56\u00a0€"})
+    page = text_of(client.get(journey.url("verification")))
+    assert "1 234,56 € par mois" in page or journey.next_step(client.get(journey.url("verification")))
+    response = journey.post("logement", {"status": "tenant", "housing_aid": "yes", "housing_aid_monthly": "12,345"})
+    assert "Indiquez au plus deux chiffres après la virgule" in text_of(response)
+    assert 'value="12,345"' in response.content.decode()
+
+
+def test_rules_errors_are_shown_on_the_step_and_field_that_caused_them(journey, client):
+    answers = single_on_rsa()
+    answers["logement"] = {"status": "homeless", "housing_aid": "yes", "housing_aid_monthly": "100"}
+    journey.run(answers)
+    response = journey.results()
+    assert response.status_code == 302 and journey.next_step(response) == "logement"
+    page = client.get(journey.url("logement"))
+    html = page.content.decode()
+    assert "Une personne sans domicile stable ne reçoit pas d&#x27;aide au logement" in html
+    assert 'href="#id_logement-housing_aid_monthly"' in html
+    journey.post("logement", {"status": "homeless", "housing_aid": "no"})
+    assert journey.results().status_code == 200
+
+
+def test_pregnancy_date_checked_by_the_rules_maps_to_the_health_question(journey, client):
+    answers = self_employed_in_difficulty()
+    answers["sante"] = {"p1__pregnancy_due_date": "01/01/2029"}
+    journey.run(answers)
+    response = journey.results()
+    assert journey.next_step(response) == "sante"
+    html = client.get(journey.url("sante")).content.decode()
+    assert "Date prévue d&#x27;accouchement invalide" in html
+    assert 'href="#id_sante-p1__pregnancy_due_date"' in html
+
+
+# --------------------------------------------------------------------------- resources page
+
+
+def test_resources_page_states_the_reference_period_and_what_is_left_out(journey, client):
+    answer_until(journey, couple_with_two_children(), "logement")
+    page = text_of(client.get(journey.url("ressources")))
+    assert "d'octobre 2025 à septembre 2026" in page
+    assert "demande faite en novembre 2026" in page
+    assert "Ressources qui ne comptent pas" in page and "Prime d'activité" in page
+    assert "Karim" in page and "Enfant 2" in page
+
+
+def test_only_social_workers_may_change_the_request_date(journey, client, db):
+    assert "Date de la demande" not in text_of(client.get(journey.url("residence")))
+    user = get_user_model().objects.create_user("agent", password="x" * 16, is_staff=True)
+    staff = Client()
+    staff.force_login(user)
+    j = Journey(staff)
+    j.start()
+    assert "Date de la demande" in text_of(staff.get(j.url("residence")))
+    answers = single_on_rsa()
+    answers["residence"] = {"territory": "metropole", "request_date": "15/03/2025"}
+    j.run(answers)
+    page = text_of(j.results())
+    assert "demande faite le 15 mars 2025" in page
+    assert "Plafond pour la CSS sans participation 10 166 €" in page  # ceiling of 1 April 2024
+
+
+# --------------------------------------------------------------------------- save, resume, expiry, closed
+
+
+def test_save_for_later_and_resume_in_a_new_session(journey, client):
+    answer_until(journey, couple_with_two_children(), "logement")
+    response = journey.post("ressources", {"p1__period": "monthly", "p1__salary": "1 500"}, action="save")
+    assert response.status_code == 302
+    page = client.get(response["Location"])
+    code = re.search(r'<span class="code"[^>]*>([A-Z0-9-]+)</span>', page.content.decode()).group(1)
+    assert re.fullmatch(r"[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{2}", code)
+    assert not set(code.replace("-", "")) & set("01ILOU")
+    assert code not in response["Location"]
+    stranger = Client()
+    response = stranger.post(reverse("questionnaire:resume"), {"code": code.lower().replace("-", " ")})
+    assert response.status_code == 302
+    # Sent to the first step not answered: the resources page was saved half-done.
+    response = stranger.get(response["Location"])
+    assert journey.next_step(response) == "ressources"
+    html = stranger.get(response["Location"]).content.decode()
+    assert 'value="1 500"' in html
+
+
+def test_resume_code_is_only_accepted_by_post(client, db):
+    assert client.get(reverse("questionnaire:resume"), {"code": "ABCD-EFGH-JK"}).status_code == 200
+    assert Case.objects.count() == 0
+
+
+def test_expired_or_unknown_codes_are_refused_with_an_explanation(journey, client):
+    journey.post("residence", {"territory": "metropole"}, action="save")
+    client.get(reverse("questionnaire:save", kwargs={"case_id": journey.case_id}))
+    case = Case.objects.get(public_id=journey.case_id)
+    Case.objects.filter(pk=case.pk).update(last_activity_at=timezone.now() - timedelta(days=31))
+    other = Client()
+    response = other.post(reverse("questionnaire:resume"), {"code": case.resume_code})
+    assert response.status_code == 400
+    assert "n'est plus valable" in text_of(response)
+    assert other.get(journey.url("residence")).status_code == 404
+    response = other.post(reverse("questionnaire:resume"), {"code": "ABCD-EFGH-JK"})
+    assert response.status_code == 400 and "ne correspond à aucun questionnaire" in text_of(response)
+    response = other.post(reverse("questionnaire:resume"), {"code": "ABC"})
+    assert "10 lettres et chiffres" in text_of(response)
+
+
+def test_closed_case_is_read_only(journey, client):
+    journey.run(single_on_rsa())
+    Case.objects.filter(public_id=journey.case_id).update(closed_at=timezone.now())
+    response = client.get(journey.url("logement"))
+    assert response.status_code == 302 and response["Location"] == journey.results_url
+    response = journey.post("logement", {"status": "owner", "housing_aid": "no"})
+    assert response.status_code == 403 and "ne peut plus être modifié" in text_of(response)
+    results = client.get(journey.results_url)
+    assert results.status_code == 200 and "Modifier mes réponses" not in text_of(results)
+    assert Case.objects.get(public_id=journey.case_id).answers["step_data"]["logement"]["logement-status"] == ["tenant"]
+
+
+# --------------------------------------------------------------------------- pages
+
+
+def test_pages_have_no_inline_style_and_link_their_stylesheet(journey, client):
+    journey.run(self_employed_in_difficulty())
+    for step in ("residence", "foyer", "ressources", "soins", "sante", "verification"):
+        html = client.get(journey.url(step)).content.decode()
+        assert " style=" not in html and "<style" not in html
+        assert "css/questionnaire.css" in html and "csrfmiddlewaretoken" in html
+    html = journey.results().content.decode()
+    assert " style=" not in html and re.search(r'chart__fill--resources w-\d+', html)
+
+
+def test_results_offer_the_pdf_dossier(journey, client):
+    journey.run(single_on_rsa())
+    html = journey.results().content.decode()
+    pdf_url = reverse("questionnaire:pdf", kwargs={"case_id": journey.case_id})
+    assert f'href="{pdf_url}"' in html
+    response = client.get(pdf_url)
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert response.content[:5] == b"%PDF-"
+    assert Client().get(pdf_url).status_code == 404
+
+
+def test_start_page_and_home_link(client, db):
+    assert client.get(reverse("questionnaire:start")).status_code == 200
+    assert Case.objects.count() == 0
+    home = client.get(reverse("home")).content.decode()
+    assert reverse("questionnaire:start") in home and reverse("questionnaire:resume") in home
