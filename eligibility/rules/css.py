@@ -85,10 +85,13 @@ PRESUMPTION_WORK_TO_VERIFY = (
 # --------------------------------------------------------------------------- small helpers
 
 
-def _reason(code: str, text: str, ref: Ref | None = None) -> Reason:
-    if ref is None:
-        return Reason(code, text)
+def _reason(code: str, text: str, ref: Ref) -> Reason:
     return Reason(code, text, ref[0], ref[1])
+
+
+# Reasons that depend only on the parameters of the date and on the shape of the household are built
+# once and shared (``Reason`` is immutable); ``CssParameters`` hashes by identity.
+_CACHED = 16384
 
 
 #: Equal Decimals format alike, and ceilings, rates and amounts repeat a lot: cache the formatting.
@@ -134,6 +137,19 @@ def reference_period(when: date, first_back: int, last_back: int) -> tuple[date,
     start = date(start_year, start_month + 1, 1)
     end = date(end_year, end_month + 1, calendar.monthrange(end_year, end_month + 1)[1])
     return start, end
+
+
+@lru_cache(maxsize=_CACHED)
+def _period(c: CssParameters, year: int, month: int) -> tuple[date, date, Reason]:
+    start, end = reference_period(date(year, month, 1), c.period_first_month_back, c.period_last_month_back)
+    reason = _reason(
+        "css.reference_period",
+        f"Les ressources retenues sont celles reçues {_from_month(start.year, start.month)} "
+        f"à {format_month(end.year, end.month)} ({c.period_months} mois, du {format_date(start)} au "
+        f"{format_date(end)}) ; chaque montant déclaré est le total de cette période.",
+        c.period_ref,
+    )
+    return start, end, reason
 
 
 # --------------------------------------------------------------------------- household (R861-2, R861-3)
@@ -203,21 +219,33 @@ def _rank_rate(c: CssParameters, rank: int) -> Decimal:
     return c.extra_person_rate
 
 
-def _household_reasons(h: _Household, c: CssParameters, when: date) -> list[Reason]:
-    reasons = []
+@lru_cache(maxsize=_CACHED)
+def _household_summary(c: CssParameters, size: int, has_partner: bool, coefficient: Decimal) -> tuple[Reason, Reason]:
     parts = ["vous"]
-    if h.partner is not None:
+    if has_partner:
         parts.append("votre conjoint ou partenaire")
-    dependants = h.size - len(parts)
+    dependants = size - len(parts)
     if dependants:
         parts.append(f"{dependants} personne{'s' if dependants > 1 else ''} à charge de moins de "
                      f"{c.dependant_age_limit} ans")
-    reasons.append(_reason(
+    household = _reason(
         "css.household",
-        f"Votre foyer compte {_persons(h.size)} pour la Complémentaire santé solidaire "
-        f"({', '.join(parts)}).",
+        f"Votre foyer compte {_persons(size)} pour la Complémentaire santé solidaire ({', '.join(parts)}).",
         c.household_ref,
-    ))
+    )
+    coefficient_reason = _reason(
+        "css.coefficient",
+        f"Le plafond d'une personne seule est multiplié par {_number(coefficient)} pour votre foyer "
+        f"(1 pour vous, {_number(c.rank_rates[0])} pour la 2e personne, {_number(c.rank_rates[1])} pour la "
+        f"3e et la 4e, {_number(c.extra_person_rate)} à partir de la 5e).",
+        c.coefficient_ref,
+    )
+    return household, coefficient_reason
+
+
+def _household_reasons(h: _Household, c: CssParameters, when: date) -> list[Reason]:
+    household, coefficient = _household_summary(c, h.size, h.partner is not None, h.coefficient)
+    reasons = [household]
     for m, age in h.not_counted:
         reasons.append(_reason(
             "css.household_not_counted",
@@ -240,13 +268,7 @@ def _household_reasons(h: _Household, c: CssParameters, when: date) -> list[Reas
             "concerne que les enfants mineurs, sa part dans le plafond est entière.",
             c.coefficient_ref,
         ))
-    reasons.append(_reason(
-        "css.coefficient",
-        f"Le plafond d'une personne seule est multiplié par {_number(h.coefficient)} pour votre foyer "
-        f"(1 pour vous, {_number(c.rank_rates[0])} pour la 2e personne, {_number(c.rank_rates[1])} pour la "
-        f"3e et la 4e, {_number(c.extra_person_rate)} à partir de la 5e).",
-        c.coefficient_ref,
-    ))
+    reasons.append(coefficient)
     return reasons
 
 
@@ -387,79 +409,111 @@ def _resources(
 
 def _housing(situation: Situation, size: int, c: CssParameters, reasons: list[Reason], to_verify: list[str]) -> Decimal:
     """Annual housing flat amount added to the resources."""
-    housing = situation.housing
-    status = housing.status
-    months = c.period_months
-    aid = housing.housing_aid_monthly
-    if aid <= 0:
+    status = situation.housing.status
+    aid = situation.housing.housing_aid_monthly
+    if aid <= 0 and status is not HousingStatus.HOMELESS:
         declared = sum((r.amount for r in situation.resources if r.type is ResourceType.HOUSING_AID), ZERO)
         if declared > 0:
-            aid = cents(declared / months)
+            aid = cents(declared / c.period_months)
+    with_aid = aid > 0 and status is not HousingStatus.HOMELESS
+    monthly, annual, reason, note = _housing_case(c, status, min(size, 3), with_aid)
+    if with_aid and monthly > aid:
+        monthly, annual = aid, cents(aid * c.period_months)
+        reason = _reason(
+            "css.housing_flat_amount",
+            f"{_housing_intro(c, min(size, 3), True)}, soit {format_eur(monthly)} par mois, limité au montant de "
+            f"l'aide que vous recevez ({format_eur(aid)} par mois), {format_eur(annual)} sur {c.period_months} "
+            "mois. L'aide au logement elle-même n'est pas comptée.",
+            c.housing_aid_ref,
+        )
+    reasons.append(reason)
+    if note:
+        to_verify.append(note)
+    return annual
+
+
+def _housing_intro(c: CssParameters, size: int, with_aid: bool, case: str = "") -> str:
+    key = min(size, max(c.rsa_household))
+    rate = (c.housing_aid_rates if with_aid else c.housing_free_rates)[key]
+    persons = _persons(size) if size < 3 else "3 personnes ou plus"
+    who = "Vous recevez une aide au logement" if with_aid else f"Vous êtes {case}"
+    return (f"{who} : un forfait logement de {_percent(rate)} du RSA d'un foyer de {persons} "
+            f"({format_eur(cents(c.rsa_base * c.rsa_household[key]))} par mois) est ajouté à vos ressources")
+
+
+@lru_cache(maxsize=_CACHED)
+def _housing_case(
+    c: CssParameters, status: HousingStatus, size: int, with_aid: bool,
+) -> tuple[Decimal, Decimal, Reason, str | None]:
+    """(monthly, annual, reason, to-verify note) before any cap at the aid received; ``size`` is 1, 2 or 3+."""
+    months = c.period_months
     key = min(size, max(c.rsa_household))
     rsa = c.rsa_base * c.rsa_household[key]
     if status is HousingStatus.HOMELESS:
-        reasons.append(_reason(
-            "css.housing_flat_amount",
-            "Pas de forfait logement : vous n'avez pas de logement stable.",
-            c.housing_aid_ref,
-        ))
-        return ZERO
-    if aid > 0:
-        rate = c.housing_aid_rates[key]
-        monthly = cents(rsa * rate)
-        capped = monthly > aid
-        if capped:
-            monthly = aid
+        text = "Pas de forfait logement : vous n'avez pas de logement stable."
+        return ZERO, ZERO, _reason("css.housing_flat_amount", text, c.housing_aid_ref), None
+    if with_aid:
+        monthly = cents(rsa * c.housing_aid_rates[key])
         annual = cents(monthly * months)
-        text = (f"Vous recevez une aide au logement : un forfait logement de {_percent(rate)} du RSA d'un foyer "
-                f"de {_persons(size) if size < 3 else '3 personnes ou plus'} ({format_eur(cents(rsa))} par mois) "
-                f"est ajouté à vos ressources, soit {format_eur(monthly)} par mois")
-        if capped:
-            text += f", limité au montant de l'aide que vous recevez ({format_eur(aid)} par mois)"
-        text += f", {format_eur(annual)} sur {months} mois. L'aide au logement elle-même n'est pas comptée."
-        reasons.append(_reason("css.housing_flat_amount", text, c.housing_aid_ref))
-        return annual
+        text = (f"{_housing_intro(c, size, True)}, soit {format_eur(monthly)} par mois, {format_eur(annual)} sur "
+                f"{months} mois. L'aide au logement elle-même n'est pas comptée.")
+        return monthly, annual, _reason("css.housing_flat_amount", text, c.housing_aid_ref), None
     if status in (HousingStatus.OWNER, HousingStatus.HOSTED_FREE):
-        rate = c.housing_free_rates[key]
-        monthly = cents(rsa * rate)
+        monthly = cents(rsa * c.housing_free_rates[key])
         annual = cents(monthly * months)
         case = "propriétaire sans aide au logement" if status is HousingStatus.OWNER else "hébergé(e) gratuitement"
-        reasons.append(_reason(
-            "css.housing_flat_amount",
-            f"Vous êtes {case} : un forfait logement de {_percent(rate)} du RSA d'un foyer de "
-            f"{_persons(size) if size < 3 else '3 personnes ou plus'} ({format_eur(cents(rsa))} par mois) est "
-            f"ajouté à vos ressources, soit {format_eur(monthly)} par mois, {format_eur(annual)} sur {months} mois.",
-            c.housing_free_ref,
-        ))
-        if c.housing_free_to_verify:
-            to_verify.append(c.housing_free_to_verify)
-        return annual
+        text = (f"{_housing_intro(c, size, False, case)}, soit {format_eur(monthly)} par mois, "
+                f"{format_eur(annual)} sur {months} mois.")
+        return monthly, annual, _reason("css.housing_flat_amount", text, c.housing_free_ref), c.housing_free_to_verify
     case = "locataire sans aide au logement" if status is HousingStatus.TENANT else "en établissement sans aide au logement"
-    reasons.append(_reason(
-        "css.housing_flat_amount",
-        f"Pas de forfait logement : vous êtes {case}.",
-        c.housing_free_ref,
-    ))
-    return ZERO
+    text = f"Pas de forfait logement : vous êtes {case}."
+    return ZERO, ZERO, _reason("css.housing_flat_amount", text, c.housing_free_ref), None
 
 
 # --------------------------------------------------------------------------- ceilings (L861-1, R861-3)
 
 
+@lru_cache(maxsize=_CACHED)
 def _ceilings(
-    territory: Territory, h: _Household, c: CssParameters, territory_coefficient: Decimal,
-) -> tuple[Decimal, Decimal, bool]:
-    """(free, with participation, from a published table)."""
-    if not h.halved:
-        table = c.published.get("metropole" if territory is Territory.METROPOLE else "outre_mer")
-        if table is not None:
-            free, with_participation = table.ceilings(h.size)
-            return free, with_participation, True
-    factor = h.coefficient * territory_coefficient
-    return euros(c.base_free * factor), euros(c.base_with_participation * factor), False
+    c: CssParameters, territory: Territory, size: int, coefficient: Decimal, whole: bool,
+) -> tuple[Decimal, Decimal, Reason]:
+    """(free, with participation, explanation). ``whole``: no halved share, so a published table may apply."""
+    territory_coefficient = c.territory_coefficients[territory]
+    table = c.published.get("metropole" if territory is Territory.METROPOLE else "outre_mer") if whole else None
+    if table is not None:
+        free, with_participation = table.ceilings(size)
+        how, ref = "barème publié", c.published_ref
+    else:
+        factor = coefficient * territory_coefficient
+        free, with_participation = euros(c.base_free * factor), euros(c.base_with_participation * factor)
+        overseas = f" × {_number(territory_coefficient)} outre-mer" if territory_coefficient != ONE else ""
+        how = f"calcul : {format_eur(c.base_free)} pour une personne × {_number(coefficient)}{overseas}, arrondi à l'euro"
+        ref = c.ceiling_ref
+    place = "" if territory is Territory.METROPOLE else f" ({territory.label}, plafonds d'outre-mer majorés)"
+    reason = _reason(
+        "css.ceilings",
+        f"Plafonds annuels pour votre foyer{place} : {format_eur(free)} pour la CSS sans participation et "
+        f"{format_eur(with_participation)} pour la CSS avec participation (plafond majoré de "
+        f"{_percent(c.with_participation_rate)}) ; {how}.",
+        ref,
+    )
+    return free, with_participation, reason
 
 
 # --------------------------------------------------------------------------- participation
+
+
+@lru_cache(maxsize=_CACHED)
+def _participation_row(c: CssParameters, who: str, age: int, january_1: date, alsace: bool) -> tuple[Decimal, Reason]:
+    bands = c.participation_alsace_moselle if alsace else c.participation_general
+    amount = next(a for minimum, a in bands if age >= minimum)
+    scheme = " (régime local d'Alsace-Moselle)" if alsace else ""
+    reason = _reason(
+        "css.participation_member",
+        f"Participation pour {who} ({age} ans au {format_date(january_1)}) : {format_eur(amount)} par mois{scheme}.",
+        c.participation_ref,
+    )
+    return amount, reason
 
 
 def _participation(
@@ -467,21 +521,14 @@ def _participation(
 ) -> tuple[Decimal, tuple[MemberParticipation, ...]]:
     january_1 = date(situation.request_date.year, 1, 1)
     alsace = situation.residence.alsace_moselle
-    bands = c.participation_alsace_moselle if alsace else c.participation_general
-    scheme = " (régime local d'Alsace-Moselle)" if alsace else ""
     rows = []
     total = ZERO
     for m in h.counted:
         age = max(0, m.age_on(january_1))
-        amount = next(a for minimum, a in bands if age >= minimum)
+        amount, reason = _participation_row(c, _who(m), age, january_1, alsace)
         total += amount
         rows.append(MemberParticipation(m.id, age, amount))
-        reasons.append(_reason(
-            "css.participation_member",
-            f"Participation pour {_who(m)} ({age} ans au {format_date(january_1)}) : "
-            f"{format_eur(amount)} par mois{scheme}.",
-            c.participation_ref,
-        ))
+        reasons.append(reason)
     reasons.append(_reason(
         "css.participation",
         f"Votre participation est de {format_eur(total)} par mois pour le foyer (l'âge retenu est celui du "
@@ -502,14 +549,8 @@ def evaluate_css(situation: Situation, p: ParametersOn) -> CssResult:
     reasons = _household_reasons(h, c, when)
     to_verify: list[str] = []
 
-    start, end = reference_period(when, c.period_first_month_back, c.period_last_month_back)
-    reasons.append(_reason(
-        "css.reference_period",
-        f"Les ressources retenues sont celles reçues {_from_month(start.year, start.month)} "
-        f"à {format_month(end.year, end.month)} ({c.period_months} mois, du {format_date(start)} au "
-        f"{format_date(end)}) ; chaque montant déclaré est le total de cette période.",
-        c.period_ref,
-    ))
+    start, end, period_reason = _period(c, when.year, when.month)
+    reasons.append(period_reason)
 
     lines: list[ResourceLine] = []
     income = _resources(situation, h, c, reasons, lines)
@@ -536,8 +577,8 @@ def evaluate_css(situation: Situation, p: ParametersOn) -> CssResult:
         reasons.append(_reason(
             "css.territory",
             f"La Complémentaire santé solidaire ne s'appliquait pas à {territory.label} à la date de votre demande "
-            f"({format_date(when)}) : elle y est applicable depuis le 1er janvier 2024. Renseignez-vous auprès "
-            "de la caisse de sécurité sociale de Mayotte sur le dispositif local.",
+            f"({format_date(when)}){_since(c, territory)}. Renseignez-vous auprès de votre caisse de sécurité "
+            "sociale sur le dispositif local.",
             c.territory_ref,
         ))
         return CssResult(
@@ -550,20 +591,8 @@ def evaluate_css(situation: Situation, p: ParametersOn) -> CssResult:
         to_verify.append(c.territory_to_verify)
     to_verify.extend(c.ceiling_to_verify)
 
-    free, with_participation, published = _ceilings(territory, h, c, territory_coefficient)
-    how = "barème publié" if published else (
-        f"calcul : {format_eur(c.base_free)} pour une personne × {_number(coefficient)}"
-        + (f" × {_number(territory_coefficient)} outre-mer" if territory_coefficient != ONE else "")
-        + ", arrondi à l'euro"
-    )
-    place = "" if territory is Territory.METROPOLE else f" ({territory.label}, plafonds d'outre-mer majorés)"
-    reasons.append(_reason(
-        "css.ceilings",
-        f"Plafonds annuels pour votre foyer{place} : {format_eur(free)} pour la CSS sans participation et "
-        f"{format_eur(with_participation)} pour la CSS avec participation (plafond majoré de "
-        f"{_percent(c.with_participation_rate)}) ; {how}.",
-        c.published_ref if published else c.ceiling_ref,
-    ))
+    free, with_participation, ceilings_reason = _ceilings(c, territory, h.size, coefficient, not h.halved)
+    reasons.append(ceilings_reason)
 
     if resources <= free:
         status = CssStatus.FREE
@@ -647,6 +676,11 @@ def evaluate_css(situation: Situation, p: ParametersOn) -> CssResult:
         presumption=presumption,
         to_verify=tuple(dict.fromkeys(to_verify)),
     )
+
+
+def _since(c: CssParameters, territory: Territory) -> str:
+    since = c.territory_since.get(territory)
+    return f" : elle y est applicable depuis le {format_date(since)}" if since else ""
 
 
 def _decision_reason(

@@ -3,7 +3,8 @@
 ``css_parameters(p)`` turns a ``ParametersOn`` snapshot into a ``CssParameters`` bundle: plain attributes
 (Decimal amounts, tables, the legal reference of each rule as ``(article, href)``), so that
 ``evaluate_css`` does no dictionary digging, no date search and no YAML work per household.
-Bundles are cached per parameter set and date. No legal figure lives here: they all come from
+All the dates on which the same values are in force share one bundle (a period between two legal
+changes), so that what the rules cache per bundle serves every request of that period. No legal figure lives here: they all come from
 ``eligibility/parameters/css/*.yaml`` and ``eligibility/parameters/rsa/*.yaml``.
 """
 
@@ -59,9 +60,8 @@ class PublishedTable:
         )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # compared and hashed by identity: a cache key
 class CssParameters:
-    when: date
     # household (R861-2, R861-3)
     dependant_age_limit: int
     rank_rates: tuple[Decimal, ...]            # rate of the 2nd, 3rd, 4th person (the 1st counts 1)
@@ -102,6 +102,7 @@ class CssParameters:
     territory_coefficients: dict[str, Decimal]
     territory_ref: Ref
     territory_to_verify: str | None
+    territory_since: dict[str, date]           # first date each territory appears (Mayotte: 2024-01-01)
     published: dict[str, PublishedTable]       # "metropole" / "outre_mer"
     published_ref: Ref
     # presumptions and participation
@@ -131,6 +132,15 @@ def _published(value: dict) -> dict[str, PublishedTable]:
     }
 
 
+def _first_dates(p: ParametersOn, name: str) -> dict[str, date]:
+    """For a parameter mapping keys to values, the first date each key has a value (all dates, not just ``p.when``)."""
+    first: dict[str, date] = {}
+    for dated in p.parameter_set[name].values:
+        for key in dated.value:
+            first.setdefault(key, dated.start)
+    return first
+
+
 def build_css_parameters(p: ParametersOn) -> CssParameters:
     """Read every CSS parameter in force on ``p.when``. Raises ``ParameterDateError`` before the first value."""
     coefficients = p["css.coefficients_foyer"]
@@ -142,7 +152,6 @@ def build_css_parameters(p: ParametersOn) -> CssParameters:
                           p.entry("css.plafond_participation_base").to_verify) if note
     )
     return CssParameters(
-        when=p.when,
         dependant_age_limit=int(p["css.age_limite_personne_a_charge"]),
         rank_rates=(
             coefficients["deuxieme_personne"],
@@ -182,6 +191,7 @@ def build_css_parameters(p: ParametersOn) -> CssParameters:
         territory_coefficients=dict(p["css.coefficient_outre_mer"]),
         territory_ref=_ref(p, "css.coefficient_outre_mer"),
         territory_to_verify=p.entry("css.coefficient_outre_mer").to_verify,
+        territory_since=_first_dates(p, "css.coefficient_outre_mer"),
         published=_published(p["css.bareme_publie"]),
         published_ref=_ref(p, "css.bareme_publie"),
         presumptions=dict(p["css.presomptions"]),
@@ -193,19 +203,32 @@ def build_css_parameters(p: ParametersOn) -> CssParameters:
     )
 
 
-_CACHE: dict[tuple[int, date], tuple[ParameterSet, CssParameters]] = {}
+_PREFIXES = ("css.", "rsa.")
+_BY_DATE: dict[tuple[int, date], tuple[ParameterSet, CssParameters]] = {}
+_BY_VALUES: dict[tuple[int, tuple[date, ...]], tuple[ParameterSet, CssParameters]] = {}
 _CACHE_LIMIT = 4096
 
 
 def css_parameters(p: ParametersOn) -> CssParameters:
-    """The cached bundle for ``p`` (keyed by its parameter set and date)."""
-    key = (id(p.parameter_set), p.when)
-    hit = _CACHE.get(key)
-    if hit is not None and hit[0] is p.parameter_set:
+    """The bundle for ``p``: one per parameter set and set of values in force, found by date."""
+    parameter_set = p.parameter_set
+    key = (id(parameter_set), p.when)
+    hit = _BY_DATE.get(key)
+    if hit is not None and hit[0] is parameter_set:
         return hit[1]
-    bundle = build_css_parameters(p)
-    if len(_CACHE) >= _CACHE_LIMIT:
-        _CACHE.clear()
+    in_force = tuple(
+        parameter.entry_at(p.when).start
+        for name, parameter in sorted(parameter_set.parameters.items()) if name.startswith(_PREFIXES)
+    )
+    values_key = (id(parameter_set), in_force)
+    shared = _BY_VALUES.get(values_key)
+    if shared is None or shared[0] is not parameter_set:
+        shared = (parameter_set, build_css_parameters(p))
+        if len(_BY_VALUES) >= _CACHE_LIMIT:
+            _BY_VALUES.clear()
+        _BY_VALUES[values_key] = shared
+    if len(_BY_DATE) >= _CACHE_LIMIT:
+        _BY_DATE.clear()
     # The parameter set is kept alive with its bundle, so that its id cannot be reused while cached.
-    _CACHE[key] = (p.parameter_set, bundle)
-    return bundle
+    _BY_DATE[key] = shared
+    return shared[1]
