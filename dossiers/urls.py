@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import team, workspace
+from .views import questionnaire, team, workspace
 
 app_name = "dossiers"
 urlpatterns = [
@@ -17,7 +17,8 @@ urlpatterns = [
     path("<uuid:public_id>/pieces/", workspace.dossier_checklist, name="checklist"),
     path("<uuid:public_id>/statut/", workspace.dossier_status, name="status"),
     path("<uuid:public_id>/export/", workspace.dossier_export, name="export"),
-    path("<uuid:public_id>/pdf/", workspace.dossier_pdf, name="pdf"),
+    path("<uuid:public_id>/pdf/", questionnaire.pdf_view, name="pdf"),
+    path("<uuid:public_id>/questionnaire/", questionnaire.questionnaire_include),
     path("<uuid:public_id>/effacer/", workspace.dossier_erase, name="erase"),
     path("equipe/", team.team, name="team"),
     path("equipe/inviter/", team.invite, name="invite"),

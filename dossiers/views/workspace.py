@@ -385,25 +385,6 @@ def dossier_export(request, public_id):
 
 @never_cache
 @member_required
-@require_http_methods(["GET"])
-def dossier_pdf(request, public_id):
-    dossier = get_dossier(request, public_id)
-    if (refusal := _consent_first(request, dossier)) is not None:
-        return refusal
-    if not dossier.result:
-        messages.error(request, "Le dossier n'a pas encore de résultats : terminez d'abord le questionnaire.")
-        return redirect("dossiers:detail", public_id=dossier.public_id)
-    from ..pdf import pdf_response
-
-    response = pdf_response(dossier.result, organisation=dossier.organisation, person_label=dossier.full_name)
-    response["Content-Disposition"] = f'attachment; filename="dossier-{dossier.public_id}.pdf"'
-    response["Cache-Control"] = "no-store"
-    record(request.user, dossier, AuditAction.PRINTED)
-    return response
-
-
-@never_cache
-@member_required
 @require_http_methods(["GET", "POST"])
 def dossier_erase(request, public_id):
     dossier = get_dossier(request, public_id)

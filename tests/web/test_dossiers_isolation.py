@@ -39,17 +39,18 @@ def dossier_urls(dossier):
         ("get", reverse("dossiers:erase", kwargs=kw), None),
         ("post", reverse("dossiers:erase", kwargs=kw), {}),
     ]
-    urls += [("get", url, None) for url in questionnaire_urls(dossier)]
+    urls += questionnaire_urls(dossier)
     return urls
 
 
 def questionnaire_urls(dossier):
-    """Every step of the questionnaire mounted in the dossier (empty until the wizard is mounted)."""
-    try:
-        from dossiers.views.questionnaire import dossier_questionnaire_urls
-    except ImportError:
-        return []
-    return dossier_questionnaire_urls(dossier)
+    """Every step of the questionnaire mounted in the dossier, its results page, and a POST to a step."""
+    from dossiers.views.questionnaire import dossier_questionnaire_urls
+
+    urls = [("get", u, None) for u in dossier_questionnaire_urls(dossier)]
+    step = reverse("dossiers:questionnaire:step", kwargs={"public_id": dossier.public_id, "step": "residence"})
+    urls.append(("post", step, {"case-current_step": "residence", "residence-territory": "metropole", "action": "next"}))
+    return urls
 
 
 def workspace_urls():
@@ -73,8 +74,23 @@ def call(client, method, url, data):
 
 
 def test_url_walk_covers_every_dossier_view(dossier):
-    names = {u[1].split("/")[3] for u in dossier_urls(dossier)}
-    assert {"", "modifier", "consentement", "importer", "notes", "pieces", "statut", "export", "pdf", "effacer"} <= names
+    from eligibility.questionnaire.journey import JOURNEY
+
+    urls = dossier_urls(dossier)
+    names = {u[1].split("/")[3] for u in urls}
+    assert {"", "modifier", "consentement", "importer", "notes", "pieces", "statut", "export", "pdf", "effacer",
+            "questionnaire"} <= names
+    wizard = {u[1] for u in urls if "/questionnaire/" in u[1]}
+    assert len(wizard) == len(JOURNEY) + 2  # every step, the entry point and the results page
+
+
+def test_the_owner_reaches_every_view_of_the_walk(client, dossier, agent):
+    """The walk's URLs are real: the dossier's own agent gets pages, downloads or redirects, never 404."""
+    client.force_login(agent)
+    for method, url, _data in dossier_urls(dossier):
+        if method == "get":
+            response = client.get(url)
+            assert response.status_code in (200, 302), (url, response.status_code)
 
 
 def test_another_organisations_agent_gets_404_everywhere(client, dossier, outsider):

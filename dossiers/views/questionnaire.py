@@ -1,0 +1,137 @@
+"""The public questionnaire wizard, mounted inside a dossier (same steps, same forms, same rules).
+
+``DossierQuestionnaireWizard`` only changes whose case it is and who may touch it: the dossier is fetched
+with ``get_dossier`` (404 for another organisation), nothing is shown before the applicant's consent, the
+agent may set the request date, and there is no "save for later" (the dossier keeps the answers). Each
+computed result is stored on the dossier (``result``, ``result_computed_at``); the PDF prints the
+organisation's details and is logged.
+"""
+
+from __future__ import annotations
+
+import json
+
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.urls import include, path, reverse
+from django.utils import timezone
+
+from eligibility.models import Case
+from eligibility.questionnaire import presenter
+from eligibility.questionnaire.journey import JOURNEY, RESULTS_STEP, REVIEW_STEP, SCHEMA_VERSION
+from eligibility.questionnaire.views import QuestionnaireWizard
+
+from ..audit import record
+from ..models import AuditAction, Dossier
+from ..permissions import get_dossier, member_required
+
+NAMESPACE = "dossiers:questionnaire"
+
+
+class DossierQuestionnaireWizard(QuestionnaireWizard):
+    url_namespace = NAMESPACE
+    allow_save_for_later = False
+
+    def dispatch(self, request, *args, **kwargs):
+        self.dossier = get_dossier(request, kwargs["public_id"])
+        if not self.dossier.has_consent:
+            return redirect("dossiers:consent", public_id=self.dossier.public_id)
+        response = super().dispatch(request, *args, **kwargs)
+        if request.method == "POST":
+            self.dossier.touch()
+            record(request.user, self.dossier, AuditAction.CHANGED, "questionnaire")
+        elif self.mode == "step" and response.status_code == 200:
+            record(request.user, self.dossier, AuditAction.VIEWED, "questionnaire")
+        return response
+
+    # hooks of QuestionnaireWizard ---------------------------------------------------------------------
+
+    def get_case(self) -> Case:
+        """The dossier's case, created on first use (closed to anonymous edits: it belongs to the dossier)."""
+        if self.dossier.case is not None:
+            return self.dossier.case
+        with transaction.atomic():
+            case = Case.objects.create(schema_version=SCHEMA_VERSION, closed_at=timezone.now())
+            attached = Dossier.objects.filter(pk=self.dossier.pk, case__isnull=True).update(case=case)
+            if not attached:  # another request attached one first: use it
+                case.delete()
+                self.dossier.refresh_from_db(fields=["case"])
+                return self.dossier.case
+        self.dossier.case = case
+        return case
+
+    def get_url_kwargs(self) -> dict:
+        return {"public_id": self.dossier.public_id}
+
+    def can_edit(self) -> bool:
+        return True
+
+    def can_set_request_date(self) -> bool:
+        return True
+
+    def get_pdf_organisation(self):
+        return self.dossier.organisation
+
+    # results: stored on the dossier -------------------------------------------------------------------
+
+    def simulation(self):
+        result, response = super().simulation()
+        if result is not None:
+            self.store_result(result)
+        return result, response
+
+    def store_result(self, result) -> None:
+        data = json.loads(json.dumps(result.as_dict(), default=str))
+        if data == self.dossier.result:
+            return
+        now = timezone.now()
+        Dossier.objects.filter(pk=self.dossier.pk).update(result=data, result_computed_at=now, last_activity_at=now)
+        self.dossier.result, self.dossier.result_computed_at = data, now
+        record(self.request.user, self.dossier, AuditAction.CHANGED, "results")
+
+    def results(self):
+        result, response = self.simulation()
+        if response is not None:
+            return response
+        record(self.request.user, self.dossier, AuditAction.VIEWED, "results")
+        context = presenter.results_context(result, self.member_titles)
+        context.update({
+            "case": self.case, "dossier": self.dossier, "can_edit": True,
+            "review_url": self.get_step_url(REVIEW_STEP),
+            "pdf_url": reverse("dossiers:pdf", kwargs=self.get_url_kwargs()),
+        })
+        return render(self.request, "dossiers/questionnaire_results.html", context)
+
+    def pdf(self):
+        from ..pdf import pdf_response
+
+        result, response = self.simulation()
+        if response is not None:
+            return response
+        response = pdf_response(result, organisation=self.dossier.organisation, person_label=self.dossier.full_name)
+        record(self.request.user, self.dossier, AuditAction.PRINTED)
+        return response
+
+
+def _view(**initkwargs):
+    return member_required(DossierQuestionnaireWizard.as_view(**initkwargs))
+
+
+pdf_view = _view(mode="pdf")
+
+urlpatterns = [
+    path("", _view(), name="case"),
+    path(f"{RESULTS_STEP}/", _view(mode="results"), name="results"),
+    path("<slug:step>/", _view(), name="step"),
+]
+questionnaire_include = include((urlpatterns, "questionnaire"))
+
+
+def dossier_questionnaire_urls(dossier) -> list[str]:
+    """Every URL of the questionnaire of one dossier (used by the isolation tests)."""
+    kwargs = {"public_id": dossier.public_id}
+    return [
+        reverse(f"{NAMESPACE}:case", kwargs=kwargs),
+        reverse(f"{NAMESPACE}:results", kwargs=kwargs),
+        *(reverse(f"{NAMESPACE}:step", kwargs={**kwargs, "step": step.name}) for step in JOURNEY),
+    ]
