@@ -68,7 +68,9 @@ ABATEMENT_ACTIVITIES = frozenset(
 WORKING_ACTIVITIES = frozenset({Activity.EMPLOYEE, Activity.SELF_EMPLOYED, Activity.TRAINEE_PAID})
 #: Order of the presumptions when a household receives several allowances.
 PRESUMPTION_ORDER = (Benefit.RSA, Benefit.ASPA, Benefit.ASI, Benefit.AAH)
-BENEFIT_RESOURCE = {Benefit.ASPA: ResourceType.ASPA, Benefit.ASI: ResourceType.ASI, Benefit.AAH: ResourceType.AAH}
+BENEFIT_NAME = {
+    Benefit.RSA: "le RSA", Benefit.ASPA: "l'ASPA (minimum vieillesse)", Benefit.ASI: "l'ASI", Benefit.AAH: "l'AAH",
+}
 _TYPE_ORDER = {t: i for i, t in enumerate(ResourceType)}
 # Plain dicts: reading an enum member's attribute goes through a descriptor, noticeably slower per call.
 _TREATMENT = {t: t.treatment for t in ResourceType}
@@ -76,10 +78,6 @@ _LABEL = {t: t.label for t in ResourceType}
 _VALUE = {t: t.value for t in ResourceType}
 _STATUS_RANK = {CssStatus.NOT_ELIGIBLE: 0, CssStatus.WITH_PARTICIPATION: 1, CssStatus.FREE: 2}
 
-PRESUMPTION_WORK_TO_VERIFY = (
-    "La présomption de droit suppose que personne dans le foyer n'a travaillé au cours des 3 mois "
-    "précédant la demande : la simulation ne le sait pas, la caisse le vérifiera."
-)
 
 
 # --------------------------------------------------------------------------- small helpers
@@ -123,6 +121,10 @@ def _who(member: Member) -> str:
     if member.role is Role.CHILD:
         return f"votre enfant « {member.id} »"
     return f"la personne à charge « {member.id} »"
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _persons(n: int) -> str:
@@ -249,22 +251,22 @@ def _household_reasons(h: _Household, c: CssParameters, when: date) -> list[Reas
     for m, age in h.not_counted:
         reasons.append(_reason(
             "css.household_not_counted",
-            f"{_who(m)[0].upper()}{_who(m)[1:]} ({age} ans le {format_date(when)}) n'est pas comptée dans le "
-            f"foyer : seules les personnes à charge de moins de {c.dependant_age_limit} ans à la date de la "
-            "demande le sont. Cette personne peut faire sa propre demande.",
+            f"{_capital(_who(m))} ({age} ans le {format_date(when)}) ne fait pas partie du foyer : seules "
+            f"les personnes à charge de moins de {c.dependant_age_limit} ans à la date de la demande en font "
+            "partie. Cette personne peut faire sa propre demande.",
             c.household_ref,
         ))
     for m in h.halved:
         reasons.append(_reason(
             "css.shared_custody",
-            f"{_who(m)[0].upper()}{_who(m)[1:]} vit en résidence alternée : sa part dans le plafond est "
+            f"{_capital(_who(m))} vit en résidence alternée : sa part dans le plafond est "
             "réduite de moitié (il ou elle compte quand même comme une personne du foyer).",
             c.coefficient_ref,
         ))
     for m in h.adult_shared:
         reasons.append(_reason(
             "css.shared_custody_adult",
-            f"{_who(m)[0].upper()}{_who(m)[1:]} est majeur(e) : la réduction pour résidence alternée ne "
+            f"{_capital(_who(m))} est majeur(e) : la réduction pour résidence alternée ne "
             "concerne que les enfants mineurs, sa part dans le plafond est entière.",
             c.coefficient_ref,
         ))
@@ -345,18 +347,19 @@ def _resources(
         who = _who(member)
         amount = r.amount
         if r.member not in counted_ids:
-            note = f"{label} de {who} : pas comptée, cette personne n'est pas dans le foyer de la demande."
+            note = (f"{label} ({who}, {format_eur(amount)}) : montant non compté, cette personne ne fait pas "
+                    "partie du foyer de la demande.")
             lines.append(ResourceLine(r.member, value, amount, ZERO, ResourceTreatment.EXCLUDED.value, note))
             reasons.append(_reason("css.resource_not_in_household", note, ARTICLE_NOT_IN_HOUSEHOLD))
             continue
         treatment = _TREATMENT[r.type]
         if treatment is ResourceTreatment.EXCLUDED:
             if r.type is ResourceType.HOUSING_AID:
-                note = (f"{label} ({who}, {format_eur(amount)}) : pas comptée comme une ressource ; seul le "
-                        "forfait logement est ajouté.")
+                note = (f"{label} ({who}, {format_eur(amount)}) : montant non compté comme une ressource ; seul "
+                        "le forfait logement est ajouté.")
             else:
-                note = (f"{label} ({who}, {format_eur(amount)}) : laissée de côté, la loi ne la compte pas "
-                        "dans les ressources.")
+                note = (f"{label} ({who}, {format_eur(amount)}) : montant laissé de côté, la loi ne compte pas "
+                        "cette ressource.")
             lines.append(ResourceLine(r.member, value, amount, ZERO, treatment.value, note))
             reasons.append(_reason("css.resource_excluded", note, ARTICLE_EXCLUDED))
             continue
@@ -607,7 +610,7 @@ def evaluate_css(situation: Situation, p: ParametersOn) -> CssResult:
     for benefit in PRESUMPTION_ORDER:
         if benefit not in situation.current_benefits:
             continue
-        kind = c.presumptions.get(benefit.value)
+        kind = c.presumptions.get(benefit)
         if kind is None:
             continue
         if benefit is Benefit.RSA:
@@ -625,7 +628,7 @@ def evaluate_css(situation: Situation, p: ParametersOn) -> CssResult:
         if working:
             reasons.append(_reason(
                 "css.presumption_not_applied",
-                f"Vous recevez {benefit.label}, mais une personne du foyer travaille : la présomption de droit "
+                f"Vous recevez {BENEFIT_NAME[benefit]}, mais une personne du foyer travaille : la présomption de droit "
                 "ne s'applique pas, vos ressources décident.",
                 c.presumption_ref,
             ))
@@ -633,7 +636,7 @@ def evaluate_css(situation: Situation, p: ParametersOn) -> CssResult:
         if kind == "participation_personne_seule" and h.size != 1:
             reasons.append(_reason(
                 "css.presumption_not_applied",
-                f"Vous recevez {benefit.label}, mais la présomption de droit ne vaut que pour une personne qui vit "
+                f"Vous recevez {BENEFIT_NAME[benefit]}, mais la présomption de droit ne vaut que pour une personne qui vit "
                 "seule : vos ressources décident.",
                 c.presumption_ref,
             ))
@@ -643,14 +646,19 @@ def evaluate_css(situation: Situation, p: ParametersOn) -> CssResult:
             status = CssStatus.WITH_PARTICIPATION
         reasons.append(_reason(
             "css.presumption",
-            f"Vous recevez {benefit.label} et personne ne travaille dans le foyer : vous êtes présumé(e) avoir "
+            f"Vous recevez {BENEFIT_NAME[benefit]} et personne ne travaille dans le foyer : vous êtes présumé(e) avoir "
             "droit à la CSS avec participation ; si vos ressources sont sous le plafond sans participation, "
             "elle est sans participation.",
             c.presumption_ref,
         ))
-        if c.presumption_to_verify:
-            to_verify.append(c.presumption_to_verify)
-        to_verify.append(PRESUMPTION_WORK_TO_VERIFY)
+        note = c.presumption_to_verify.get(benefit)
+        if note:
+            to_verify.append(note)
+        to_verify.append(
+            f"La présomption de droit suppose que personne dans le foyer n'a travaillé au cours des "
+            f"{c.presumption_months_without_work} mois précédant la demande : la simulation ne le sait pas, "
+            "la caisse le vérifiera."
+        )
         break
 
     reasons.append(_decision_reason(status, by_resources, resources, free, with_participation))
@@ -678,6 +686,13 @@ def evaluate_css(situation: Situation, p: ParametersOn) -> CssResult:
     )
 
 
+_VERDICT = {
+    CssStatus.FREE: "Vous avez droit à la Complémentaire santé solidaire sans participation.",
+    CssStatus.WITH_PARTICIPATION: "Vous avez droit à la Complémentaire santé solidaire avec participation.",
+    CssStatus.NOT_ELIGIBLE: "Vous n'avez pas droit à la Complémentaire santé solidaire.",
+}
+
+
 def _since(c: CssParameters, territory: Territory) -> str:
     since = c.territory_since.get(territory)
     return f" : elle y est applicable depuis le {format_date(since)}" if since else ""
@@ -702,10 +717,8 @@ def _decision_reason(
         text = (f"Vos ressources dépassent le plafond de {format_eur(resources - with_participation)} : "
                 f"{format_eur(resources)} pour un plafond de {format_eur(with_participation)} (CSS avec "
                 "participation).")
-    text += " " + {
-        CssStatus.FREE: "Vous avez droit à la Complémentaire santé solidaire sans participation.",
-        CssStatus.WITH_PARTICIPATION: "Vous avez droit à la Complémentaire santé solidaire avec participation.",
-        CssStatus.NOT_ELIGIBLE: "Vous n'avez pas droit à la Complémentaire santé solidaire.",
-    }[status]
+    text += " " + _VERDICT[status]
+    if status is not by_resources:
+        text += " C'est l'allocation que vous recevez qui vous y donne droit (voir ci-dessus)."
     return Reason("css.decision", text, ref[0], ref[1])
 

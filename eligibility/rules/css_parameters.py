@@ -106,9 +106,10 @@ class CssParameters:
     published: dict[str, PublishedTable]       # "metropole" / "outre_mer"
     published_ref: Ref
     # presumptions and participation
-    presumptions: dict[str, str]
+    presumptions: dict[str, str]               # benefit → "gratuite", "gratuite_automatique", "participation"…
+    presumption_months_without_work: int | None
     presumption_ref: Ref
-    presumption_to_verify: str | None
+    presumption_to_verify: dict[str, str]      # benefit → note, for a presumption new at this date
     participation_general: tuple[tuple[int, Decimal], ...]   # (minimum age, monthly), highest first
     participation_alsace_moselle: tuple[tuple[int, Decimal], ...]
     participation_ref: Ref
@@ -132,6 +133,10 @@ def _published(value: dict) -> dict[str, PublishedTable]:
     }
 
 
+def _optional_int(value: Any) -> int | None:
+    return None if value is None else int(value)
+
+
 def _first_dates(p: ParametersOn, name: str) -> dict[str, date]:
     """For a parameter mapping keys to values, the first date each key has a value (all dates, not just ``p.when``)."""
     first: dict[str, date] = {}
@@ -139,6 +144,15 @@ def _first_dates(p: ParametersOn, name: str) -> dict[str, date]:
         for key in dated.value:
             first.setdefault(key, dated.start)
     return first
+
+
+def _new_key_notes(p: ParametersOn, name: str) -> dict[str, str]:
+    """The ``to_verify`` note of the value in force, attached to the keys that value adds (a new presumption)."""
+    entry = p.entry(name)
+    if not entry.to_verify:
+        return {}
+    first = _first_dates(p, name)
+    return {key: entry.to_verify for key in entry.value if first.get(key) == entry.start}
 
 
 def build_css_parameters(p: ParametersOn) -> CssParameters:
@@ -194,9 +208,10 @@ def build_css_parameters(p: ParametersOn) -> CssParameters:
         territory_since=_first_dates(p, "css.coefficient_outre_mer"),
         published=_published(p["css.bareme_publie"]),
         published_ref=_ref(p, "css.bareme_publie"),
-        presumptions=dict(p["css.presomptions"]),
+        presumptions={k: v for k, v in p["css.presomptions"].items() if isinstance(v, str)},
+        presumption_months_without_work=_optional_int(p["css.presomptions"].get("mois_sans_activite")),
         presumption_ref=_ref(p, "css.presomptions"),
-        presumption_to_verify=p.entry("css.presomptions").to_verify,
+        presumption_to_verify=_new_key_notes(p, "css.presomptions"),
         participation_general=_bands(participation["regime_general"]),
         participation_alsace_moselle=_bands(participation["alsace_moselle"]),
         participation_ref=_ref(p, "css.participation_mensuelle"),

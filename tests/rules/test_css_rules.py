@@ -497,6 +497,13 @@ class TestPresumptions:
         assert after.status is PARTICIPATION and after.presumption == "aah"
         assert any("taux plein" in note for note in after.to_verify)
 
+    def test_a_presumption_carries_only_its_own_note(self):
+        result = css(("p1", "pension", 20000), request_date="2025-07-15",
+                     members=[person(birth="1950-01-01", activity="retired")], benefits=["aspa"])
+        assert result.presumption == "aspa"
+        assert not any("AAH" in note for note in result.to_verify)
+        assert "C'est l'allocation que vous recevez" in reason(result, "css.decision").text
+
     def test_aah_presumption_not_for_a_couple(self):
         result = css(("p1", "pension", 30000), request_date="2025-07-15", members=COUPLE, benefits=["aah"])
         assert result.status is NOT_ELIGIBLE
