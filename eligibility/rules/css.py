@@ -79,7 +79,6 @@ _VALUE = {t: t.value for t in ResourceType}
 _STATUS_RANK = {CssStatus.NOT_ELIGIBLE: 0, CssStatus.WITH_PARTICIPATION: 1, CssStatus.FREE: 2}
 
 
-
 # --------------------------------------------------------------------------- small helpers
 
 
