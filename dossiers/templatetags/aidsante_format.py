@@ -1,0 +1,70 @@
+"""French money and date filters for templates: ``{% load aidsante_format %}``.
+
+``{{ amount|eur }}``   ``1 234,56 €`` (same format as the rules' reasons: ``eligibility.rules.reasons.format_eur``)
+``{{ day|date_fr }}``  ``22 novembre 2026`` (``eligibility.rules.reasons.format_date``)
+
+Both accept what the rules produce (``Decimal``, ``date``) and what ``as_dict()`` produces (JSON numbers,
+ISO date strings). ``None`` and empty values render as an empty string; anything else that cannot be read
+is shown as is (escaped by the template engine), never turned into a wrong figure.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+
+from django import template
+
+from eligibility.rules.reasons import format_date, format_eur
+
+register = template.Library()
+
+
+def _to_decimal(value) -> Decimal | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, int | float | str):
+        try:
+            # str() first: Decimal(0.1) would carry the binary error of the float into the cents.
+            amount = Decimal(str(value).strip())
+        except InvalidOperation:
+            return None
+        return amount if amount.is_finite() else None
+    return None
+
+
+@register.filter(is_safe=False)
+def eur(value) -> str:
+    """Euros in the French format: ``1 234,56 €`` (narrow no-break space between thousands)."""
+    if value is None or value == "":
+        return ""
+    amount = _to_decimal(value)
+    if amount is None:
+        return str(value)
+    return format_eur(amount)
+
+
+def _to_date(value) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+@register.filter(is_safe=False)
+def date_fr(value) -> str:
+    """A date in words: ``1er novembre 2026``; accepts a ``date``, a ``datetime`` or an ISO string."""
+    if value is None or value == "":
+        return ""
+    day = _to_date(value)
+    if day is None:
+        return str(value)
+    return format_date(day)
