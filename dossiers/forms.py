@@ -152,7 +152,8 @@ class SearchForm(forms.Form):
 
 class FilterForm(forms.Form):
     status = forms.ChoiceField(label="Statut", required=False, choices=[("", "Tous")] + DossierStatus.choices)
-    renewal = forms.BooleanField(label="Renouvellement à prévoir (droits finissant dans les 4 mois)", required=False)
+    renewal = forms.BooleanField(label="Renouvellement à prévoir (droits finissant dans les 4 mois ou déjà finis)",
+                                 required=False)
 
 
 class ChecklistForm(forms.Form):

@@ -212,6 +212,12 @@ class Dossier(models.Model):
         return CONSENT_TEXTS.get(self.consent_text_version, "")
 
     @property
+    def has_answers(self) -> bool:
+        """True once at least one questionnaire step was answered (an opened, empty case does not count)."""
+        answers = self.case.answers if self.case is not None else None
+        return isinstance(answers, dict) and bool(answers.get("step_data"))
+
+    @property
     def is_decided(self) -> bool:
         return self.status in DossierStatus.decided()
 

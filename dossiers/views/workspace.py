@@ -132,7 +132,7 @@ def dossier_detail(request, public_id):
         "notes_count": dossier.notes.count(),
         "checklist": dossier.checklist_groups(),
         "result_summary": _result_summary(dossier.result),
-        "has_answers": bool(dossier.case and dossier.case.answers),
+        "has_answers": dossier.has_answers,
     })
 
 
@@ -206,7 +206,7 @@ def dossier_import(request, public_id):
     dossier = get_dossier(request, public_id)
     if (refusal := _consent_first(request, dossier)) is not None:
         return refusal
-    if dossier.case is not None and dossier.case.answers:
+    if dossier.has_answers:
         messages.error(request, "Ce dossier a déjà un questionnaire : l'import n'est possible que dans un dossier vide.")
         return redirect("dossiers:detail", public_id=dossier.public_id)
     form = ImportForm(request.POST or None)

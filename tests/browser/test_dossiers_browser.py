@@ -123,3 +123,25 @@ def test_agent_journey_to_the_pdf(live_server, browser_page, check_accessibility
     page.fill("#id_text", "Dossier déposé à l'accueil de la CPAM.")
     next_page(page)
     assert "Dossier déposé" in page.inner_text("main")
+
+
+def test_manager_pages_are_accessible(live_server, browser_page, check_accessibility, agent):
+    from django.contrib.auth import get_user_model
+
+    from dossiers.models import Membership, MembershipRole
+
+    manager = get_user_model().objects.create_user("nadia.responsable", password=PASSWORD, first_name="Nadia")
+    Membership.objects.create(user=manager, organisation=agent.membership.organisation, role=MembershipRole.MANAGER)
+    page = browser_page
+    page.goto(live_server.url + "/connexion/")
+    page.fill("#id_username", "nadia.responsable")
+    page.fill("#id_password", PASSWORD)
+    next_page(page)
+    for path, name in (("/dossiers/equipe/", "équipe"), ("/dossiers/equipe/inviter/", "invitation"),
+                       ("/dossiers/journal/", "journal"), ("/mot-de-passe/modifier/", "mot de passe")):
+        page.goto(live_server.url + path)
+        check_accessibility(page, name)
+    page.goto(live_server.url + "/dossiers/equipe/")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Désactiver claire.agent").click()
+    assert "est désactivé" in page.inner_text("main")

@@ -346,6 +346,21 @@ def test_import_refuses_unknown_expired_or_owned_cases(agent_client, org, agent)
     assert dossier.case is None
 
 
+def test_import_replaces_a_questionnaire_opened_but_not_answered(agent_client, org, agent):
+    dossier = make_dossier(org, agent)
+    agent_client.get(reverse("dossiers:questionnaire:case", kwargs={"public_id": dossier.public_id}))
+    agent_client.get(reverse("dossiers:questionnaire:step", kwargs={"public_id": dossier.public_id, "step": "residence"}))
+    dossier.refresh_from_db()
+    empty = dossier.case
+    assert empty is not None and not dossier.has_answers
+    assert "Importer avec un code de reprise" in agent_client.get(url("detail", dossier)).content.decode()
+    case = Case.objects.create(resume_code="ABCDEFGHJK", answers={"step_data": {"residence": {}}})
+    assert agent_client.post(url("import", dossier), {"resume_code": "ABCDEFGHJK"}).status_code == 302
+    dossier.refresh_from_db()
+    assert dossier.case == case
+    assert not Case.objects.filter(pk=empty.pk).exists()
+
+
 def test_import_refused_into_a_dossier_with_answers(agent_client, dossier):
     case = Case.objects.create(resume_code="ABCDEFGHJK", answers={"x": 1})
     response = agent_client.post(url("import", dossier), {"resume_code": "ABCDEFGHJK"})
@@ -443,3 +458,21 @@ def test_admin_lists_no_applicant_data(client, dossier, django_user_model):
     change = client.get(reverse("admin:dossiers_dossier_change", args=[dossier.pk])).content.decode()
     assert "Dupont" not in change and "Rendez-vous" not in change
     assert "Dupont" not in str(dossier)
+
+
+def test_no_applicant_data_in_logs(agent_client, org, agent, caplog):
+    import logging
+
+    caplog.set_level(logging.DEBUG)
+    agent_client.post(reverse("dossiers:create"), {"last_name": "Quasimodo", "first_name": "Esmeralda"})
+    dossier = Dossier.objects.get()
+    agent_client.post(url("consent", dossier), {"given_on": timezone.localdate().isoformat(),
+                                                "text_version": CURRENT_CONSENT_VERSION, "confirmed": "on"})
+    agent_client.post(reverse("dossiers:list"), {"q": "Quasimodo"})
+    agent_client.get(reverse("dossiers:list"))
+    agent_client.post(url("notes", dossier), {"text": "Esmeralda confidentielle"})
+    agent_client.post(url("edit", dossier), {"last_name": "Quasimodo", "first_name": "Esmeralda", "version": 0})
+    agent_client.get(url("export", dossier))
+    agent_client.post(url("erase", dossier))
+    for record in caplog.records:
+        assert "Quasimodo" not in record.getMessage() and "Esmeralda" not in record.getMessage()
