@@ -144,3 +144,63 @@ def test_results_page_prints_without_navigation(live_server, browser_page, tab_t
     page.emulate_media(media="print")
     assert not page.locator(".save-later").is_visible()
     assert not page.locator(".site-header__nav").is_visible()
+
+
+def test_pages_with_entries_health_and_self_employment_are_accessible(live_server, browser_page, check_accessibility):
+    """The pages the keyboard journey does not meet: care entries, health, self-employment, full results."""
+    page = browser_page
+    page.goto(live_server.url + "/questionnaire/")
+    with page.expect_navigation():
+        page.click("form button[type=submit]")
+    page.check("#id_residence-territory_0")
+    with page.expect_navigation():
+        page.click("button.button--primary[value=next]")
+    page.fill("#id_foyer-0-birth_date", "21/07/1978")
+    page.select_option("#id_foyer-0-activity", "self_employed")
+    with page.expect_navigation():
+        page.click("button[value='add:partner']")
+    page.fill("#id_foyer-1-birth_date", "11/02/1986")
+    page.select_option("#id_foyer-1-activity", "employee")
+    with page.expect_navigation():
+        page.click("button.button--primary[value=next]")
+    page.check("#id_logement-status_0")
+    page.check("#id_logement-housing_aid_0")
+    page.fill("#id_logement-housing_aid_monthly", "250,50")
+    with page.expect_navigation():
+        page.click("button.button--primary[value=next]")
+    check_accessibility(page, "ressources d'un couple avec un indépendant")
+    page.fill("#id_ressources-p1__self_employment", "9 000")
+    page.fill("#id_ressources-p2__salary", "1 100")
+    with page.expect_navigation():
+        page.click("button.button--primary[value=next]")
+    page.check("#id_allocations-complementary_0")
+    with page.expect_navigation():
+        page.click("button.button--primary[value=next]")
+    with page.expect_navigation():
+        page.click("button[value='add:hospitalisation']")
+    with page.expect_navigation():
+        page.click("button[value='add:glasses']")
+    check_accessibility(page, "soins avec deux entrées")
+    page.select_option("#id_soins-0-member", index=1)
+    page.fill("#id_soins-0-days", "3")
+    page.select_option("#id_soins-1-member", index=2)
+    page.fill("#id_soins-1-quote", "450")
+    page.check("#id_soins-1-basket_1")
+    with page.expect_navigation():
+        page.click("button.button--primary[value=next]")
+    assert "/sante/" in page.url
+    check_accessibility(page, "santé")
+    with page.expect_navigation():
+        page.click("button.button--primary[value=next]")
+    with page.expect_navigation():
+        page.click("button.button--primary[value=next]")
+    assert "/independant/" in page.url
+    check_accessibility(page, "travail indépendant")
+    page.check("#id_independant-self_employed_difficulties_1")
+    with page.expect_navigation():
+        page.click("button.button--primary[value=next]")
+    check_accessibility(page, "vérification complète")
+    with page.expect_navigation():
+        page.click("button.button--primary[value=next]")
+    assert "/resultats/" in page.url
+    check_accessibility(page, "résultats avec soins et Help")
