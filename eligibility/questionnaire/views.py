@@ -151,6 +151,10 @@ def save_for_later(request, case_id):
 # --------------------------------------------------------------------------- the wizard
 
 
+class CaseHandedOff(Exception):
+    """The case now belongs to a social worker's dossier: the anonymous visitor no longer sees it."""
+
+
 class QuestionnaireWizard(NamedUrlWizardView):
     """The questionnaire for one ``Case`` (see the module docstring to mount it elsewhere)."""
 
@@ -175,7 +179,11 @@ class QuestionnaireWizard(NamedUrlWizardView):
         case_id = self.kwargs["case_id"]
         if not session_has_case(self.request, case_id):
             raise Http404
-        return get_object_or_404(Case, public_id=case_id)
+        case = get_object_or_404(Case, public_id=case_id)
+        if Case.objects.filter(pk=case.pk, dossier__isnull=False).exists():
+            # Handed off to a social worker: what the agent adds from now on is not the visitor's to read.
+            raise CaseHandedOff
+        return case
 
     def get_url_kwargs(self) -> dict:
         return {"case_id": self.case.public_id}
@@ -207,7 +215,10 @@ class QuestionnaireWizard(NamedUrlWizardView):
     # state -----------------------------------------------------------------------------------------
 
     def dispatch(self, request, *args, **kwargs):
-        self.case = self.get_case()
+        try:
+            self.case = self.get_case()
+        except CaseHandedOff:
+            return render(request, "questionnaire/closed.html", status=410)
         self.prefix = self.storage_prefix
         self.storage = CaseStorage(self.prefix, request, case=self.case, schema_version=SCHEMA_VERSION)
         self.steps = StepsHelper(self)

@@ -153,8 +153,13 @@ def test_hand_off_nothing_typed_twice_and_the_person_can_no_longer_edit(client, 
     # The person's session can no longer change the answers.
     version = Case.objects.get(pk=case.pk).version
     refused = public.post("logement", {"status": "owner", "housing_aid": "no"})
-    assert refused.status_code == 403
+    assert refused.status_code == 410
     assert Case.objects.get(pk=case.pk).version == version
+    # Nor read what the agent records from now on: the results page only says who follows the case.
+    gone = person.get(reverse("questionnaire:results", kwargs={"case_id": public.case_id}))
+    assert gone.status_code == 410
+    assert "repris par un travailleur" in text_of(gone)
+    assert "Complémentaire santé solidaire sans participation financière" not in text_of(gone)
     # And the code is gone.
     resumed = Client().post(reverse("questionnaire:resume"), {"code": code})
     assert resumed.status_code == 400
