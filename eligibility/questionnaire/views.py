@@ -15,6 +15,7 @@ from collections import OrderedDict
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import SuspiciousOperation
 from django.db import IntegrityError
 from django.http import Http404
@@ -108,11 +109,25 @@ def start(request):
     return render(request, "questionnaire/start.html")
 
 
+RESUME_MAX_FAILURES = 10
+RESUME_FAILURE_WINDOW = 15 * 60  # seconds
+
+
+def _resume_failure_key(request) -> str:
+    # The client's address only keys a counter in the cache; it is never logged or stored with a case.
+    return "resume-failures:" + (request.META.get("REMOTE_ADDR") or "unknown")
+
+
 @require_http_methods(["GET", "POST"])
 def resume(request):
     error = None
     code_typed = ""
-    if request.method == "POST":
+    status = 400
+    if request.method == "POST" and cache.get(_resume_failure_key(request), 0) >= RESUME_MAX_FAILURES:
+        error = ("Trop de codes erronés ont été essayés depuis cette connexion. Attendez un quart d'heure, "
+                 "ou demandez de l'aide au CCAS de votre mairie.")
+        status = 429
+    elif request.method == "POST":
         code_typed = request.POST.get("code", "")[:40]
         code = normalise_code(code_typed)
         if not code:
@@ -123,6 +138,9 @@ def resume(request):
             case = Case.objects.filter(resume_code=code, closed_at__isnull=True).first()
             if case is None:
                 error = "Ce code ne correspond à aucun questionnaire : vérifiez chaque lettre et chaque chiffre."
+                key = _resume_failure_key(request)
+                cache.add(key, 0, RESUME_FAILURE_WINDOW)
+                cache.incr(key)
             elif case.last_activity_at < expiry_limit():
                 error = (f"Ce code n'est plus valable : les réponses sont effacées {settings.CASE_EXPIRY_DAYS} jours "
                          "après la dernière visite. Vous pouvez recommencer le questionnaire.")
@@ -132,7 +150,7 @@ def resume(request):
                 return redirect(first_step_url(case))
     return render(
         request, "questionnaire/resume.html", {"error": error, "code": code_typed},
-        status=400 if error else 200,
+        status=status if error else 200,
     )
 
 

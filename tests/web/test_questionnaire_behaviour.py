@@ -394,3 +394,16 @@ def test_start_page_and_home_link(client, db):
     assert Case.objects.count() == 0
     home = client.get(reverse("home")).content.decode()
     assert reverse("questionnaire:start") in home and reverse("questionnaire:resume") in home
+
+
+def test_guessing_resume_codes_is_throttled(client, db):
+    url = reverse("questionnaire:resume")
+    for _ in range(10):
+        assert client.post(url, {"code": "AAAA-AAAA-AA"}).status_code == 400
+    blocked = client.post(url, {"code": "AAAA-AAAA-AA"})
+    assert blocked.status_code == 429
+    assert "Trop de codes erronés" in blocked.content.decode()
+    # Even a valid code waits: the counter is per connection, not per code.
+    case = Case.objects.create(resume_code="BBBBCCCCDD")
+    assert client.post(url, {"code": "BBBB-CCCC-DD"}).status_code == 429
+    assert Case.objects.get(pk=case.pk).resume_code == "BBBBCCCCDD"
