@@ -43,6 +43,7 @@ test-system-deps:
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
+	DJANGO_SETTINGS_MODULE=aidsante.settings.test $(MANAGE) makemigrations --check --dry-run -v 0
 
 pytest: install
 	EXPECTED_DB_VENDOR=sqlite $(PY) -m pytest -n $(PYTEST_WORKERS) -q
