@@ -48,7 +48,7 @@ class Rendered:
         self.reader = pypdf.PdfReader(io.BytesIO(self.pdf))
         self.pages = [normalise(page.extract_text()) for page in self.reader.pages]
         # The body text, without the footers, so that a paragraph split across two pages reads as one.
-        footer = re.compile(r" ?Paramètres légaux en vigueur au [^·]+ · règles aidsante version \S+ Page \d+ sur \d+$")
+        footer = re.compile(r" ?Paramètres légaux en vigueur au [^·]+ · règles aidsante version \S+ · Page \d+ sur \d+$")
         self.text = " ".join(footer.sub("", page) for page in self.pages)
 
 
@@ -151,7 +151,9 @@ def test_family_eligible_to_the_free_css_with_glasses_and_dental(family):
     assert "Prothèse dentaire (couronne, bridge, dentier) (hors 100 % Santé), p2" in r.text
     # Resources counted and excluded: the RSA is declared but left out of the base.
     assert "Ressources non comptées" in r.text
-    assert "Revenu de solidarité active (RSA) (p2) : " + eur(2400) in r.text
+    rsa = next(line for line in data["css"]["resource_lines"] if line["type"] == "rsa")
+    assert rsa["treatment"] == "excluded" and rsa["counted"] == 0
+    assert normalise(rsa["note"]) in r.text and eur(2400) in normalise(rsa["note"])
     assert "Salaires et traitements" in r.text and eur(11000) in r.text
     assert_checklist_printed(r)
     for organism in ("Opticien", "Chirurgien-dentiste"):

@@ -1,0 +1,140 @@
+"""Timing of the printable dossier PDF against a plain reference document of the same number of pages.
+
+Run as ``.venv/bin/python bench/bench_pdf.py [--runs N]``. Not a test: it prints figures.
+
+* The dossier: the heaviest persona (4 people, 3 care items, every aid), rendered by
+  ``dossiers.pdf.render_dossier_pdf`` (template, WeasyPrint layout, tagged PDF/UA-1 output) ``--runs`` times.
+* The reference: plain paragraphs with WeasyPrint's default styles and options, as many as it takes to fill
+  the same number of pages, rendered the same number of times, interleaved with the dossier so that both
+  see the same machine load.
+* Also shown: the reference rendered with the dossier's own output options (PDF/UA-1, same URL fetcher), which
+  separates the cost of the dossier's markup from the cost of the tagged output.
+
+Figures are wall-clock seconds (``time.perf_counter``), with the process CPU time alongside (steadier when
+other programs share the machine). One warm-up rendering of each (WeasyPrint's imports, fontconfig) is
+not timed. Targets: dossier median under 1 s; ratio of the medians (dossier / reference) at most 1.0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import logging
+import os
+import statistics
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "aidsante.settings.test")
+logging.getLogger("weasyprint").setLevel(logging.ERROR)  # its per-step progress messages, from the import on
+
+import django  # noqa: E402
+
+django.setup()
+
+import pypdf  # noqa: E402
+from weasyprint import HTML  # noqa: E402
+
+from dossiers.models import Organisation  # noqa: E402
+from dossiers.pdf import PDF_VARIANT, render_dossier_pdf  # noqa: E402
+from dossiers.pdf_fetcher import DossierURLFetcher  # noqa: E402
+from eligibility.rules.engine import simulate  # noqa: E402
+from eligibility.rules.situation import parse_situation  # noqa: E402
+from tests.web.test_pdf_personas import HEAVY_FAMILY_ALL_AIDS  # noqa: E402
+
+TARGET_MEDIAN = 1.0
+TARGET_RATIO = 1.0
+PARAGRAPH = (
+    "Les droits à la Complémentaire santé solidaire dépendent des ressources du foyer, de sa composition et du "
+    "lieu de résidence ; la caisse décide dans les deux mois qui suivent la réception du dossier complet, et les "
+    "droits sont ouverts pour un an. "
+) * 2
+
+
+def page_count(pdf: bytes) -> int:
+    return len(pypdf.PdfReader(io.BytesIO(pdf)).pages)
+
+
+def reference_html(paragraphs: int) -> str:
+    body = "".join(f"<p>{i}. {PARAGRAPH}</p>" for i in range(1, paragraphs + 1))
+    return f'<!doctype html><html lang="fr"><head><title>Référence</title></head><body>{body}</body></html>'
+
+
+def reference_for(pages: int) -> str:
+    """Plain paragraphs, default styles, filling exactly ``pages`` pages (the last one partly)."""
+    paragraphs = 1
+    while len(HTML(string=reference_html(paragraphs)).render().pages) < pages:
+        paragraphs += 4
+    while paragraphs > 1 and len(HTML(string=reference_html(paragraphs - 1)).render().pages) >= pages:
+        paragraphs -= 1
+    return reference_html(paragraphs)
+
+
+def timed(function) -> tuple[float, float, object]:
+    wall, cpu = time.perf_counter(), time.process_time()
+    value = function()
+    return time.perf_counter() - wall, time.process_time() - cpu, value
+
+
+def line(name: str, walls: list[float], cpus: list[float]) -> str:
+    return (
+        f"{name:<34} median {statistics.median(walls):6.3f} s   max {max(walls):6.3f} s   "
+        f"min {min(walls):6.3f} s   (CPU median {statistics.median(cpus):6.3f} s)"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=10)
+    options = parser.parse_args()
+
+    result = simulate(parse_situation(HEAVY_FAMILY_ALL_AIDS, today=date(2026, 11, 22)))
+    organisation = Organisation(
+        name="CCAS de Marseille", address="Hôtel de ville\n13002 Marseille", phone="04 91 00 00 00",
+        opening_hours="Du lundi au vendredi, 8 h 30 à 16 h 30",
+    )
+
+    def dossier() -> bytes:
+        return render_dossier_pdf(result, organisation=organisation, person_label="Samia")
+
+    pdf = dossier()  # warm-up
+    pages = page_count(pdf)
+    reference = reference_for(pages)
+
+    def plain() -> bytes:
+        return HTML(string=reference).write_pdf()
+
+    def plain_same_options() -> bytes:
+        return HTML(string=reference, url_fetcher=DossierURLFetcher()).write_pdf(pdf_variant=PDF_VARIANT)
+
+    reference_pages = page_count(plain())  # warm-up
+    plain_same_options()
+
+    runs = {"dossier": ([], []), "reference": ([], []), "reference, PDF/UA-1": ([], [])}
+    for _ in range(options.runs):
+        for name, function in (("dossier", dossier), ("reference", plain), ("reference, PDF/UA-1", plain_same_options)):
+            wall, cpu, _ = timed(function)
+            runs[name][0].append(wall)
+            runs[name][1].append(cpu)
+
+    print(f"Dossier PDF, heaviest persona (4 people, 3 care items, all aids): {pages} pages, {len(pdf) // 1024} KiB; "
+          f"reference: {reference_pages} pages; {options.runs} runs each, interleaved")
+    for name, (walls, cpus) in runs.items():
+        print(line(name, walls, cpus))
+    median = statistics.median(runs["dossier"][0])
+    ratio = median / statistics.median(runs["reference"][0])
+    cpu_ratio = statistics.median(runs["dossier"][1]) / statistics.median(runs["reference"][1])
+    ratio_same = median / statistics.median(runs["reference, PDF/UA-1"][0])
+    print(f"ratio dossier / reference (medians, wall): {ratio:.2f}   (CPU: {cpu_ratio:.2f}; "
+          f"against the reference with the same PDF/UA-1 output: {ratio_same:.2f})")
+    print(f"target median < {TARGET_MEDIAN:.1f} s: {'met' if median < TARGET_MEDIAN else 'MISSED'}; "
+          f"target ratio <= {TARGET_RATIO:.1f}: {'met' if ratio <= TARGET_RATIO else 'MISSED'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
