@@ -28,6 +28,7 @@ from typing import Any
 
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from weasyprint import HTML
 
 from eligibility.rules.enums import AidAssessment, CssStatus, ResourceType, Role
 
@@ -171,8 +172,6 @@ def render_dossier_pdf(
 
     ``url_fetcher`` defaults to a fresh ``DossierURLFetcher``; pass one to inspect what was requested.
     """
-    from weasyprint import HTML  # imported here: loading WeasyPrint costs time the web pages do not need
-
     html = render_dossier_html(result, organisation=organisation, person_label=person_label, for_print=True)
     fetcher = url_fetcher if url_fetcher is not None else DossierURLFetcher()
     document = HTML(string=html, base_url=None, url_fetcher=fetcher)

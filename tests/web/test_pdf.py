@@ -145,7 +145,7 @@ def test_family_eligible_to_the_free_css_with_glasses_and_dental(family):
     r, data = family, family.data
     assert data["css"]["status"] == "free"
     assert "Dossier de Aïcha" in r.pages[0]
-    assert "complémentaire santé solidaire sans participation financière, gratuite" in r.pages[0]
+    assert "Complémentaire santé solidaire (CSS) : droit estimé sans participation financière (gratuite)" in r.pages[0]
     assert_out_of_pocket_printed(r)
     assert "Lunettes (100 % Santé), c1" in r.text
     assert "Prothèse dentaire (couronne, bridge, dentier) (hors 100 % Santé), p2" in r.text
