@@ -17,6 +17,9 @@ Design choices where the texts leave room (see also the parameter files' ``to_ve
 * The housing flat amount uses the RSA amount for the household size (a child in alternating residence
   counts as one person there); it never exceeds the housing aid received per month.
 * Resources of a person outside the CSS household (a dependant aged 25 or more) are not counted.
+* Excluded resources follow the contract's classification (``ResourceType.treatment``), narrowed by the dated
+  list ``css.ressources_exclues``: an exclusion applies to the requests made from its date, whatever the months
+  of the reference period; before it, the resource is counted in full and the reason says from when it is not.
 * Presumptions (ASPA, ASI, AAH) need nobody to have worked in the 3 months before the request, which the
   situation does not say: they apply when no member is employee, self-employed or paid trainee today,
   and the result says it must be checked.
@@ -304,8 +307,13 @@ _BENEFIT_SHORT = {ResourceType.AAH: "l'AAH", ResourceType.ASI: "l'ASI", Resource
 
 def _resources(
     situation: Situation, h: _Household, c: CssParameters, reasons: list[Reason], lines: list[ResourceLine],
+    to_verify: list[str],
 ) -> Decimal:
-    """Sum of the counted resource lines (may be negative after alimony paid); fills reasons and lines."""
+    """Sum of the counted resource lines (may be negative after alimony paid); fills reasons and lines.
+
+    A type the contract classes as excluded is counted when its exclusion is not yet in force on the request
+    date (``css.ressources_exclues``): the family help from 29 June 2025, the CEJ allowance from 29 July 2023.
+    """
     members = {m.id: m for m in situation.members}
     order = {m.id: i for i, m in enumerate(h.counted)}
     for i, (m, _age) in enumerate(h.not_counted):
@@ -338,6 +346,7 @@ def _resources(
 
     total = ZERO
     keep = 1 - c.abatement_rate
+    not_yet_excluded = c.not_yet_excluded
     for r in resources:
         member = members[r.member]
         rtype = r.type
@@ -352,6 +361,17 @@ def _resources(
             reasons.append(_reason("css.resource_not_in_household", note, ARTICLE_NOT_IN_HOUSEHOLD))
             continue
         treatment = _TREATMENT[r.type]
+        if treatment is ResourceTreatment.EXCLUDED and rtype in not_yet_excluded:
+            since, ref, note_to_verify = not_yet_excluded[rtype]
+            total += amount
+            note = (f"{label} ({who}) : {format_eur(amount)} comptés. Cette ressource n'est laissée de côté que "
+                    f"pour les demandes faites à partir du {format_date(since)} ({ref[0]}) ; à la date de votre "
+                    f"demande ({format_date(situation.request_date)}), elle est encore comptée.")
+            lines.append(ResourceLine(r.member, value, amount, amount, ResourceTreatment.INCLUDED.value, note))
+            reasons.append(_reason("css.resource_not_yet_excluded", note, ref))
+            if note_to_verify and note_to_verify not in to_verify:
+                to_verify.append(note_to_verify)
+            continue
         if treatment is ResourceTreatment.EXCLUDED:
             if r.type is ResourceType.HOUSING_AID:
                 note = (f"{label} ({who}, {format_eur(amount)}) : montant non compté comme une ressource ; seul "
@@ -555,7 +575,7 @@ def evaluate_css(situation: Situation, p: ParametersOn) -> CssResult:
     reasons.append(period_reason)
 
     lines: list[ResourceLine] = []
-    income = _resources(situation, h, c, reasons, lines)
+    income = _resources(situation, h, c, reasons, lines, to_verify)
     housing = _housing(situation, h.size, c, reasons, to_verify)
     resources = income + housing
     if resources < 0:

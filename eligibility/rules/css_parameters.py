@@ -15,7 +15,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from .parameters import ParameterSet, ParametersOn
+from .enums import ResourceTreatment, ResourceType
+from .parameters import ParameterFileError, ParameterSet, ParametersOn
 
 #: Articles cited by rules that have no figure of their own (so no parameter file).
 _SECTION_R861 = "https://www.legifrance.gouv.fr/codes/section_lc/LEGITEXT000006073189/LEGISCTA000006156821/"
@@ -76,6 +77,9 @@ class CssParameters:
     period_months: int
     period_ref: Ref
     # resources
+    # Types the contract classes as excluded (``ResourceType.treatment``) but that the law still counted on
+    # this date: type → (first date of its exclusion, reference of that change, its to-verify note or None).
+    not_yet_excluded: dict[ResourceType, tuple[date, Ref, str | None]]
     abatement_rate: Decimal
     abatement_ref: Ref
     deduction_aah: Decimal
@@ -155,6 +159,36 @@ def _new_key_notes(p: ParametersOn, name: str) -> dict[str, str]:
     return {key: entry.to_verify for key in entry.value if first.get(key) == entry.start}
 
 
+_EXCLUSIONS = "css.ressources_exclues"
+_CONTRACT_EXCLUDED = tuple(t for t in ResourceType if t.treatment is ResourceTreatment.EXCLUDED)
+
+
+def _not_yet_excluded(p: ParametersOn) -> dict[ResourceType, tuple[date, Ref, str | None]]:
+    """Contract-excluded types missing from the list in force on ``p.when``, with the date they leave the base.
+
+    The list only narrows the contract's classification: a name outside the contract's exclusions, or a
+    contract exclusion that no later value adds, is a malformed parameter file.
+    """
+    contract = {t.value: t for t in _CONTRACT_EXCLUDED}
+    parameter = p.parameter_set[_EXCLUSIONS]
+    for dated in parameter.values:
+        unknown = sorted(set(dated.value) - contract.keys())
+        if unknown:
+            raise ParameterFileError(
+                f"{_EXCLUSIONS} {dated.start}: {', '.join(unknown)} ne sont pas des ressources exclues du contrat")
+    in_force = set(p[_EXCLUSIONS])
+    out: dict[ResourceType, tuple[date, Ref, str | None]] = {}
+    for t in _CONTRACT_EXCLUDED:
+        if t.value in in_force:
+            continue
+        later = next((d for d in parameter.values if d.start > p.when and t.value in d.value), None)
+        if later is None:
+            raise ParameterFileError(f"{_EXCLUSIONS}: « {t.value} » n'est exclue à aucune date après le {p.when}")
+        reference = later.references[0]
+        out[t] = (later.start, (reference.title, reference.href), later.to_verify)
+    return out
+
+
 def build_css_parameters(p: ParametersOn) -> CssParameters:
     """Read every CSS parameter in force on ``p.when``. Raises ``ParameterDateError`` before the first value."""
     coefficients = p["css.coefficients_foyer"]
@@ -181,6 +215,7 @@ def build_css_parameters(p: ParametersOn) -> CssParameters:
         period_last_month_back=int(period["dernier_mois_avant_demande"]),
         period_months=int(period["nombre_mois"]),
         period_ref=_ref(p, "css.periode_reference"),
+        not_yet_excluded=_not_yet_excluded(p),
         abatement_rate=p["css.abattement_revenus_activite"],
         abatement_ref=_ref(p, "css.abattement_revenus_activite"),
         deduction_aah=p["css.deduction_aah"],

@@ -1,12 +1,21 @@
 """The CSS and RSA parameter files: they load, every value is dated and sourced, and they agree with each other."""
 
-from datetime import date
+from dataclasses import replace
+from datetime import date, timedelta
 from decimal import Decimal
+from itertools import pairwise
 
 import pytest
 
 from eligibility.rules.css_parameters import build_css_parameters
-from eligibility.rules.parameters import PARAMETERS_DIR, ParameterDateError, ParameterSet, default_parameters
+from eligibility.rules.enums import ResourceTreatment, ResourceType
+from eligibility.rules.parameters import (
+    PARAMETERS_DIR,
+    ParameterDateError,
+    ParameterFileError,
+    ParameterSet,
+    default_parameters,
+)
 from eligibility.rules.situation import EARLIEST_REQUEST_DATE, InvalidSituation, parse_situation
 
 CSS_AND_RSA = sorted(
@@ -136,3 +145,50 @@ def test_mayotte_has_ceilings_only_from_2024():
     p = default_parameters().at(date(2024, 1, 1))
     assert p["css.coefficient_outre_mer"]["mayotte"] == Decimal("1.113")
     assert p.entry("css.coefficient_outre_mer").to_verify
+
+
+CONTRACT_EXCLUDED = {t.value for t in ResourceType if t.treatment is ResourceTreatment.EXCLUDED}
+
+
+def test_excluded_resources_only_narrow_the_contract_and_end_on_it():
+    """Each dated list names contract exclusions only; the latest one is the contract's whole list."""
+    values = default_parameters()["css.ressources_exclues"].values
+    for dated in values:
+        assert set(dated.value) <= CONTRACT_EXCLUDED, dated.start
+        assert len(dated.value) == len(set(dated.value))
+    assert set(values[-1].value) == CONTRACT_EXCLUDED
+    for earlier, later in pairwise(values):
+        assert set(earlier.value) < set(later.value)  # exclusions were only ever added
+
+
+@pytest.mark.parametrize(
+    ("resource_type", "first_day"),
+    [("cej_allowance", date(2023, 7, 29)), ("family_help", date(2025, 6, 29))],
+)
+def test_late_exclusions_by_date(resource_type, first_day):
+    before = default_parameters().at(first_day - timedelta(days=1))
+    after = default_parameters().at(first_day)
+    assert resource_type not in before["css.ressources_exclues"]
+    assert resource_type in after["css.ressources_exclues"]
+    assert build_css_parameters(before).not_yet_excluded[ResourceType(resource_type)][0] == first_day
+    assert ResourceType(resource_type) not in build_css_parameters(after).not_yet_excluded
+
+
+def test_decree_2023_671_is_cited_with_its_journal_officiel_text():
+    entry = default_parameters().at(date(2023, 7, 29)).entry("css.ressources_exclues")
+    assert "2023-671 du 27 juillet 2023" in entry.references[0].title
+    assert entry.references[0].href == "https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000047897475"
+    assert entry.to_verify is None
+    assert default_parameters().at(date(2025, 6, 29)).entry("css.ressources_exclues").to_verify
+
+
+def test_a_list_naming_a_counted_resource_is_refused():
+    parameters = default_parameters()
+    broken = ParameterSet(dict(parameters.parameters))
+    original = parameters["css.ressources_exclues"]
+    first = original.values[0]
+    broken.parameters["css.ressources_exclues"] = replace(
+        original, values=(replace(first, value=[*first.value, "salary"]), *original.values[1:]),
+    )
+    with pytest.raises(ParameterFileError, match="salary"):
+        build_css_parameters(broken.at(date(2024, 1, 1)))

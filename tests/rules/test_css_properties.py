@@ -2,12 +2,14 @@
 
 import copy
 from datetime import date
+from decimal import Decimal
 
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from eligibility.rules.engine import simulate, simulate_json
 from eligibility.rules.enums import CssStatus
+from eligibility.rules.parameters import default_parameters
 from eligibility.rules.situation import InvalidSituation, parse_situation
 from tests.strategies import (
     EXCLUDED_TYPES,
@@ -15,6 +17,7 @@ from tests.strategies import (
     any_json,
     money,
     mutated_situation_dicts,
+    request_dates,
     situation_dicts,
 )
 
@@ -38,18 +41,53 @@ def figures(result):
     )
 
 
+def excluded_on(request_date: str) -> list[str]:
+    """Contract exclusions in force on the request date (some came late: css.ressources_exclues)."""
+    in_force = set(default_parameters().at(date.fromisoformat(request_date))["css.ressources_exclues"])
+    return [t for t in EXCLUDED_TYPES if t in in_force]
+
+
 @PROPERTY
 @given(css_situations, st.data())
 def test_declaring_an_excluded_resource_never_changes_the_result(data, draw):
     # housing_aid is the one excluded type with an effect: it makes the household an aid recipient for the
     # housing flat amount (R861-7), which test_css_rules checks.
-    resource_type = draw.draw(st.sampled_from([t for t in EXCLUDED_TYPES if t != "housing_aid"]))
+    resource_type = draw.draw(st.sampled_from([t for t in excluded_on(data["request_date"]) if t != "housing_aid"]))
     member = draw.draw(st.sampled_from([m["id"] for m in data["members"]]))
     without = copy.deepcopy(data)
     without["resources"] = [r for r in without["resources"] if (r["member"], r["type"]) != (member, resource_type)]
     with_it = copy.deepcopy(without)
     with_it["resources"].append({"member": member, "type": resource_type, "amount": draw.draw(money(100_000))})
     assert figures(evaluate(with_it)) == figures(evaluate(without))
+
+
+@PROPERTY
+@given(
+    situation_dicts(full=False, dates=st.one_of(request_dates(max_value=date(2025, 6, 28)), st.just(date(2025, 6, 28)))),
+    st.data(),
+)
+def test_an_exclusion_not_yet_in_force_counts_the_resource_in_full(data, draw):
+    """Before its date (family help: 29 June 2025; CEJ allowance: 29 July 2023) the resource is counted."""
+    late = [t for t in EXCLUDED_TYPES if t not in excluded_on(data["request_date"])]
+    assert "family_help" in late
+    resource_type = draw.draw(st.sampled_from(late))
+    member = draw.draw(st.sampled_from([m["id"] for m in data["members"]]))
+    amount = draw.draw(money(100_000))
+    without = copy.deepcopy(data)
+    without["resources"] = [r for r in without["resources"] if (r["member"], r["type"]) != (member, resource_type)]
+    with_it = copy.deepcopy(without)
+    with_it["resources"].append({"member": member, "type": resource_type, "amount": amount})
+    before, after = evaluate(without), evaluate(with_it)
+    counted = next(x for x in after.resource_lines if (x.member, x.type) == (member, resource_type))
+    in_household = counted.treatment != "excluded"  # a dependant aged 25 or more is outside the household
+    assert counted.counted == (Decimal(str(amount)) if in_household else 0)
+    if not in_household:
+        assert figures(after) == figures(before)
+    elif before.resources > 0:
+        assert after.resources == before.resources + Decimal(str(amount))
+    else:
+        assert before.resources <= after.resources <= Decimal(str(amount))
+    assert RANK[after.status] <= RANK[before.status]
 
 
 @PROPERTY

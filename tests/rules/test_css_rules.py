@@ -256,7 +256,8 @@ class TestResources:
         [t.value for t in ResourceType if t.treatment is ResourceTreatment.EXCLUDED and t.value != "housing_aid"],
     )
     def test_every_excluded_type_is_named_and_left_out(self, resource_type):
-        result = css(("p1", "salary", 5000), ("p1", resource_type, 50000))
+        # 15 July 2025: every exclusion of the contract is in force (the last one, family help, since 29 June 2025).
+        result = css(("p1", "salary", 5000), ("p1", resource_type, 50000), request_date="2025-07-15")
         assert result.resources == 5000
         assert result.status is FREE
         excluded = reason(result, "css.resource_excluded")
@@ -385,6 +386,75 @@ class TestFlatDeductions:
     def test_couple_rate_capped_by_the_amounts(self):
         result = css(("p1", "aspa", 100), ("p2", "aspa", 9000), members=COUPLE)
         assert result.resources == 9100 - 1320
+
+
+class TestDatedExclusions:
+    """Exclusions that came late (R861-10 as amended): before their date, the resource was counted."""
+
+    # 2025 one-person ceilings: 10 339 € free, 13 957 € with participation (from 1 April 2025).
+    def test_family_help_is_counted_the_day_before_29_june_2025(self):
+        result = css(("p1", "salary", 5000), ("p1", "family_help", 6000), request_date="2025-06-28")
+        assert result.resources == 11000  # 5 000 + 6 000
+        assert result.status is PARTICIPATION
+        counted = line(result, "family_help")
+        assert counted.counted == 6000 and counted.treatment == "included"
+        why = reason(result, "css.resource_not_yet_excluded")
+        assert "29 juin 2025" in why.text and "28 juin 2025" in why.text  # from when; the request date
+        assert ResourceType("family_help").label in why.text and "6\u202f000\u00a0€" in why.text
+        assert "R861-10" in why.article and "28 juin 2025" in why.article
+        assert why.href.startswith("https://")
+        assert "css.resource_excluded" not in codes(result)
+        assert any("30 juin 2025" in note for note in result.to_verify)
+
+    def test_family_help_is_left_out_from_29_june_2025(self):
+        result = css(("p1", "salary", 5000), ("p1", "family_help", 6000), request_date="2025-06-29")
+        assert result.resources == 5000
+        assert result.status is FREE
+        assert line(result, "family_help").counted == 0
+        assert "css.resource_excluded" in codes(result)
+        assert "css.resource_not_yet_excluded" not in codes(result)
+        assert not result.to_verify
+
+    # 2023 one-person ceilings: 9 719 € free, 13 121 € with participation (from 1 April 2023).
+    def test_cej_allowance_is_counted_before_decree_2023_671(self):
+        young = [person(birth="2003-02-01", activity="unemployed")]
+        result = css(("p1", "salary", 4000), ("p1", "cej_allowance", 6000), request_date="2023-07-28", members=young)
+        assert result.resources == 10000  # 4 000 + 6 000
+        assert result.status is PARTICIPATION
+        assert line(result, "cej_allowance").counted == 6000
+        why = reason(result, "css.resource_not_yet_excluded")
+        assert "29 juillet 2023" in why.text and "28 juillet 2023" in why.text
+        assert "2023-671" in why.article and why.href.endswith("JORFTEXT000047897475")
+        assert not result.to_verify
+
+    def test_cej_allowance_is_left_out_from_29_july_2023(self):
+        young = [person(birth="2003-02-01", activity="unemployed")]
+        result = css(("p1", "salary", 4000), ("p1", "cej_allowance", 6000), request_date="2023-07-29", members=young)
+        assert result.resources == 4000
+        assert result.status is FREE
+        assert line(result, "cej_allowance").counted == 0
+        assert "css.resource_excluded" in codes(result)
+
+    def test_before_both_dates_both_are_counted_and_the_note_is_given_once(self):
+        members = [*COUPLE]
+        result = css(("p1", "family_help", 1000), ("p2", "family_help", 2000), ("p1", "cej_allowance", 500),
+                     request_date="2022-05-10", members=members)
+        assert result.resources == 3500
+        assert [r.code for r in result.reasons].count("css.resource_not_yet_excluded") == 3
+        assert len(result.to_verify) == len(set(result.to_verify))
+        assert sum("30 juin 2025" in note for note in result.to_verify) == 1
+
+    def test_other_exclusions_apply_from_the_start_of_the_css(self):
+        result = css(("p1", "salary", 5000), ("p1", "prime_activite", 3000), ("p1", "scholarship_social", 2000),
+                     request_date="2019-11-01")
+        assert result.resources == 5000
+        assert "css.resource_not_yet_excluded" not in codes(result)
+
+    def test_a_dependant_over_25_stays_outside_the_household_before_the_date(self):
+        members = [person(), person("c1", "child", "1995-01-01")]
+        result = css(("c1", "family_help", 3000), request_date="2025-06-15", members=members)
+        assert result.resources == 0
+        assert "css.resource_not_in_household" in codes(result)
 
 
 # --------------------------------------------------------------------------- housing flat amount (R861-5, R861-7)
