@@ -15,6 +15,7 @@ DETAILS = {
     "notes": "notes",
     "checklist": "pièces",
     "status": "statut",
+    "html": "version page web du dossier",
 }
 
 

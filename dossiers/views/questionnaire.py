@@ -72,6 +72,15 @@ class DossierQuestionnaireWizard(QuestionnaireWizard):
     def get_pdf_organisation(self):
         return self.dossier.organisation
 
+    def get_person_label(self) -> str | None:
+        return self.dossier.full_name
+
+    def print_version(self):
+        response = super().print_version()
+        if response.status_code == 200:
+            record(self.request.user, self.dossier, AuditAction.PRINTED, "html")
+        return response
+
     # results: stored on the dossier -------------------------------------------------------------------
 
     def simulation(self):
@@ -99,6 +108,7 @@ class DossierQuestionnaireWizard(QuestionnaireWizard):
             "case": self.case, "dossier": self.dossier, "can_edit": True,
             "review_url": self.get_step_url(REVIEW_STEP),
             "pdf_url": reverse("dossiers:pdf", kwargs=self.get_url_kwargs()),
+            "print_url": reverse("dossiers:questionnaire:print", kwargs=self.get_url_kwargs()),
         })
         return render(self.request, "dossiers/questionnaire_results.html", context)
 
@@ -122,6 +132,7 @@ pdf_view = _view(mode="pdf")
 urlpatterns = [
     path("", _view(), name="case"),
     path(f"{RESULTS_STEP}/", _view(mode="results"), name="results"),
+    path("dossier/", _view(mode="print"), name="print"),
     path("<slug:step>/", _view(), name="step"),
 ]
 questionnaire_include = include((urlpatterns, "questionnaire"))
@@ -133,5 +144,6 @@ def dossier_questionnaire_urls(dossier) -> list[str]:
     return [
         reverse(f"{NAMESPACE}:case", kwargs=kwargs),
         reverse(f"{NAMESPACE}:results", kwargs=kwargs),
+        reverse(f"{NAMESPACE}:print", kwargs=kwargs),
         *(reverse(f"{NAMESPACE}:step", kwargs={**kwargs, "step": step.name}) for step in JOURNEY),
     ]

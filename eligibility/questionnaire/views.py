@@ -18,7 +18,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import SuspiciousOperation
 from django.db import IntegrityError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
@@ -324,6 +324,8 @@ class QuestionnaireWizard(NamedUrlWizardView):
             return self.results()
         if self.mode == "pdf":
             return self.pdf()
+        if self.mode == "print":
+            return self.print_version()
         step = kwargs.get("step")
         if step is None:
             if not self.can_edit():
@@ -487,6 +489,7 @@ class QuestionnaireWizard(NamedUrlWizardView):
             "can_edit": self.can_edit(),
             "review_url": self.get_step_url(REVIEW_STEP),
             "pdf_url": self.url("pdf"),
+            "print_url": self.url("print"),
         })
         return render(self.request, "questionnaire/results.html", context)
 
@@ -496,14 +499,29 @@ class QuestionnaireWizard(NamedUrlWizardView):
         result, response = self.simulation()
         if response is not None:
             return response
-        return pdf_response(result, organisation=self.get_pdf_organisation())
+        return pdf_response(result, organisation=self.get_pdf_organisation(), person_label=self.get_person_label())
+
+    def print_version(self):
+        """The PDF's content as an accessible HTML page, so that the PDF is never the only way to get it."""
+        from dossiers.pdf import render_dossier_html
+
+        result, response = self.simulation()
+        if response is not None:
+            return response
+        html = render_dossier_html(result, organisation=self.get_pdf_organisation(), person_label=self.get_person_label())
+        return HttpResponse(html)
+
+    def get_person_label(self) -> str | None:
+        """Who the dossier is for: nobody is named on an anonymous case."""
+        return None
 
 
 def questionnaire_urlpatterns(wizard=QuestionnaireWizard, prefix: str = "<uuid:case_id>/") -> list:
-    """URL patterns of one mount of the wizard (names: ``case``, ``step``, ``results``, ``pdf``)."""
+    """URL patterns of one mount of the wizard (names: ``case``, ``step``, ``results``, ``pdf``, ``print``)."""
     return [
         path(prefix, wizard.as_view(), name="case"),
         path(f"{prefix}{RESULTS_STEP}/", wizard.as_view(mode="results"), name="results"),
         path(f"{prefix}dossier.pdf", wizard.as_view(mode="pdf"), name="pdf"),
+        path(f"{prefix}dossier/", wizard.as_view(mode="print"), name="print"),
         path(f"{prefix}<slug:step>/", wizard.as_view(), name="step"),
     ]

@@ -81,7 +81,7 @@ def test_url_walk_covers_every_dossier_view(dossier):
     assert {"", "modifier", "consentement", "importer", "notes", "pieces", "statut", "export", "pdf", "effacer",
             "questionnaire"} <= names
     wizard = {u[1] for u in urls if "/questionnaire/" in u[1]}
-    assert len(wizard) == len(JOURNEY) + 2  # every step, the entry point and the results page
+    assert len(wizard) == len(JOURNEY) + 3  # every step, the entry point, the results and their print version
 
 
 def test_the_owner_reaches_every_view_of_the_walk(client, dossier, agent):

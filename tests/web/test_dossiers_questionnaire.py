@@ -119,6 +119,26 @@ def test_pdf_prints_the_organisation_and_is_logged(agent_client, org, agent):
     assert AuditEntry.objects.filter(action=AuditAction.PRINTED, dossier_public_id=dossier.public_id).count() == 1
 
 
+def test_print_version_is_the_dossier_as_an_accessible_page(agent_client, org, agent):
+    dossier = make_dossier(org, agent)
+    journey = DossierJourney(agent_client, dossier)
+    journey.run(persona())
+    url = reverse("dossiers:questionnaire:print", kwargs={"public_id": dossier.public_id})
+    results = agent_client.get(reverse("dossiers:questionnaire:results", kwargs={"public_id": dossier.public_id}))
+    assert url in results.content.decode()
+    response = agent_client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="fr">' in html
+    assert "CCAS de Testville" in html and "Dupont" in html
+    assert "☐" in html and "<th scope=" in html
+    entry = AuditEntry.objects.filter(action=AuditAction.PRINTED, dossier_public_id=dossier.public_id).get()
+    assert entry.detail == "version page web du dossier"
+    # A visitor who is not logged in is sent to the login page.
+    anonymous = Client().get(url)
+    assert anonymous.status_code == 302 and "/connexion/" in anonymous["Location"]
+
+
 def test_pdf_of_an_unfinished_questionnaire_goes_back_to_it(agent_client, org, agent):
     dossier = make_dossier(org, agent)
     response = agent_client.get(reverse("dossiers:pdf", kwargs={"public_id": dossier.public_id}))

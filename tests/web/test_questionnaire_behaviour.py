@@ -407,3 +407,21 @@ def test_guessing_resume_codes_is_throttled(client, db):
     case = Case.objects.create(resume_code="BBBBCCCCDD")
     assert client.post(url, {"code": "BBBB-CCCC-DD"}).status_code == 429
     assert Case.objects.get(pk=case.pk).resume_code == "BBBBCCCCDD"
+
+
+def test_print_version_of_the_results_needs_the_case_in_the_session(db):
+    from django.test import Client
+
+    from tests.web.test_questionnaire_journeys import Journey, single_on_rsa
+
+    person = Client()
+    journey = Journey(person)
+    journey.start()
+    journey.run(single_on_rsa())
+    url = reverse("questionnaire:print", kwargs={"case_id": journey.case_id})
+    assert url in person.get(reverse("questionnaire:results", kwargs={"case_id": journey.case_id})).content.decode()
+    response = person.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="fr">' in html and "Complémentaire santé solidaire" in html and "☐" in html
+    assert Client().get(url).status_code == 404
