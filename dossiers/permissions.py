@@ -72,7 +72,8 @@ def get_dossier(request, public_id, *, for_update: bool = False) -> Dossier:
     """The organisation's dossier with this UUID, or 404 (also for another organisation's dossiers)."""
     queryset = organisation_dossiers(request.membership).select_related("case", "consent_recorded_by")
     if for_update:
-        queryset = queryset.select_for_update()
+        # Lock the dossier row only: the joined case and consent author are nullable (outer joins).
+        queryset = queryset.select_for_update(of=("self",))
     try:
         return queryset.get(public_id=public_id)
     except Dossier.DoesNotExist:

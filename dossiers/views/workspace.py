@@ -214,7 +214,7 @@ def dossier_import(request, public_id):
         expiry = timezone.now() - timedelta(days=settings.CASE_EXPIRY_DAYS)
         with transaction.atomic():
             case = (
-                Case.objects.select_for_update()
+                Case.objects.select_for_update(of=("self",))
                 .filter(resume_code=form.cleaned_data["resume_code"], closed_at__isnull=True,
                         dossier__isnull=True, last_activity_at__gte=expiry)
                 .first()
