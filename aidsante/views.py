@@ -4,16 +4,16 @@ from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 
-@require_GET
+@require_safe
 def home(request):
     return render(request, "home.html")
 
 
 @never_cache
-@require_GET
+@require_safe
 def healthz(request):
     """200 when the database answers, 503 otherwise (for load balancers and monitoring)."""
     try:

@@ -140,3 +140,9 @@ def test_system_check_names_the_apt_packages_when_a_library_is_missing(monkeypat
     assert check_system.main() == 1
     err = capsys.readouterr().err
     assert "apt-get install -y libpango-1.0-0 libpangoft2-1.0-0" in err
+
+
+@pytest.mark.django_db
+def test_head_requests_are_answered(client):
+    assert client.head("/").status_code == 200
+    assert client.head("/healthz").status_code == 200
