@@ -8,6 +8,10 @@ import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.strategies import any_json, mutated_situation_dicts, situation_dicts
 
 EXAMPLE = {
     "request_date": "2026-11-22",
@@ -149,3 +153,14 @@ def test_openapi_schema_accepts_the_contract_example():
     from eligibility.openapi import SituationIn
 
     SituationIn.model_validate(EXAMPLE)
+
+
+@pytest.mark.django_db
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(body=st.one_of(any_json(), mutated_situation_dicts(), situation_dicts()))
+def test_no_input_ever_gives_a_500(client, body):
+    response = post(client, body)
+    assert response.status_code in (200, 400), response.content
+    if response.status_code == 400:
+        errors = response.json()["errors"]
+        assert errors and all(isinstance(e["path"], str) and e["message"] for e in errors)

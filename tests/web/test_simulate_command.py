@@ -58,3 +58,17 @@ def test_broken_json_exit_2(monkeypatch, capsys):
     code, out, err = run(monkeypatch, capsys, "-", stdin="{oops")
     assert code == 2
     assert json.loads(err)["errors"][0]["path"] == ""
+
+
+@pytest.mark.django_db
+def test_a_batch_never_reloads_the_parameters(monkeypatch, capsys):
+    from eligibility.rules import parameters
+
+    parameters.default_parameters()  # loaded at start-up by the app
+    loads = []
+    original = parameters.ParameterSet.load.__func__
+    monkeypatch.setattr(parameters.ParameterSet, "load", classmethod(lambda cls, *a, **k: loads.append(1) or original(cls, *a, **k)))
+    code, out, err = run(monkeypatch, capsys, "-", stdin=json.dumps([EXAMPLE] * 50))
+    assert code == 0, err
+    assert len(json.loads(out)) == 50
+    assert loads == []
