@@ -94,7 +94,9 @@ def _reason(code: str, text: str, ref: Ref) -> Reason:
 _CACHED = 16384
 
 
-#: Equal Decimals format alike, and ceilings, rates and amounts repeat a lot: cache the formatting.
+#: Equal Decimals format alike, and ceilings, rates and participations repeat a lot: cache their formatting.
+#: Amounts that come from the household (declared, counted, totals, margins) are nearly always new, and a cache
+#: miss costs more than the formatting: those call ``_format_eur`` directly.
 format_eur = lru_cache(maxsize=8192)(_format_eur)
 
 
@@ -160,61 +162,87 @@ def _period(c: CssParameters, year: int, month: int) -> tuple[date, date, Reason
 
 
 class _Household:
-    __slots__ = ("counted", "not_counted", "coefficient", "halved", "adult_shared", "applicant", "partner")
+    __slots__ = ("counted", "not_counted", "coefficient", "halved", "adult_shared", "applicant", "partner", "size")
 
     def __init__(self, situation: Situation, c: CssParameters):
         when = situation.request_date
         applicant = partner = None
         dependants: list[Member] = []
-        self.not_counted: list[tuple[Member, int]] = []
+        not_counted: list[tuple[Member, int]] = []
+        limit = c.dependant_age_limit
         for m in situation.members:
-            if m.role is Role.APPLICANT:
+            role = m.role
+            if role is Role.APPLICANT:
                 applicant = m
-            elif m.role is Role.PARTNER:
+            elif role is Role.PARTNER:
                 partner = m
             else:
                 age = m.age_on(when)
-                if age < c.dependant_age_limit:
+                if age < limit:
                     dependants.append(m)
                 else:
-                    self.not_counted.append((m, age))
+                    not_counted.append((m, age))
         self.applicant, self.partner = applicant, partner
         # Oldest first (R861-3); ties broken below, the id only makes the order reproducible.
-        dependants.sort(key=lambda m: (m.birth_date, m.shared_custody, m.id))
-        self.not_counted.sort(key=lambda item: (item[0].birth_date, item[0].id))
+        if len(dependants) > 1:
+            dependants.sort(key=_dependant_order)
+        if len(not_counted) > 1:
+            not_counted.sort(key=_not_counted_order)
+        self.not_counted = not_counted
         counted = [applicant] if partner is None else [applicant, partner]
-        self.halved: list[Member] = []
-        self.adult_shared: list[Member] = []
-        coefficient = ONE
-        rank = 2
-        if partner is not None:
-            coefficient += _rank_rate(c, 2)
-            rank = 3
+        halved_members: list[Member] = []
+        adult_shared: list[Member] = []
+        # The shape of the dependants: (members born on the same day, how many of them have a halved rate).
+        shape: list[tuple[int, int]] = []
         i, n = 0, len(dependants)
         while i < n:
             j = i + 1
-            while j < n and dependants[j].birth_date == dependants[i].birth_date:
+            birth = dependants[i].birth_date
+            while j < n and dependants[j].birth_date == birth:
                 j += 1
-            group = dependants[i:j]
-            rates = sorted(_rank_rate(c, rank + k) for k in range(len(group)))
             halved = 0
-            for m in group:
+            for k in range(i, j):
+                m = dependants[k]
                 if m.shared_custody:
                     if m.age_on(when) < c.shared_custody_age_limit:
                         halved += 1
-                        self.halved.append(m)
+                        halved_members.append(m)
                     else:
-                        self.adult_shared.append(m)
-            coefficient += sum(rates) - sum(rates[:halved]) * c.shared_custody_factor
-            rank += len(group)
-            counted.extend(group)
+                        adult_shared.append(m)
+            shape.append((j - i, halved))
             i = j
+        counted.extend(dependants)
         self.counted = counted
-        self.coefficient = coefficient
+        self.size = len(counted)
+        self.halved = halved_members
+        self.adult_shared = adult_shared
+        self.coefficient = _coefficient(c, partner is not None, tuple(shape))
 
-    @property
-    def size(self) -> int:
-        return len(self.counted)
+
+def _dependant_order(m: Member) -> tuple:
+    return m.birth_date, m.shared_custody, m.id
+
+
+def _not_counted_order(item: tuple[Member, int]) -> tuple:
+    return item[0].birth_date, item[0].id
+
+
+@lru_cache(maxsize=_CACHED)
+def _coefficient(c: CssParameters, has_partner: bool, shape: tuple[tuple[int, int], ...]) -> Decimal:
+    """Household coefficient (R861-3) from the partner and the dependants' shape, oldest first.
+
+    Within a group born on the same day, the halved rates (alternating residence) fall on the lowest rates.
+    """
+    coefficient = ONE
+    rank = 2
+    if has_partner:
+        coefficient += _rank_rate(c, 2)
+        rank = 3
+    for size, halved in shape:
+        rates = sorted(_rank_rate(c, rank + k) for k in range(size))
+        coefficient += sum(rates) - sum(rates[:halved]) * c.shared_custody_factor
+        rank += size
+    return coefficient
 
 
 def _rank_rate(c: CssParameters, rank: int) -> Decimal:
@@ -249,6 +277,8 @@ def _household_summary(c: CssParameters, size: int, has_partner: bool, coefficie
 
 def _household_reasons(h: _Household, c: CssParameters, when: date) -> list[Reason]:
     household, coefficient = _household_summary(c, h.size, h.partner is not None, h.coefficient)
+    if not (h.not_counted or h.halved or h.adult_shared):
+        return [household, coefficient]
     reasons = [household]
     for m, age in h.not_counted:
         reasons.append(_reason(
@@ -314,116 +344,147 @@ def _resources(
     A type the contract classes as excluded is counted when its exclusion is not yet in force on the request
     date (``css.ressources_exclues``): the family help from 29 June 2025, the CEJ allowance from 29 July 2023.
     """
+    declared = situation.resources
+    if not declared:
+        return ZERO
+    counted_members = h.counted
+    n_counted = len(counted_members)
+    # Position of each member: the household in its order, then the members outside it.
+    order = {m.id: i for i, m in enumerate(counted_members)}
+    for i, (m, _age) in enumerate(h.not_counted, n_counted):
+        order[m.id] = i
+    if len(declared) > 1:
+        resources = sorted(declared, key=lambda r: (order[r.member], _TYPE_ORDER[r.type]))
+    else:
+        resources = declared
     members = {m.id: m for m in situation.members}
-    order = {m.id: i for i, m in enumerate(h.counted)}
-    for i, (m, _age) in enumerate(h.not_counted):
-        order[m.id] = len(h.counted) + i
-    counted_ids = frozenset(m.id for m in h.counted)
     months = c.period_months
 
-    abated: set[str] = {m.id for m in h.counted if m.activity in ABATEMENT_ACTIVITIES}
-    if Benefit.ASS in situation.current_benefits and h.partner is None:
-        abated.add(h.applicant.id)
-    minimum_benefits: dict[ResourceType, list[tuple[Member, Decimal]]] = {}
-    resources = sorted(situation.resources, key=lambda r: (order[r.member], _TYPE_ORDER[r.type]))
+    abated: set[str] | None = None  # built on the first earned-income line
+    ass_lines: list[str] = []
+    minimum_benefits: dict[ResourceType, list[tuple[Member, Decimal]]] | None = None
     for r in resources:
-        if r.type is ResourceType.ASS and r.amount > 0:
-            abated.add(r.member)
-        if r.type in _BENEFIT_SHORT and r.member in counted_ids:
-            minimum_benefits.setdefault(r.type, []).append((members[r.member], r.amount))
+        rtype = r.type
+        if rtype is ResourceType.ASS:
+            if r.amount > 0:
+                ass_lines.append(r.member)
+        elif rtype in _BENEFIT_SHORT and order[r.member] < n_counted:
+            if minimum_benefits is None:
+                minimum_benefits = {}
+            minimum_benefits.setdefault(rtype, []).append((members[r.member], r.amount))
 
-    couple_ids = frozenset(m.id for m in h.counted[:2]) if h.partner is not None else frozenset()
     deductions: dict[ResourceType, dict[str, tuple[Decimal, Decimal, bool]]] = {}
-    for rtype, entries in minimum_benefits.items():
-        if rtype is ResourceType.AAH:
-            deductions[rtype] = _flat_deductions(entries, c.deduction_aah, ZERO, months, frozenset())
-        elif rtype is ResourceType.ASI:
-            deductions[rtype] = _flat_deductions(
-                entries, c.deduction_asi_single, c.deduction_asi_couple, months, couple_ids)
-        else:
-            deductions[rtype] = _flat_deductions(
-                entries, c.deduction_aspa_single, c.deduction_aspa_couple, months, couple_ids)
+    if minimum_benefits:
+        couple_ids = frozenset(m.id for m in counted_members[:2]) if h.partner is not None else frozenset()
+        for rtype, entries in minimum_benefits.items():
+            if rtype is ResourceType.AAH:
+                deductions[rtype] = _flat_deductions(entries, c.deduction_aah, ZERO, months, frozenset())
+            elif rtype is ResourceType.ASI:
+                deductions[rtype] = _flat_deductions(
+                    entries, c.deduction_asi_single, c.deduction_asi_couple, months, couple_ids)
+            else:
+                deductions[rtype] = _flat_deductions(
+                    entries, c.deduction_aspa_single, c.deduction_aspa_couple, months, couple_ids)
 
     total = ZERO
-    keep = 1 - c.abatement_rate
     not_yet_excluded = c.not_yet_excluded
+    whos: dict[str, str] = {}
     for r in resources:
-        member = members[r.member]
+        member_id = r.member
         rtype = r.type
         label = _LABEL[rtype]
         value = _VALUE[rtype]
-        who = _who(member)
+        who = whos.get(member_id)
+        if who is None:
+            who = whos[member_id] = _who(members[member_id])
         amount = r.amount
-        if r.member not in counted_ids:
-            note = (f"{label} ({who}, {format_eur(amount)}) : montant non compté, cette personne ne fait pas "
+        if order[member_id] >= n_counted:
+            note = (f"{label} ({who}, {_format_eur(amount)}) : montant non compté, cette personne ne fait pas "
                     "partie du foyer de la demande.")
-            lines.append(ResourceLine(r.member, value, amount, ZERO, ResourceTreatment.EXCLUDED.value, note))
-            reasons.append(_reason("css.resource_not_in_household", note, ARTICLE_NOT_IN_HOUSEHOLD))
+            lines.append(ResourceLine(member_id, value, amount, ZERO, _EXCLUDED, note))
+            reasons.append(Reason("css.resource_not_in_household", note, *ARTICLE_NOT_IN_HOUSEHOLD))
             continue
-        treatment = _TREATMENT[r.type]
-        if treatment is ResourceTreatment.EXCLUDED and rtype in not_yet_excluded:
-            since, ref, note_to_verify = not_yet_excluded[rtype]
-            total += amount
-            note = (f"{label} ({who}) : {format_eur(amount)} comptés. Cette ressource n'est laissée de côté que "
-                    f"pour les demandes faites à partir du {format_date(since)} ({ref[0]}) ; à la date de votre "
-                    f"demande ({format_date(situation.request_date)}), elle est encore comptée.")
-            lines.append(ResourceLine(r.member, value, amount, amount, ResourceTreatment.INCLUDED.value, note))
-            reasons.append(_reason("css.resource_not_yet_excluded", note, ref))
-            if note_to_verify and note_to_verify not in to_verify:
-                to_verify.append(note_to_verify)
-            continue
+        treatment = _TREATMENT[rtype]
         if treatment is ResourceTreatment.EXCLUDED:
-            if r.type is ResourceType.HOUSING_AID:
-                note = (f"{label} ({who}, {format_eur(amount)}) : montant non compté comme une ressource ; seul "
+            if rtype in not_yet_excluded:
+                since, ref, note_to_verify = not_yet_excluded[rtype]
+                total += amount
+                note = (f"{label} ({who}) : {_format_eur(amount)} comptés. Cette ressource n'est laissée de côté "
+                        f"que pour les demandes faites à partir du {format_date(since)} ({ref[0]}) ; à la date de "
+                        f"votre demande ({format_date(situation.request_date)}), elle est encore comptée.")
+                lines.append(ResourceLine(member_id, value, amount, amount, _INCLUDED, note))
+                reasons.append(Reason("css.resource_not_yet_excluded", note, *ref))
+                if note_to_verify and note_to_verify not in to_verify:
+                    to_verify.append(note_to_verify)
+                continue
+            if rtype is ResourceType.HOUSING_AID:
+                note = (f"{label} ({who}, {_format_eur(amount)}) : montant non compté comme une ressource ; seul "
                         "le forfait logement est ajouté.")
             else:
-                note = (f"{label} ({who}, {format_eur(amount)}) : montant laissé de côté, la loi ne compte pas "
+                note = (f"{label} ({who}, {_format_eur(amount)}) : montant laissé de côté, la loi ne compte pas "
                         "cette ressource.")
-            lines.append(ResourceLine(r.member, value, amount, ZERO, treatment.value, note))
-            reasons.append(_reason("css.resource_excluded", note, ARTICLE_EXCLUDED))
+            lines.append(ResourceLine(member_id, value, amount, ZERO, _EXCLUDED, note))
+            reasons.append(Reason("css.resource_excluded", note, *ARTICLE_EXCLUDED))
             continue
         if treatment is ResourceTreatment.DEDUCTED:
             total -= amount
-            note = (f"{label} ({who}) : {format_eur(amount)} versés pendant la période, déduits de vos "
+            note = (f"{label} ({who}) : {_format_eur(amount)} versés pendant la période, déduits de vos "
                     "ressources.")
-            lines.append(ResourceLine(r.member, value, amount, -amount, treatment.value, note))
-            reasons.append(_reason("css.resource_deducted", note, ARTICLE_ALIMONY_PAID))
+            lines.append(ResourceLine(member_id, value, amount, -amount, _DEDUCTED, note))
+            reasons.append(Reason("css.resource_deducted", note, *ARTICLE_ALIMONY_PAID))
             continue
-        if r.type is ResourceType.SELF_EMPLOYMENT:
-            reasons.append(_reason(
-                "css.resource_self_employment",
-                f"Pour les revenus d'activité indépendante ({who}), on retient le revenu net du dernier avis "
-                "d'imposition, pas les recettes de la période.",
-                ARTICLE_SELF_EMPLOYMENT,
-            ))
-        if r.type in EARNED_INCOME_TYPES and r.member in abated and amount > 0:
-            counted = cents(amount * keep)
-            total += counted
-            note = (f"{label} ({who}) : {format_eur(amount)} déclarés, comptés pour {format_eur(counted)} "
-                    f"après un abattement de {_percent(c.abatement_rate)}, car cette personne est au chômage "
-                    "indemnisé, à l'ASS, en formation rémunérée ou en arrêt maladie de plus de 6 mois à la "
-                    "date de la demande.")
-            lines.append(ResourceLine(r.member, value, amount, counted, "abated", note))
-            reasons.append(_reason("css.resource_abated", note, c.abatement_ref))
-            continue
-        deduction = deductions.get(r.type, {}).get(r.member)
-        if deduction is not None:
-            deducted, rate, couple_rate = deduction
-            counted = amount - deducted
-            total += counted
-            shared = " pour le couple, partagée entre vous deux" if couple_rate else ""
-            note = (f"{label} ({who}) : {format_eur(amount)} déclarés, comptés pour {format_eur(counted)} "
-                    f"après une déduction forfaitaire de {format_eur(rate)} par mois d'allocation{shared}"
-                    f", soit {format_eur(deducted)} sur {months} mois. Nous supposons que {_BENEFIT_SHORT[r.type]} "
-                    "a été versée pendant toute la période ; la déduction ne dépasse jamais le montant déclaré.")
-            lines.append(ResourceLine(r.member, value, amount, counted, "abated", note))
-            reasons.append(_reason("css.benefit_deduction", note, c.deduction_ref))
-            continue
+        if rtype in EARNED_INCOME_TYPES:
+            if rtype is ResourceType.SELF_EMPLOYMENT:
+                reasons.append(_self_employment_reason(who))
+            if abated is None:
+                abated = {m.id for m in counted_members if m.activity in ABATEMENT_ACTIVITIES}
+                abated.update(ass_lines)
+                if h.partner is None and Benefit.ASS in situation.current_benefits:
+                    abated.add(h.applicant.id)
+            if member_id in abated and amount > 0:
+                counted = cents(amount * (1 - c.abatement_rate))
+                total += counted
+                note = (f"{label} ({who}) : {_format_eur(amount)} déclarés, comptés pour {_format_eur(counted)} "
+                        f"après un abattement de {_percent(c.abatement_rate)}, car cette personne est au chômage "
+                        "indemnisé, à l'ASS, en formation rémunérée ou en arrêt maladie de plus de 6 mois à la "
+                        "date de la demande.")
+                lines.append(ResourceLine(member_id, value, amount, counted, "abated", note))
+                reasons.append(Reason("css.resource_abated", note, *c.abatement_ref))
+                continue
+        elif deductions:
+            deduction = deductions.get(rtype, _NO_DEDUCTION).get(member_id)
+            if deduction is not None:
+                deducted, rate, couple_rate = deduction
+                counted = amount - deducted
+                total += counted
+                shared = " pour le couple, partagée entre vous deux" if couple_rate else ""
+                note = (f"{label} ({who}) : {_format_eur(amount)} déclarés, comptés pour {_format_eur(counted)} "
+                        f"après une déduction forfaitaire de {format_eur(rate)} par mois d'allocation{shared}"
+                        f", soit {_format_eur(deducted)} sur {months} mois. Nous supposons que {_BENEFIT_SHORT[rtype]} "
+                        "a été versée pendant toute la période ; la déduction ne dépasse jamais le montant déclaré.")
+                lines.append(ResourceLine(member_id, value, amount, counted, "abated", note))
+                reasons.append(Reason("css.benefit_deduction", note, *c.deduction_ref))
+                continue
         total += amount
-        note = f"{label} ({who}) : {format_eur(amount)} comptés."
-        lines.append(ResourceLine(r.member, value, amount, amount, treatment.value, note))
-        reasons.append(_reason("css.resource_included", note, ARTICLE_RESOURCES))
+        note = f"{label} ({who}) : {_format_eur(amount)} comptés."
+        lines.append(ResourceLine(member_id, value, amount, amount, _INCLUDED, note))
+        reasons.append(Reason("css.resource_included", note, *ARTICLE_RESOURCES))
     return total
+
+
+_INCLUDED, _EXCLUDED, _DEDUCTED = (ResourceTreatment.INCLUDED.value, ResourceTreatment.EXCLUDED.value,
+                                   ResourceTreatment.DEDUCTED.value)
+_NO_DEDUCTION: dict[str, tuple[Decimal, Decimal, bool]] = {}
+
+
+@lru_cache(maxsize=1024)
+def _self_employment_reason(who: str) -> Reason:
+    return Reason(
+        "css.resource_self_employment",
+        f"Pour les revenus d'activité indépendante ({who}), on retient le revenu net du dernier avis "
+        "d'imposition, pas les recettes de la période.",
+        *ARTICLE_SELF_EMPLOYMENT,
+    )
 
 
 # --------------------------------------------------------------------------- housing flat amount (R861-5, R861-7)
@@ -431,14 +492,19 @@ def _resources(
 
 def _housing(situation: Situation, size: int, c: CssParameters, reasons: list[Reason], to_verify: list[str]) -> Decimal:
     """Annual housing flat amount added to the resources."""
-    status = situation.housing.status
-    aid = situation.housing.housing_aid_monthly
-    if aid <= 0 and status is not HousingStatus.HOMELESS:
-        declared = sum((r.amount for r in situation.resources if r.type is ResourceType.HOUSING_AID), ZERO)
-        if declared > 0:
+    housing = situation.housing
+    status = housing.status
+    aid = housing.housing_aid_monthly
+    homeless = status is HousingStatus.HOMELESS
+    if aid <= ZERO and not homeless:
+        declared = ZERO
+        for r in situation.resources:
+            if r.type is ResourceType.HOUSING_AID:
+                declared += r.amount
+        if declared > ZERO:
             aid = cents(declared / c.period_months)
-    with_aid = aid > 0 and status is not HousingStatus.HOMELESS
-    monthly, annual, reason, note = _housing_case(c, status, min(size, 3), with_aid)
+    with_aid = aid > ZERO and not homeless
+    monthly, annual, reason, note = _housing_case(c, status, size if size < 3 else 3, with_aid)
     if with_aid and monthly > aid:
         monthly, annual = aid, cents(aid * c.period_months)
         reason = _reason(
@@ -586,10 +652,11 @@ def evaluate_css(situation: Situation, p: ParametersOn) -> CssResult:
             "(elles ne peuvent pas être négatives).",
             ARTICLE_ALIMONY_PAID,
         ))
-    reasons.append(_reason(
+    resources_text = _format_eur(resources)
+    reasons.append(Reason(
         "css.resources",
-        f"Total de vos ressources retenues : {format_eur(resources)} sur {c.period_months} mois.",
-        ARTICLE_RESOURCES,
+        f"Total de vos ressources retenues : {resources_text} sur {c.period_months} mois.",
+        *ARTICLE_RESOURCES,
     ))
 
     territory = situation.residence.territory
@@ -625,9 +692,10 @@ def evaluate_css(situation: Situation, p: ParametersOn) -> CssResult:
     by_resources = status
 
     presumption = None
-    working = any(m.activity in WORKING_ACTIVITIES for m in h.counted)
-    for benefit in PRESUMPTION_ORDER:
-        if benefit not in situation.current_benefits:
+    current_benefits = situation.current_benefits
+    working = bool(current_benefits) and any(m.activity in WORKING_ACTIVITIES for m in h.counted)
+    for benefit in PRESUMPTION_ORDER if current_benefits else ():
+        if benefit not in current_benefits:
             continue
         kind = c.presumptions.get(benefit)
         if kind is None:
@@ -680,7 +748,7 @@ def evaluate_css(situation: Situation, p: ParametersOn) -> CssResult:
         )
         break
 
-    reasons.append(_decision_reason(status, by_resources, resources, free, with_participation))
+    reasons.append(_decision_reason(status, by_resources, resources, resources_text, free, with_participation))
 
     monthly = ZERO
     participations: tuple[MemberParticipation, ...] = ()
@@ -701,7 +769,7 @@ def evaluate_css(situation: Situation, p: ParametersOn) -> CssResult:
         housing_flat_amount=housing,
         participations=participations,
         presumption=presumption,
-        to_verify=tuple(dict.fromkeys(to_verify)),
+        to_verify=tuple(dict.fromkeys(to_verify)) if to_verify else (),
     )
 
 
@@ -718,26 +786,27 @@ def _since(c: CssParameters, territory: Territory) -> str:
 
 
 def _decision_reason(
-    status: CssStatus, by_resources: CssStatus, resources: Decimal, free: Decimal, with_participation: Decimal,
+    status: CssStatus, by_resources: CssStatus, resources: Decimal, resources_text: str, free: Decimal,
+    with_participation: Decimal,
 ) -> Reason:
-    ref = ARTICLE_DECISION
+    """``resources_text`` is ``format_eur(resources)``, already built for the total."""
     if by_resources is CssStatus.FREE:
         margin = free - resources
-        text = (f"Vos ressources ({format_eur(resources)}) ne dépassent pas le plafond sans participation "
+        text = (f"Vos ressources ({resources_text}) ne dépassent pas le plafond sans participation "
                 f"({format_eur(free)})")
         text += " : elles l'atteignent tout juste, et le plafond est inclus." if margin == 0 else \
-            f" : il reste une marge de {format_eur(margin)}."
+            f" : il reste une marge de {_format_eur(margin)}."
     elif by_resources is CssStatus.WITH_PARTICIPATION:
-        text = (f"Vos ressources ({format_eur(resources)}) dépassent de {format_eur(resources - free)} le plafond "
+        text = (f"Vos ressources ({resources_text}) dépassent de {_format_eur(resources - free)} le plafond "
                 f"sans participation ({format_eur(free)}) mais pas le plafond avec participation "
                 f"({format_eur(with_participation)}) : il reste une marge de "
-                f"{format_eur(with_participation - resources)}.")
+                f"{_format_eur(with_participation - resources)}.")
     else:
-        text = (f"Vos ressources dépassent le plafond de {format_eur(resources - with_participation)} : "
-                f"{format_eur(resources)} pour un plafond de {format_eur(with_participation)} (CSS avec "
+        text = (f"Vos ressources dépassent le plafond de {_format_eur(resources - with_participation)} : "
+                f"{resources_text} pour un plafond de {format_eur(with_participation)} (CSS avec "
                 "participation).")
     text += " " + _VERDICT[status]
     if status is not by_resources:
         text += " C'est l'allocation que vous recevez qui vous y donne droit (voir ci-dessus)."
-    return Reason("css.decision", text, ref[0], ref[1])
+    return Reason("css.decision", text, *ARTICLE_DECISION)
 

@@ -256,11 +256,24 @@ def build_css_parameters(p: ParametersOn) -> CssParameters:
 _PREFIXES = ("css.", "rsa.")
 _BY_DATE: dict[tuple[int, date], tuple[ParameterSet, CssParameters]] = {}
 _BY_VALUES: dict[tuple[int, tuple[date, ...]], tuple[ParameterSet, CssParameters]] = {}
+_BY_SNAPSHOT: dict[int, tuple[ParametersOn, CssParameters]] = {}
 _CACHE_LIMIT = 4096
 
 
 def css_parameters(p: ParametersOn) -> CssParameters:
     """The bundle for ``p``: one per parameter set and set of values in force, found by date."""
+    # Snapshots are kept per date by their parameter set: most calls find theirs here, with one lookup.
+    known = _BY_SNAPSHOT.get(id(p))
+    if known is not None and known[0] is p:
+        return known[1]
+    bundle = _css_parameters(p)
+    if len(_BY_SNAPSHOT) >= _CACHE_LIMIT:
+        _BY_SNAPSHOT.clear()
+    _BY_SNAPSHOT[id(p)] = (p, bundle)  # the snapshot is kept alive with its entry: its id cannot be reused
+    return bundle
+
+
+def _css_parameters(p: ParametersOn) -> CssParameters:
     parameter_set = p.parameter_set
     key = (id(parameter_set), p.when)
     hit = _BY_DATE.get(key)

@@ -46,21 +46,34 @@ def euros(amount: Decimal) -> Decimal:
 
 
 def format_eur(amount: Decimal) -> str:
-    """French money format without Babel (rules stay dependency-light): ``1 234,56 €``, ``10 339 €``."""
-    amount = Decimal(amount)
-    sign = "-" if amount < 0 else ""
+    """French money format without Babel (rules stay dependency-light): ``1 234,56 €``, ``10 339 €``.
+
+    Whole amounts print without cents; others are rounded to the cent, half up. Thousands are grouped by a
+    narrow no-break space, and the sign (when negative) comes first.
+    """
+    if amount.__class__ is not Decimal:
+        amount = Decimal(amount)
+    sign = "-" if amount < _ZERO else ""
     amount = abs(amount)
     if amount == amount.to_integral_value():
         whole, frac = f"{amount:.0f}", ""
     else:
-        whole, frac = f"{cents(amount):.2f}".split(".")
-        frac = "," + frac
-    groups = []
-    while len(whole) > 3:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    groups.insert(0, whole)
-    return sign + NARROW_NBSP.join(groups) + frac + NBSP + "€"
+        text = str(amount.quantize(CENT, ROUND_HALF_UP))  # plain notation: the exponent is -2
+        whole, frac = text[:-3], "," + text[-2:]
+    if len(whole) > 3:
+        whole = _group_thousands(whole)
+    return sign + whole + frac + _EURO_SUFFIX
+
+
+def _group_thousands(digits: str) -> str:
+    if len(digits) <= 6:
+        return digits[:-3] + NARROW_NBSP + digits[-3:]
+    head = len(digits) % 3 or 3
+    return NARROW_NBSP.join([digits[:head], *(digits[i:i + 3] for i in range(head, len(digits), 3))])
+
+
+_ZERO = Decimal(0)
+_EURO_SUFFIX = NBSP + "€"
 
 
 MONTHS_FR = (
