@@ -22,6 +22,7 @@ engine escapes them, and WeasyPrint may only load the project's own static files
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -29,6 +30,7 @@ from typing import Any
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from weasyprint import HTML
+from weasyprint.text.fonts import FontConfiguration
 
 from eligibility.rules.enums import AidAssessment, CssStatus, ResourceType, Role
 
@@ -165,6 +167,23 @@ def render_dossier_html(result, *, organisation=None, person_label: str | None =
     )
 
 
+_fonts = threading.local()
+
+
+def _font_config() -> FontConfiguration:
+    """This thread's WeasyPrint font configuration, created once and reused by every dossier it renders.
+
+    Reusing it keeps Pango's loaded fonts between renderings (about a tenth of a dossier's rendering time).
+    It is safe because a dossier declares no ``@font-face`` (its only stylesheet is the project's, and the
+    text typed by people is escaped), so nothing is ever added to it; it is per thread because Pango's font
+    map is not thread-safe.
+    """
+    config = getattr(_fonts, "config", None)
+    if config is None:
+        config = _fonts.config = FontConfiguration()
+    return config
+
+
 def render_dossier_pdf(
     result, *, organisation=None, person_label: str | None = None, url_fetcher: DossierURLFetcher | None = None
 ) -> bytes:
@@ -175,7 +194,7 @@ def render_dossier_pdf(
     html = render_dossier_html(result, organisation=organisation, person_label=person_label, for_print=True)
     fetcher = url_fetcher if url_fetcher is not None else DossierURLFetcher()
     document = HTML(string=html, base_url=None, url_fetcher=fetcher)
-    return document.write_pdf(pdf_variant=PDF_VARIANT, uncompressed_pdf=False)
+    return document.write_pdf(pdf_variant=PDF_VARIANT, uncompressed_pdf=False, font_config=_font_config())
 
 
 def dossier_filename(day: date) -> str:
