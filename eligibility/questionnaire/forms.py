@@ -199,8 +199,8 @@ class DynamicFormSet(forms.BaseFormSet):
 
     @classmethod
     def add_kinds(cls) -> dict[str, str]:
-        """Kinds that an "add" button may create, with the button's text."""
-        raise NotImplementedError
+        """Kinds that an "add" button may create, with the button's text (subclasses list theirs; none here)."""
+        return {}
 
     @classmethod
     def new_entry(cls, kind: str, existing: list[dict]) -> dict:
