@@ -16,6 +16,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from dossiers.pdf import render_dossier_pdf
+from eligibility.management.json_input import InvalidJSON, read_json_input
 from eligibility.rules.parameters import ParameterDateError
 from eligibility.rules.situation import FieldError, InvalidSituation, parse_situation
 from eligibility.services import simulate_situation
@@ -31,17 +32,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, path: str, output: str, name: str | None, **options):
         try:
-            if path == "-":
-                text = sys.stdin.read()
-            else:
-                with open(path, encoding="utf-8") as handle:
-                    text = handle.read()
-        except OSError as exc:
-            raise CommandError(f"Impossible de lire {path} : {exc.strerror}") from exc
-        try:
-            data = json.loads(text)
-        except ValueError as exc:
-            self._fail([FieldError("", f"JSON invalide : {exc}")])
+            data = read_json_input(path)
+        except InvalidJSON as exc:
+            self._fail([FieldError("", str(exc))])
         if isinstance(data, list):
             self._fail([FieldError("", "Une seule situation est attendue (un objet JSON), pas une liste.")])
         try:

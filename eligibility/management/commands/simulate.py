@@ -11,9 +11,10 @@ from __future__ import annotations
 import json
 import sys
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from eligibility.management.json_input import InvalidJSON, read_json_input
 from eligibility.rules.parameters import ParameterDateError
 from eligibility.rules.situation import FieldError, InvalidSituation
 from eligibility.services import CpamSettingsDirectory, run_simulation
@@ -28,17 +29,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, path: str, indent: int | None, **options):
         try:
-            if path == "-":
-                text = sys.stdin.read()
-            else:
-                with open(path, encoding="utf-8") as handle:
-                    text = handle.read()
-        except OSError as exc:
-            raise CommandError(f"Impossible de lire {path} : {exc.strerror}") from exc
-        try:
-            data = json.loads(text)
-        except ValueError as exc:
-            self._fail({"errors": [{"path": "", "message": f"JSON invalide : {exc}"}]})
+            data = read_json_input(path)
+        except InvalidJSON as exc:
+            self._fail({"errors": [{"path": "", "message": str(exc)}]})
         today = timezone.localdate()
         directory = CpamSettingsDirectory()
         if isinstance(data, list):
