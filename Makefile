@@ -7,7 +7,7 @@ MANAGE := $(PY) manage.py
 UV_VERSION := 0.13.9
 PYTEST_WORKERS ?= 2
 
-.PHONY: run test serve bench lint install check-system test-system-deps pytest pytest-postgres clean
+.PHONY: run test serve bench lint lock install check-system test-system-deps pytest pytest-postgres clean
 
 check-system:
 	@$(PYTHON) scripts/check_system.py
@@ -62,6 +62,10 @@ test: install test-system-deps lint pytest pytest-postgres
 bench: install
 	$(PY) bench/bench_css.py
 	@for b in bench/bench_*.py; do [ "$$b" = bench/bench_css.py ] || $(PY) $$b; done
+
+## make lock: re-pin every dependency after a change in pyproject.toml.
+lock: install
+	$(VENV)/bin/uv pip compile pyproject.toml --extra dev -o requirements/lock.txt --python $(PY)
 
 clean:
 	rm -rf $(VENV) var node_modules .pytest_cache .ruff_cache
