@@ -13,7 +13,7 @@ if [ -z "$bindir" ]; then
   exit 3
 fi
 
-dir=$(mktemp -d /tmp/aidsante-pg.XXXXXX)
+dir=$(python3 -c "import tempfile; print(tempfile.mkdtemp(prefix=\"aidsante-pg.\"))")
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
 run_as=()
 if [ "$(id -u)" = "0" ]; then
