@@ -51,7 +51,7 @@ pytest: install
 # The database tests again, against a real throwaway PostgreSQL server, when its binaries are present.
 pytest-postgres: install
 	@if command -v pg_ctl >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then \
-	  scripts/pg_throwaway.sh env EXPECTED_DB_VENDOR=postgresql $(PY) -m pytest -q -p no:randomly \
+	  scripts/pg_throwaway.sh env EXPECTED_DB_VENDOR=postgresql $(PY) -m pytest -q \
 	    -m "not browser" --ignore=tests/rules -n $(PYTEST_WORKERS); \
 	else echo "PostgreSQL binaries absent: database tests ran on SQLite only."; fi
 
