@@ -1,25 +1,15 @@
 """``manage.py simulate``: one situation or a list, from a file or standard input."""
 
-import io
 import json
-import sys
 
 import pytest
-from django.core.management import call_command
 
-from tests.web.test_api import EXAMPLE
+from tests.support import CONTRACT_EXAMPLE as EXAMPLE
+from tests.support import run_command
 
 
 def run(monkeypatch, capsys, *args, stdin=None):
-    if stdin is not None:
-        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
-    code = 0
-    try:
-        call_command("simulate", *args)
-    except SystemExit as exc:
-        code = exc.code
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
+    return run_command("simulate", monkeypatch, capsys, *args, stdin=stdin)
 
 
 @pytest.mark.django_db
