@@ -2,6 +2,7 @@
 
 ``{{ amount|eur }}``   ``1 234,56 €`` (same format as the rules' reasons: ``eligibility.rules.reasons.format_eur``)
 ``{{ day|date_fr }}``  ``22 novembre 2026`` (``eligibility.rules.reasons.format_date``)
+``{{ user|agent_name:"Ancien agent" }}``  a social worker's full name, else their username, else the fallback
 
 Both accept what the rules produce (``Decimal``, ``date``) and what ``as_dict()`` produces (JSON numbers,
 ISO date strings). ``None`` and empty values render as an empty string; anything else that cannot be read
@@ -68,3 +69,16 @@ def date_fr(value) -> str:
     if day is None:
         return str(value)
     return format_date(day)
+
+
+@register.filter(is_safe=False)
+def agent_name(user, fallback: str = "") -> str:
+    """A social worker's full name, else their username; ``fallback`` once the account is gone.
+
+    Authors, consent recorders and editors are kept with ``SET_NULL``: a template reading
+    ``user.get_username`` in a ``default`` argument would fail on ``None`` (filter arguments are not
+    forgiving), so every name goes through this filter.
+    """
+    if user is None:
+        return fallback
+    return user.get_full_name() or user.get_username()

@@ -178,6 +178,18 @@ def test_detail_shows_the_dossier_and_logs_the_view(agent_client, dossier, agent
     assert AuditEntry.objects.filter(action=AuditAction.VIEWED, actor=agent).count() == 1
 
 
+def test_pages_survive_a_deleted_author_or_consent_recorder(agent_client, org, agent, colleague):
+    """Authors are kept with SET_NULL: once the account is deleted, the pages name an "Ancien agent"."""
+    dossier = make_dossier(org, agent)
+    Dossier.objects.filter(pk=dossier.pk).update(consent_recorded_by=colleague)
+    dossier.notes.create(author=colleague, updated_by=colleague, text="Note d'un agent parti.")
+    colleague.delete()
+    for name, expected in [("detail", "Ancien agent"), ("notes", "Ancien agent"), ("consent", "par un agent")]:
+        response = agent_client.get(url(name, dossier))
+        assert response.status_code == 200
+        assert expected in response.content.decode()
+
+
 # --- notes, checklist, status --------------------------------------------------------------------------
 def test_add_note(agent_client, dossier, agent):
     response = agent_client.post(url("notes", dossier), {"text": "Appel à la CPAM le 3 décembre."})
