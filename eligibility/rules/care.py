@@ -20,8 +20,9 @@ from .enums import (
     Basket,
     CareKind,
     Complementary,
+    EmergencyExemption,
     HospitalExemption,
-    LabelledEnum,
+    ParticipationExemption,
     ResourceType,
     Sector,
 )
@@ -32,25 +33,6 @@ from .situation import PlannedCare, Situation
 
 ZERO = Decimal("0")
 CSS_COVERAGES = frozenset({Complementary.CSS_FREE, Complementary.CSS_WITH_PARTICIPATION})
-
-
-class EmergencyExemption(LabelledEnum):
-    """Why the forfait patient urgences is not due (contract: ``emergency_visits[].exemption``)."""
-
-    CSS = "css", "Bénéficiaire de la Complémentaire santé solidaire (le forfait est payé par la CSS)"
-    MATERNITY = "maternity", "Assurance maternité (à partir du 6e mois de grossesse jusqu'à 12 jours après l'accouchement)"
-    NEWBORN = "newborn", "Nouveau-né de moins de 30 jours"
-    MILITARY_PENSION = "military_pension", "Titulaire d'une pension militaire d'invalidité"
-    INVALIDITY_PENSION = "invalidity_pension", "Titulaire d'une pension d'invalidité"
-    NOT_IN_FORCE = "not_in_force", "Forfait patient urgences pas encore en vigueur à cette date"
-
-
-class ParticipationExemption(LabelledEnum):
-    """Why the participation forfaitaire is not due on a consultation."""
-
-    CSS = "css", "Bénéficiaire de la Complémentaire santé solidaire"
-    UNDER_18 = "under_18", "Moins de 18 ans"
-    MATERNITY = "maternity", "Assurance maternité (à partir du 6e mois de grossesse)"
 
 
 # --------------------------------------------------------------------------- helpers

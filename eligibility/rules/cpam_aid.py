@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .care import reason_from
-from .enums import AidAssessment, Basket, CareKind, Complementary, Difficulty, LabelledEnum
+from .enums import AidAssessment, AidCategory, Basket, CareKind, Complementary, Difficulty
 from .out_of_pocket import OutOfPocket
 from .parameters import ParametersOn
 from .reasons import Reason, euros, format_eur
@@ -23,15 +23,6 @@ from .situation import Situation
 
 ZERO = Decimal("0")
 DEFAULT_PARAMETER = "aides.cpam_plafond_ratio_defaut"
-
-
-class AidCategory(LabelledEnum):
-    CARE_COSTS = "care_costs", "Frais de soins médicalement justifiés mal ou non remboursés"
-    COMPLEMENTARY_PREMIUM = "complementary_premium", "Aide au paiement d'une complémentaire santé"
-    INCOME_DROP = "income_drop", "Aide exceptionnelle après une baisse de revenus due à la maladie, la maternité, un accident du travail ou un décès"
-    HOME_HELP = "home_help", "Aide ou soins à domicile après une hospitalisation ou en fin de vie"
-    JOB_RETENTION = "job_retention", "Maintien dans l'emploi ou reconversion pendant un arrêt de travail"
-    HOME_ADAPTATION = "home_adaptation", "Adaptation du logement et équipement (souvent avec la MDPH)"
 
 
 @dataclass(frozen=True, slots=True)

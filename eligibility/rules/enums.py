@@ -204,7 +204,37 @@ class HospitalExemption(LabelledEnum):
     AEEH_CHILD = "aeeh_child", "Enfant bénéficiaire de l'AEEH"
 
 
+class EmergencyExemption(LabelledEnum):
+    """Why the forfait patient urgences is not due (contract: ``emergency_visits[].exemption``)."""
+
+    CSS = "css", "Bénéficiaire de la Complémentaire santé solidaire (le forfait est payé par la CSS)"
+    MATERNITY = "maternity", "Assurance maternité (à partir du 6e mois de grossesse jusqu'à 12 jours après l'accouchement)"
+    NEWBORN = "newborn", "Nouveau-né de moins de 30 jours"
+    MILITARY_PENSION = "military_pension", "Titulaire d'une pension militaire d'invalidité"
+    INVALIDITY_PENSION = "invalidity_pension", "Titulaire d'une pension d'invalidité"
+    NOT_IN_FORCE = "not_in_force", "Forfait patient urgences pas encore en vigueur à cette date"
+
+
+class ParticipationExemption(LabelledEnum):
+    """Why the participation forfaitaire is not due on a consultation."""
+
+    CSS = "css", "Bénéficiaire de la Complémentaire santé solidaire"
+    UNDER_18 = "under_18", "Moins de 18 ans"
+    MATERNITY = "maternity", "Assurance maternité (à partir du 6e mois de grossesse)"
+
+
 class AidAssessment(LabelledEnum):
     LIKELY = "likely", "Aide probable"
     POSSIBLE = "possible", "Aide possible"
     UNLIKELY = "unlikely", "Aide peu probable"
+
+
+class AidCategory(LabelledEnum):
+    """Kinds of CPAM individual financial aid a need matches (``cpam_aid.needs[].category``)."""
+
+    CARE_COSTS = "care_costs", "Frais de soins médicalement justifiés mal ou non remboursés"
+    COMPLEMENTARY_PREMIUM = "complementary_premium", "Aide au paiement d'une complémentaire santé"
+    INCOME_DROP = "income_drop", "Aide exceptionnelle après une baisse de revenus due à la maladie, la maternité, un accident du travail ou un décès"
+    HOME_HELP = "home_help", "Aide ou soins à domicile après une hospitalisation ou en fin de vie"
+    JOB_RETENTION = "job_retention", "Maintien dans l'emploi ou reconversion pendant un arrêt de travail"
+    HOME_ADAPTATION = "home_adaptation", "Adaptation du logement et équipement (souvent avec la MDPH)"

@@ -17,7 +17,6 @@ from .care import (
     CSS_COVERAGES,
     CareResult,
     ConsultationResult,
-    EmergencyExemption,
     EmergencyVisitResult,
     HospitalStayResult,
     QuotedCareResult,
@@ -25,7 +24,7 @@ from .care import (
     holds_css,
     parameter_to_verify,
 )
-from .enums import Basket, Complementary, CssStatus, HospitalExemption, Sector
+from .enums import Basket, Complementary, CssStatus, EmergencyExemption, HospitalExemption, Sector
 from .parameters import ParametersOn
 from .reasons import Reason, format_date, format_eur
 from .results import CssResult, money

@@ -8,8 +8,6 @@ from decimal import Decimal as D
 import pytest
 
 from eligibility.rules.care import (
-    EmergencyExemption,
-    ParticipationExemption,
     add_months,
     consultation,
     emergency_visit,
@@ -18,7 +16,7 @@ from eligibility.rules.care import (
     hospital_stay,
     quoted_care,
 )
-from eligibility.rules.enums import HospitalExemption
+from eligibility.rules.enums import EmergencyExemption, HospitalExemption, ParticipationExemption
 from eligibility.rules.parameters import default_parameters
 from eligibility.rules.situation import Situation, parse_situation
 

@@ -8,14 +8,13 @@ from decimal import Decimal as D
 import pytest
 
 from eligibility.rules.cpam_aid import (
-    AidCategory,
     CpamAidResult,
     CpamAidSettings,
     assess_cpam_aid,
     default_cpam_settings,
 )
 from eligibility.rules.engine import simulate
-from eligibility.rules.enums import AidAssessment, CssStatus
+from eligibility.rules.enums import AidAssessment, AidCategory, CssStatus
 from eligibility.rules.out_of_pocket import estimate_out_of_pocket
 from eligibility.rules.parameters import default_parameters
 from eligibility.rules.results import CssResult
