@@ -105,6 +105,10 @@ class NoteForm(forms.ModelForm):
         labels = {"text": "Note"}
 
 
+#: The status form's dates of things that have already happened (rights may start or end later).
+PAST_EVENTS = {"ready_on": "où le dossier est prêt", "sent_on": "d'envoi", "decision_on": "de la décision"}
+
+
 class StatusForm(forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, required=False)
 
@@ -134,8 +138,16 @@ class StatusForm(forms.ModelForm):
                 self.add_error("decision_css", "Indiquez le droit accordé.")
             if not data.get("decision_rights_end"):
                 self.add_error("decision_rights_end", "Indiquez la date de fin des droits.")
-        if data.get("decision_css") == GrantedCss.WITH_PARTICIPATION and data.get("decision_monthly_participation") is None:
+        if (data.get("decision_css") == GrantedCss.WITH_PARTICIPATION and data.get("decision_monthly_participation") is None
+                and "decision_monthly_participation" not in self.errors):  # an unreadable amount already says so
             self.add_error("decision_monthly_participation", "Indiquez la participation mensuelle.")
+        today = timezone.localdate()
+        for name, what in PAST_EVENTS.items():
+            if data.get(name) and data[name] > today:
+                self.add_error(name, f"La date {what} ne peut pas être dans le futur.")
+        sent, decided = data.get("sent_on"), data.get("decision_on")
+        if sent and decided and decided < sent:
+            self.add_error("decision_on", "La décision ne peut pas précéder l'envoi à la CPAM.")
         start, end = data.get("decision_rights_start"), data.get("decision_rights_end")
         if start and end and end <= start:
             self.add_error("decision_rights_end", "La fin des droits doit suivre leur début.")

@@ -253,6 +253,28 @@ def test_status_sent_needs_a_date(agent_client, dossier):
     assert "Indiquez la date d'envoi" in html.unescape(response.content.decode())
 
 
+def test_status_refuses_future_events_a_decision_before_sending_and_unreadable_amounts(agent_client, dossier):
+    tomorrow = (timezone.localdate() + timedelta(days=1)).isoformat()
+    form = {"status": "accepted", "sent_on": "2026-09-01", "decision_on": "2026-10-15", "decision_css": "with_participation",
+            "decision_monthly_participation": "24.50", "decision_rights_end": "2027-10-31",
+            "version": dossier.status_version}
+    cases = [
+        ({"sent_on": tomorrow, "decision_on": tomorrow}, "sent_on", "La date d'envoi ne peut pas être dans le futur."),
+        ({"decision_on": tomorrow}, "decision_on", "La date de la décision ne peut pas être dans le futur."),
+        ({"decision_on": "2026-08-31"}, "decision_on", "La décision ne peut pas précéder l'envoi à la CPAM."),
+        ({"decision_monthly_participation": "-5"}, "decision_monthly_participation", "Le montant ne peut pas être négatif."),
+    ]
+    for change, field, message in cases:
+        response = agent_client.post(url("status", dossier), {**form, **change})
+        assert response.status_code == 200
+        assert message in response.context["form"].errors[field]
+        assert message in html.unescape(response.content.decode())
+    response = agent_client.post(url("status", dossier), {**form, "decision_monthly_participation": "douze"})
+    assert response.context["form"].errors["decision_monthly_participation"] == ["Saisissez un nombre."]
+    dossier.refresh_from_db()
+    assert dossier.status == DossierStatus.DRAFT
+
+
 # --- concurrent edits ----------------------------------------------------------------------------------
 def test_second_concurrent_save_of_the_identity_is_refused_and_both_versions_shown(client, dossier, agent, colleague):
     client.force_login(agent)
