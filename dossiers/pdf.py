@@ -45,12 +45,6 @@ ROLE_LABELS = {
     Role.CHILD: "enfant",
     Role.OTHER_DEPENDENT: "personne à charge",
 }
-TREATMENT_LABELS = {
-    "included": "compté",
-    "abated": "compté après abattement",
-    "deducted": "déduit",
-    "excluded": "non compté",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,16 +114,7 @@ def dossier_context(result, *, organisation=None, person_label: str | None = Non
     data = result.as_dict()
     css = data["css"]
     lines = css.get("resource_lines", [])
-    members = {m["id"]: m for m in _members(result, person_label)}
-    resource_rows = [
-        {
-            **line,
-            "type_label": _label(ResourceType, line.get("type")),
-            "treatment_label": TREATMENT_LABELS.get(line.get("treatment"), line.get("treatment") or ""),
-            "who": members.get(line.get("member"), {}),
-        }
-        for line in lines
-    ]
+    resource_rows = [{**line, "type_label": _label(ResourceType, line.get("type"))} for line in lines]
     checklist = data.get("checklist") or []
     cpam_aid = data.get("cpam_aid")
     help_independants = data.get("help_independants")
@@ -139,7 +124,7 @@ def dossier_context(result, *, organisation=None, person_label: str | None = Non
         "request_date": result.situation.request_date,
         "person_label": label,
         "organisation": OrganisationContact.from_object(organisation),
-        "members": list(members.values()),
+        "members": _members(result, person_label),
         "css": css,
         "css_status_label": _label(CssStatus, css.get("status")),
         "counted_resources": [row for row in resource_rows if row.get("treatment") != "excluded"],
