@@ -27,7 +27,7 @@ from .enums import (
     Sector,
 )
 from .parameters import DatedValue, ParameterDateError, ParametersOn
-from .reasons import NBSP, Reason, cents, format_date, format_eur
+from .reasons import NBSP, Reason, cents, format_date, format_eur, reasons_dict
 from .results import money
 from .situation import PlannedCare, Situation
 
@@ -113,10 +113,6 @@ def format_percent(rate: Decimal) -> str:
     return f"{value}{NBSP}%"
 
 
-def _reasons_dict(reasons: tuple[Reason, ...]) -> dict:
-    return {"reasons": [str(r) for r in reasons], "reasons_detail": [r.as_dict() for r in reasons]}
-
-
 # --------------------------------------------------------------------------- hospital stays
 
 
@@ -150,7 +146,7 @@ class HospitalStayResult:
             "forfait_journalier_before_exemption": money(self.forfait_before_exemption),
             "single_room_daily": money(self.single_room_daily),
             "single_room": money(self.single_room),
-            **_reasons_dict(self.reasons),
+            **reasons_dict(self.reasons),
             "to_verify": list(self.to_verify),
         }
 
@@ -297,7 +293,7 @@ class EmergencyVisitResult:
             "exemption_label": self.exemption.label if self.exemption else None,
             "reduced": self.reduced,
             "rate": money(self.rate),
-            **_reasons_dict(self.reasons),
+            **reasons_dict(self.reasons),
             "to_verify": list(self.to_verify),
         }
 
@@ -440,7 +436,7 @@ class ConsultationResult:
             "excess_fees": money(self.excess_fees),
             "participation_forfaitaire": money(self.participation_forfaitaire),
             "participation_exemption": self.participation_exemption.value if self.participation_exemption else None,
-            **_reasons_dict(self.reasons),
+            **reasons_dict(self.reasons),
             "to_verify": list(self.to_verify),
         }
 
@@ -581,7 +577,7 @@ class QuotedCareResult:
             "quote": money(self.quote),
             "social_security_indicative": money(self.social_security),
             "rest_after_social_security": money(self.rest),
-            **_reasons_dict(self.reasons),
+            **reasons_dict(self.reasons),
             "to_verify": list(self.to_verify),
         }
 

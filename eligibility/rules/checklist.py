@@ -24,7 +24,7 @@ from .enums import (
 )
 from .help_independants import HELP_URL, HelpResult
 from .parameters import ParametersOn
-from .reasons import Reason, format_eur
+from .reasons import Reason, format_eur, reasons_dict
 from .results import CssResult
 from .situation import Member, Situation
 
@@ -54,8 +54,7 @@ class ChecklistItem:
             "deadline": self.deadline,
             "help": self.help,
             "appeal": self.appeal,
-            "reasons": [str(r) for r in self.reasons],
-            "reasons_detail": [r.as_dict() for r in self.reasons],
+            **reasons_dict(self.reasons),
         }
 
 

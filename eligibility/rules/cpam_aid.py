@@ -17,7 +17,7 @@ from .care import reason_from
 from .enums import AidAssessment, AidCategory, Basket, CareKind, Complementary, Difficulty
 from .out_of_pocket import OutOfPocket
 from .parameters import ParametersOn
-from .reasons import Reason, euros, format_eur
+from .reasons import Reason, euros, format_eur, reasons_dict
 from .results import CssResult, money
 from .situation import Situation
 
@@ -129,8 +129,7 @@ class CpamAidResult:
             "care_left_to_pay": money(self.care_left_to_pay),
             "needs": [n.as_dict() for n in self.needs],
             "quotes_needed": list(self.quotes_needed),
-            "reasons": [str(r) for r in self.reasons],
-            "reasons_detail": [r.as_dict() for r in self.reasons],
+            **reasons_dict(self.reasons),
             "to_verify": list(self.to_verify),
         }
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from .care import reason_from
 from .enums import SELF_EMPLOYED_DIFFICULTIES, Difficulty, Territory
 from .parameters import ParametersOn
-from .reasons import Reason
+from .reasons import Reason, reasons_dict
 from .situation import Situation
 
 HELP_URL = "https://www.urssaf.fr/help"
@@ -83,8 +83,7 @@ class HelpResult:
             "difficulties": [d.value for d in self.difficulties],
             "bodies": [b.as_dict() for b in self.bodies],
             "steps": list(self.steps),
-            "reasons": [str(r) for r in self.reasons],
-            "reasons_detail": [r.as_dict() for r in self.reasons],
+            **reasons_dict(self.reasons),
             "to_verify": list(self.to_verify),
         }
 

@@ -26,7 +26,7 @@ from .care import (
 )
 from .enums import Basket, Complementary, CssStatus, EmergencyExemption, HospitalExemption, Sector
 from .parameters import ParametersOn
-from .reasons import Reason, format_date, format_eur
+from .reasons import Reason, format_date, format_eur, reasons_dict
 from .results import CssResult, money
 from .situation import Situation
 
@@ -124,8 +124,7 @@ class OutOfPocket:
             "with_css_column": self.has_with_css_column,
             "lines": [line.as_dict() for line in self.lines],
             "assumptions": list(self.assumptions),
-            "reasons": [str(r) for r in self.reasons],
-            "reasons_detail": [r.as_dict() for r in self.reasons],
+            **reasons_dict(self.reasons),
             "to_verify": list(self.to_verify),
         }
 

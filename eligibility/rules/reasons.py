@@ -29,6 +29,11 @@ class Reason:
         return {"code": self.code, "text": self.text, "article": self.article, "href": self.href}
 
 
+def reasons_dict(reasons: tuple[Reason, ...]) -> dict:
+    """The contract form of a result's reasons: ``reasons`` (sentences) and ``reasons_detail`` (with citations)."""
+    return {"reasons": [str(r) for r in reasons], "reasons_detail": [r.as_dict() for r in reasons]}
+
+
 NBSP = "\u00a0"
 NARROW_NBSP = "\u202f"
 CENT = Decimal("0.01")

@@ -10,7 +10,7 @@ from datetime import date
 from decimal import Decimal
 
 from .enums import CssStatus
-from .reasons import Reason
+from .reasons import Reason, reasons_dict
 
 
 def money(amount: Decimal | None) -> float | int | None:
@@ -97,7 +97,6 @@ class CssResult:
             "resource_lines": [line.as_dict() for line in self.resource_lines],
             "participations": [p.as_dict() for p in self.participations],
             "presumption": self.presumption,
-            "reasons": [str(r) for r in self.reasons],
-            "reasons_detail": [r.as_dict() for r in self.reasons],
+            **reasons_dict(self.reasons),
             "to_verify": list(self.to_verify),
         }
