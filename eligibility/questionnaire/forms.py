@@ -402,7 +402,8 @@ class HousingForm(StepForm):
     def clean(self):
         data = super().clean()
         if data.get("housing_aid") == "yes":
-            if not data.get("housing_aid_monthly"):
+            # An unreadable amount already has its own message: say only that.
+            if not data.get("housing_aid_monthly") and "housing_aid_monthly" not in self.errors:
                 self.add_error("housing_aid_monthly", "Indiquez le montant de l'aide par mois, par exemple 250.")
         elif data.get("housing_aid") == "no":
             data["housing_aid_monthly"] = None

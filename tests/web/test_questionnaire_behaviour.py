@@ -257,6 +257,18 @@ def test_amounts_in_french_formats_are_accepted(journey, client):
     assert 'value="12,345"' in response.content.decode()
 
 
+def test_an_unreadable_housing_aid_gets_one_message_saying_why(journey, client):
+    answer_until(journey, couple_with_two_children(), "foyer")
+    for typed, why in (("abc", "sans lettres"), ("-5", "négatif"), ("999999999", "trop élevé")):
+        response = journey.post("logement", {"status": "tenant", "housing_aid": "yes", "housing_aid_monthly": typed})
+        assert response.status_code == 200
+        errors = re.findall(r'class="error-message"[^>]*>(.*?)</p>', response.content.decode(), re.S)
+        assert len(errors) == 1 and why in errors[0], errors
+        assert "Indiquez le montant de l" not in errors[0]
+    response = journey.post("logement", {"status": "tenant", "housing_aid": "yes", "housing_aid_monthly": ""})
+    assert "Indiquez le montant de l&#x27;aide par mois" in response.content.decode()
+
+
 def test_rules_errors_are_shown_on_the_step_and_field_that_caused_them(journey, client):
     answers = single_on_rsa()
     answers["logement"] = {"status": "homeless", "housing_aid": "yes", "housing_aid_monthly": "100"}
