@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .care import reason_from
+from .care import holds_css, reason_from
 from .cpam_aid import CpamAidResult, quotes_needed
 from .enums import (
+    Activity,
     AidAssessment,
     Basket,
     Benefit,
     CareKind,
+    Complementary,
     CssStatus,
     Difficulty,
     HousingStatus,
@@ -23,6 +25,7 @@ from .enums import (
     Sector,
 )
 from .help_independants import HELP_URL, HelpResult
+from .out_of_pocket import BASKET_SHORT
 from .parameters import ParametersOn
 from .reasons import Reason, format_eur, reasons_dict
 from .results import CssResult
@@ -102,7 +105,7 @@ RESOURCE_DOCUMENTS = (
 def css_documents(situation: Situation, css: CssResult) -> tuple[str, ...]:
     docs: list[str] = []
     self_employed = set(_ids(situation, {ResourceType.SELF_EMPLOYMENT})) | {
-        m.id for m in situation.members if m.activity.value == "self_employed"
+        m.id for m in situation.members if m.activity is Activity.SELF_EMPLOYED
     }
     for member in _adults(situation):
         joint = " (l'avis commun suffit si vous déclarez vos revenus ensemble)" if member.role is Role.PARTNER else ""
@@ -152,7 +155,7 @@ def _appeal_text(p: ParametersOn) -> str:
 
 
 def _css_item(situation: Situation, p: ParametersOn, css: CssResult) -> ChecklistItem | None:
-    holder = situation.complementary.value.startswith("css_")
+    holder = holds_css(situation)
     decision = p["demarches.css_delai_decision_mois"]
     duration = p["demarches.css_duree_droits_mois"]
     window = p["demarches.css_renouvellement_mois"]
@@ -238,7 +241,7 @@ def _cpam_item(situation: Situation, cpam: CpamAidResult) -> ChecklistItem | Non
     )
     if cpam.css_first:
         documents.append("Décision de la caisse sur la Complémentaire santé solidaire (demandez-la d'abord)")
-    elif situation.complementary.value == "private":
+    elif situation.complementary is Complementary.PRIVATE:
         documents.append("Tableau de garanties ou décompte de votre complémentaire santé")
     health_difficulties = situation.difficulties & {
         Difficulty.INCOME_DROP_DUE_TO_HEALTH, Difficulty.HOME_HELP_AFTER_HOSPITAL, Difficulty.END_OF_LIFE_CARE,
@@ -279,7 +282,7 @@ def _cpam_item(situation: Situation, cpam: CpamAidResult) -> ChecklistItem | Non
 def _help_item(situation: Situation, help_result: HelpResult) -> ChecklistItem | None:
     if not help_result.relevant:
         return None
-    self_employed = [m for m in situation.members if m.activity.value == "self_employed"] or [
+    self_employed = [m for m in situation.members if m.activity is Activity.SELF_EMPLOYED] or [
         situation.member(i) for i in _ids(situation, {ResourceType.SELF_EMPLOYMENT})
     ]
     documents = []
@@ -315,8 +318,8 @@ QUOTE_ORGANISMS = {
 def _quote_items(situation: Situation, cpam: CpamAidResult) -> list[ChecklistItem]:
     items = []
     coverage_card = (
-        "Attestation de Complémentaire santé solidaire" if situation.complementary.value.startswith("css_")
-        else "Carte de complémentaire santé" if situation.complementary.value == "private" else None
+        "Attestation de Complémentaire santé solidaire" if holds_css(situation)
+        else "Carte de complémentaire santé" if situation.complementary is Complementary.PRIVATE else None
     )
     for index, care in enumerate(situation.planned_care):
         if care.kind is CareKind.EMERGENCY_VISIT or (care.kind is CareKind.HOSPITALISATION and care.home):
@@ -345,8 +348,7 @@ def _quote_items(situation: Situation, cpam: CpamAidResult) -> list[ChecklistIte
             )
             if care.kind in (CareKind.GLASSES, CareKind.HEARING_AIDS):
                 documents.append("Ordonnance")
-            basket = "100 % Santé" if care.basket is Basket.CENT_POUR_CENT_SANTE else "hors 100 % Santé"
-            what = f"{care.kind.label.lower()} ({basket}) de {care.member}"
+            what = f"{care.kind.label.lower()} ({BASKET_SHORT[care.basket or Basket.OTHER]}) de {care.member}"
         items.append(ChecklistItem(
             key=f"quote_{index}",
             organism=QUOTE_ORGANISMS[care.kind],

@@ -13,9 +13,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .care import reason_from
-from .enums import AidAssessment, AidCategory, Basket, CareKind, Complementary, Difficulty
-from .out_of_pocket import OutOfPocket
+from .care import holds_css, reason_from
+from .enums import (
+    QUOTED_CARE_KINDS,
+    AidAssessment,
+    AidCategory,
+    Basket,
+    CareKind,
+    Complementary,
+    Difficulty,
+    Sector,
+)
+from .out_of_pocket import BASKET_SHORT, OutOfPocket
 from .parameters import ParametersOn
 from .reasons import Reason, euros, format_eur, reasons_dict
 from .results import CssResult, money
@@ -147,12 +156,12 @@ def quotes_needed(situation: Situation) -> tuple[str, ...]:
     """The quotes a CPAM aid request needs, per planned care item (a quote, never an invoice)."""
     quotes = []
     for care in situation.planned_care:
-        if care.kind in (CareKind.DENTAL_PROSTHESIS, CareKind.GLASSES, CareKind.HEARING_AIDS):
-            basket = "100 % Santé" if care.basket is Basket.CENT_POUR_CENT_SANTE else "hors 100 % Santé"
+        if care.kind in QUOTED_CARE_KINDS:
+            basket = BASKET_SHORT[care.basket or Basket.OTHER]
             quotes.append(f"Deux devis de professionnels différents : {care.kind.label.lower()} ({basket}) de {care.member}")
         elif care.kind is CareKind.HOSPITALISATION:
             quotes.append(f"Devis ou estimation des frais de l'établissement : hospitalisation de {care.member}")
-        elif care.kind is CareKind.CONSULTATION and care.sector is not None and care.sector.value != "1":
+        elif care.kind is CareKind.CONSULTATION and care.sector not in (None, Sector.SECTOR_1):
             quotes.append(f"Devis du médecin (dépassement d'honoraires) : consultation de {care.member}")
     return tuple(quotes)
 
@@ -167,7 +176,7 @@ def assess_cpam_aid(
     settings = settings or default_cpam_settings(p)
     ceiling = settings.household_ceiling(css)
     resources = css.resources
-    holder = situation.complementary in (Complementary.CSS_FREE, Complementary.CSS_WITH_PARTICIPATION)
+    holder = holds_css(situation)
     css_first = css.eligible and not holder
     to_verify: list[str] = []
     reasons: list[Reason] = []

@@ -132,6 +132,7 @@ class OutOfPocket:
 # --------------------------------------------------------------------------- columns per charge
 
 SECTOR_SHORT = {Sector.SECTOR_1: "secteur 1", Sector.SECTOR_2: "secteur 2", Sector.OPTAM: "secteur 2, Optam"}
+BASKET_SHORT = {Basket.CENT_POUR_CENT_SANTE: "100 % Santé", Basket.OTHER: "hors 100 % Santé"}
 PRIVATE_NOTE = "Dépend de votre contrat : montant avant le remboursement de votre complémentaire."
 INTRINSIC_EXEMPTIONS = frozenset(HospitalExemption) - {HospitalExemption.CSS, HospitalExemption.ALSACE_MOSELLE}
 
@@ -282,9 +283,8 @@ def _lines_for(item, with_css_item, current: str) -> list[OutOfPocketLine]:
             line("participation_forfaitaire", f"Participation forfaitaire sur la consultation, {member}",
                  _participation_column, ("Retenue sur le remboursement de la Sécurité sociale.",))
     elif isinstance(item, QuotedCareResult):
-        basket = "100 % Santé" if item.basket is Basket.CENT_POUR_CENT_SANTE else "hors 100 % Santé"
         line(
-            item.kind.value, f"{item.kind.label} ({basket}), {member}, devis de {format_eur(item.quote)}",
+            item.kind.value, f"{item.kind.label} ({BASKET_SHORT[item.basket]}), {member}, devis de {format_eur(item.quote)}",
             _quoted_column,
             ("Part de la Sécurité sociale indicative : à vérifier sur le devis.",),
         )

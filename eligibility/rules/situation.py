@@ -17,6 +17,7 @@ from typing import Any
 from .enums import (
     ALSACE_MOSELLE_DEPARTMENTS,
     OVERSEAS_DEPARTMENT_BY_TERRITORY,
+    QUOTED_CARE_KINDS,
     Activity,
     Basket,
     Benefit,
@@ -490,7 +491,7 @@ def _parse_planned_care(r: _Reader, value: Any, member_ids: set[str]) -> list[Pl
             fields["home"] = r.boolean(obj.get("home"), f"{path}.home")
             if fields["home"] and fields["single_room_daily"]:
                 r.error(f"{path}.single_room_daily", "Pas de chambre particulière pour une hospitalisation à domicile.")
-        elif kind in (CareKind.DENTAL_PROSTHESIS, CareKind.GLASSES, CareKind.HEARING_AIDS):
+        elif kind in QUOTED_CARE_KINDS:
             fields["quote"] = r.money(obj.get("quote"), f"{path}.quote")
             fields["basket"] = r.choice(obj.get("basket"), f"{path}.basket", Basket)
         elif kind is CareKind.CONSULTATION:
