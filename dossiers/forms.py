@@ -16,6 +16,7 @@ from .models import (
     Membership,
     MembershipRole,
     Note,
+    save_versioned,
 )
 
 
@@ -43,8 +44,30 @@ class LoginForm(AuthenticationForm):
             raise forms.ValidationError(self.error_messages["inactive"], code="inactive")
 
 
-class DossierForm(forms.ModelForm):
+class VersionedModelForm(forms.ModelForm):
+    """A model form saved with optimistic locking: the hidden ``version`` is the one the agent started from.
+
+    ``save_versioned`` writes the form's fields only if nobody saved in between (the model's
+    ``version_field`` is unchanged); otherwise nothing is written and ``for_saved`` gives the refused input
+    back, unchanged, carrying the version now saved (a new save will replace it).
+    """
+
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, required=False)
+    version_field = "version"
+
+    def save_versioned(self, **extra) -> bool:
+        expected = self.cleaned_data["version"]
+        return expected is not None and save_versioned(
+            self.instance, self._meta.fields, expected, version_field=self.version_field, **extra,
+        )
+
+    def for_saved(self, saved):
+        data = self.data.copy()
+        data["version"] = str(getattr(saved, self.version_field))
+        return type(self)(data, instance=saved)
+
+
+class DossierForm(VersionedModelForm):
 
     class Meta:
         model = Dossier
@@ -95,8 +118,7 @@ class ImportForm(forms.Form):
         return "".join(ch for ch in self.cleaned_data["resume_code"].upper() if ch.isalnum())
 
 
-class NoteForm(forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, required=False)
+class NoteForm(VersionedModelForm):
 
     class Meta:
         model = Note
@@ -109,8 +131,8 @@ class NoteForm(forms.ModelForm):
 PAST_EVENTS = {"ready_on": "où le dossier est prêt", "sent_on": "d'envoi", "decision_on": "de la décision"}
 
 
-class StatusForm(forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, required=False)
+class StatusForm(VersionedModelForm):
+    version_field = "status_version"  # the identity and the status are locked apart: two agents may edit each
 
     class Meta:
         model = Dossier

@@ -221,12 +221,6 @@ class Dossier(models.Model):
     def is_decided(self) -> bool:
         return self.status in DossierStatus.decided()
 
-    def save_versioned(self, fields: list[str], expected_version: int, *, version_field: str = "version",
-                       **extra) -> bool:
-        """Write ``fields`` (and ``extra`` values) only if ``version_field`` still equals
-        ``expected_version``; bump it. False means another agent saved first: nothing was written."""
-        return _save_versioned(self, fields, expected_version, version_field=version_field, **extra)
-
     def checklist_groups(self) -> list[dict]:
         """The latest results' checklist, each document with the state recorded for it.
 
@@ -338,7 +332,9 @@ def checklist_item_key(item: dict, position: int, seen: set) -> str:
     return candidate
 
 
-def _save_versioned(instance, fields, expected_version, *, version_field="version", **extra) -> bool:
+def save_versioned(instance, fields, expected_version: int, *, version_field: str = "version", **extra) -> bool:
+    """Write ``instance``'s ``fields`` (and ``extra`` values) only if its ``version_field`` still equals
+    ``expected_version``; bump it. False means another agent saved first: nothing was written."""
     values = {name: getattr(instance, name) for name in fields}
     values.update(extra)
     values[version_field] = models.F(version_field) + 1
@@ -379,7 +375,7 @@ class ChecklistItemState(models.Model):
 
 
 class Note(models.Model):
-    """A free note on a dossier, with its author and dates; edits use optimistic locking."""
+    """A free note on a dossier, with its author and dates; edits use optimistic locking (``version``)."""
 
     dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="notes")
     author = models.ForeignKey(
@@ -399,9 +395,6 @@ class Note(models.Model):
 
     def __str__(self) -> str:
         return f"Note {self.pk}"
-
-    def save_versioned(self, expected_version: int, **extra) -> bool:
-        return _save_versioned(self, ["text"], expected_version, **extra)
 
 
 # --- Audit ---------------------------------------------------------------------------------------------

@@ -61,11 +61,11 @@ def _consent_first(request, dossier: Dossier):
     return redirect("dossiers:consent", public_id=dossier.public_id)
 
 
-def _rebind_with_version(form, version: int):
-    """The refused input, unchanged, but carrying the version now saved (a new save will replace it)."""
-    data = form.data.copy()
-    data["version"] = str(version)
-    return type(form)(data, **({"instance": form.instance} if hasattr(form, "instance") else {}))
+def _conflict(request, template: str, form, saved, **context):
+    """409: the refused input (``form``) beside the version another agent saved in the meantime (``saved``)."""
+    return render(request, template, {
+        **context, "form": form.for_saved(saved), "conflict": saved, "conflict_message": CONFLICT_MESSAGE,
+    }, status=409)
 
 
 # --- List and creation ---------------------------------------------------------------------------------
@@ -155,19 +155,13 @@ def dossier_edit(request, public_id):
     if request.method == "POST":
         form = DossierForm(request.POST, instance=get_dossier(request, public_id))
         if form.is_valid():
-            expected = form.cleaned_data["version"]
             now = timezone.now()
-            if expected is not None and form.instance.save_versioned(
-                form.Meta.fields, expected, updated_at=now, updated_by=request.user, last_activity_at=now,
-            ):
+            if form.save_versioned(updated_at=now, updated_by=request.user, last_activity_at=now):
                 record(request.user, dossier, AuditAction.CHANGED, "identity")
                 messages.success(request, "Identité et coordonnées enregistrées.")
                 return redirect("dossiers:detail", public_id=dossier.public_id)
             saved = get_dossier(request, public_id)
-            return render(request, "dossiers/form.html", {
-                "form": _rebind_with_version(form, saved.version), "dossier": saved, "conflict": saved,
-                "conflict_message": CONFLICT_MESSAGE,
-            }, status=409)
+            return _conflict(request, "dossiers/form.html", form, saved, dossier=saved)
     else:
         form = DossierForm(instance=dossier, initial={"version": dossier.version})
     return render(request, "dossiers/form.html", {"form": form, "dossier": dossier})
@@ -277,18 +271,13 @@ def note_edit(request, public_id, note_id):
     if request.method == "POST":
         form = NoteForm(request.POST, instance=_get_note(dossier, note_id))
         if form.is_valid():
-            expected = form.cleaned_data["version"]
-            now = timezone.now()
-            if expected is not None and form.instance.save_versioned(expected, updated_at=now, updated_by=request.user):
+            if form.save_versioned(updated_at=timezone.now(), updated_by=request.user):
                 dossier.touch()
                 record(request.user, dossier, AuditAction.CHANGED, "notes")
                 messages.success(request, "Note modifiée.")
                 return redirect("dossiers:notes", public_id=dossier.public_id)
-            saved = Note.objects.select_related("updated_by").get(pk=note.pk)
-            return render(request, "dossiers/note_edit.html", {
-                "dossier": dossier, "note": saved, "form": _rebind_with_version(form, saved.version),
-                "conflict": saved, "conflict_message": CONFLICT_MESSAGE,
-            }, status=409)
+            saved = _get_note(dossier, note_id)
+            return _conflict(request, "dossiers/note_edit.html", form, saved, dossier=dossier, note=saved)
     else:
         form = NoteForm(instance=note, initial={"version": note.version})
     return render(request, "dossiers/note_edit.html", {"dossier": dossier, "note": note, "form": form})
@@ -342,28 +331,19 @@ def dossier_status(request, public_id):
     if request.method == "POST":
         form = StatusForm(request.POST, instance=get_dossier(request, public_id))
         if form.is_valid():
-            expected = form.cleaned_data["version"]
             now = timezone.now()
-            today = timezone.localdate()
             instance = form.instance
             if instance.status == DossierStatus.READY and not instance.ready_on:
-                instance.ready_on = today
+                instance.ready_on = timezone.localdate()
             extra = {"last_activity_at": now}
             if instance.status != dossier.status:
                 extra.update(status_changed_at=now, status_changed_by=request.user)
-            if expected is not None and instance.save_versioned(
-                form.Meta.fields, expected, version_field="status_version", **extra,
-            ):
+            if form.save_versioned(**extra):
                 record(request.user, dossier, AuditAction.CHANGED, "status")
                 messages.success(request, f"Statut enregistré : {instance.get_status_display()}.")
                 return redirect("dossiers:detail", public_id=dossier.public_id)
             saved = get_dossier(request, public_id)
-            data = form.data.copy()
-            data["version"] = str(saved.status_version)
-            return render(request, "dossiers/status.html", {
-                "dossier": saved, "form": StatusForm(data, instance=saved), "conflict": saved,
-                "conflict_message": CONFLICT_MESSAGE,
-            }, status=409)
+            return _conflict(request, "dossiers/status.html", form, saved, dossier=saved)
     else:
         form = StatusForm(instance=dossier, initial={"version": dossier.status_version})
     return render(request, "dossiers/status.html", {"dossier": dossier, "form": form})
