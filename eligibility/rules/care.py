@@ -27,7 +27,7 @@ from .enums import (
     Sector,
 )
 from .parameters import DatedValue, ParameterDateError, ParametersOn
-from .reasons import NBSP, Reason, cents, format_date, format_eur, reasons_dict
+from .reasons import Reason, cents, format_date, format_eur, format_percent, reasons_dict
 from .results import money
 from .situation import PlannedCare, Situation
 
@@ -105,12 +105,6 @@ def has_invalidity_pension(situation: Situation, member_id: str) -> bool:
     return any(
         r.type is ResourceType.INVALIDITY_PENSION and r.amount > 0 for r in situation.resources_of(member_id)
     )
-
-
-def format_percent(rate: Decimal) -> str:
-    """``0.7`` → ``70 %`` (French, non-breaking space)."""
-    value = f"{(rate * 100).normalize():f}".replace(".", ",")
-    return f"{value}{NBSP}%"
 
 
 # --------------------------------------------------------------------------- hospital stays

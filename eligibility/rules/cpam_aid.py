@@ -26,7 +26,7 @@ from .enums import (
 )
 from .out_of_pocket import BASKET_SHORT, OutOfPocket
 from .parameters import ParametersOn
-from .reasons import Reason, euros, format_eur, reasons_dict
+from .reasons import Reason, euros, format_eur, format_number, reasons_dict
 from .results import CssResult, money
 from .situation import Situation
 
@@ -70,7 +70,7 @@ class CpamAidSettings:
             ratio = self.ratio_to_css_participation_ceiling
             if ratio == 1:
                 return "plafond de la Complémentaire santé solidaire avec participation du foyer"
-            return f"{str(ratio.normalize()).replace('.', ',')} × le plafond de la CSS avec participation du foyer"
+            return f"{format_number(ratio)} × le plafond de la CSS avec participation du foyer"
         return (
             f"{format_eur(self.annual_ceiling_one_person)} par an pour une personne, "  # type: ignore[arg-type]
             "adapté à la taille du foyer comme le plafond de la CSS"

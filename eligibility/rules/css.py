@@ -55,7 +55,7 @@ from .enums import (
     Territory,
 )
 from .parameters import ParametersOn
-from .reasons import MONTHS_FR, Reason, cents, euros, format_date, format_month
+from .reasons import MONTHS_FR, Reason, cents, euros, format_date, format_month, format_number, format_percent
 from .reasons import format_eur as _format_eur
 from .results import CssResult, MemberParticipation, ResourceLine
 from .situation import Member, Situation
@@ -98,17 +98,8 @@ _CACHED = 16384
 #: Amounts that come from the household (declared, counted, totals, margins) are nearly always new, and a cache
 #: miss costs more than the formatting: those call ``_format_eur`` directly.
 format_eur = lru_cache(maxsize=8192)(_format_eur)
-
-
-@lru_cache(maxsize=1024)
-def _number(value: Decimal) -> str:
-    """``1,65`` (French decimal comma, no trailing zeros)."""
-    text = format(value.normalize(), "f")
-    return text.replace(".", ",")
-
-
-def _percent(rate: Decimal) -> str:
-    return _number(rate * 100) + "\u00a0%"
+_number = lru_cache(maxsize=1024)(format_number)
+_percent = lru_cache(maxsize=256)(format_percent)
 
 
 def _from_month(year: int, month: int) -> str:

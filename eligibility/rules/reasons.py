@@ -70,6 +70,16 @@ def format_eur(amount: Decimal) -> str:
     return sign + whole + frac + _EURO_SUFFIX
 
 
+def format_number(value: Decimal) -> str:
+    """``1,65``: French decimal comma, no trailing zeros, never an exponent (``20``, not ``2E+1``)."""
+    return format(value.normalize(), "f").replace(".", ",")
+
+
+def format_percent(rate: Decimal) -> str:
+    """``0.7`` → ``70 %`` (no-break space before the sign)."""
+    return format_number(rate * 100) + NBSP + "%"
+
+
 def _group_thousands(digits: str) -> str:
     if len(digits) <= 6:
         return digits[:-3] + NARROW_NBSP + digits[-3:]
