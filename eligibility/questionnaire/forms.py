@@ -374,6 +374,12 @@ class HouseholdFormSet(DynamicFormSet):
             raise ValidationError("Un foyer ne compte qu'un seul conjoint ou une seule conjointe : retirez l'autre.")
         if len(set(uids)) != len(uids):
             raise ValidationError("Deux personnes ont le même identifiant : rechargez la page.")
+        # A child born before every adult of the household is a typing error (most often the year).
+        eldest_adult = min(f.cleaned_data["birth_date"] for f in self.forms if f.role_value in ADULT_ROLES)
+        for form in self.forms:
+            if form.role_value == Role.CHILD.value and form.cleaned_data["birth_date"] <= eldest_adult:
+                form.add_error("birth_date", "Cet enfant serait plus âgé que vous : vérifiez son année de naissance, "
+                               "ou ajoutez cette personne comme « autre personne à charge ».")
 
 
 HouseholdFormSetClass = forms.formset_factory(

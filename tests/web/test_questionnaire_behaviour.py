@@ -213,6 +213,26 @@ def test_add_and_remove_people_without_javascript(journey, client):
     assert "Enfant 1" not in html and 'value="p2"' in html
 
 
+def test_a_child_older_than_the_adults_is_pointed_out_on_its_birth_date(journey, client):
+    journey.post("residence", {"territory": "metropole"})
+    people = household_data([
+        {"role": "applicant", "birth_date": "01/01/2000", "activity": "employee"},
+        {"role": "child", "birth_date": "01/01/1950", "label": "Léa"},
+    ])
+    response = journey.post("foyer", people)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Cet enfant serait plus âgé que vous" in html
+    assert 'href="#id_foyer-1-birth_date"' in html and 'value="01/01/1950"' in html and 'value="Léa"' in html
+    # Older than the applicant but younger than the partner: a possible family, accepted.
+    people = household_data([
+        {"role": "applicant", "birth_date": "01/01/2000", "activity": "employee"},
+        {"role": "partner", "birth_date": "01/01/1970", "activity": "employee"},
+        {"role": "child", "birth_date": "01/01/1999"},
+    ])
+    assert journey.post("foyer", people).status_code == 302
+
+
 def test_tampered_actions_and_management_form_are_rejected(journey, client):
     journey.post("residence", {"territory": "metropole"})
     base = household_data([{"role": "applicant", "birth_date": "01/01/1980", "activity": "employee"}])
