@@ -413,7 +413,6 @@ class ConsultationResult:
     excess_fees: Decimal               # billed − base tariff (dépassement d'honoraires)
     participation_forfaitaire: Decimal  # withheld from the reimbursement, after the annual cap
     participation_exemption: ParticipationExemption | None
-    maternity: bool
     reasons: tuple[Reason, ...]
     to_verify: tuple[str, ...] = ()
 
@@ -540,7 +539,6 @@ def consultation(
         excess_fees=excess,
         participation_forfaitaire=participation,
         participation_exemption=exemption,
-        maternity=maternity,
         reasons=tuple(reasons),
         to_verify=tuple(to_verify),
     )
@@ -556,7 +554,6 @@ class QuotedCareResult:
     kind: CareKind
     basket: Basket
     quote: Decimal
-    social_security_rate: Decimal     # indicative share of the quote reimbursed by the Sécurité sociale
     social_security: Decimal          # indicative amount
     rest: Decimal                     # quote − indicative social security share
     reasons: tuple[Reason, ...]
@@ -605,7 +602,6 @@ def quoted_care(situation: Situation, care: PlannedCare, index: int, p: Paramete
         kind=care.kind,
         basket=basket,
         quote=quote,
-        social_security_rate=share,
         social_security=social_security,
         rest=quote - social_security,
         reasons=reasons,

@@ -79,7 +79,6 @@ _TYPE_ORDER = {t: i for i, t in enumerate(ResourceType)}
 _TREATMENT = {t: t.treatment for t in ResourceType}
 _LABEL = {t: t.label for t in ResourceType}
 _VALUE = {t: t.value for t in ResourceType}
-_STATUS_RANK = {CssStatus.NOT_ELIGIBLE: 0, CssStatus.WITH_PARTICIPATION: 1, CssStatus.FREE: 2}
 
 
 # --------------------------------------------------------------------------- small helpers
@@ -720,7 +719,7 @@ def evaluate_css(situation: Situation, p: ParametersOn) -> CssResult:
             ))
             continue
         presumption = benefit.value
-        if _STATUS_RANK[status] < _STATUS_RANK[CssStatus.WITH_PARTICIPATION]:
+        if status is CssStatus.NOT_ELIGIBLE:
             status = CssStatus.WITH_PARTICIPATION
         reasons.append(_reason(
             "css.presumption",

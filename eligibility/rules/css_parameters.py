@@ -90,7 +90,6 @@ class CssParameters:
     deduction_ref: Ref
     # housing flat amount (R861-5, R861-7)
     rsa_base: Decimal
-    rsa_ref: Ref
     rsa_household: dict[int, Decimal]          # 1, 2, 3 (= 3 or more)
     housing_aid_rates: dict[int, Decimal]
     housing_aid_ref: Ref
@@ -225,7 +224,6 @@ def build_css_parameters(p: ParametersOn) -> CssParameters:
         deduction_aspa_couple=aspa["couple"],
         deduction_ref=_ref(p, "css.deduction_aah"),
         rsa_base=p["rsa.montant_base"],
-        rsa_ref=_ref(p, "rsa.montant_base"),
         rsa_household=_sizes(p["rsa.coefficients_foyer"]),
         housing_aid_rates=_sizes(p["css.forfait_logement_aide"]),
         housing_aid_ref=_ref(p, "css.forfait_logement_aide"),

@@ -73,10 +73,6 @@ class OutOfPocketLine:
     with_css: Column | None
     assumptions: tuple[str, ...] = ()
 
-    @property
-    def billed(self) -> Decimal:
-        return self.current.billed
-
     def as_dict(self) -> dict:
         return {
             "key": self.key,
@@ -107,7 +103,6 @@ class OutOfPocket:
     reasons: tuple[Reason, ...]
     to_verify: tuple[str, ...] = ()
     current_care: CareResult | None = field(default=None, compare=False, repr=False)
-    with_css_care: CareResult | None = field(default=None, compare=False, repr=False)
 
     @property
     def has_with_css_column(self) -> bool:
@@ -380,7 +375,6 @@ def estimate_out_of_pocket(situation: Situation, p: ParametersOn, css: CssResult
         reasons=tuple(reasons),
         to_verify=tuple(dict.fromkeys(to_verify)),
         current_care=current_care,
-        with_css_care=css_care,
     )
 
 
