@@ -9,7 +9,7 @@ receives the journey context (``answers``: earlier answers, the request date, th
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django import forms
@@ -147,6 +147,11 @@ class ResidenceForm(StepForm):
             raise ValidationError(
                 "La Complémentaire santé solidaire existe depuis le 1er novembre 2019 : "
                 "choisissez une date à partir de celle-ci."
+            )
+        today = self.answers.today if self.answers else date.today()
+        if value and value > today + timedelta(days=366):
+            raise ValidationError(
+                "Cette date est plus d'un an après aujourd'hui : vérifiez l'année, ou laissez vide pour aujourd'hui."
             )
         return value
 

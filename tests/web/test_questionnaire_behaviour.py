@@ -342,6 +342,21 @@ def test_only_social_workers_may_change_the_request_date(journey, client, db):
     assert "Plafond pour la CSS sans participation 10 166 €" in page  # ceiling of 1 April 2024
 
 
+def test_a_request_date_years_ahead_is_refused_next_to_the_field(db):
+    user = get_user_model().objects.create_user("agent", password="x" * 16, is_staff=True)
+    staff = Client()
+    staff.force_login(user)
+    j = Journey(staff)
+    j.start()
+    response = j.post("residence", {"territory": "metropole", "request_date": "01/01/3000"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "plus d&#x27;un an après aujourd&#x27;hui" in html and 'href="#id_residence-request_date"' in html
+    assert 'value="01/01/3000"' in html
+    # Up to a year ahead (22 November 2026 + 366 days) is a planned request.
+    assert j.post("residence", {"territory": "metropole", "request_date": "23/11/2027"}).status_code == 302
+
+
 # --------------------------------------------------------------------------- save, resume, expiry, closed
 
 
