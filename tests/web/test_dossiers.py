@@ -178,6 +178,14 @@ def test_detail_shows_the_dossier_and_logs_the_view(agent_client, dossier, agent
     assert AuditEntry.objects.filter(action=AuditAction.VIEWED, actor=agent).count() == 1
 
 
+def test_detail_prints_amounts_and_dates_as_the_rules_and_the_pdf_do(agent_client, dossier):
+    Dossier.objects.filter(pk=dossier.pk).update(decision_css="with_participation", decision_monthly_participation="1234.50")
+    page = agent_client.get(url("detail", dossier)).content.decode()
+    assert "pour une demande datée du 22 novembre 2026" in page
+    assert "Participation estimée : <span class=\"amount\">28\u00a0€</span>" in page
+    assert "<span class=\"amount\">1\u202f234,50\u00a0€</span> par mois" in page
+
+
 def test_pages_survive_a_deleted_author_or_consent_recorder(agent_client, org, agent, colleague):
     """Authors are kept with SET_NULL: once the account is deleted, the pages name an "Ancien agent"."""
     dossier = make_dossier(org, agent)
