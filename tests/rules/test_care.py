@@ -17,27 +17,8 @@ from eligibility.rules.care import (
     quoted_care,
 )
 from eligibility.rules.enums import EmergencyExemption, HospitalExemption, ParticipationExemption
-from eligibility.rules.parameters import default_parameters
-from eligibility.rules.situation import Situation, parse_situation
-
-TODAY = date(2026, 11, 22)
-ADULT = {"id": "p1", "role": "applicant", "birth_date": "1984-06-02", "activity": "employee"}
-
-
-def make(*care: dict, request_date: str = "2026-11-22", members: list[dict] | None = None, **extra) -> Situation:
-    data = {
-        "request_date": request_date,
-        "residence": extra.pop("residence", {"territory": "metropole", "department": "93"}),
-        "housing": {"status": "tenant", "housing_aid_monthly": 0},
-        "members": members or [ADULT],
-        "planned_care": list(care),
-        **extra,
-    }
-    return parse_situation(data, today=TODAY)
-
-
-def p_on(situation: Situation):
-    return default_parameters().at(situation.request_date)
+from eligibility.rules.situation import Situation
+from tests.rules.helpers import ADULT, TODAY, make, p_on
 
 
 def stay(situation: Situation, index: int = 0, *, css_holder: bool = False):

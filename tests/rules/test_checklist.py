@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal as D
 
 from eligibility.rules.checklist import Checklist, build_checklist
@@ -11,26 +10,12 @@ from eligibility.rules.engine import simulate_json
 from eligibility.rules.enums import CssStatus
 from eligibility.rules.help_independants import assess_help
 from eligibility.rules.out_of_pocket import estimate_out_of_pocket
-from eligibility.rules.parameters import default_parameters
 from eligibility.rules.results import CssResult
-from eligibility.rules.situation import parse_situation
+from tests.rules.helpers import TODAY, make, p_on
 
-TODAY = date(2026, 11, 22)
 P1 = {"id": "p1", "role": "applicant", "birth_date": "1984-06-02", "activity": "employee"}
 P2 = {"id": "p2", "role": "partner", "birth_date": "1986-02-11", "activity": "unemployed_compensated"}
 C1 = {"id": "c1", "role": "child", "birth_date": "2015-09-30"}
-
-
-def situation_of(**fields):
-    data = {
-        "request_date": "2026-11-22",
-        "residence": {"territory": "metropole", "department": "93"},
-        "housing": {"status": "tenant", "housing_aid_monthly": 0},
-        "members": [P1],
-        "coverage": {"complementary": "none"},
-        **fields,
-    }
-    return parse_situation(data, today=TODAY)
 
 
 def css_result(status: str = "free", *, monthly: str = "0", presumption: str | None = None) -> CssResult:
@@ -43,7 +28,7 @@ def css_result(status: str = "free", *, monthly: str = "0", presumption: str | N
 
 
 def checklist_of(situation, css: CssResult, settings: CpamAidSettings | None = None) -> Checklist:
-    p = default_parameters().at(situation.request_date)
+    p = p_on(situation)
     oop = estimate_out_of_pocket(situation, p, css)
     cpam = assess_cpam_aid(situation, p, css, oop, settings)
     return build_checklist(situation, p, css, cpam, assess_help(situation, p))
@@ -64,7 +49,7 @@ FAMILY = {
 
 
 def test_every_item_has_the_contract_fields():
-    checklist = checklist_of(situation_of(**FAMILY), css_result("with_participation", monthly="36"))
+    checklist = checklist_of(make(**FAMILY), css_result("with_participation", monthly="36"))
     assert checklist.items
     for item in checklist.as_list():
         assert set(item) >= {"key", "organism", "procedure", "how", "documents", "deadline", "help", "appeal"}
@@ -75,7 +60,7 @@ def test_every_item_has_the_contract_fields():
 
 
 def test_css_eligible_family_documents_are_tailored():
-    checklist = checklist_of(situation_of(**FAMILY), css_result("with_participation", monthly="36"))
+    checklist = checklist_of(make(**FAMILY), css_result("with_participation", monthly="36"))
     assert checklist.keys == ["css_request", "cpam_aid_request", "quote_0", "quote_1", "appeal"]
     css = checklist.item("css_request")
     docs = css.documents
@@ -96,7 +81,7 @@ def test_css_eligible_family_documents_are_tailored():
 
 
 def test_quotes_for_each_care_item():
-    checklist = checklist_of(situation_of(**FAMILY), css_result("with_participation", monthly="36"))
+    checklist = checklist_of(make(**FAMILY), css_result("with_participation", monthly="36"))
     glasses, dental = checklist.item("quote_0"), checklist.item("quote_1")
     assert glasses.organism == "Opticien" and "c1" in glasses.procedure
     assert "Ordonnance" in glasses.documents
@@ -109,7 +94,7 @@ def test_quotes_for_each_care_item():
 
 
 def test_free_css_needs_no_rib_and_no_housing_proof_without_housing_aid():
-    situation = situation_of(planned_care=[{"kind": "hospitalisation", "member": "p1", "days": 5}])
+    situation = make(planned_care=[{"kind": "hospitalisation", "member": "p1", "days": 5}])
     checklist = checklist_of(situation, css_result("free"))
     docs = checklist.item("css_request").documents
     assert not any(d.startswith("RIB") for d in docs)
@@ -120,7 +105,7 @@ def test_free_css_needs_no_rib_and_no_housing_proof_without_housing_aid():
 
 
 def test_renewal_for_a_current_css_holder():
-    checklist = checklist_of(situation_of(coverage={"complementary": "css_free"}), css_result("free"))
+    checklist = checklist_of(make(coverage={"complementary": "css_free"}), css_result("free"))
     assert "css_renewal" in checklist.keys and "css_request" not in checklist.keys
     renewal = checklist.item("css_renewal")
     assert "Entre 4 et 2 mois" in renewal.deadline
@@ -128,20 +113,20 @@ def test_renewal_for_a_current_css_holder():
 
 
 def test_renewal_at_risk_when_no_longer_eligible():
-    checklist = checklist_of(situation_of(coverage={"complementary": "css_with_participation"}), css_result("not_eligible"))
+    checklist = checklist_of(make(coverage={"complementary": "css_with_participation"}), css_result("not_eligible"))
     renewal = checklist.item("css_renewal")
     assert any(r.code == "checklist.css_renewal.at_risk" for r in renewal.reasons)
 
 
 def test_rsa_household():
-    situation = situation_of(current_benefits=["rsa"], resources=[{"member": "p1", "type": "rsa", "amount": 7000.0}])
+    situation = make(current_benefits=["rsa"], resources=[{"member": "p1", "type": "rsa", "amount": 7000.0}])
     css = checklist_of(situation, css_result("free", presumption="rsa")).item("css_request")
     assert "Attestation de paiement du RSA (Caf ou MSA)" in css.documents
     assert "automatiquement" in css.how
 
 
 def test_not_eligible_and_not_holder_has_no_css_item_nor_appeal():
-    situation = situation_of(coverage={"complementary": "private"})
+    situation = make(coverage={"complementary": "private"})
     checklist = checklist_of(situation, css_result("not_eligible"))
     assert "css_request" not in checklist.keys
     assert "appeal" not in checklist.keys
@@ -149,7 +134,7 @@ def test_not_eligible_and_not_holder_has_no_css_item_nor_appeal():
 
 
 def test_self_employed_in_arrears_with_psychiatric_stay():
-    situation = situation_of(
+    situation = make(
         members=[{**P1, "activity": "self_employed"}],
         resources=[{"member": "p1", "type": "self_employment", "amount": 15000.0}],
         planned_care=[{"kind": "hospitalisation", "member": "p1", "days": 10, "psychiatric": True}],
@@ -169,7 +154,7 @@ def test_self_employed_in_arrears_with_psychiatric_stay():
 
 
 def test_self_employed_tax_notice_in_css_documents():
-    situation = situation_of(
+    situation = make(
         members=[{**P1, "activity": "self_employed"}],
         resources=[{"member": "p1", "type": "self_employment", "amount": 6000.0}],
     )
@@ -178,10 +163,10 @@ def test_self_employed_tax_notice_in_css_documents():
 
 
 def test_homeless_and_hosted_residence_proof():
-    homeless = situation_of(housing={"status": "homeless"})
+    homeless = make(housing={"status": "homeless"})
     docs = checklist_of(homeless, css_result("free")).item("css_request").documents
     assert any("élection de domicile" in d for d in docs)
-    hosted = situation_of(housing={"status": "hosted_free"})
+    hosted = make(housing={"status": "hosted_free"})
     docs = checklist_of(hosted, css_result("free")).item("css_request").documents
     assert any("Attestation d'hébergement" in d for d in docs)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal as D
 
 import pytest
@@ -18,26 +17,12 @@ from eligibility.rules.enums import AidAssessment, AidCategory, CssStatus
 from eligibility.rules.out_of_pocket import estimate_out_of_pocket
 from eligibility.rules.parameters import default_parameters
 from eligibility.rules.results import CssResult
-from eligibility.rules.situation import Situation, parse_situation
+from eligibility.rules.situation import Situation
+from tests.rules.helpers import ADULT, TODAY, make, p_on
 
-TODAY = date(2026, 11, 22)
-ADULT = {"id": "p1", "role": "applicant", "birth_date": "1984-06-02", "activity": "employee"}
 SELF_EMPLOYED = {**ADULT, "activity": "self_employed"}
 PSY_STAY = {"kind": "hospitalisation", "member": "p1", "days": 10, "psychiatric": True}
 GLASSES_OTHER = {"kind": "glasses", "member": "p1", "quote": 450.0, "basket": "other"}
-
-
-def make(*care: dict, members: list[dict] | None = None, complementary: str = "none", **extra) -> Situation:
-    data = {
-        "request_date": "2026-11-22",
-        "residence": {"territory": "metropole", "department": extra.pop("department", "93")},
-        "housing": {"status": "tenant", "housing_aid_monthly": 0},
-        "members": members or [ADULT],
-        "coverage": {"complementary": complementary},
-        "planned_care": list(care),
-        **extra,
-    }
-    return parse_situation(data, today=TODAY)
 
 
 def css_result(status: str, resources: str, *, coefficient: str = "1", with_participation: str = "14068") -> CssResult:
@@ -49,7 +34,7 @@ def css_result(status: str, resources: str, *, coefficient: str = "1", with_part
 
 
 def assess(situation: Situation, css: CssResult, settings: CpamAidSettings | None = None) -> CpamAidResult:
-    p = default_parameters().at(situation.request_date)
+    p = p_on(situation)
     return assess_cpam_aid(situation, p, css, estimate_out_of_pocket(situation, p, css), settings)
 
 

@@ -2,34 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal as D
 
 from eligibility.rules.engine import simulate, simulate_json
 from eligibility.rules.enums import CssStatus
 from eligibility.rules.out_of_pocket import OutOfPocket, estimate_out_of_pocket
-from eligibility.rules.parameters import default_parameters
 from eligibility.rules.results import CssResult
 from eligibility.rules.situation import Situation, parse_situation
+from tests.rules.helpers import ADULT, TODAY, make, p_on
 
-TODAY = date(2026, 11, 22)
-ADULT = {"id": "p1", "role": "applicant", "birth_date": "1984-06-02", "activity": "employee"}
 PARTNER = {"id": "p2", "role": "partner", "birth_date": "1986-02-11", "activity": "employee"}
 CHILD1 = {"id": "c1", "role": "child", "birth_date": "2015-09-30"}
 CHILD2 = {"id": "c2", "role": "child", "birth_date": "2018-03-12"}
-
-
-def make(*care: dict, members: list[dict] | None = None, complementary: str = "none", **extra) -> Situation:
-    data = {
-        "request_date": extra.pop("request_date", "2026-11-22"),
-        "residence": {"territory": "metropole", "department": "93"},
-        "housing": extra.pop("housing", {"status": "tenant", "housing_aid_monthly": 0}),
-        "members": members or [ADULT],
-        "coverage": {"complementary": complementary},
-        "planned_care": list(care),
-        **extra,
-    }
-    return parse_situation(data, today=TODAY)
 
 
 def css_result(status: str = "free", *, resources: str = "5000", coefficient: str = "1",
@@ -42,7 +26,7 @@ def css_result(status: str = "free", *, resources: str = "5000", coefficient: st
 
 
 def estimate(situation: Situation, css: CssResult) -> OutOfPocket:
-    return estimate_out_of_pocket(situation, default_parameters().at(situation.request_date), css)
+    return estimate_out_of_pocket(situation, p_on(situation), css)
 
 
 def line(oop: OutOfPocket, key: str):
