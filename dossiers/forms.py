@@ -44,6 +44,9 @@ class LoginForm(AuthenticationForm):
             raise forms.ValidationError(self.error_messages["inactive"], code="inactive")
 
 
+MAX_AGE_YEARS = 130  # an older birth date is a typing slip (0001-01-01, 1026…)
+
+
 class VersionedModelForm(forms.ModelForm):
     """A model form saved with optimistic locking: the hidden ``version`` is the one the agent started from.
 
@@ -81,8 +84,11 @@ class DossierForm(VersionedModelForm):
 
     def clean_birth_date(self):
         birth_date = self.cleaned_data.get("birth_date")
-        if birth_date and birth_date > timezone.localdate():
+        today = timezone.localdate()
+        if birth_date and birth_date > today:
             raise forms.ValidationError("La date de naissance ne peut pas être dans le futur.")
+        if birth_date and birth_date.year < today.year - MAX_AGE_YEARS:
+            raise forms.ValidationError(f"La date de naissance remonte à plus de {MAX_AGE_YEARS} ans : vérifiez l'année.")
         return birth_date
 
 

@@ -67,6 +67,13 @@ def test_birth_date_is_optional_but_not_in_the_future(agent_client):
     assert "ne peut pas être dans le futur" in response.content.decode()
 
 
+def test_birth_date_with_a_mistyped_year_is_refused(agent_client):
+    response = agent_client.post(reverse("dossiers:create"), {"last_name": "A", "first_name": "B", "birth_date": "0001-01-01"})
+    assert response.status_code == 200
+    assert "vérifiez l'année" in html.unescape(response.content.decode())
+    assert not Dossier.objects.exists()
+
+
 def test_no_data_before_consent(agent_client, org, agent):
     dossier = make_dossier(org, agent, consent=False)
     Case.objects.create(resume_code="ABCDEFGHJK", answers={"x": 1})
