@@ -14,7 +14,8 @@ Public API:
   ``health_items()``, ``planned_care_items()``, and the value lists below.
 
 Everything is plain data (dicts, lists, str, int, float, bool, None): no project import beyond the
-contract enums, so the strategies stay valid when the rules change.
+contract enums and the earliest request date the parser accepts, so the strategies stay valid when the
+rules change.
 """
 
 from __future__ import annotations
@@ -39,9 +40,10 @@ from eligibility.rules.enums import (
     Sector,
     Territory,
 )
+from eligibility.rules.situation import EARLIEST_REQUEST_DATE
 
 #: The CSS exists since 1 November 2019; the strategies stay within the dated parameters.
-FIRST_REQUEST_DATE = date(2019, 11, 1)
+FIRST_REQUEST_DATE = EARLIEST_REQUEST_DATE
 LAST_REQUEST_DATE = date(2027, 3, 31)
 TODAY = date(2026, 11, 22)
 
