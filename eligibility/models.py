@@ -8,9 +8,9 @@ from django.db import models
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-DEPARTMENT_VALIDATOR = RegexValidator(
-    r"^(0[1-9]|[1-8][0-9]|9[0-5]|2A|2B|97[1-6])$", "Code de département INSEE : par exemple 75, 2A, 971."
-)
+from eligibility.rules.situation import DEPARTMENT_RE
+
+DEPARTMENT_VALIDATOR = RegexValidator(DEPARTMENT_RE.pattern, "Code de département INSEE : par exemple 75, 2A, 971.")
 
 
 class CpamAidCeiling(models.Model):

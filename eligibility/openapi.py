@@ -16,6 +16,13 @@ from pydantic import BaseModel, ConfigDict, Field
 from pydantic.json_schema import models_json_schema
 
 from eligibility.rules import enums
+from eligibility.rules.situation import (
+    DEPARTMENT_RE,
+    MAX_HOSPITAL_DAYS,
+    MAX_MEMBERS,
+    MAX_PLANNED_CARE,
+    MAX_RESOURCES,
+)
 
 
 class _Open(BaseModel):
@@ -24,7 +31,7 @@ class _Open(BaseModel):
 
 class ResidenceIn(_Open):
     territory: enums.Territory
-    department: str | None = Field(None, pattern=r"^(0[1-9]|[1-8][0-9]|9[0-5]|2A|2B|97[1-6])$", description="Code INSEE du département")
+    department: str | None = Field(None, pattern=DEPARTMENT_RE.pattern, description="Code INSEE du département")
     alsace_moselle: bool = Field(False, description="Affilié au régime local d'Alsace-Moselle")
 
 
@@ -63,7 +70,7 @@ class HealthIn(_Open):
 class PlannedCareIn(_Open):
     kind: enums.CareKind
     member: str
-    days: int | None = Field(None, ge=1, le=366, description="hospitalisation : jours facturés, jour de sortie compris")
+    days: int | None = Field(None, ge=1, le=MAX_HOSPITAL_DAYS, description="hospitalisation : jours facturés, jour de sortie compris")
     psychiatric: bool = False
     single_room_daily: float | None = Field(None, ge=0)
     home: bool = False
@@ -79,12 +86,12 @@ class SituationIn(_Open):
     request_date: date | None = Field(None, description="Date de la demande (aujourd'hui par défaut)")
     residence: ResidenceIn
     housing: HousingIn
-    members: list[MemberIn] = Field(min_length=1, max_length=20)
-    resources: list[ResourceIn] = Field(default_factory=list, max_length=400)
+    members: list[MemberIn] = Field(min_length=1, max_length=MAX_MEMBERS)
+    resources: list[ResourceIn] = Field(default_factory=list, max_length=MAX_RESOURCES)
     current_benefits: list[enums.Benefit] = Field(default_factory=list)
     coverage: CoverageIn = Field(default_factory=CoverageIn)
     health: list[HealthIn] = Field(default_factory=list)
-    planned_care: list[PlannedCareIn] = Field(default_factory=list, max_length=50)
+    planned_care: list[PlannedCareIn] = Field(default_factory=list, max_length=MAX_PLANNED_CARE)
     difficulties: list[enums.Difficulty] = Field(default_factory=list)
 
 
