@@ -589,24 +589,15 @@ class ResourcesForm(StepForm):
 class BenefitsForm(StepForm):
     current_benefits = forms.MultipleChoiceField(
         label="Recevez-vous aujourd'hui l'une de ces allocations ? (vous ou une personne de votre foyer)",
-        choices=[(b.value, f"{b.label}") for b in Benefit], required=False, widget=forms.CheckboxSelectMultiple,
+        # The benefits' full names, as the rules' resource types spell them ("Revenu de solidarité active (RSA)").
+        choices=[(b.value, ResourceType(b.value).label) for b in Benefit], required=False,
+        widget=forms.CheckboxSelectMultiple,
         help_text="Cochez toutes celles qui sont versées en ce moment. Aucune : ne cochez rien.",
     )
     complementary = forms.ChoiceField(
         label="Avez-vous aujourd'hui une complémentaire santé (mutuelle) ?", choices=ComplementaryChoices.choices,
         widget=forms.RadioSelect, error_messages={"required": "Choisissez la complémentaire santé que vous avez."},
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        full_names = {
-            Benefit.RSA: "Revenu de solidarité active (RSA)",
-            Benefit.ASPA: "Allocation de solidarité aux personnes âgées (ASPA, minimum vieillesse)",
-            Benefit.ASI: "Allocation supplémentaire d'invalidité (ASI)",
-            Benefit.AAH: "Allocation aux adultes handicapés (AAH)",
-            Benefit.ASS: "Allocation de solidarité spécifique (ASS)",
-        }
-        self.fields["current_benefits"].choices = [(b.value, full_names.get(b, b.label)) for b in Benefit]
 
 
 # --------------------------------------------------------------------------- 6. planned care

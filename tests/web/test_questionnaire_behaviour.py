@@ -326,6 +326,15 @@ def test_resources_page_states_the_reference_period_and_what_is_left_out(journey
     assert "Karim" in page and "Enfant 2" in page
 
 
+def test_benefits_are_asked_by_their_full_names(journey, client):
+    answer_until(journey, couple_with_two_children(), "ressources")
+    page = text_of(client.get(journey.url("allocations")))
+    for name in ("Revenu de solidarité active (RSA)", "Allocation de solidarité aux personnes âgées (ASPA, minimum "
+                 "vieillesse)", "Allocation supplémentaire d'invalidité (ASI)", "Allocation aux adultes handicapés "
+                 "(AAH)", "Allocation de solidarité spécifique (ASS)"):
+        assert name in page, name
+
+
 def test_only_social_workers_may_change_the_request_date(journey, client, db):
     assert "Date de la demande" not in text_of(client.get(journey.url("residence")))
     user = get_user_model().objects.create_user("agent", password="x" * 16, is_staff=True)
