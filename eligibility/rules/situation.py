@@ -31,9 +31,12 @@ from .enums import (
     Sector,
     Territory,
 )
+from .reasons import cents
 
 #: The CSS exists since 1 November 2019 (loi 2018-1203, art. 52); no rule applies before.
 EARLIEST_REQUEST_DATE = date(2019, 11, 1)
+#: A request may be prepared ahead, but not beyond a year: later legal amounts are not known yet.
+MAX_DAYS_AHEAD = 366
 MAX_MEMBERS = 20
 MAX_RESOURCES = 400
 MAX_PLANNED_CARE = 50
@@ -243,8 +246,8 @@ class _Reader:
         if amount > MAX_AMOUNT:
             self.error(path, "Montant trop élevé : vérifiez la saisie.")
             return None
-        if amount.as_tuple().exponent < -2 and amount != amount.quantize(Decimal("0.01")):
-            amount = amount.quantize(Decimal("0.01"))
+        if amount.as_tuple().exponent < -2:
+            amount = cents(amount)  # to the cent, half up, like every amount the rules compute
         return amount
 
     def integer(self, value: Any, path: str, *, minimum: int, maximum: int, required: bool = True) -> int | None:
@@ -292,6 +295,12 @@ def parse_situation(data: Any, *, today: date) -> Situation:
             "request_date",
             "La Complémentaire santé solidaire existe depuis le 1er novembre 2019 : "
             "choisissez une date de demande à partir de cette date.",
+        )
+    elif (request_date - today).days > MAX_DAYS_AHEAD:
+        r.error(
+            "request_date",
+            "La date de demande ne peut pas dépasser d'un an la date du jour : les montants de l'année "
+            "suivante ne sont pas encore connus.",
         )
 
     residence = _parse_residence(r, data.get("residence"))

@@ -1,0 +1,38 @@
+"""Parsing edge cases of the contract situation (dates far ahead, amounts with more than two decimals)."""
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+
+from eligibility.rules.situation import InvalidSituation, parse_situation
+
+TODAY = date(2026, 11, 22)
+
+
+def situation(**overrides) -> dict:
+    data = {
+        "residence": {"territory": "metropole"},
+        "housing": {"status": "tenant"},
+        "members": [{"id": "p1", "role": "applicant", "birth_date": "1980-01-01"}],
+    }
+    data.update(overrides)
+    return data
+
+
+def test_a_request_date_more_than_a_year_ahead_is_refused():
+    with pytest.raises(InvalidSituation) as excinfo:
+        parse_situation(situation(request_date="2099-01-01"), today=TODAY)
+    assert [e.path for e in excinfo.value.errors] == ["request_date"]
+    assert "d'un an" in excinfo.value.errors[0].message
+
+
+def test_a_request_date_up_to_a_year_ahead_is_accepted():
+    ahead = TODAY + timedelta(days=366)
+    assert parse_situation(situation(request_date=ahead.isoformat()), today=TODAY).request_date == ahead
+
+
+@pytest.mark.parametrize(("typed", "kept"), [(1.125, "1.13"), (1.135, "1.14"), (2.5, "2.5"), (0.005, "0.01")])
+def test_amounts_are_rounded_to_the_cent_half_up(typed, kept):
+    parsed = parse_situation(situation(resources=[{"member": "p1", "type": "salary", "amount": typed}]), today=TODAY)
+    assert parsed.resources[0].amount == Decimal(kept)
