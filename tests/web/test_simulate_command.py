@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from tests.support import CONTRACT_EXAMPLE as EXAMPLE
+from tests.examples import CONTRACT_EXAMPLE as EXAMPLE
 from tests.support import run_command
 
 
