@@ -6,13 +6,11 @@ from __future__ import annotations
 import io
 import json
 import re
-import sys
 from datetime import date
 from decimal import Decimal
 
 import pypdf
 import pytest
-from django.core.management import call_command
 from django.template import Context, Template
 from django.utils.html import escape
 
@@ -21,6 +19,7 @@ from dossiers.pdf import dossier_filename, pdf_response, render_dossier_html, re
 from eligibility.rules.engine import RULESET_VERSION, simulate
 from eligibility.rules.reasons import format_date, format_eur
 from eligibility.rules.situation import parse_situation
+from tests.support import run_command
 from tests.web.test_pdf_personas import (
     FAMILY_GLASSES_DENTAL,
     SELF_EMPLOYED_PSYCHIATRY_HELP,
@@ -261,16 +260,8 @@ def test_pdf_response_is_an_attachment_named_after_the_request_date(family):
 # --------------------------------------------------------------------------- the command
 
 
-def run_command(monkeypatch, capsys, *args, stdin=None):
-    if stdin is not None:
-        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
-    code = 0
-    try:
-        call_command("dossier_pdf", *args)
-    except SystemExit as exc:
-        code = exc.code
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
+def run_pdf_command(monkeypatch, capsys, *args, stdin=None):
+    return run_command("dossier_pdf", monkeypatch, capsys, *args, stdin=stdin)
 
 
 @pytest.mark.django_db
@@ -278,7 +269,7 @@ def test_command_writes_the_pdf(tmp_path, monkeypatch, capsys):
     source = tmp_path / "situation.json"
     source.write_text(json.dumps(SINGLE_ADULT_STAY), encoding="utf-8")
     out = tmp_path / "dossier.pdf"
-    code, _, err = run_command(monkeypatch, capsys, str(source), "-o", str(out), "--name", "Karim")
+    code, _, err = run_pdf_command(monkeypatch, capsys, str(source), "-o", str(out), "--name", "Karim")
     assert code == 0, err
     content = out.read_bytes()
     assert content.startswith(b"%PDF-")
@@ -290,7 +281,7 @@ def test_command_writes_the_pdf(tmp_path, monkeypatch, capsys):
 @pytest.mark.django_db
 def test_command_reads_standard_input(tmp_path, monkeypatch, capsys):
     out = tmp_path / "dossier.pdf"
-    code, _, err = run_command(monkeypatch, capsys, "-", "-o", str(out), stdin=json.dumps(FAMILY_GLASSES_DENTAL))
+    code, _, err = run_pdf_command(monkeypatch, capsys, "-", "-o", str(out), stdin=json.dumps(FAMILY_GLASSES_DENTAL))
     assert code == 0, err
     assert out.read_bytes().startswith(b"%PDF-")
 
@@ -299,7 +290,7 @@ def test_command_reads_standard_input(tmp_path, monkeypatch, capsys):
 def test_command_invalid_situation_exits_2_with_errors_on_stderr(tmp_path, monkeypatch, capsys):
     bad = dict(SINGLE_ADULT_STAY, members=[{"id": "p1", "role": "applicant", "birth_date": "1971-02-30"}])
     out = tmp_path / "dossier.pdf"
-    code, stdout, err = run_command(monkeypatch, capsys, "-", "-o", str(out), stdin=json.dumps(bad))
+    code, stdout, err = run_pdf_command(monkeypatch, capsys, "-", "-o", str(out), stdin=json.dumps(bad))
     assert code == 2
     assert stdout == ""
     errors = json.loads(err)["errors"]
@@ -311,7 +302,7 @@ def test_command_invalid_situation_exits_2_with_errors_on_stderr(tmp_path, monke
 @pytest.mark.django_db
 def test_command_invalid_json_exits_2(tmp_path, monkeypatch, capsys):
     out = tmp_path / "dossier.pdf"
-    code, _, err = run_command(monkeypatch, capsys, "-", "-o", str(out), stdin="{not json")
+    code, _, err = run_pdf_command(monkeypatch, capsys, "-", "-o", str(out), stdin="{not json")
     assert code == 2
     assert json.loads(err)["errors"][0]["message"].startswith("JSON invalide")
     assert not out.exists()
