@@ -18,6 +18,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import SuspiciousOperation
 from django.db import IntegrityError
+from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
@@ -197,8 +198,9 @@ class QuestionnaireWizard(NamedUrlWizardView):
         case_id = self.kwargs["case_id"]
         if not session_has_case(self.request, case_id):
             raise Http404
-        case = get_object_or_404(Case, public_id=case_id)
-        if Case.objects.filter(pk=case.pk, dossier__isnull=False).exists():
+        # One query for the case and whether a dossier owns it.
+        case = get_object_or_404(Case.objects.annotate(handed_off=Q(dossier__isnull=False)), public_id=case_id)
+        if case.handed_off:
             # Handed off to a social worker: what the agent adds from now on is not the visitor's to read.
             raise CaseHandedOff
         return case

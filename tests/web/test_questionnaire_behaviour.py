@@ -100,6 +100,15 @@ def test_unknown_case_and_unknown_step_are_404(journey, client):
     assert client.post(bad_step, {"case-current_step": "nimporte-quoi"}).status_code == 404
 
 
+def test_a_step_reads_the_case_and_its_hand_off_in_one_query(journey, client, django_assert_num_queries):
+    answer_until(journey, couple_with_two_children(), "logement")
+    # Session read, case read (with "is a dossier holding it?"), case write, session write (3 statements).
+    with django_assert_num_queries(6):
+        assert client.get(journey.url("ressources")).status_code == 200
+    with django_assert_num_queries(6):
+        assert journey.post("logement", couple_with_two_children()["logement"]).status_code == 302
+
+
 def test_answers_live_on_the_case_with_their_schema_version(journey, client):
     journey.post("residence", {"territory": "metropole", "department": "93"})
     case = Case.objects.get(public_id=journey.case_id)
