@@ -17,6 +17,7 @@ from .css import evaluate_css
 from .help_independants import HelpResult, assess_help
 from .out_of_pocket import OutOfPocket, estimate_out_of_pocket
 from .parameters import ParameterSet, default_parameters
+from .reasons import format_date
 from .results import CssResult
 from .situation import Situation, parse_situation
 
@@ -74,8 +75,16 @@ def simulate(
     cpam = assess_cpam_aid(situation, p, css, reste, cpam_settings)
     help_result = assess_help(situation, p)
     checklist = build_checklist(situation, p, css, cpam, help_result)
+    later_than_checked = ()
+    if situation.request_date > parameters.valid_on:
+        later_than_checked = (
+            f"La demande est datée du {format_date(situation.request_date)}, après la dernière vérification des "
+            f"montants légaux ({format_date(parameters.valid_on)}) : une revalorisation intervenue entre-temps "
+            "n'est pas prise en compte.",
+        )
     to_verify = dict.fromkeys(
-        [*css.to_verify, *reste.to_verify, *cpam.to_verify, *help_result.to_verify, *checklist.to_verify]
+        [*later_than_checked, *css.to_verify, *reste.to_verify, *cpam.to_verify, *help_result.to_verify,
+         *checklist.to_verify]
     )
     return SimulationResult(
         situation=situation,

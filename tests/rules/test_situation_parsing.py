@@ -36,3 +36,14 @@ def test_a_request_date_up_to_a_year_ahead_is_accepted():
 def test_amounts_are_rounded_to_the_cent_half_up(typed, kept):
     parsed = parse_situation(situation(resources=[{"member": "p1", "type": "salary", "amount": typed}]), today=TODAY)
     assert parsed.resources[0].amount == Decimal(kept)
+
+
+def test_a_request_after_the_last_check_of_the_amounts_says_so():
+    from eligibility.rules.engine import simulate
+    from eligibility.rules.parameters import default_parameters
+
+    checked = default_parameters().valid_on
+    later = simulate(parse_situation(situation(request_date=(checked + timedelta(days=200)).isoformat()), today=checked))
+    assert "après la dernière vérification des montants légaux" in later.to_verify[0]
+    same_day = simulate(parse_situation(situation(request_date=checked.isoformat()), today=checked))
+    assert not any("dernière vérification" in item for item in same_day.to_verify)
