@@ -249,7 +249,7 @@ class QuestionnaireWizard(NamedUrlWizardView):
         return response
 
     def _invalidate(self) -> None:
-        self._cleaned: dict[str, object] = {}
+        self._stored_forms: dict[str, object] = {}
         self._active: OrderedDict | None = None
         self._resolving: list[str] = []
         self.answers = Answers(self._answer, today=self.today())
@@ -259,17 +259,17 @@ class QuestionnaireWizard(NamedUrlWizardView):
         known = self._active if self._active is not None else self._resolving
         return self.cleaned(step) if step in known else None
 
+    def stored_form(self, step: str):
+        """The form of ``step`` bound to the stored answers, validated once per request (``None`` if unanswered)."""
+        if step not in self._stored_forms:
+            data = self.storage.get_step_data(step)
+            self._stored_forms[step] = self.get_form(step, data=data) if data is not None else None
+        return self._stored_forms[step]
+
     def cleaned(self, step: str):
         """Cleaned data of ``step`` from the stored answers, or ``None`` when unanswered or invalid."""
-        if step not in self._cleaned:
-            data = self.storage.get_step_data(step)
-            result = None
-            if data is not None:
-                form = self.get_form(step, data=data)
-                if form.is_valid():
-                    result = form.cleaned_data
-            self._cleaned[step] = result
-        return self._cleaned[step]
+        form = self.stored_form(step)
+        return form.cleaned_data if form is not None and form.is_valid() else None
 
     def get_cleaned_data_for_step(self, step):
         return self.cleaned(step) if step in self.get_form_list() else None
@@ -445,8 +445,8 @@ class QuestionnaireWizard(NamedUrlWizardView):
         for step in self.get_form_list():
             if step == REVIEW_STEP:
                 continue
-            form = self.get_form(step, data=self.storage.get_step_data(step))
-            rows = form.summary_rows() if form.is_valid() else []
+            form = self.stored_form(step)
+            rows = form.summary_rows() if form is not None and form.is_valid() else []
             sections.append({
                 "step": STEPS[step], "rows": rows,
                 "edit_url": self.get_step_url(step) + f"?retour={REVIEW_STEP}",
