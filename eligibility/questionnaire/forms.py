@@ -9,7 +9,7 @@ receives the journey context (``answers``: earlier answers, the request date, th
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 
 from django import forms
@@ -33,7 +33,13 @@ from eligibility.rules.enums import (
     Territory,
 )
 from eligibility.rules.reasons import format_date, format_eur
-from eligibility.rules.situation import DEPARTMENT_RE, EARLIEST_REQUEST_DATE, MAX_HOSPITAL_DAYS, MAX_MEMBERS
+from eligibility.rules.situation import (
+    DEPARTMENT_RE,
+    EARLIEST_REQUEST_DATE,
+    MAX_DAYS_AHEAD,
+    MAX_HOSPITAL_DAYS,
+    MAX_MEMBERS,
+)
 
 from .choices import (
     ActivityChoices,
@@ -149,7 +155,7 @@ class ResidenceForm(StepForm):
                 "choisissez une date à partir de celle-ci."
             )
         today = self.answers.today if self.answers else date.today()
-        if value and value > today + timedelta(days=366):
+        if value and (value - today).days > MAX_DAYS_AHEAD:
             raise ValidationError(
                 "Cette date est plus d'un an après aujourd'hui : vérifiez l'année, ou laissez vide pour aujourd'hui."
             )
