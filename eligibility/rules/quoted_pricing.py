@@ -318,7 +318,7 @@ def _hearing(p, *, quote, basket, member, age, ears) -> QuotedPricing:
     usual = _usual(p, "hearing_aids", notes) if resolved == LIBRE else None
     return _finish(
         p, CareKind.HEARING_AIDS, act=None, basket=resolved, units=ears, child=child, quote=quote, base=base, rate=rate,
-        per_unit_ss=social_security, limit=limit, css_limit=limit, cap=cap, reasons=reasons, notes=notes,
+        per_unit_ss=social_security, limit=limit, css_limit=None, cap=cap, reasons=reasons, notes=notes,
         usual=usual, member=member, what="aide auditive", advice=_HEARING_ADVICE,
     )
 
@@ -408,9 +408,12 @@ def _finish(p, kind, *, act, basket, units, child, quote, base, rate, per_unit_s
     no_quote = None
     billed = quote
     if quote is None:
-        figure = total_limit if basket != LIBRE else None
+        figure = total_limit if basket == CENT_POUR_CENT_SANTE or kind is CareKind.HEARING_AIDS else None
         low, high = (usual[0] * units, usual[1] * units) if usual else (None, None)
         parts = []
+        if basket == TARIFS_MAITRISES and total_limit is not None:
+            parts.append(f"À tarif maîtrisé : {format_eur(total_limit)} au plus ; un contrat responsable ou la CSS en "
+                         "paie tout ou partie.")
         if figure is not None:
             parts.append(f"En « 100 % Santé » : {format_eur(figure)} au plus, sans reste à payer avec la CSS ou une "
                          "complémentaire responsable.")
@@ -424,7 +427,7 @@ def _finish(p, kind, *, act, basket, units, child, quote, base, rate, per_unit_s
         if basket == LIBRE and high is not None:
             billed = high
         else:
-            billed = figure
+            billed = figure if basket != TARIFS_MAITRISES else total_limit
         notes.append(
             f"{what.capitalize()} de {member} : pas encore de devis ; "
             + ("estimation sur le prix limite « 100 % Santé »." if billed is not None and basket != LIBRE
@@ -489,8 +492,9 @@ def _price(q: QuotedPricing, scenario: QuotedScenario) -> Priced:
         floor = None
         if q.responsible_cap is not None:
             floor = max(ZERO, billed - q.responsible_cap - (ss if q.kind is CareKind.GLASSES else ZERO))
-        return Priced(billed, ss, None, billed - base, upper_bound=True, at_least=floor,
-                      note="Un contrat responsable paie au moins le ticket modérateur ; le reste dépend des garanties"
+        return Priced(billed, ss, base - ss, billed - base, upper_bound=True, at_least=floor,
+                      note="Un contrat responsable paie au moins le ticket modérateur (compté ici) ; au-delà, cela dépend "
+                           "des garanties"
                            + (f" (il ne peut pas rembourser plus de {format_eur(q.responsible_cap)}"
                               + (", Sécurité sociale comprise)" if q.kind is CareKind.HEARING_AIDS else ")")
                               if q.responsible_cap is not None else "")
