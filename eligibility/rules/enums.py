@@ -297,6 +297,7 @@ class ParticipationExemption(LabelledEnum):
     CSS = "css", "Bénéficiaire de la Complémentaire santé solidaire"
     UNDER_18 = "under_18", "Moins de 18 ans"
     MATERNITY = "maternity", "Assurance maternité (à partir du 6e mois de grossesse)"
+    AME = "ame", "Bénéficiaire de l'aide médicale de l'État"
 
 
 class AidAssessment(LabelledEnum):

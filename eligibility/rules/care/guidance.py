@@ -13,9 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .enums import BaseCover, CareKind, Complementary, CssStatus, Territory
-from .parameters import ParametersOn
-from .reasons import Reason, format_eur
+from ..enums import BaseCover, CareKind, Complementary, CssStatus, Territory
+from ..parameters import ParametersOn
+from ..reasons import Reason, format_eur
 
 SEED_ALTERNATIVES = "« Soins non remboursés : quelles alternatives administratives ? » (service-public.fr, Elsan, Urssaf, 2025)"
 SEED_CPAM_AID = "ameli.fr, « Aides financières individuelles »"
@@ -270,3 +270,83 @@ def complementary_guidance(
             reason=Reason("leave.premium_aid", "", SEED_CPAM_AID, AMELI_AID_HREF),
         ))
     return tuple(items)
+
+
+# --------------------------------------------------------------------------- everything, for one simulation
+
+NOT_RESIDENT_COVERS = frozenset({BaseCover.EU_CEAM, BaseCover.FOREIGN_AGREEMENT, BaseCover.FOREIGN_NO_AGREEMENT})
+
+
+def outside_css(situation) -> Reason | None:
+    """Why the CSS cannot apply whatever the resources (AME holder, visitor, irregular stay), or None."""
+    cover = situation.coverage
+    if situation.complementary is Complementary.AME or cover.irregular_stay is True:
+        text = ("La Complémentaire santé solidaire est réservée aux personnes qui résident en France de façon stable "
+                "et régulière : avec l'aide médicale de l'État (séjour irrégulier), elle ne s'applique pas.")
+    elif cover.base in NOT_RESIDENT_COVERS:
+        text = ("La Complémentaire santé solidaire est réservée aux personnes qui résident en France et relèvent de "
+                "l'Assurance maladie française : elle ne s'applique pas pendant un séjour temporaire.")
+    else:
+        return None
+    return Reason("css.not_resident", text, "Code de la sécurité sociale, art. L861-1 et L160-1", CSSOC_HREF)
+
+
+@dataclass(frozen=True, slots=True)
+class CareGuidance:
+    caisse: Caisse
+    patient_cover: tuple[GuidanceItem, ...] = ()
+    payment_options: tuple[GuidanceItem, ...] = ()
+    complementary_choice: tuple[GuidanceItem, ...] = ()
+    to_verify: tuple[str, ...] = ()
+
+    @property
+    def items(self) -> tuple[GuidanceItem, ...]:
+        return (*self.patient_cover, *self.payment_options, *self.complementary_choice)
+
+    def as_dict(self) -> dict:
+        return {
+            "caisse": self.caisse.as_dict(),
+            "patient_cover": [i.as_dict() for i in self.patient_cover],
+            "payment_options": [i.as_dict() for i in self.payment_options],
+            "complementary_choice": [i.as_dict() for i in self.complementary_choice],
+        }
+
+
+def build_guidance(situation, p: ParametersOn, css, reste) -> CareGuidance:
+    """The guidance the household's figures call for (``css``: CssResult; ``reste``: OutOfPocket)."""
+    caisse = caisse_for(situation.residence.territory, p)
+    to_verify = []
+    if situation.residence.territory is not Territory.METROPOLE:
+        note = p.entry("demarches.caisses_outre_mer").to_verify
+        if note:
+            to_verify.append(f"{p.parameter_set['demarches.caisses_outre_mer'].description} : {note}")
+    cover = situation.coverage
+    patient_cover = cover_guidance(
+        cover.base, irregular_stay=cover.irregular_stay, months_in_france=cover.months_in_france,
+        resources=css.resources, ceiling_free=css.ceiling_free, caisse=caisse, p=p,
+    )
+    if situation.complementary is Complementary.AME and cover.base is BaseCover.FRENCH:
+        patient_cover = (GuidanceItem(
+            "outside.ame_holder", "Avec l'aide médicale de l'État",
+            "L'AME prend en charge vos soins au tarif de la Sécurité sociale, sans avance de frais, forfait journalier "
+            "et forfait urgences compris ; elle ne paie pas ce qui dépasse ce tarif (prothèses dentaires, lunettes, "
+            "aides auditives au-delà de la base). Certains soins programmés non urgents demandent un accord préalable "
+            f"de la {caisse.short}. Pensez à la renouveler chaque année.",
+            where=caisse.name,
+            reason=Reason("outside.ame_holder", "", "Code de l'action sociale et des familles, art. L251-2", CASF_HREF),
+        ),)
+        to_verify.append("AME : les soins programmés non urgents soumis à accord préalable (et la durée d'AME requise) "
+                         "ne sont pas modélisés ; vérifier auprès de la caisse.")
+    kinds = frozenset(c.kind for c in situation.planned_care)
+    options = payment_options(
+        total_left=reste.total_current, has_stay=CareKind.HOSPITALISATION in kinds,
+        has_quoted=bool(kinds & {CareKind.DENTAL_PROSTHESIS, CareKind.GLASSES, CareKind.HEARING_AIDS}),
+        complementary=situation.complementary, css_status=css.status, caisse=caisse,
+    )
+    choice = () if cover.base is not BaseCover.FRENCH else complementary_guidance(
+        css_status=css.status, complementary=situation.complementary, planned_kinds=kinds, caisse=caisse,
+    )
+    if any(i.code == "leave.renewal_refused" for i in choice):
+        to_verify.append("Prolongation d'un an du contrat après un refus de renouvellement de la CSS : décrite par la "
+                         "source (fiche grand public) ; l'article du code de la sécurité sociale n'a pas été relu.")
+    return CareGuidance(caisse, patient_cover, options, choice, tuple(to_verify))

@@ -16,10 +16,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eligibility.rules.enums import Basket, CareKind, DentalAct, Material, QuotedScenario as S, ToothPosition
+from eligibility.rules.care.stay_calendar import price_stay
+from eligibility.rules.care.tariffs import CENT_POUR_CENT_SANTE, LIBRE, TARIFS_MAITRISES, price_quoted
+from eligibility.rules.enums import Basket, CareKind, DentalAct, Material, ToothPosition
+from eligibility.rules.enums import QuotedScenario as S
 from eligibility.rules.parameters import default_parameters
-from eligibility.rules.quoted_pricing import CENT_POUR_CENT_SANTE, LIBRE, TARIFS_MAITRISES, price_quoted
-from eligibility.rules.stay_calendar import price_stay
 
 P = default_parameters().at(date(2026, 11, 22))
 

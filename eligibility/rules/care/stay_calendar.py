@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from .parameters import Parameter, Reference
-from .reasons import cents, format_date, format_eur
-from .results import money
+from ..parameters import Parameter, Reference
+from ..reasons import cents, format_date, format_eur
+from ..results import money
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,10 +20,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .enums import Basket, CareKind, DentalAct, Material, QuotedScenario, ToothPosition
-from .parameters import ParameterDateError, ParametersOn
-from .reasons import Reason, cents, format_eur, format_percent
-from .results import money
+from ..enums import Basket, CareKind, DentalAct, Material, QuotedScenario, ToothPosition
+from ..parameters import ParameterDateError, ParametersOn
+from ..reasons import Reason, cents, format_eur, format_percent
+from ..results import money
 
 ZERO = Decimal("0")
 
@@ -503,4 +503,4 @@ def _price(q: QuotedPricing, scenario: QuotedScenario) -> Priced:
     note = ("Dépend de votre contrat. Avec un contrat « responsable » (la grande majorité), l'offre « 100 % Santé » ne "
             "laisse rien à payer : vérifiez votre contrat." if scenario is QuotedScenario.PRIVATE and q.basket == CENT_POUR_CENT_SANTE
             else "Dépend de votre contrat : montant avant son remboursement.")
-    return Priced(billed, ss, None, billed - ss, upper_bound=True, note=capped_note or note)
+    return Priced(billed, ss, None, billed - ss, upper_bound=True, note=" ".join(filter(None, (capped_note, note))))
