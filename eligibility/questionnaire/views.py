@@ -36,9 +36,9 @@ from eligibility.models import Case
 from eligibility.rules.situation import InvalidSituation, parse_situation
 
 from . import presenter
-from .language import keep_case_language, resume_language
 from .forms import DynamicFormSet, silence_errors
 from .journey import JOURNEY, RESULTS_STEP, REVIEW_STEP, SCHEMA_VERSION, STEPS, Answers
+from .language import keep_case_language, resume_language
 from .storage import CaseStorage
 from .to_situation import build_situation
 
