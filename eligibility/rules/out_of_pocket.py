@@ -306,21 +306,22 @@ def _lines_for(item, with_css_item, current: str) -> list[OutOfPocketLine]:
     return lines
 
 
-QUOTED_BASKET_WORDS = {"cent_pour_cent_sante": "100 % Santé", "tarifs_maitrises": "tarif maîtrisé", "libre": "tarif libre"}
+QUOTED_BASKET_WORDS = {"cent_pour_cent_sante": "100 % Santé", "tarifs_maitrises": "à tarif maîtrisé", "libre": "à tarif libre"}
+DENTAL_ACT_WORDS = {"crown": "Couronne", "bridge": "Bridge", "denture": "Dentier"}
 
 
 def _quoted_label(item: QuotedCareResult) -> str:
+    """``Couronne à tarif libre, p1, devis de 1 200 €``; ``2 aides auditives 100 % Santé (classe I), p1, sans devis``."""
     pricing = item.pricing
-    what = item.kind.label
-    if item.kind is CareKind.DENTAL_PROSTHESIS and pricing.act is not None:
-        what = f"Prothèse dentaire : {pricing.act.label.lower()}"
-    elif item.kind is CareKind.HEARING_AIDS:
-        what = f"{pricing.units} aide{'s' if pricing.units > 1 else ''} auditive{'s' if pricing.units > 1 else ''} " \
-               f"(classe {'I' if pricing.basket == 'cent_pour_cent_sante' else 'II'})"
-    elif item.kind is CareKind.GLASSES:
-        what = f"Lunettes (classe {'A' if pricing.basket == 'cent_pour_cent_sante' else 'B'})"
+    basket = QUOTED_BASKET_WORDS[pricing.basket]
+    free = pricing.basket == "cent_pour_cent_sante"
     if item.kind is CareKind.DENTAL_PROSTHESIS:
-        what += f" ({QUOTED_BASKET_WORDS[pricing.basket]})"
+        what = f"{DENTAL_ACT_WORDS[pricing.act.value if pricing.act else 'crown']} {basket}"
+    elif item.kind is CareKind.HEARING_AIDS:
+        plural = "s" if pricing.units > 1 else ""
+        what = f"{pricing.units} aide{plural} auditive{plural} {basket} (classe {'I' if free else 'II'})"
+    else:
+        what = f"Lunettes {basket} (classe {'A' if free else 'B'})"
     quote = f"devis de {format_eur(item.quote)}" if item.quote is not None else "sans devis"
     return f"{what}, {item.member}, {quote}"
 
