@@ -13,7 +13,6 @@ from .cpam_aid import CpamAidResult, quotes_needed
 from .enums import (
     Activity,
     AidAssessment,
-    Basket,
     Benefit,
     CareKind,
     Complementary,
@@ -349,7 +348,8 @@ def _quote_items(situation: Situation, cpam: CpamAidResult) -> list[ChecklistIte
             )
             if care.kind in (CareKind.GLASSES, CareKind.HEARING_AIDS):
                 documents.append("Ordonnance")
-            what = f"{care.kind.label.lower()} ({BASKET_SHORT[care.basket or Basket.OTHER]}) de {care.member}"
+            basket = f" ({BASKET_SHORT[care.basket]})" if care.basket else ""
+            what = f"{care.kind.label.lower()}{basket} de {care.member}"
         items.append(ChecklistItem(
             key=f"quote_{index}",
             organism=QUOTE_ORGANISMS[care.kind],

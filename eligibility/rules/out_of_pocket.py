@@ -301,7 +301,8 @@ def _lines_for(item, with_css_item, current: str) -> list[OutOfPocketLine]:
             line("participation_forfaitaire", f"Participation forfaitaire sur la consultation, {member}",
                  _participation_column, ("Retenue sur le remboursement de la Sécurité sociale.",))
     elif isinstance(item, QuotedCareResult):
-        line(item.kind.value, _quoted_label(item), _quoted_column, tuple(r.text for r in item.reasons),
+        advice = (item.pricing.no_quote.advice,) if item.pricing.no_quote else ()
+        line(item.kind.value, _quoted_label(item), _quoted_column, (*advice, *(r.text for r in item.reasons)),
              item.pricing.as_dict())
     return lines
 

@@ -575,6 +575,14 @@ OPTIONAL_CARE_FIELDS = frozenset({
 })
 
 
+def stay_days(admission: date, discharge: date) -> int:
+    """Calendar days billed for a stay: every day from admission to discharge, both included (CSSoc L174-4,
+    discharge day included); 0 for a day case (same day, no night)."""
+    if discharge <= admission:
+        return 0
+    return (discharge - admission).days + 1
+
+
 def _stay_days(
     r: _Reader, path: str, admission: date | None, discharge: date | None, days: int | None, request_date: date
 ) -> int | None:
@@ -594,7 +602,7 @@ def _stay_days(
     if abs((admission - request_date).days) > 2 * MAX_DAYS_AHEAD:
         r.error(f"{path}.admission_date", "Date d'entrée trop éloignée de la date de la demande.")
         return None
-    billed = 0 if discharge == admission else (discharge - admission).days + 1
+    billed = stay_days(admission, discharge)
     if days is not None and days != billed:
         r.error(f"{path}.days", f"Le nombre de jours ne correspond pas aux dates : {billed} jours facturés, sortie comprise.")
         return None

@@ -15,6 +15,7 @@ from decimal import Decimal
 from ..parameters import Parameter, Reference
 from ..reasons import cents, format_date, format_eur
 from ..results import money
+from ..situation import stay_days
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,13 +67,6 @@ class StayCalendar:
     @property
     def rate_changes(self) -> bool:
         return len(self.segments) > 1
-
-
-def stay_days(admission: date, discharge: date) -> int:
-    """Calendar days billed for a stay: every day from admission to discharge, both included; 0 for a day case."""
-    if discharge <= admission:
-        return 0
-    return (discharge - admission).days + 1
 
 
 def price_stay(parameter: Parameter, admission: date, discharge: date) -> StayCalendar:

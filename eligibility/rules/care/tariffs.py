@@ -239,8 +239,8 @@ def _dental(p, *, quote, basket, member, act, material, tooth, age) -> QuotedPri
         social_security = cents(base * rate)
         reasons.append(_reason(
             p, "soins.dentaire_taux_remboursement", "care.quoted.dental.social_security",
-            f"La Sécurité sociale rembourse {format_percent(rate)} de la base de {format_eur(base)} d'un(e) {words}, "
-            f"soit {format_eur(social_security)}, quel que soit le prix.",
+            f"La Sécurité sociale rembourse {format_percent(rate)} de la base de remboursement ({format_eur(base)} pour "
+            f"ce type de prothèse), soit {format_eur(social_security)}, quel que soit le prix.",
         ))
         _note(p, "soins.dentaire_base_remboursement", notes)
         _note(p, "soins.dentaire_taux_remboursement", notes)
