@@ -387,7 +387,15 @@ def estimate_out_of_pocket(situation: Situation, p: ParametersOn, css: CssResult
                 "Code de la sécurité sociale, art. L861-3",
                 "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006073189",
             ))
-    if situation.complementary is Complementary.PRIVATE and situation.planned_care:
+    if situation.complementary is Complementary.CSS_PENDING and situation.planned_care:
+        assumptions.append(
+            "Votre demande de Complémentaire santé solidaire est en cours : tant qu'elle n'est pas accordée, vous payez "
+            "comme sans complémentaire. Si les soins peuvent attendre la décision, la colonne « avec la CSS » montre ce "
+            "qui resterait à payer ; en cas d'hospitalisation, les droits peuvent parfois commencer plus tôt : "
+            "demandez-le à la caisse."
+        )
+    if situation.complementary in (Complementary.PRIVATE, Complementary.PRIVATE_RESPONSIBLE,
+                                   Complementary.PRIVATE_NOT_RESPONSIBLE) and situation.planned_care:
         assumptions.append(
             "Les garanties de votre complémentaire ne sont pas connues : la colonne « actuelle » montre ce qui reste "
             "avant son remboursement (au plus)."
