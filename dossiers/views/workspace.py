@@ -42,7 +42,13 @@ from ..models import (
     DossierStatus,
     Note,
 )
-from ..permissions import get_dossier, member_required, organisation_dossiers
+from ..permissions import (
+    get_dossier,
+    member_required,
+    organisation_dossiers,
+    read_only_allowed,
+    refuse_unless_manager,
+)
 
 SEARCH_SESSION_KEY = "dossiers_search"
 PAGE_SIZE = 20
@@ -72,6 +78,7 @@ def _conflict(request, template: str, form, saved, **context):
 @never_cache
 @member_required
 @require_http_methods(["GET", "POST"])
+@read_only_allowed
 def dossier_list(request):
     if request.method == "POST":
         search = SearchForm(request.POST)
@@ -90,10 +97,13 @@ def dossier_list(request):
     for term in query.split():
         dossiers = dossiers.filter(Q(last_name__icontains=term) | Q(first_name__icontains=term))
     if filters.is_valid():
+        if filters.cleaned_data["mine"]:
+            dossiers = dossiers.filter(assigned_to=request.user)
         if filters.cleaned_data["status"]:
             dossiers = dossiers.filter(status=filters.cleaned_data["status"])
         if filters.cleaned_data["renewal"]:
             dossiers = dossiers.renewal_due(timezone.localdate())
+    dossiers = dossiers.select_related("assigned_to")
     page = Paginator(dossiers.order_by("-last_activity_at", "pk"), PAGE_SIZE).get_page(request.GET.get("page"))
     params = request.GET.copy()
     params.pop("page", None)
@@ -101,6 +111,7 @@ def dossier_list(request):
         "page": page, "search_form": SearchForm(initial={"q": query}), "query": query,
         "filter_form": filters if request.GET else FilterForm(), "filter_query": params.urlencode(),
         "renewal_due_count": organisation_dossiers(request.membership).renewal_due(timezone.localdate()).count(),
+        "mine_count": organisation_dossiers(request.membership).filter(assigned_to=request.user).count(),
     })
 
 
@@ -111,7 +122,7 @@ def dossier_create(request):
     if request.method == "POST" and form.is_valid():
         dossier = form.save(commit=False)
         dossier.organisation = request.membership.organisation
-        dossier.created_by = dossier.updated_by = request.user
+        dossier.created_by = dossier.updated_by = dossier.assigned_to = request.user
         dossier.save()
         record(request.user, dossier, AuditAction.CREATED)
         messages.success(request, "Dossier créé. Recueillez maintenant le consentement de la personne.")
@@ -131,6 +142,7 @@ def dossier_detail(request, public_id):
         "notes": dossier.notes.select_related("author")[:3],
         "notes_count": dossier.notes.count(),
         "checklist": dossier.checklist_groups(),
+        "open_tasks": dossier.tasks.filter(done_at__isnull=True).select_related("assigned_to"),
         "result_summary": _result_summary(dossier.result),
         "has_answers": dossier.has_answers,
     })
@@ -354,7 +366,10 @@ def dossier_status(request, public_id):
 @member_required
 @require_http_methods(["GET"])
 def dossier_export(request, public_id):
+    """A copy of everything kept about the person: managers only."""
     dossier = get_dossier(request, public_id)
+    if (refusal := refuse_unless_manager(request)) is not None:
+        return refusal
     payload = json.dumps(dossier.export_data(), ensure_ascii=False, indent=2, default=str)
     record(request.user, dossier, AuditAction.EXPORTED)
     response = HttpResponse(payload, content_type="application/json; charset=utf-8")
@@ -367,7 +382,10 @@ def dossier_export(request, public_id):
 @member_required
 @require_http_methods(["GET", "POST"])
 def dossier_erase(request, public_id):
+    """Irreversible: managers only."""
     dossier = get_dossier(request, public_id)
+    if (refusal := refuse_unless_manager(request)) is not None:
+        return refusal
     if request.method == "POST":
         dossier.erase(request.user, AuditAction.ERASED)
         messages.success(request, "Le dossier et toutes ses données ont été effacés.")
