@@ -24,9 +24,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.utils import formats
-
 from eligibility.rules.parameters import default_parameters
+from eligibility.rules.reasons import format_date
 
 from .models import (
     DocumentState,
@@ -63,7 +62,7 @@ class Reminder:
 
 
 def _day(value: date) -> str:
-    return formats.date_format(value, "j F Y")
+    return format_date(value)
 
 
 def renewal_is_automatic(dossier: Dossier) -> bool:
