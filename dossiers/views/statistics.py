@@ -10,14 +10,14 @@ from django.views.decorators.http import require_http_methods
 from .. import statistics as figures
 from ..forms import StatisticsFilterForm
 from ..permissions import manager_required, organisation_dossiers
-from .caseload import today
+from . import caseload
 
 
 def _filters(request):
     """(form, start, end, agent) from the query string; the last twelve months by default."""
     organisation = request.membership.organisation
     form = StatisticsFilterForm(request.GET or None, organisation=organisation)
-    start, end = figures.default_period(today())
+    start, end = figures.default_period(caseload.today())
     agent = None
     if form.is_bound and form.is_valid():
         start = form.cleaned_data["start"] or start
@@ -33,7 +33,7 @@ def statistics(request):
     form, start, end, agent = _filters(request)
     stats = None
     if not form.is_bound or form.is_valid():
-        stats = figures.compute(request.membership.organisation, start, end, today(), agent=agent)
+        stats = figures.compute(request.membership.organisation, start, end, caseload.today(), agent=agent)
     return render(request, "dossiers/statistics.html", {
         "form": form, "stats": stats, "query": request.GET.urlencode(),
     })
@@ -53,7 +53,7 @@ def statistics_csv(request):
     form, start, end, agent = _filters(request)
     if form.is_bound and not form.is_valid():
         return HttpResponse("Période invalide.", status=400, content_type="text/plain; charset=utf-8")
-    stats = figures.compute(request.membership.organisation, start, end, today(), agent=agent)
+    stats = figures.compute(request.membership.organisation, start, end, caseload.today(), agent=agent)
     return _csv(figures.statistics_csv(stats), f"statistiques-{start.isoformat()}-{end.isoformat()}.csv")
 
 
