@@ -199,7 +199,8 @@ class FilterForm(forms.Form):
 
 
 class ChecklistForm(forms.Form):
-    """One select per document of the results' checklist, named by item key and document index."""
+    """One group of radio buttons per document (each document once, see ``Dossier.checklist_documents``),
+    all saved by one button: arrow keys move within a document's states, Tab to the next document."""
 
     def __init__(self, *args, documents, **kwargs):
         super().__init__(*args, **kwargs)
@@ -207,6 +208,7 @@ class ChecklistForm(forms.Form):
         for doc in documents:
             self.fields[doc["field"]] = forms.ChoiceField(
                 label=doc["text"], choices=DocumentState.choices, initial=doc["state"],
+                widget=forms.RadioSelect(attrs={"class": "state-radio"}),
             )
 
 

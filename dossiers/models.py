@@ -271,6 +271,41 @@ class Dossier(models.Model):
             groups.append({"item": item, "key": key, "documents": documents})
         return groups
 
+    def checklist_documents(self) -> list[dict]:
+        """The documents to gather, once each: a document asked by several organisms ("Carte Vitale" for
+        the CPAM and the hospital) is one row naming them all, and its state applies to each. Appeal
+        documents only appear once a decision exists (there is nothing to contest before).
+
+        Each row: ``text``, ``field`` (form field name), ``state``, ``state_label``, the dates it was
+        asked, received and sent, ``for`` (organism and procedure of each item needing it) and
+        ``occurrences`` ((item key, document index, text as the item words it): where states are stored).
+        """
+        rows: dict[str, dict] = {}
+        recorded = {(s.item_key, s.document_index): s for s in self.checklist_states.all()}
+        for group in self.checklist_groups():
+            if group["key"] in APPEAL_ITEM_KEYS and not self.is_decided:
+                continue
+            item = group["item"]
+            purpose = " — ".join(str(part) for part in (item.get("organism"), item.get("procedure")) if part)
+            for doc in group["documents"]:
+                norm = " ".join(doc["text"].casefold().split())
+                row = rows.get(norm)
+                if row is None:
+                    state = recorded.get((doc["key"], doc["index"]))
+                    if state is not None and state.document_text != doc["text"]:
+                        state = None
+                    row = rows[norm] = {
+                        "text": doc["text"], "field": doc["field"], "state": doc["state"],
+                        "state_label": doc["state_label"], "for": [], "occurrences": [],
+                        "asked_on": state.asked_on if state else None,
+                        "received_on": state.received_on if state else None,
+                        "sent_on": state.sent_on if state else None,
+                    }
+                if purpose and purpose not in row["for"]:
+                    row["for"].append(purpose)
+                row["occurrences"].append((doc["key"], doc["index"], doc["text"]))
+        return list(rows.values())
+
     def export_data(self) -> dict:
         """Everything kept about the applicant, for a copy given on request (portability)."""
         case = self.case
@@ -334,6 +369,10 @@ class Dossier(models.Model):
 
 def _iso(day):
     return day.isoformat() if day else None
+
+
+#: Checklist items of the rules that only make sense after a decision (``eligibility.rules.checklist``).
+APPEAL_ITEM_KEYS = {"appeal"}
 
 
 def document_text(document) -> str:

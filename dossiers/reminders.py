@@ -42,8 +42,6 @@ from .models import (
 
 #: Documents that still stall the dossier.
 PENDING_DOCUMENT_STATES = {DocumentState.TO_GATHER, DocumentState.ASKED}
-#: Checklist items that are not documents to gather before sending (appeals come after a decision).
-NOT_BEFORE_SENDING = {"appeal"}
 
 
 @dataclass(frozen=True)
@@ -135,10 +133,7 @@ def due_reminders(organisation: Organisation, today: date) -> list[Reminder]:
         computed = dossier.result_computed_at.date()
         if today < computed + delay:
             continue
-        pending = sum(
-            1 for group in dossier.checklist_groups() if group["key"] not in NOT_BEFORE_SENDING
-            for doc in group["documents"] if doc["state"] in PENDING_DOCUMENT_STATES
-        )
+        pending = sum(1 for doc in dossier.checklist_documents() if doc["state"] in PENDING_DOCUMENT_STATES)
         if pending:
             found.append(Reminder(
                 ReminderKind.MISSING_DOCUMENTS, dossier, computed.isoformat(), computed + delay,

@@ -35,9 +35,11 @@ from ..forms import (
 )
 from ..models import (
     CONSENT_TEXTS,
+    APPEAL_ITEM_KEYS,
     CURRENT_CONSENT_VERSION,
     AuditAction,
     ChecklistItemState,
+    DocumentState,
     Dossier,
     DossierStatus,
     Note,
@@ -141,7 +143,7 @@ def dossier_detail(request, public_id):
         "dossier": dossier,
         "notes": dossier.notes.select_related("author")[:3],
         "notes_count": dossier.notes.count(),
-        "checklist": dossier.checklist_groups(),
+        "checklist": dossier.checklist_documents(),
         "open_tasks": dossier.tasks.filter(done_at__isnull=True).select_related("assigned_to"),
         "result_summary": _result_summary(dossier.result),
         "has_answers": dossier.has_answers,
@@ -302,35 +304,61 @@ def _get_note(dossier, note_id) -> Note:
 
 
 # --- Checklist and status ------------------------------------------------------------------------------
+#: The date recorded when a document reaches each state.
+STATE_DATES = {
+    DocumentState.ASKED: "asked_on", DocumentState.RECEIVED: "received_on", DocumentState.SENT: "sent_on",
+}
+
+
 @never_cache
 @member_required
 @require_http_methods(["GET", "POST"])
 def dossier_checklist(request, public_id):
+    """Every document of the dossier once, in one form; a changed state records its date (asked,
+    received, sent) and applies to each organism that asks for the document."""
     dossier = get_dossier(request, public_id)
     if (refusal := _consent_first(request, dossier)) is not None:
         return refusal
-    groups = dossier.checklist_groups()
-    documents = [doc for group in groups for doc in group["documents"]]
+    documents = dossier.checklist_documents()
     form = ChecklistForm(request.POST or None, documents=documents)
     if request.method == "POST" and form.is_valid():
+        today = timezone.localdate()
+        changed = 0
         with transaction.atomic():
             for doc in documents:
-                ChecklistItemState.objects.update_or_create(
-                    dossier=dossier, item_key=doc["key"], document_index=doc["index"],
-                    defaults={"document_text": doc["text"], "state": form.cleaned_data[doc["field"]],
-                              "updated_by": request.user},
-                )
-            dossier.touch()
-        record(request.user, dossier, AuditAction.CHANGED, "checklist")
-        messages.success(request, "État des pièces enregistré.")
+                new_state = form.cleaned_data[doc["field"]]
+                if new_state == doc["state"]:
+                    continue
+                changed += 1
+                date_field = STATE_DATES.get(new_state)
+                for key, index, text in doc["occurrences"]:
+                    state, _created = ChecklistItemState.objects.get_or_create(
+                        dossier=dossier, item_key=key, document_index=index, defaults={"document_text": text},
+                    )
+                    if state.document_text != text:  # a state recorded for an older wording: start afresh
+                        state.asked_on = state.received_on = state.sent_on = None
+                    state.document_text, state.state, state.updated_by = text, new_state, request.user
+                    if date_field:
+                        setattr(state, date_field, today)
+                    state.save()
+            if changed:
+                dossier.touch()
+        if changed:
+            record(request.user, dossier, AuditAction.CHANGED, "checklist")
+            messages.success(request, f"État des pièces enregistré ({changed} changement{'s' if changed > 1 else ''}).")
+        else:
+            messages.info(request, "Aucun changement à enregistrer.")
         return redirect("dossiers:detail", public_id=dossier.public_id)
     if request.method == "GET":
         record(request.user, dossier, AuditAction.VIEWED, "checklist")
-    fields = {doc["field"]: form[doc["field"]] for doc in documents}
-    for group in groups:
-        for doc in group["documents"]:
-            doc["bound_field"] = fields[doc["field"]]
-    return render(request, "dossiers/checklist.html", {"dossier": dossier, "groups": groups, "form": form})
+    for doc in documents:
+        doc["bound_field"] = form[doc["field"]]
+    counts = {value: sum(1 for d in documents if d["state"] == value) for value in DocumentState.values}
+    return render(request, "dossiers/checklist.html", {
+        "dossier": dossier, "documents": documents, "form": form, "counts": counts,
+        "procedures": [g["item"] for g in dossier.checklist_groups()
+                       if g["key"] not in APPEAL_ITEM_KEYS or dossier.is_decided],
+    })
 
 
 @never_cache

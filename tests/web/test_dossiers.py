@@ -23,6 +23,7 @@ from dossiers.models import (
     add_months,
 )
 from eligibility.models import Case
+from eligibility.rules.reasons import format_date
 
 from .test_dossiers_support import *  # noqa: F403  (the fixtures)
 from .test_dossiers_support import RESULT, make_dossier
@@ -544,3 +545,55 @@ def test_no_applicant_data_in_logs(agent_client, org, agent, manager, caplog):
     agent_client.post(url("erase", dossier))
     for record in caplog.records:
         assert "Quasimodo" not in record.getMessage() and "Esmeralda" not in record.getMessage()
+
+
+# --- checklist: each document once, appeals after a decision, dated states -------------------------------
+DUPLICATED = {
+    **RESULT,
+    "checklist": [
+        {"key": "css_request", "organism": "CPAM", "procedure": "Demande de CSS",
+         "documents": ["Carte Vitale", "Avis d'impôt sur le revenu"]},
+        {"key": "cpam_aid_request", "organism": "CPAM", "procedure": "Aide financière",
+         "documents": ["carte  vitale", "Devis"]},
+        {"key": "appeal", "organism": "CPAM", "procedure": "Recours", "documents": ["Copie de la décision"]},
+    ],
+}
+
+
+def test_checklist_lists_each_document_once_and_its_state_applies_everywhere(agent_client, org, agent):
+    dossier = make_dossier(org, agent, result=DUPLICATED)
+    page = agent_client.get(url("checklist", dossier)).content.decode()
+    assert page.count("<legend") == 3 and "Carte Vitale" in page and "carte  vitale" not in page
+    assert "Pour : CPAM — Demande de CSS ; CPAM — Aide financière." in page
+    assert "Copie de la décision" not in page               # no appeal before a decision
+    assert page.count('type="radio"') == 3 * len(DocumentState.choices)
+    response = agent_client.post(url("checklist", dossier), {"doc-0-0": "received", "doc-0-1": "to_gather",
+                                                            "doc-1-1": "asked"})
+    assert response.status_code == 302
+    states = {(s.item_key, s.document_index): s for s in ChecklistItemState.objects.all()}
+    assert states[("css_request", 0)].state == states[("cpam_aid_request", 0)].state == DocumentState.RECEIVED
+    assert states[("cpam_aid_request", 0)].document_text == "carte  vitale"
+    assert states[("css_request", 0)].received_on == timezone.localdate()
+    assert states[("cpam_aid_request", 1)].asked_on == timezone.localdate()
+    assert ("css_request", 1) not in states                  # unchanged: nothing written
+    detail = agent_client.get(url("detail", dossier)).content.decode()
+    assert f"reçue le {format_date(timezone.localdate())}" in detail
+
+
+def test_appeal_documents_appear_once_a_decision_exists(agent_client, org, agent):
+    dossier = make_dossier(org, agent, result=DUPLICATED, status=DossierStatus.REFUSED,
+                           sent_on=date(2026, 9, 1), decision_on=date(2026, 10, 1))
+    page = agent_client.get(url("checklist", dossier)).content.decode()
+    assert "Copie de la décision" in page and page.count("<legend") == 4
+
+
+def test_a_later_state_keeps_the_earlier_dates(agent_client, org, agent):
+    dossier = make_dossier(org, agent, result=DUPLICATED)
+    agent_client.post(url("checklist", dossier), {"doc-0-0": "asked", "doc-0-1": "to_gather", "doc-1-1": "to_gather"})
+    ChecklistItemState.objects.filter(item_key="css_request", document_index=0).update(asked_on=date(2026, 1, 5))
+    agent_client.post(url("checklist", dossier), {"doc-0-0": "sent", "doc-0-1": "to_gather", "doc-1-1": "to_gather"})
+    state = ChecklistItemState.objects.get(item_key="css_request", document_index=0)
+    assert (state.state, state.asked_on, state.sent_on) == (DocumentState.SENT, date(2026, 1, 5), timezone.localdate())
+    assert AuditEntry.objects.filter(action=AuditAction.CHANGED, detail="pièces").count() == 2
+    agent_client.post(url("checklist", dossier), {"doc-0-0": "sent", "doc-0-1": "to_gather", "doc-1-1": "to_gather"})
+    assert AuditEntry.objects.filter(action=AuditAction.CHANGED, detail="pièces").count() == 2  # nothing changed
