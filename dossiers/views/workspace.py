@@ -34,8 +34,8 @@ from ..forms import (
     StatusForm,
 )
 from ..models import (
-    CONSENT_TEXTS,
     APPEAL_ITEM_KEYS,
+    CONSENT_TEXTS,
     CURRENT_CONSENT_VERSION,
     AuditAction,
     ChecklistItemState,
