@@ -34,8 +34,8 @@ from eligibility.models import Case
 from eligibility.rules.situation import InvalidSituation, parse_situation
 
 from . import presenter
-from .forms import DynamicFormSet, silence_errors
 from .journey import JOURNEY, RESULTS_STEP, REVIEW_STEP, SCHEMA_VERSION, STEPS, Answers
+from .steps.base import DynamicFormSet, silence_errors
 from .storage import CaseStorage
 from .to_situation import build_situation
 
@@ -291,8 +291,9 @@ class QuestionnaireWizard(NamedUrlWizardView):
 
     def get_form_kwargs(self, step=None):
         kwargs = {"answers": self.answers}
-        if step == "residence":
-            kwargs["can_set_request_date"] = self.can_set_request_date()
+        extra = STEPS[step].form_kwargs if step in STEPS else None
+        if extra is not None:
+            kwargs.update(extra(self))
         return kwargs
 
     def get_form(self, step=None, data=None, files=None):
@@ -433,11 +434,8 @@ class QuestionnaireWizard(NamedUrlWizardView):
             "return_to_review": self.request.GET.get("retour") == REVIEW_STEP,
             "answers": self.answers,
         })
-        if step == "ressources":
-            context["period"] = presenter.reference_period_text(self.answers.request_date)
-            context["excluded_intro"] = presenter.EXCLUDED_INTRO
-        if step == REVIEW_STEP:
-            context["sections"] = self.review_sections()
+        if STEPS[step].context is not None:
+            context.update(STEPS[step].context(self))
         return context
 
     def review_sections(self) -> list[dict]:
