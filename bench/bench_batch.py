@@ -11,7 +11,9 @@ encoded as one JSON document, as a client sends it:
 
 Memory is the resident set size (``/proc/self/statm``), sampled after each item: "input" is what the
 decoded request and the validated situations hold, "output" is the growth while the results are produced.
-Streamed, the output does not grow with N; built whole, it does.
+Streamed, the output does not grow with N; built whole, it does. From 100 households on, also the streamed
+batch on two processes (``stream_results_parallel``, what ``simulate --jobs 2`` does from
+``PARALLEL_MIN_ITEMS`` on), to show where a second core pays; CPU time then includes the workers'.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import time
@@ -59,8 +62,13 @@ def child(size: int, mode: str, detail: str) -> dict:
     del body
     after_input = rss()
     peak, out_bytes = after_input, 0
-    if mode == "streamed":
-        for chunk in services.stream_results(situations, directory, detail):
+    if mode.startswith("streamed"):
+        if mode == "streamed, 2 procs":
+            services.PARALLEL_MIN_ITEMS = 0  # measure below the threshold too
+            chunks = services.stream_results_parallel(situations, directory, detail, jobs=2)
+        else:
+            chunks = services.stream_results(situations, directory, detail)
+        for chunk in chunks:
             out_bytes += len(chunk)
             peak = max(peak, rss())
     else:
@@ -71,7 +79,9 @@ def child(size: int, mode: str, detail: str) -> dict:
         encoded = json.dumps(results, ensure_ascii=False).encode()
         out_bytes = len(encoded)
         peak = max(peak, rss())
-    return {"size": size, "mode": mode, "seconds": time.perf_counter() - start, "cpu": time.process_time() - start_cpu,
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = time.process_time() - start_cpu + children.ru_utime + children.ru_stime
+    return {"size": size, "mode": mode, "seconds": time.perf_counter() - start, "cpu": cpu,
             "input_mib": (after_input - base) / 2**20, "output_mib": (peak - after_input) / 2**20,
             "out_mib": out_bytes / 2**20}
 
@@ -86,19 +96,24 @@ def main() -> int:
         print(json.dumps(child(int(options.child[0]), options.child[1], options.detail)))
         return 0
     print(f"Batch benchmark, detail={options.detail}: wall s (CPU s), µs per household, memory growth (RSS)")
-    print(f"{'households':>10} {'mode':<12} {'wall s':>8} {'CPU s':>8} {'µs/household':>13} {'input MiB':>10} "
+    print(f"{'households':>10} {'mode':<17} {'wall s':>8} {'CPU s':>8} {'µs/household':>13} {'input MiB':>10} "
           f"{'output MiB':>11} {'JSON MiB':>9}")
     for size in (int(s) for s in options.sizes.split(",")):
         rows = {}
-        for mode in ("streamed", "built whole") if size <= 10_000 else ("streamed",):
+        modes = ["streamed"] + (["streamed, 2 procs"] if size >= 100 else []) + (["built whole"] if size <= 10_000 else [])
+        for mode in modes:
             out = subprocess.run([sys.executable, __file__, "--detail", options.detail, "--child", str(size), mode],
                                  check=True, capture_output=True, text=True).stdout
             row = rows[mode] = json.loads(out)
-            print(f"{size:>10} {mode:<12} {row['seconds']:8.2f} {row['cpu']:8.2f} {row['cpu'] / size * 1e6:13.0f} "
+            print(f"{size:>10} {mode:<17} {row['seconds']:8.2f} {row['cpu']:8.2f} {row['cpu'] / size * 1e6:13.0f} "
                   f"{row['input_mib']:10.1f} {row['output_mib']:11.1f} {row['out_mib']:9.1f}")
-        if "built whole" in rows:
+        if "built whole" in rows and size >= 100:
             whole = max(rows["built whole"]["output_mib"], 0.1)
-            print(f"{'':>10} output memory, streamed / built whole: {max(rows['streamed']['output_mib'], 0.0) / whole:.2f}")
+            print(f"{'':>10} anchor = built whole: output memory streamed / built whole "
+                  f"{max(rows['streamed']['output_mib'], 0.0) / whole:.2f}, wall time "
+                  f"{rows['streamed']['seconds'] / rows['built whole']['seconds']:.2f}")
+        if "streamed, 2 procs" in rows:
+            print(f"{'':>10} 2 processes / 1: wall time {rows['streamed, 2 procs']['seconds'] / rows['streamed']['seconds']:.2f}")
     return 0
 
 

@@ -234,3 +234,17 @@ def test_batch_limits_and_detail_are_documented_in_the_openapi_document():
     assert str(django_settings.API_MAX_BATCH_ITEMS) in text
     assert f"{django_settings.API_MAX_BATCH_BODY_BYTES // (1024 * 1024)} Mio" in text
     assert "detail" in text and "figures" in text
+
+
+def test_two_processes_give_the_same_bytes_in_the_same_order(monkeypatch):
+    class NoCpam:
+        def for_department(self, department):
+            return None
+
+    situations = [parse_situation(d, today=TODAY) for d in (EXAMPLE, SINGLE, COUPLE) * 7]
+    monkeypatch.setattr(services, "PARALLEL_MIN_ITEMS", 0)
+    monkeypatch.setattr(services, "_PARALLEL_SLICE", 2)
+    one = b"".join(services.stream_results(situations, NoCpam(), services.DETAIL_FIGURES))
+    two = b"".join(services.stream_results_parallel(situations, NoCpam(), services.DETAIL_FIGURES, jobs=2))
+    assert two == one
+    assert len(json.loads(two)) == 21

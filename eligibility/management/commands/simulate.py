@@ -11,6 +11,7 @@ nothing on standard output. ``--detail figures`` leaves out the texts, as the AP
 from __future__ import annotations
 
 import json
+import os
 import sys
 import textwrap
 
@@ -22,11 +23,12 @@ from eligibility.rules.situation import InvalidSituation
 from eligibility.services import (
     DETAIL_FULL,
     DETAILS,
+    PARALLEL_MIN_ITEMS,
     CpamSettingsDirectory,
     parse_one,
     result_dict,
     simulate_situation,
-    stream_results,
+    stream_results_parallel,
 )
 
 
@@ -38,8 +40,10 @@ class Command(BaseCommand):
         parser.add_argument("--indent", type=int, default=None, help="indentation du JSON produit")
         parser.add_argument("--detail", choices=DETAILS, default=DETAIL_FULL,
                             help="figures : les montants, statuts et codes seulement, sans les textes")
+        parser.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1),
+                            help=f"processus de calcul pour une liste d'au moins {PARALLEL_MIN_ITEMS} situations")
 
-    def handle(self, *args, path: str, indent: int | None, detail: str, **options):
+    def handle(self, *args, path: str, indent: int | None, detail: str, jobs: int, **options):
         try:
             data = read_json_input(path)
         except InvalidJSON as exc:
@@ -65,7 +69,7 @@ class Command(BaseCommand):
         del data
         write = self.stdout.write
         if indent is None:
-            for chunk in stream_results(situations, directory, detail):
+            for chunk in stream_results_parallel(situations, directory, detail, jobs=jobs):
                 write(chunk.decode(), ending="")
             write("")
             return
