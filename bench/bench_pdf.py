@@ -3,7 +3,7 @@
 Run as ``.venv/bin/python bench/bench_pdf.py [--runs N]``. Not a test: it prints figures.
 
 * The dossier: the heaviest persona (4 people, 3 care items, every aid), rendered by
-  ``dossiers.pdf.render_dossier_pdf`` (template, WeasyPrint layout, tagged PDF/UA-1 output) ``--runs`` times.
+  ``eligibility.presentation.pdf.render_dossier_pdf`` (template, WeasyPrint layout, tagged PDF/UA-1 output) ``--runs`` times.
 * The reference: plain paragraphs with WeasyPrint's default styles and options, as many as it takes to fill
   the same number of pages, rendered the same number of times, interleaved with the dossier so that both
   see the same machine load.
@@ -40,8 +40,8 @@ import pypdf  # noqa: E402
 from weasyprint import HTML  # noqa: E402
 
 from dossiers.models import Organisation  # noqa: E402
-from dossiers.pdf import PDF_VARIANT, render_dossier_pdf  # noqa: E402
-from dossiers.pdf_fetcher import DossierURLFetcher  # noqa: E402
+from eligibility.presentation.pdf import PDF_VARIANT, render_dossier_pdf  # noqa: E402
+from eligibility.presentation.pdf_fetcher import DossierURLFetcher  # noqa: E402
 from eligibility.rules.engine import simulate  # noqa: E402
 from eligibility.rules.situation import parse_situation  # noqa: E402
 from tests.web.test_pdf_personas import HEAVY_FAMILY_ALL_AIDS  # noqa: E402
