@@ -15,7 +15,12 @@ from django.template import Context, Template
 from django.utils.html import escape
 
 from dossiers.models import Organisation
-from eligibility.presentation.pdf import dossier_filename, pdf_response, render_dossier_html, render_dossier_pdf
+from eligibility.presentation.pdf import (
+    dossier_filename,
+    pdf_response,
+    render_dossier_html,
+    render_dossier_pdf,
+)
 from eligibility.rules.engine import RULESET_VERSION, simulate
 from eligibility.rules.reasons import format_date, format_eur
 from eligibility.rules.situation import parse_situation
