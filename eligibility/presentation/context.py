@@ -290,8 +290,8 @@ def answer_context(css: dict, care: dict, cpam: dict | None, help_block: dict | 
     if css["free"]:
         gets.append(_("Complémentaire santé solidaire (CSS) : droit estimé sans participation financière (gratuite)."))
     elif css["has_participation"]:
-        gets.append(_("Complémentaire santé solidaire (CSS) : droit estimé, avec une participation de "
-                      "%(amount)s par mois pour le foyer.") % {"amount": css["monthly_participation"]})
+        gets.append(_("Complémentaire santé solidaire (CSS) : droit estimé, pour %(amount)s par mois "
+                      "(tout le foyer).") % {"amount": css["monthly_participation"]})
     else:
         gets.append(_("Complémentaire santé solidaire (CSS) : pas de droit d'après cette simulation."))
     if cpam:
