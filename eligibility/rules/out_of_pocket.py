@@ -242,7 +242,8 @@ QUOTED_SCENARIOS = {
 }
 
 
-def _quoted_column(q: QuotedCareResult, scenario: str) -> Column:
+def _quoted_column(q: QuotedCareResult, scenario: str, *, advise: bool = False) -> Column:
+    """``advise``: the column people read first (current coverage) carries the no-quote advice."""
     priced = q.column(QUOTED_SCENARIOS[scenario])
     if priced is None:
         return Column(ZERO, ZERO, ZERO, ZERO, approximate=True,
@@ -250,6 +251,8 @@ def _quoted_column(q: QuotedCareResult, scenario: str) -> Column:
     note = priced.note
     if priced.at_least is not None and priced.upper_bound:
         note = f"{note} Il restera au moins {format_eur(priced.at_least)}."
+    if advise and q.pricing.no_quote is not None:
+        note = f"Sans devis : {q.pricing.no_quote.advice} {note}"
     return Column(priced.billed, priced.social_security, priced.complementary, priced.left,
                   upper_bound=priced.upper_bound, approximate=q.quote is None, exemption="css" if scenario == CSS and priced.left == 0 else None,
                   note=note)
@@ -262,10 +265,11 @@ def _lines_for(item, with_css_item, current: str) -> list[OutOfPocketLine]:
     i, member = item.care_index, item.member
     lines: list[OutOfPocketLine] = []
 
-    def line(charge: str, label: str, column, assumptions: tuple[str, ...] = (), details: dict | None = None) -> None:
+    def line(charge: str, label: str, column, assumptions: tuple[str, ...] = (), details: dict | None = None,
+             current_column=None) -> None:
         lines.append(OutOfPocketLine(
             key=f"care{i}.{charge}", charge=charge, care_index=i, member=member, label=label,
-            current=column(item, current),
+            current=(current_column or column)(item, current),
             with_css=column(with_css_item, CSS) if with_css_item is not None else None,
             assumptions=assumptions,
             details=details,
@@ -303,7 +307,7 @@ def _lines_for(item, with_css_item, current: str) -> list[OutOfPocketLine]:
     elif isinstance(item, QuotedCareResult):
         advice = (item.pricing.no_quote.advice,) if item.pricing.no_quote else ()
         line(item.kind.value, _quoted_label(item), _quoted_column, (*advice, *(r.text for r in item.reasons)),
-             item.pricing.as_dict())
+             item.pricing.as_dict(), current_column=lambda q, s: _quoted_column(q, s, advise=True))
     return lines
 
 
