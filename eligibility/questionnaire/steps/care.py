@@ -89,7 +89,7 @@ class CareForm(StepForm):
     )
     act = forms.ChoiceField(
         label=_("Quelle prothèse ?"), choices=ACT_CHOICES, widget=forms.RadioSelect, initial=DentalAct.CROWN.value,
-        error_messages={"required": _("Choisissez la prothèse prévue.")},
+        required=False, help_text=_("Sans réponse, nous comptons une couronne."),
     )
     tooth = forms.ChoiceField(
         label=_("Pour une couronne ou un bridge : quelle dent ?"), choices=TOOTH_CHOICES, widget=forms.RadioSelect,
@@ -100,7 +100,7 @@ class CareForm(StepForm):
     )
     ears = forms.ChoiceField(
         label=_("Pour combien d'oreilles ?"), choices=[("1", _("Une oreille")), ("2", _("Les deux oreilles"))],
-        widget=forms.RadioSelect, initial="1", error_messages={"required": _("Choisissez une ou deux oreilles.")},
+        widget=forms.RadioSelect, initial="1", required=False,
     )
     quote = AmountField(
         label=_("Montant total du devis, si vous l'avez"), max_value=Decimal("1000000"), required=False,
