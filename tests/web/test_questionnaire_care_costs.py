@@ -117,3 +117,31 @@ def test_care_step_offers_items_without_a_quote(client, db):
     # A hearing aid without quote nor offer is a valid answer: the wizard moves on (to the health step).
     response = journey.post("soins", care_data([{"kind": "hearing_aids", "member": "p1", "ears": "1"}]))
     assert response.status_code == 302 and journey.next_step(response) == "sante"
+
+
+def test_health_step_exemptions_reach_the_result(client, db):
+    data = answers([{"kind": "emergency_visit", "member": "p1"}, {"kind": "hospitalisation", "member": "p1", "days": "3",
+                                                                 "single_room_daily": "50"}])
+    data["ressources"] = {"p1__period": "total", "p1__pension": "40 000"}  # above the CSS ceilings
+    data["sante"] = {"p1__work_accident": "on", "p1__work_accident_incapacity": "two_thirds_or_more"}
+    journey = Journey(client)
+    journey.start()
+    journey.run(data)
+    review = text_of(client.get(journey.url("verification")))
+    assert "Deux tiers (67 %) ou plus" in review
+    text = text_of(journey.results())
+    assert "deux tiers ou plus" in text  # the emergency fee is not due
+    # Above the ceilings with a stay left to pay: paying the rest and choosing a complementary are shown.
+    for words in ("Payer en plusieurs fois", "Choisir une complémentaire santé", "payer la cotisation"):
+        assert words in text
+
+
+def test_organ_donor_pays_no_daily_charge(client, db):
+    data = answers([{"kind": "hospitalisation", "member": "p1", "days": "4"}])
+    data["ressources"] = {"p1__period": "total", "p1__pension": "40 000"}
+    data["sante"] = {"p1__organ_donor": "on"}
+    journey = Journey(client)
+    journey.start()
+    journey.run(data)
+    text = text_of(journey.results())
+    assert "Donneur ou donneuse d'organes" in text

@@ -7,8 +7,9 @@ hospital, emergency and consultation charges.
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
-from eligibility.rules.enums import Role
+from eligibility.rules.enums import Role, WorkAccidentIncapacity
 from eligibility.rules.reasons import format_date
 
 from ..fields import FrenchDateField
@@ -39,6 +40,19 @@ class HealthForm(StepForm):
                 label="A une affection de longue durée (ALD) reconnue par l'Assurance Maladie", required=False))
             add("work_accident", forms.BooleanField(
                 label="Les soins sont dus à un accident du travail ou une maladie professionnelle", required=False))
+            add("work_accident_incapacity", forms.ChoiceField(
+                label=_("Si oui : taux d'incapacité permanente reconnu"), required=False, widget=forms.RadioSelect,
+                choices=[
+                    (WorkAccidentIncapacity.TWO_THIRDS_OR_MORE.value, _("Deux tiers (67 %) ou plus")),
+                    (WorkAccidentIncapacity.UNDER_TWO_THIRDS.value, _("Moins de deux tiers")),
+                    ("", _("Pas encore fixé, ou je ne sais pas")),
+                ],
+                help_text=_("Il change ce que coûte un passage aux urgences."),
+            ))
+            add("organ_donor", forms.BooleanField(
+                label=_("Les soins sont liés à un don d'organe"), required=False))
+            add("terrorism_victim", forms.BooleanField(
+                label=_("Victime d'un acte de terrorisme"), required=False))
             if role != Role.CHILD.value:
                 add("military_pension", forms.BooleanField(
                     label="Touche une pension militaire d'invalidité", required=False))
@@ -49,6 +63,8 @@ class HealthForm(StepForm):
             else:
                 add("aeeh_child", forms.BooleanField(
                     label="L'enfant reçoit l'allocation d'éducation de l'enfant handicapé (AEEH)", required=False))
+                add("sexual_violence_minor", forms.BooleanField(
+                    label=_("Les soins font suite à des violences sexuelles subies par l'enfant"), required=False))
             self.people.append({"member": member, "names": names})
         for person in self.people:
             person["fields"] = [self[n] for n in person["names"]]
@@ -60,6 +76,10 @@ class HealthForm(StepForm):
             due = next((self.cleaned_data.get(n) for n in person["names"] if n.endswith("pregnancy_due_date")), None)
             if due:
                 answers.append(f"Accouchement prévu le {format_date(due)}")
+            incapacity_name = next((n for n in person["names"] if n.endswith("work_accident_incapacity")), None)
+            if incapacity_name and self.cleaned_data.get(incapacity_name):
+                field = self.fields[incapacity_name]
+                answers.append(str(dict(field.choices)[self.cleaned_data[incapacity_name]]))
             rows.append((person["member"]["title"], "; ".join(answers) or "Aucune de ces situations"))
         return rows
 
@@ -71,9 +91,13 @@ def to_situation(answers, t: Translation) -> None:
     for m in answers.care_members:
         uid = m["uid"]
         entry: dict = {"member": t.ids[uid]}
-        for key in ("ald", "work_accident", "military_pension", "aeeh_child"):
+        for key in ("ald", "work_accident", "military_pension", "aeeh_child", "organ_donor", "terrorism_victim",
+                    "sexual_violence_minor"):
             if health.get(health_field_name(uid, key)):
                 entry[key] = True
+        incapacity = health.get(health_field_name(uid, "work_accident_incapacity"))
+        if incapacity and entry.get("work_accident"):
+            entry["work_accident_incapacity"] = incapacity
         due = health.get(health_field_name(uid, "pregnancy_due_date"))
         if due:
             entry["pregnancy_due_date"] = due.isoformat()
@@ -81,7 +105,8 @@ def to_situation(answers, t: Translation) -> None:
             i = len(s["health"])
             s["health"].append(entry)
             t.trace[f"health[{i}]"] = Origin("sante", None)
-            for key in ("ald", "work_accident", "military_pension", "aeeh_child", "pregnancy_due_date"):
+            for key in ("ald", "work_accident", "military_pension", "aeeh_child", "pregnancy_due_date", "organ_donor",
+                        "terrorism_victim", "sexual_violence_minor", "work_accident_incapacity"):
                 t.trace[f"health[{i}].{key}"] = Origin("sante", health_field_name(uid, key))
 
 
