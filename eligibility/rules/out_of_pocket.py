@@ -245,6 +245,12 @@ QUOTED_SCENARIOS = {
 def _quoted_column(q: QuotedCareResult, scenario: str, *, advise: bool = False) -> Column:
     """``advise``: the column people read first (current coverage) carries the no-quote advice."""
     priced = q.column(QUOTED_SCENARIOS[scenario])
+    if priced is None and q.quote is not None:
+        return _charged(
+            q.quote, ZERO, scenario, css_pays=False, none_upper_bound=True,
+            css_note="Tarifs de la Sécurité sociale non repris à cette date : au plus le montant du devis.",
+            none_note="Tarifs de la Sécurité sociale non repris à cette date : au plus le montant du devis.",
+        )
     if priced is None:
         return Column(ZERO, ZERO, ZERO, ZERO, approximate=True,
                       note="Montant non estimé sans devis : demandez un devis qui comprend l'offre « 100 % Santé ».")
