@@ -386,7 +386,7 @@ def estimate_out_of_pocket(situation: Situation, p: ParametersOn, css: CssResult
         prefix = "au plus " if current_upper else ""
         reasons.append(Reason(
             "oop.total_current",
-            f"Reste à payer estimé avec votre couverture actuelle ({situation.complementary.label.lower()}) : "
+            f"Reste à payer estimé avec votre couverture actuelle ({_lower_first(situation.complementary.label)}) : "
             f"{prefix}{format_eur(total_current)}.",
         ))
         if total_css is not None:
@@ -435,6 +435,11 @@ def estimate_out_of_pocket(situation: Situation, p: ParametersOn, css: CssResult
         to_verify=tuple(dict.fromkeys(to_verify)),
         current_care=current_care,
     )
+
+
+def _lower_first(label: str) -> str:
+    """``L'aide médicale de l'État (AME)`` → ``l'aide médicale de l'État (AME)``: acronyms and proper names kept."""
+    return label[:1].lower() + label[1:]
 
 
 def _franchises_note(p: ParametersOn) -> str:

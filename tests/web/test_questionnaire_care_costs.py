@@ -145,3 +145,16 @@ def test_organ_donor_pays_no_daily_charge(client, db):
     journey.run(data)
     text = text_of(journey.results())
     assert "Donneur ou donneuse d'organes" in text
+
+
+def test_ame_holder_chosen_in_the_questionnaire(client, db):
+    data = answers([{"kind": "hospitalisation", "member": "p1", "days": "4"}])
+    data["allocations"] = {"complementary": "ame"}
+    journey = Journey(client)
+    journey.start()
+    journey.run(data)
+    text = text_of(journey.results())
+    assert "aide médicale de l'État" in text
+    # Daily charge paid by the AME; the CSS is not open to AME holders, so no request to file.
+    assert "Avec l'aide médicale de l'État, le forfait journalier est pris en charge" in text
+    assert "réservée aux personnes qui résident en France de façon stable et régulière" in text
