@@ -158,3 +158,26 @@ def test_ame_holder_chosen_in_the_questionnaire(client, db):
     # Daily charge paid by the AME; the CSS is not open to AME holders, so no request to file.
     assert "Avec l'aide médicale de l'État, le forfait journalier est pris en charge" in text
     assert "réservée aux personnes qui résident en France de façon stable et régulière" in text
+
+
+def test_person_without_health_insurance_is_told_what_exists(client, db):
+    data = answers([{"kind": "emergency_visit", "member": "p1"}])
+    data["allocations"] = {"complementary": "none", "base_cover": "none", "months_in_france": "8"}
+    journey = Journey(client)
+    journey.start()
+    journey.run(data)
+    text = text_of(journey.results())
+    for words in ("Aide médicale de l'État (AME)", "Soins urgents", "Permanence d'accès aux soins de santé (PASS)",
+                  "Protection universelle maladie"):
+        assert words in text
+
+
+def test_european_visitor_brings_the_ceam(client, db):
+    data = answers([{"kind": "hospitalisation", "member": "p1", "days": "3"}])
+    data["allocations"] = {"complementary": "none", "base_cover": "eu_ceam"}
+    journey = Journey(client)
+    journey.start()
+    journey.run(data)
+    text = text_of(journey.results())
+    assert "Carte européenne d'assurance maladie (CEAM)" in text
+    assert "elle ne s'applique pas pendant un séjour temporaire" in text
