@@ -62,6 +62,7 @@ def reference_period_text(request_date: date) -> dict:
         "start": start, "end": end, "months": c.period_months,
         "text": f"{_de(format_month(start.year, start.month))} à {format_month(end.year, end.month)}",
         "request_month": format_month(request_date.year, request_date.month),
+        "start_month": format_month(start.year, start.month),
     }
 
 

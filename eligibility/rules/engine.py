@@ -18,6 +18,7 @@ from .help_independants import HelpResult, assess_help
 from .out_of_pocket import OutOfPocket, estimate_out_of_pocket
 from .parameters import ParameterSet, default_parameters
 from .reasons import format_date
+from .resource_months import in_reference_period
 from .results import CssResult
 from .situation import Situation, parse_situation
 
@@ -70,6 +71,8 @@ def simulate(
 ) -> SimulationResult:
     parameters = parameters or default_parameters()
     p = parameters.at(situation.request_date)
+    # Dated resource lines become the months they have in the reference period, for every rule below.
+    situation = in_reference_period(situation, p)
     css = evaluate_css(situation, p)
     reste = estimate_out_of_pocket(situation, p, css)
     cpam = assess_cpam_aid(situation, p, css, reste, cpam_settings)

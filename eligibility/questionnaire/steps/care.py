@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from eligibility.rules.enums import CareKind, Sector
 from eligibility.rules.situation import MAX_HOSPITAL_DAYS
@@ -147,4 +148,5 @@ def to_situation(answers, t: Translation) -> None:
 
 STEP = Step(
     "soins", "Soins prévus", CareFormSetClass, template="questionnaire/step_care.html", to_situation=to_situation,
+    section=_("Soins"),
 )
