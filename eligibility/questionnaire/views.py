@@ -25,6 +25,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 from django.views.generic import TemplateView
 from formtools.wizard.forms import ManagementForm
@@ -36,6 +37,7 @@ from eligibility.rules.situation import InvalidSituation, parse_situation
 
 from . import presenter
 from .journey import JOURNEY, RESULTS_STEP, REVIEW_STEP, SCHEMA_VERSION, SECTIONS, STEPS, Answers
+from .language import keep_case_language, resume_language
 from .steps.base import DynamicFormSet, silence_errors
 from .storage import CaseStorage
 from .to_situation import build_situation
@@ -126,30 +128,36 @@ def resume(request):
     code_typed = ""
     status = 400
     if request.method == "POST" and cache.get(_resume_failure_key(request), 0) >= RESUME_MAX_FAILURES:
-        error = ("Trop de codes erronés ont été essayés depuis cette connexion. Attendez un quart d'heure, "
-                 "ou demandez de l'aide au CCAS de votre mairie.")
+        error = _("Trop de codes erronés ont été essayés depuis cette connexion. Attendez un quart d'heure, "
+                  "ou demandez de l'aide au CCAS de votre mairie.")
         status = 429
     elif request.method == "POST":
         code_typed = request.POST.get("code", "")[:40]
         code = normalise_code(code_typed)
         if not code:
-            error = "Indiquez le code de reprise, par exemple ABCD-EFGH-JK."
+            error = _("Indiquez le code de reprise, par exemple ABCD-EFGH-JK.")
         elif len(code) != CODE_LENGTH:
-            error = f"Le code compte {CODE_LENGTH} lettres et chiffres, par exemple ABCD-EFGH-JK : vérifiez-le."
+            error = _("Le code compte %(length)d lettres et chiffres, par exemple ABCD-EFGH-JK : vérifiez-le.") % {
+                "length": CODE_LENGTH}
         else:
             case = Case.objects.filter(resume_code=code, closed_at__isnull=True).first()
             if case is None:
-                error = "Ce code ne correspond à aucun questionnaire : vérifiez chaque lettre et chaque chiffre."
+                error = _("Ce code ne correspond à aucun questionnaire : vérifiez chaque lettre et chaque chiffre.")
                 key = _resume_failure_key(request)
                 cache.add(key, 0, RESUME_FAILURE_WINDOW)
                 cache.incr(key)
             elif case.last_activity_at < expiry_limit():
-                error = (f"Ce code n'est plus valable : les réponses sont effacées {settings.CASE_EXPIRY_DAYS} jours "
-                         "après la dernière visite. Vous pouvez recommencer le questionnaire.")
+                error = ngettext(
+                    "Ce code n'est plus valable : les réponses sont effacées %(days)d jour après la dernière visite. "
+                    "Vous pouvez recommencer le questionnaire.",
+                    "Ce code n'est plus valable : les réponses sont effacées %(days)d jours après la dernière visite. "
+                    "Vous pouvez recommencer le questionnaire.",
+                    settings.CASE_EXPIRY_DAYS,
+                ) % {"days": settings.CASE_EXPIRY_DAYS}
             else:
                 remember_case(request, case)
                 Case.objects.filter(pk=case.pk).update(last_activity_at=timezone.now())
-                return redirect(first_step_url(case))
+                return resume_language(request, case, redirect(first_step_url(case)))
     return render(
         request, "questionnaire/resume.html", {"error": error, "code": code_typed},
         status=status if error else 200,
@@ -240,6 +248,7 @@ class QuestionnaireWizard(NamedUrlWizardView):
             self.case = self.get_case()
         except CaseHandedOff:
             return render(request, "questionnaire/closed.html", status=410)
+        keep_case_language(request, self.case)
         self.prefix = self.storage_prefix
         self.storage = CaseStorage(self.prefix, request, case=self.case, schema_version=SCHEMA_VERSION)
         self.steps = StepsHelper(self)
