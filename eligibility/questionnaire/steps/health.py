@@ -7,6 +7,7 @@ hospital, emergency and consultation charges.
 from __future__ import annotations
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -16,6 +17,13 @@ from eligibility.rules.reasons import format_date
 from ..fields import FrenchDateField
 from .base import DATE_HINT, Origin, Step, StepForm, Translation
 from .household import FEMALE, MALE
+
+
+def named(role: str, sex: str) -> str:
+    """How a sentence names a person without a first name: "votre conjointe", "cet enfant"."""
+    if role == Role.PARTNER.value:
+        return {FEMALE: _("votre conjointe"), MALE: _("votre conjoint")}.get(sex, _("votre conjoint ou conjointe"))
+    return _("cet enfant") if role == Role.CHILD.value else _("cette personne")
 
 
 def health_field_name(uid: str, key: str) -> str:
@@ -40,12 +48,12 @@ class HealthForm(StepForm):
                 names.append(health_field_name(uid, key))
 
             you = role == Role.APPLICANT.value
-            who = (member.get("label") or "").strip() or (_("Cet enfant") if role == Role.CHILD.value
-                                                            else _("Cette personne"))
             sex = member.get("sex") or ""
+            who = str((member.get("label") or "").strip() or named(role, sex))
+            who_first = capfirst(who)
             add("ald", forms.BooleanField(
                 label=_("Vous avez une affection de longue durée (ALD)") if you
-                else gettext("%(who)s a une affection de longue durée (ALD)") % {"who": who},
+                else gettext("%(who)s a une affection de longue durée (ALD)") % {"who": who_first},
                 help_text=_("Une ALD est une maladie longue et coûteuse (diabète, cancer…) que l'Assurance Maladie "
                             "rembourse à 100 %. Elle est écrite sur l'attestation de droits."),
                 required=False))
@@ -55,7 +63,7 @@ class HealthForm(StepForm):
             if role != Role.CHILD.value:
                 add("military_pension", forms.BooleanField(
                     label=_("Vous touchez une pension militaire d'invalidité") if you
-                    else gettext("%(who)s touche une pension militaire d'invalidité") % {"who": who},
+                    else gettext("%(who)s touche une pension militaire d'invalidité") % {"who": who_first},
                     required=False))
                 if sex != MALE:
                     if sex == FEMALE:
@@ -70,7 +78,7 @@ class HealthForm(StepForm):
                     ))
             else:
                 add("aeeh_child", forms.BooleanField(
-                    label=gettext("%(who)s reçoit l'AEEH (allocation d'éducation de l'enfant handicapé)") % {"who": who},
+                    label=gettext("%(who)s reçoit l'AEEH (allocation d'éducation de l'enfant handicapé)") % {"who": who_first},
                     required=False))
             self.people.append({"member": member, "names": names})
         for person in self.people:
