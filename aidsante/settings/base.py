@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "formtools",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "eligibility",
     "dossiers",
 ]
@@ -57,6 +59,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -141,6 +144,9 @@ CSRF_COOKIE_SAMESITE = "Lax"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 API_MAX_BODY_BYTES = 256 * 1024
+# A batch (a JSON list of situations) has its own, larger limits; the results stream out item by item.
+API_MAX_BATCH_BODY_BYTES = 10 * 1024 * 1024
+API_MAX_BATCH_ITEMS = 10_000
 
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -174,6 +180,9 @@ AXES_SENSITIVE_PARAMETERS = ["password"]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dossiers:list"
 LOGOUT_REDIRECT_URL = "home"
+
+# Optional TOTP second factor of the workspace (django-otp), required by an organisation setting.
+OTP_TOTP_ISSUER = "aidsante"
 
 # Anonymous questionnaire cases expire after 30 days without activity.
 CASE_EXPIRY_DAYS = 30
