@@ -38,6 +38,7 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
@@ -140,6 +141,8 @@ def bench(runs: int, database: str) -> None:
     if connection.vendor == "sqlite":
         tmp = tempfile.mkdtemp(prefix="aidsante-bench.")
         connection.settings_dict["TEST"]["NAME"] = os.path.join(tmp, "bench.sqlite3")
+        # The options a file database gets outside the tests (aidsante/settings/base.py).
+        connection.settings_dict["OPTIONS"] = {**connection.settings_dict["OPTIONS"], **settings.SQLITE_OPTIONS}
     connection.creation.create_test_db(verbosity=0, autoclobber=True)
     QuestionnaireWizard.today = lambda self: REQUEST_DATE
     times, queries = defaultdict(list), defaultdict(list)
