@@ -160,7 +160,7 @@ def bench(runs: int, database: str) -> None:
     anchor_label = "anchor: home page (GET)"
     anchor = statistics.median(times[anchor_label])
     width = max(len(k) for k in times)
-    print(f"{runs} journeys of the heaviest persona on {database} ({connection.vendor}, file database), "
+    print(f"{runs} journeys of the heaviest persona on {database} ({connection.vendor}{', file database' if tmp else ''}), "
           "fresh session each, server-side template rendering; server time through the test client")
     print(f"{'request':<{width}}  {'median ms':>9}  {'p95 ms':>7}  {'queries':>7}  {'writes':>6}")
     for label, values in times.items():
