@@ -205,10 +205,11 @@ class _Reader:
             if required:
                 self.error(path, f"Ce champ est obligatoire. Valeurs possibles : {', '.join(enum.values())}.")
             return default
-        if not isinstance(value, str) or value not in enum._value2member_map_:
+        member = enum._value2member_map_.get(value) if isinstance(value, str) else None
+        if member is None:
             self.error(path, f"Valeur inconnue. Valeurs possibles : {', '.join(enum.values())}.")
             return default
-        return enum(value)
+        return member
 
     def iso_date(self, value: Any, path: str, *, required: bool = True) -> date | None:
         if value is None:
