@@ -127,7 +127,7 @@ def run(client, answers):
 
 #: Pages and questions offered to each household (update only with a reason: they are the issue's measure).
 OFFERED = {
-    "single_mother_of_two": (10, 35),
+    "single_mother_of_two": (10, 38),
     "self_employed_overseas": (10, 23),
     "retired_couple_on_aspa": (9, 22),
     "student_living_alone": (9, 14),
