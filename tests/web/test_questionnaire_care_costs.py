@@ -26,11 +26,12 @@ def fixed_today(monkeypatch):
 
 def answers(care):
     return {
-        "residence": {"territory": "metropole", "department": "93"},
+        "residence": {"place": "93"},
         "foyer": household_data([{"role": "applicant", "birth_date": "02/06/1960", "activity": "retired"}]),
-        "logement": {"status": "tenant", "housing_aid": "no"},
-        "ressources": {"p1__period": "total", "p1__pension": "9 000"},
-        "allocations": {"complementary": "none"},
+        "logement": {"status": "tenant"},
+        "ressources": {"p1__kinds": ["pension"]},
+        "montants": {"p1__pension__how": "total", "p1__pension__total": "9 000"},
+        "complementaire": {"complementary": "none"},
         "soins": care_data(care),
         "sante": {},
         "difficultes": {},
@@ -82,7 +83,7 @@ def until_care(client):
     journey = Journey(client)
     journey.start()
     data = answers([])
-    for step in ("residence", "foyer", "logement", "ressources", "allocations"):
+    for step in ("residence", "foyer", "logement", "ressources", "montants", "complementaire"):
         journey.post(step, data[step])
     return journey
 
@@ -122,7 +123,7 @@ def test_care_step_offers_items_without_a_quote(client, db):
 def test_health_step_exemptions_reach_the_result(client, db):
     data = answers([{"kind": "emergency_visit", "member": "p1"}, {"kind": "hospitalisation", "member": "p1", "days": "3",
                                                                  "single_room_daily": "50"}])
-    data["ressources"] = {"p1__period": "total", "p1__pension": "40 000"}  # above the CSS ceilings
+    data["montants"]["p1__pension__total"] = "40 000"  # above the CSS ceilings
     data["sante"] = {"p1__work_accident": "on", "p1__work_accident_incapacity": "two_thirds_or_more"}
     journey = Journey(client)
     journey.start()
@@ -138,7 +139,7 @@ def test_health_step_exemptions_reach_the_result(client, db):
 
 def test_organ_donor_pays_no_daily_charge(client, db):
     data = answers([{"kind": "hospitalisation", "member": "p1", "days": "4"}])
-    data["ressources"] = {"p1__period": "total", "p1__pension": "40 000"}
+    data["montants"]["p1__pension__total"] = "40 000"
     data["sante"] = {"p1__organ_donor": "on"}
     journey = Journey(client)
     journey.start()
@@ -149,7 +150,7 @@ def test_organ_donor_pays_no_daily_charge(client, db):
 
 def test_ame_holder_chosen_in_the_questionnaire(client, db):
     data = answers([{"kind": "hospitalisation", "member": "p1", "days": "4"}])
-    data["allocations"] = {"complementary": "ame"}
+    data["complementaire"] = {"complementary": "ame"}
     journey = Journey(client)
     journey.start()
     journey.run(data)
@@ -162,7 +163,7 @@ def test_ame_holder_chosen_in_the_questionnaire(client, db):
 
 def test_person_without_health_insurance_is_told_what_exists(client, db):
     data = answers([{"kind": "emergency_visit", "member": "p1"}])
-    data["allocations"] = {"complementary": "none", "base_cover": "none", "months_in_france": "8"}
+    data["complementaire"] = {"complementary": "none", "base_cover": "none", "months_in_france": "8"}
     journey = Journey(client)
     journey.start()
     journey.run(data)
@@ -174,7 +175,7 @@ def test_person_without_health_insurance_is_told_what_exists(client, db):
 
 def test_european_visitor_brings_the_ceam(client, db):
     data = answers([{"kind": "hospitalisation", "member": "p1", "days": "3"}])
-    data["allocations"] = {"complementary": "none", "base_cover": "eu_ceam"}
+    data["complementaire"] = {"complementary": "none", "base_cover": "eu_ceam"}
     journey = Journey(client)
     journey.start()
     journey.run(data)

@@ -1,27 +1,24 @@
-"""Step 5, benefits received today and the current complementary health cover."""
+"""Step 5, the complementary health cover the household has today (the benefits received today are derived
+from the resources ticked: nothing is asked twice)."""
 
 from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from eligibility.rules.enums import BaseCover, Benefit, ResourceType
+from eligibility.rules.enums import BaseCover
 
 from ..choices import ComplementaryChoices
 from .base import Origin, Step, StepForm, Translation
 
 
-class BenefitsForm(StepForm):
-    current_benefits = forms.MultipleChoiceField(
-        label="Recevez-vous aujourd'hui l'une de ces allocations ? (vous ou une personne de votre foyer)",
-        # The benefits' full names, as the rules' resource types spell them ("Revenu de solidarité active (RSA)").
-        choices=[(b.value, ResourceType(b.value).label) for b in Benefit], required=False,
-        widget=forms.CheckboxSelectMultiple,
-        help_text="Cochez toutes celles qui sont versées en ce moment. Aucune : ne cochez rien.",
-    )
+class ComplementaryForm(StepForm):
     complementary = forms.ChoiceField(
-        label="Avez-vous aujourd'hui une complémentaire santé (mutuelle) ?", choices=ComplementaryChoices.choices,
-        widget=forms.RadioSelect, error_messages={"required": "Choisissez la complémentaire santé que vous avez."},
+        label=_("Avez-vous aujourd'hui une complémentaire santé ?"), choices=ComplementaryChoices.choices,
+        widget=forms.RadioSelect,
+        help_text=_("Une complémentaire santé (une « mutuelle ») paie une partie de ce que l'Assurance Maladie "
+                    "ne rembourse pas."),
+        error_messages={"required": _("Choisissez la complémentaire santé que vous avez.")},
     )
     base_cover = forms.ChoiceField(
         label=_("Votre assurance maladie de base"), widget=forms.RadioSelect, required=False,
@@ -57,19 +54,20 @@ class BenefitsForm(StepForm):
 
 
 def to_situation(answers, t: Translation) -> None:
-    benefits = answers.get("allocations") or {}
-    t.situation["current_benefits"] = list(benefits.get("current_benefits") or [])
-    coverage = {"complementary": benefits.get("complementary") or "none"}
-    base = benefits.get("base_cover")
+    cover = answers.get("complementaire") or {}
+    coverage = {"complementary": cover.get("complementary") or "none"}
+    base = cover.get("base_cover")
     if base and base != BaseCover.FRENCH.value:
         coverage["base"] = base
-        if base == BaseCover.NONE.value and benefits.get("months_in_france") is not None:
-            coverage["months_in_france"] = benefits["months_in_france"]
+        if base == BaseCover.NONE.value and cover.get("months_in_france") is not None:
+            coverage["months_in_france"] = cover["months_in_france"]
     t.situation["coverage"] = coverage
-    t.trace["current_benefits"] = Origin("allocations", "current_benefits")
-    t.trace["coverage"] = Origin("allocations", "complementary")
-    t.trace["coverage.base"] = Origin("allocations", "base_cover")
-    t.trace["coverage.months_in_france"] = Origin("allocations", "months_in_france")
+    t.trace["coverage"] = Origin("complementaire", "complementary")
+    t.trace["coverage.base"] = Origin("complementaire", "base_cover")
+    t.trace["coverage.months_in_france"] = Origin("complementaire", "months_in_france")
 
 
-STEP = Step("allocations", "Allocations et complémentaire santé", BenefitsForm, to_situation=to_situation)
+STEP = Step(
+    "complementaire", _("Votre complémentaire santé"), ComplementaryForm, section=_("Complémentaire santé"),
+    to_situation=to_situation,
+)
