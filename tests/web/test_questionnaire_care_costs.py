@@ -24,13 +24,13 @@ def fixed_today(monkeypatch):
     monkeypatch.setattr(QuestionnaireWizard, "today", lambda self: REQUEST_DATE)
 
 
-def answers(care):
+def answers(care, pension="9 000"):
     return {
         "residence": {"place": "93"},
         "foyer": household_data([{"role": "applicant", "birth_date": "02/06/1960", "activity": "retired"}]),
         "logement": {"status": "tenant"},
         "ressources": {"p1__kinds": ["pension"]},
-        "montants": {"p1__pension__how": "total", "p1__pension__total": "9 000"},
+        "montants": {"p1__pension__how": "total", "p1__pension__total": pension},
         "complementaire": {"complementary": "none"},
         "soins": care_data(care),
         "sante": {},
@@ -120,32 +120,15 @@ def test_care_step_offers_items_without_a_quote(client, db):
     assert response.status_code == 302 and journey.next_step(response) == "sante"
 
 
-def test_health_step_exemptions_reach_the_result(client, db):
-    data = answers([{"kind": "emergency_visit", "member": "p1"}, {"kind": "hospitalisation", "member": "p1", "days": "3",
-                                                                 "single_room_daily": "50"}])
-    data["montants"]["p1__pension__total"] = "40 000"  # above the CSS ceilings
-    data["sante"] = {"p1__work_accident": "on", "p1__work_accident_incapacity": "two_thirds_or_more"}
+def test_above_the_ceilings_paying_the_rest_and_choosing_a_complementary_are_shown(client, db):
+    data = answers([{"kind": "hospitalisation", "member": "p1", "days": "3", "single_room_daily": "50"}],
+                   pension="40 000")
     journey = Journey(client)
     journey.start()
     journey.run(data)
-    review = text_of(client.get(journey.url("verification")))
-    assert "Deux tiers (67 %) ou plus" in review
     text = text_of(journey.results())
-    assert "deux tiers ou plus" in text  # the emergency fee is not due
-    # Above the ceilings with a stay left to pay: paying the rest and choosing a complementary are shown.
     for words in ("Payer en plusieurs fois", "Choisir une complémentaire santé", "payer la cotisation"):
         assert words in text
-
-
-def test_organ_donor_pays_no_daily_charge(client, db):
-    data = answers([{"kind": "hospitalisation", "member": "p1", "days": "4"}])
-    data["montants"]["p1__pension__total"] = "40 000"
-    data["sante"] = {"p1__organ_donor": "on"}
-    journey = Journey(client)
-    journey.start()
-    journey.run(data)
-    text = text_of(journey.results())
-    assert "Donneur ou donneuse d'organes" in text
 
 
 def test_ame_holder_chosen_in_the_questionnaire(client, db):
@@ -163,7 +146,7 @@ def test_ame_holder_chosen_in_the_questionnaire(client, db):
 
 def test_person_without_health_insurance_is_told_what_exists(client, db):
     data = answers([{"kind": "emergency_visit", "member": "p1"}])
-    data["complementaire"] = {"complementary": "none", "base_cover": "none", "months_in_france": "8"}
+    data["complementaire"] = {"complementary": "none", "base_cover": "none"}
     journey = Journey(client)
     journey.start()
     journey.run(data)

@@ -33,19 +33,8 @@ class ComplementaryForm(StepForm):
         help_text=_("Sans assurance maladie, nous vous disons quelles aides existent (aide médicale de l'État, soins "
                     "urgents, permanence d'accès aux soins de l'hôpital)."),
     )
-    months_in_france = forms.IntegerField(
-        label=_("Sans assurance maladie : depuis combien de mois vivez-vous en France ? (facultatif)"),
-        required=False, min_value=0, max_value=1200,
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "input--short", "autocomplete": "off"}),
-        error_messages={"invalid": _("Indiquez un nombre de mois, par exemple 4."),
-                        "min_value": _("Indiquez un nombre de mois, par exemple 4."),
-                        "max_value": _("Indiquez un nombre de mois, par exemple 4.")},
-    )
-
     def clean(self):
         data = super().clean()
-        if data.get("base_cover") not in (None, "", BaseCover.NONE.value):
-            data["months_in_france"] = None
         if data.get("complementary") == "ame" and data.get("base_cover") not in (None, "", BaseCover.FRENCH.value,
                                                                                   BaseCover.NONE.value):
             self.add_error("base_cover", _("L'aide médicale de l'État concerne les personnes sans assurance maladie : "
@@ -59,12 +48,9 @@ def to_situation(answers, t: Translation) -> None:
     base = cover.get("base_cover")
     if base and base != BaseCover.FRENCH.value:
         coverage["base"] = base
-        if base == BaseCover.NONE.value and cover.get("months_in_france") is not None:
-            coverage["months_in_france"] = cover["months_in_france"]
     t.situation["coverage"] = coverage
     t.trace["coverage"] = Origin("complementaire", "complementary")
     t.trace["coverage.base"] = Origin("complementaire", "base_cover")
-    t.trace["coverage.months_in_france"] = Origin("complementaire", "months_in_france")
 
 
 STEP = Step(

@@ -11,7 +11,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from eligibility.rules.enums import Role, WorkAccidentIncapacity
+from eligibility.rules.enums import Role
 from eligibility.rules.reasons import format_date
 
 from ..fields import FrenchDateField
@@ -60,19 +60,6 @@ class HealthForm(StepForm):
             add("work_accident", forms.BooleanField(
                 label=_("Ces soins viennent d'un accident du travail ou d'une maladie due au travail"),
                 required=False))
-            add("work_accident_incapacity", forms.ChoiceField(
-                label=_("Si oui : taux d'incapacité permanente reconnu"), required=False, widget=forms.RadioSelect,
-                choices=[
-                    (WorkAccidentIncapacity.TWO_THIRDS_OR_MORE.value, _("Deux tiers (67 %) ou plus")),
-                    (WorkAccidentIncapacity.UNDER_TWO_THIRDS.value, _("Moins de deux tiers")),
-                    ("", _("Pas encore fixé, ou je ne sais pas")),
-                ],
-                help_text=_("Il change ce que coûte un passage aux urgences."),
-            ))
-            add("organ_donor", forms.BooleanField(
-                label=_("Les soins sont liés à un don d'organe"), required=False))
-            add("terrorism_victim", forms.BooleanField(
-                label=_("Ces soins font suite à un acte de terrorisme"), required=False))
             if role != Role.CHILD.value:
                 add("military_pension", forms.BooleanField(
                     label=_("Vous touchez une pension militaire d'invalidité") if you
@@ -93,8 +80,6 @@ class HealthForm(StepForm):
                 add("aeeh_child", forms.BooleanField(
                     label=gettext("%(who)s reçoit l'AEEH (allocation d'éducation de l'enfant handicapé)") % {"who": who_first},
                     required=False))
-                add("sexual_violence_minor", forms.BooleanField(
-                    label=_("Les soins font suite à des violences sexuelles subies par l'enfant"), required=False))
             self.people.append({"member": member, "names": names})
         for person in self.people:
             person["fields"] = [self[n] for n in person["names"]]
@@ -106,10 +91,6 @@ class HealthForm(StepForm):
             due = next((self.cleaned_data.get(n) for n in person["names"] if n.endswith("pregnancy_due_date")), None)
             if due:
                 answers.append(f"Accouchement prévu le {format_date(due)}")
-            incapacity_name = next((n for n in person["names"] if n.endswith("work_accident_incapacity")), None)
-            if incapacity_name and self.cleaned_data.get(incapacity_name):
-                field = self.fields[incapacity_name]
-                answers.append(str(dict(field.choices)[self.cleaned_data[incapacity_name]]))
             rows.append((person["member"]["title"], "; ".join(answers) or "Aucune de ces situations"))
         return rows
 
@@ -121,13 +102,9 @@ def to_situation(answers, t: Translation) -> None:
     for m in answers.care_members:
         uid = m["uid"]
         entry: dict = {"member": t.ids[uid]}
-        for key in ("ald", "work_accident", "military_pension", "aeeh_child", "organ_donor", "terrorism_victim",
-                    "sexual_violence_minor"):
+        for key in ("ald", "work_accident", "military_pension", "aeeh_child"):
             if health.get(health_field_name(uid, key)):
                 entry[key] = True
-        incapacity = health.get(health_field_name(uid, "work_accident_incapacity"))
-        if incapacity and entry.get("work_accident"):
-            entry["work_accident_incapacity"] = incapacity
         due = health.get(health_field_name(uid, "pregnancy_due_date"))
         if due:
             entry["pregnancy_due_date"] = due.isoformat()
@@ -135,8 +112,7 @@ def to_situation(answers, t: Translation) -> None:
             i = len(s["health"])
             s["health"].append(entry)
             t.trace[f"health[{i}]"] = Origin("sante", None)
-            for key in ("ald", "work_accident", "military_pension", "aeeh_child", "pregnancy_due_date", "organ_donor",
-                        "terrorism_victim", "sexual_violence_minor", "work_accident_incapacity"):
+            for key in ("ald", "work_accident", "military_pension", "aeeh_child", "pregnancy_due_date"):
                 t.trace[f"health[{i}].{key}"] = Origin("sante", health_field_name(uid, key))
 
 
