@@ -38,7 +38,7 @@ class DossierQuestionnaireWizard(QuestionnaireWizard):
         if not self.dossier.has_consent:
             return redirect("dossiers:consent", public_id=self.dossier.public_id)
         response = super().dispatch(request, *args, **kwargs)
-        if request.method == "POST":
+        if request.method == "POST" and self.mode == "step":
             self.dossier.touch()
             record(request.user, self.dossier, AuditAction.CHANGED, "questionnaire")
         elif self.mode == "step" and response.status_code == 200:
@@ -135,6 +135,7 @@ urlpatterns = [
     path("", _view(), name="case"),
     path(f"{RESULTS_STEP}/", _view(mode="results"), name="results"),
     path("dossier/", _view(mode="print"), name="print"),
+    path("courriers/<slug:letter>/", _view(mode="letter"), name="letter"),
     path("<slug:step>/", _view(), name="step"),
 ]
 questionnaire_include = include((urlpatterns, "questionnaire"))
@@ -147,5 +148,6 @@ def dossier_questionnaire_urls(dossier) -> list[str]:
         reverse(f"{NAMESPACE}:case", kwargs=kwargs),
         reverse(f"{NAMESPACE}:results", kwargs=kwargs),
         reverse(f"{NAMESPACE}:print", kwargs=kwargs),
+        reverse(f"{NAMESPACE}:letter", kwargs={**kwargs, "letter": "reclamation"}),
         *(reverse(f"{NAMESPACE}:step", kwargs={**kwargs, "step": step.name}) for step in JOURNEY),
     ]

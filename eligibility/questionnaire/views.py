@@ -34,6 +34,14 @@ from formtools.wizard.views import NamedUrlWizardView, StepsHelper
 from eligibility import services
 from eligibility.models import Case
 from eligibility.presentation.context import build_context
+from eligibility.presentation.letters import (
+    LetterForm,
+    letter_docx,
+    letter_filename,
+    letter_of,
+    letters_for,
+    render_letter_pdf,
+)
 from eligibility.presentation.pdf import pdf_response, render_dossier_html
 from eligibility.rules.situation import InvalidSituation, parse_situation
 
@@ -50,6 +58,7 @@ CODE_ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789"  # no 0/O, 1/I/L, U/V confusion
 CODE_LENGTH = 10
 RULE_ERRORS = "rule_errors"
 QUIET_STEPS = "quiet_steps"
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 # --------------------------------------------------------------------------- session and codes
@@ -339,6 +348,8 @@ class QuestionnaireWizard(NamedUrlWizardView):
     # GET -------------------------------------------------------------------------------------------
 
     def get(self, request, *args, **kwargs):
+        if self.mode == "letter":
+            return self.letter()
         if self.mode == "results":
             return self.results()
         if self.mode == "pdf":
@@ -387,6 +398,8 @@ class QuestionnaireWizard(NamedUrlWizardView):
     # POST ------------------------------------------------------------------------------------------
 
     def post(self, request, *args, **kwargs):
+        if self.mode == "letter":
+            return self.letter()
         step = kwargs.get("step")
         if self.mode != "step" or step not in STEPS:
             raise Http404
@@ -506,8 +519,39 @@ class QuestionnaireWizard(NamedUrlWizardView):
             "review_url": self.get_step_url(REVIEW_STEP),
             "pdf_url": self.url("pdf"),
             "print_url": self.url("print"),
+            "letters": self.letter_links(context, result),
         })
         return render(self.request, "questionnaire/results.html", context)
+
+    def letter_links(self, context: dict, result) -> list[dict]:
+        return [{"title": letter.title, "when": letter.when, "url": self.url("letter", letter=letter.kind.value)}
+                for letter in letters_for(context, result)]
+
+    def letter(self):
+        """One letter, pre-filled from the case, to edit; POST gives it back as a PDF or a .docx file."""
+        result, response = self.simulation()
+        if response is not None:
+            return response
+        context = build_context(result, member_titles=self.member_titles, person_label=self.get_person_label())
+        letter = letter_of(context, result, self.kwargs["letter"])
+        if letter is None:
+            raise Http404
+        form = LetterForm(self.request.POST if self.request.method == "POST" else None, initial=letter.initial())
+        if form.is_bound and form.is_valid():
+            edited = letter.edited(form.cleaned_data)
+            if self.request.POST.get("format") == "docx":
+                response = HttpResponse(letter_docx(edited), content_type=DOCX_TYPE)
+                name = letter_filename(edited, "docx")
+            else:
+                response = HttpResponse(render_letter_pdf(edited), content_type="application/pdf")
+                name = letter_filename(edited, "pdf")
+            response["Content-Disposition"] = f'attachment; filename="{name}"'
+            response["Cache-Control"] = "no-store"
+            return response
+        return render(self.request, "questionnaire/letter.html", {
+            "letter": letter, "form": form, "error_summary": presenter.error_summary(form),
+            "results_url": self.url("results"),
+        }, status=400 if form.is_bound else 200)
 
     def pdf(self):
         result, response = self.simulation()
@@ -535,5 +579,6 @@ def questionnaire_urlpatterns(wizard=QuestionnaireWizard, prefix: str = "<uuid:c
         path(f"{prefix}{RESULTS_STEP}/", wizard.as_view(mode="results"), name="results"),
         path(f"{prefix}dossier.pdf", wizard.as_view(mode="pdf"), name="pdf"),
         path(f"{prefix}dossier/", wizard.as_view(mode="print"), name="print"),
+        path(f"{prefix}courriers/<slug:letter>/", wizard.as_view(mode="letter"), name="letter"),
         path(f"{prefix}<slug:step>/", wizard.as_view(), name="step"),
     ]
