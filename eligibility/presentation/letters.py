@@ -22,8 +22,7 @@ from django import forms
 from django.db import models
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from eligibility.rules.enums import Role
 
