@@ -57,6 +57,20 @@ def dossier_context(result, *, organisation=None, person_label: str | None = Non
     return context
 
 
+def admission_html(
+    result, *, organisation=None, person_label: str | None = None, member_titles: dict | None = None,
+    for_print: bool = False,
+) -> str:
+    """One page for the hospital admission desk: coverage, planned stays, what the person asks for."""
+    context = build_context(result, organisation=organisation, person_label=person_label,
+                            member_titles=member_titles, document=True)
+    context.update({
+        "coverage_label": result.situation.complementary.label,
+        "for_print": for_print, "stylesheet_href": static_url(STYLESHEET) if for_print else None,
+    })
+    return render_to_string("pdf/admission.html", context)
+
+
 def render_dossier_html(result, *, organisation=None, person_label: str | None = None, for_print: bool = False) -> str:
     """The dossier as a complete, accessible HTML page (French). See the module docstring."""
     return render_to_string(
