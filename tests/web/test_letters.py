@@ -56,10 +56,12 @@ def test_cpam_aid_request_carries_the_household_figures_and_the_quotes():
     # 4 people; resources 9 000 + 14 500 + 1 700 + housing flat amount 2 322,60 = 27 522,60 € (÷ 12 = 2 293,55).
     assert "Mon foyer compte 4 personnes : moi-même (44 ans), mon conjoint ou ma conjointe (42 ans)" in text
     assert "27 522,60 €" in text and "2 293,55 €" in text
-    # The quotes: 8 days × 23 € = 184 €, the single room 8 × 70 € = 560 €, the glasses and the prosthesis.
+    # The quotes: 8 days × 23 € = 184 €, the single room 8 × 70 € = 560 €, and every other planned care line.
     assert "Forfait journalier (hôpital), p1, 8 jours : 184 € à ma charge, 0 € avec la Complémentaire santé solidaire" in text
     assert "Chambre particulière, p1, 8 jours : 560 €" in text
-    assert "Lunettes (hors 100 % Santé), c2, devis de 240 €" in text
+    result = simulate(parse_situation(HEAVY_FAMILY_ALL_AIDS, today=TODAY)).as_dict()
+    for line in result["reste_a_charge"]["lines"]:
+        assert normalise(line["label"]) in text
     assert "art. L262-1" in " ".join(letter.references) and "26 octobre 1995" in " ".join(letter.references)
     assert "Deux devis de professionnels différents : lunettes (hors 100 % Santé) de c2" in letter.enclosures
     assert "RIB (relevé d'identité bancaire)" in letter.enclosures
