@@ -6,17 +6,18 @@ always show the same figures.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from .aids import AIDS, Aid
 from .care import EmergencyVisitResult, HospitalStayResult
 from .checklist import Checklist, build_checklist
-from .cpam_aid import CpamAidResult, CpamAidSettings, assess_cpam_aid
-from .css import evaluate_css
-from .help_independants import HelpResult, assess_help
-from .out_of_pocket import OutOfPocket, estimate_out_of_pocket
-from .parameters import ParameterSet, default_parameters
+from .cpam_aid import CpamAidResult, CpamAidSettings
+from .help_independants import HelpResult
+from .out_of_pocket import OutOfPocket
+from .parameters import ParameterSet, ParametersOn, default_parameters
 from .reasons import format_date
 from .results import CssResult
 from .situation import Situation, parse_situation
@@ -27,14 +28,30 @@ RULESET_VERSION = "2026.11.1"
 
 @dataclass(frozen=True, slots=True)
 class SimulationResult:
+    """Every aid's result (``results``, by the aid's key, in the order of ``aids``), the checklist and the notes."""
+
     situation: Situation
     parameters_valid_on: date
-    css: CssResult
-    reste_a_charge: OutOfPocket
-    cpam_aid: CpamAidResult
-    help_independants: HelpResult
+    results: Mapping[str, Any]
     checklist: Checklist
     to_verify: tuple[str, ...] = ()
+    aids: tuple[Aid, ...] = AIDS
+
+    @property
+    def css(self) -> CssResult:
+        return self.results["css"]
+
+    @property
+    def reste_a_charge(self) -> OutOfPocket:
+        return self.results["reste_a_charge"]
+
+    @property
+    def cpam_aid(self) -> CpamAidResult:
+        return self.results["cpam_aid"]
+
+    @property
+    def help_independants(self) -> HelpResult:
+        return self.results["help_independants"]
 
     @property
     def hospital_stays(self) -> tuple[HospitalStayResult, ...]:
@@ -48,18 +65,28 @@ class SimulationResult:
         return care.emergency_visits if care else ()
 
     def as_dict(self) -> dict:
-        return {
+        document: dict[str, Any] = {
             "request_date": self.situation.request_date.isoformat(),
             "ruleset": {"version": RULESET_VERSION, "parameters_valid_on": self.parameters_valid_on.isoformat()},
-            "css": self.css.as_dict(),
-            "hospital_stays": [s.as_dict() for s in self.hospital_stays],
-            "emergency_visits": [v.as_dict() for v in self.emergency_visits],
-            "reste_a_charge": self.reste_a_charge.as_dict(),
-            "cpam_aid": self.cpam_aid.as_dict(),
-            "help_independants": self.help_independants.as_dict(),
-            "checklist": self.checklist.as_list(),
-            "to_verify": list(self.to_verify),
         }
+        for aid in self.aids:
+            document.update(aid.contract(self.results[aid.key]))
+        document["checklist"] = self.checklist.as_list()
+        document["to_verify"] = list(self.to_verify)
+        return document
+
+
+def assess_aids(
+    situation: Situation, p: ParametersOn, settings: Mapping[str, Any] | None = None, *,
+    aids: tuple[Aid, ...] = AIDS, given: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    """Each aid's result, in the registry's order; ``given`` results (a test's CSS) are used as they are."""
+    settings = settings or {}
+    results: dict[str, Any] = dict(given or {})
+    for aid in aids:
+        if aid.key not in results:
+            results[aid.key] = aid.assess(situation, p, results, settings)
+    return results
 
 
 def simulate(
@@ -70,11 +97,8 @@ def simulate(
 ) -> SimulationResult:
     parameters = parameters or default_parameters()
     p = parameters.at(situation.request_date)
-    css = evaluate_css(situation, p)
-    reste = estimate_out_of_pocket(situation, p, css)
-    cpam = assess_cpam_aid(situation, p, css, reste, cpam_settings)
-    help_result = assess_help(situation, p)
-    checklist = build_checklist(situation, p, css, cpam, help_result)
+    results = assess_aids(situation, p, {"cpam_aid": cpam_settings})
+    checklist = build_checklist(situation, p, results, AIDS)
     later_than_checked = ()
     if situation.request_date > parameters.valid_on:
         later_than_checked = (
@@ -82,19 +106,16 @@ def simulate(
             f"montants légaux ({format_date(parameters.valid_on)}) : une revalorisation intervenue entre-temps "
             "n'est pas prise en compte.",
         )
-    to_verify = dict.fromkeys(
-        [*later_than_checked, *css.to_verify, *reste.to_verify, *cpam.to_verify, *help_result.to_verify,
-         *checklist.to_verify]
-    )
+    notes = [*later_than_checked]
+    for aid in AIDS:
+        notes.extend(results[aid.key].to_verify)
+    notes.extend(checklist.to_verify)
     return SimulationResult(
         situation=situation,
         parameters_valid_on=parameters.valid_on,
-        css=css,
-        reste_a_charge=reste,
-        cpam_aid=cpam,
-        help_independants=help_result,
+        results=results,
         checklist=checklist,
-        to_verify=tuple(to_verify),
+        to_verify=tuple(dict.fromkeys(notes)),
     )
 
 

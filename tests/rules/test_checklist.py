@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
+from eligibility.rules.aids import AIDS
 from eligibility.rules.checklist import Checklist, build_checklist
-from eligibility.rules.cpam_aid import CpamAidSettings, assess_cpam_aid
-from eligibility.rules.engine import simulate_json
+from eligibility.rules.cpam_aid import CpamAidSettings
+from eligibility.rules.engine import assess_aids, simulate_json
 from eligibility.rules.enums import CssStatus
-from eligibility.rules.help_independants import assess_help
-from eligibility.rules.out_of_pocket import estimate_out_of_pocket
 from eligibility.rules.results import CssResult
 from tests.rules.helpers import TODAY, make, p_on
 
@@ -29,9 +28,8 @@ def css_result(status: str = "free", *, monthly: str = "0", presumption: str | N
 
 def checklist_of(situation, css: CssResult, settings: CpamAidSettings | None = None) -> Checklist:
     p = p_on(situation)
-    oop = estimate_out_of_pocket(situation, p, css)
-    cpam = assess_cpam_aid(situation, p, css, oop, settings)
-    return build_checklist(situation, p, css, cpam, assess_help(situation, p))
+    results = assess_aids(situation, p, {"cpam_aid": settings}, given={"css": css})
+    return build_checklist(situation, p, results, AIDS)
 
 
 FAMILY = {
