@@ -151,6 +151,22 @@ class HelpOut(_Open):
     reasons: list[str]
 
 
+class LocalContactOut(_Open):
+    kind: enums.LocalContactKind
+    organism: str
+    how: str
+
+
+class LocalAidOut(_Open):
+    relevant: bool
+    department: str | None
+    terms_known: bool = Field(description="Conditions du département connues et sourcées (sinon : demander au CCAS et au département)")
+    assessment: enums.AidAssessment | None
+    ceiling: float | None
+    contacts: list[LocalContactOut]
+    reasons: list[str]
+
+
 class ChecklistItemOut(_Open):
     key: str
     organism: str
@@ -170,6 +186,7 @@ class ResultOut(_Open):
     reste_a_charge: OutOfPocketOut
     cpam_aid: CpamAidOut
     help_independants: HelpOut
+    local_health_aid: LocalAidOut
     checklist: list[ChecklistItemOut]
     to_verify: list[str] = Field(default_factory=list)
 

@@ -15,6 +15,7 @@ from .checklist import ChecklistItem, Phase
 from .cpam_aid import CPAM_AID
 from .css.aid import CSS
 from .help_independants import HELP
+from .local_aid import LOCAL_HEALTH_AID
 from .out_of_pocket import CARE_COSTS
 from .parameters import ParametersOn
 from .situation import Situation
@@ -46,4 +47,5 @@ AIDS: tuple[Aid, ...] = (
     CARE_COSTS,
     CPAM_AID,
     HELP,
+    LOCAL_HEALTH_AID,
 )

@@ -16,6 +16,7 @@ from .care import EmergencyVisitResult, HospitalStayResult
 from .checklist import Checklist, build_checklist
 from .cpam_aid import CpamAidResult, CpamAidSettings
 from .help_independants import HelpResult
+from .local_aid import LocalAidResult
 from .out_of_pocket import OutOfPocket
 from .parameters import ParameterSet, ParametersOn, default_parameters
 from .reasons import format_date
@@ -52,6 +53,10 @@ class SimulationResult:
     @property
     def help_independants(self) -> HelpResult:
         return self.results["help_independants"]
+
+    @property
+    def local_health_aid(self) -> LocalAidResult:
+        return self.results["local_health_aid"]
 
     @property
     def hospital_stays(self) -> tuple[HospitalStayResult, ...]:

@@ -59,7 +59,7 @@ def test_every_item_has_the_contract_fields():
 
 def test_css_eligible_family_documents_are_tailored():
     checklist = checklist_of(make(**FAMILY), css_result("with_participation", monthly="36"))
-    assert checklist.keys == ["css_request", "cpam_aid_request", "quote_0", "quote_1", "appeal"]
+    assert checklist.keys == ["css_request", "cpam_aid_request", "local_aid_request", "quote_0", "quote_1", "appeal"]
     css = checklist.item("css_request")
     docs = css.documents
     tax_notices = [d for d in docs if d.startswith("Dernier avis d'imposition")]
@@ -140,7 +140,7 @@ def test_self_employed_in_arrears_with_psychiatric_stay():
     )
     local = CpamAidSettings(label="CPAM de Seine-Saint-Denis", department="93", ratio_to_css_participation_ceiling=D("1.3"))
     checklist = checklist_of(situation, css_result("not_eligible"), local)
-    assert checklist.keys == ["cpam_aid_request", "help_questionnaire", "quote_0"]
+    assert checklist.keys == ["cpam_aid_request", "help_questionnaire", "local_aid_request", "quote_0"]
     help_item = checklist.item("help_questionnaire")
     assert "urssaf.fr" in help_item.how
     assert any("Siret" in d and "p1" in d for d in help_item.documents)
