@@ -389,7 +389,7 @@ class CpamAid:
     """The CPAM's individual financial aid, as a member of the registry (``aids.AIDS``)."""
 
     key = "cpam_aid"
-    partial = "pdf/_aids.html"
+    partial = "results/_aids.html"
 
     def assess(self, situation: Situation, p: ParametersOn, results: Mapping[str, Any],
                settings: Mapping[str, Any]) -> CpamAidResult:

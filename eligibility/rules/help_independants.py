@@ -209,7 +209,7 @@ class HelpAid:
     """The Help scheme, as a member of the registry (``aids.AIDS``)."""
 
     key = "help_independants"
-    partial = "pdf/_aids.html"
+    partial = "results/_aids.html"
 
     def assess(self, situation: Situation, p: ParametersOn, results: Mapping[str, Any],
                settings: Mapping[str, Any]) -> HelpResult:

@@ -471,7 +471,7 @@ class CareCostsAid:
     """
 
     key = "reste_a_charge"
-    partial = "pdf/_reste_a_charge.html"
+    partial = "results/_care.html"
 
     def assess(self, situation: Situation, p: ParametersOn, results: Mapping[str, Any],
                settings: Mapping[str, Any]) -> OutOfPocket:

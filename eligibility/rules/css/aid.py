@@ -15,7 +15,7 @@ from .procedure import appeal_item, css_item
 
 class CssAid:
     key = "css"
-    partial = "pdf/_css.html"
+    partial = "results/_css.html"
 
     def assess(self, situation: Situation, p: ParametersOn, results: Mapping[str, Any],
                settings: Mapping[str, Any]) -> CssResult:
