@@ -14,6 +14,7 @@ from typing import Any, Protocol
 from .checklist import ChecklistItem, Phase
 from .cpam_aid import CPAM_AID
 from .css.aid import CSS
+from .guidance_aid import GUIDANCE
 from .help_independants import HELP
 from .local_aid import LOCAL_HEALTH_AID
 from .out_of_pocket import CARE_COSTS
@@ -30,6 +31,7 @@ class AidResult(Protocol):
 class Aid(Protocol):
     key: str        # its result's key in ``SimulationResult.results`` (and its settings' key)
     partial: str    # the template partial that presents it
+    # An aid whose contract entries come after the checklist (contract order) says ``after_checklist = True``.
 
     def assess(self, situation: Situation, p: ParametersOn, results: Mapping[str, Any],
                settings: Mapping[str, Any]) -> AidResult: ...
@@ -48,4 +50,5 @@ AIDS: tuple[Aid, ...] = (
     CPAM_AID,
     HELP,
     LOCAL_HEALTH_AID,
+    GUIDANCE,
 )

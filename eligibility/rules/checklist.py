@@ -9,7 +9,7 @@ items keep the order of the aids. Delays come from the parameters under ``eligib
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any
 
@@ -100,4 +100,16 @@ def build_checklist(
     for aid in aids:
         staged.extend(aid.checklist(situation, p, results))
     staged.sort(key=lambda entry: entry[0])
-    return Checklist(tuple(item for _, item in staged))
+    items = [item for _, item in staged]
+    guidance = results.get("care_guidance")
+    if guidance is not None and guidance.caisse.short != "CPAM":
+        items = [_for_caisse(item, guidance.caisse) for item in items]
+    return Checklist(tuple(items))
+
+
+def _for_caisse(item: ChecklistItem, caisse) -> ChecklistItem:
+    """Overseas, the caisse is a CGSS (CSSM in Mayotte), not a CPAM: name it so in every step."""
+    def fix(text: str | None) -> str | None:
+        return text.replace("CPAM", caisse.short) if text else text
+    return replace(item, organism=fix(item.organism), procedure=fix(item.procedure), how=fix(item.how),
+                   help=fix(item.help), deadline=fix(item.deadline), appeal=fix(item.appeal))

@@ -13,6 +13,7 @@ from typing import Any
 
 from .aids import AIDS, Aid
 from .care import EmergencyVisitResult, HospitalStayResult
+from .care.guidance import CareGuidance
 from .checklist import Checklist, build_checklist
 from .cpam_aid import CpamAidResult, CpamAidSettings
 from .help_independants import HelpResult
@@ -20,6 +21,7 @@ from .local_aid import LocalAidResult
 from .out_of_pocket import OutOfPocket
 from .parameters import ParameterSet, ParametersOn, default_parameters
 from .reasons import format_date
+from .resource_months import in_reference_period
 from .results import CssResult
 from .situation import Situation, parse_situation
 
@@ -59,6 +61,10 @@ class SimulationResult:
         return self.results["local_health_aid"]
 
     @property
+    def guidance(self) -> CareGuidance:
+        return self.results["care_guidance"]
+
+    @property
     def hospital_stays(self) -> tuple[HospitalStayResult, ...]:
         """Stays with the household's current coverage (contract: ``hospital_stays``)."""
         care = self.reste_a_charge.current_care
@@ -75,8 +81,12 @@ class SimulationResult:
             "ruleset": {"version": RULESET_VERSION, "parameters_valid_on": self.parameters_valid_on.isoformat()},
         }
         for aid in self.aids:
-            document.update(aid.contract(self.results[aid.key]))
+            if not getattr(aid, "after_checklist", False):
+                document.update(aid.contract(self.results[aid.key]))
         document["checklist"] = self.checklist.as_list()
+        for aid in self.aids:
+            if getattr(aid, "after_checklist", False):
+                document.update(aid.contract(self.results[aid.key]))
         document["to_verify"] = list(self.to_verify)
         return document
 
@@ -102,6 +112,8 @@ def simulate(
 ) -> SimulationResult:
     parameters = parameters or default_parameters()
     p = parameters.at(situation.request_date)
+    # Dated resource lines become the months they have in the reference period, for every rule below.
+    situation = in_reference_period(situation, p)
     results = assess_aids(situation, p, {"cpam_aid": cpam_settings})
     checklist = build_checklist(situation, p, results, AIDS)
     later_than_checked = ()
@@ -113,8 +125,12 @@ def simulate(
         )
     notes = [*later_than_checked]
     for aid in AIDS:
-        notes.extend(results[aid.key].to_verify)
+        if not getattr(aid, "after_checklist", False):
+            notes.extend(results[aid.key].to_verify)
     notes.extend(checklist.to_verify)
+    for aid in AIDS:
+        if getattr(aid, "after_checklist", False):
+            notes.extend(results[aid.key].to_verify)
     return SimulationResult(
         situation=situation,
         parameters_valid_on=parameters.valid_on,

@@ -28,8 +28,9 @@ def css_result(status: str = "free", *, monthly: str = "0", presumption: str | N
 
 def checklist_of(situation, css: CssResult, settings: CpamAidSettings | None = None) -> Checklist:
     p = p_on(situation)
-    results = assess_aids(situation, p, {"cpam_aid": settings}, given={"css": css})
-    return build_checklist(situation, p, results, AIDS)
+    aids = tuple(aid for aid in AIDS if aid.key != "care_guidance")  # the care guidance has its own tests
+    results = assess_aids(situation, p, {"cpam_aid": settings}, aids=aids, given={"css": css})
+    return build_checklist(situation, p, results, aids)
 
 
 FAMILY = {

@@ -32,7 +32,7 @@ def with_terms(department: str, terms: dict) -> ParameterSet:
 
 def test_the_aid_is_in_the_registry_after_the_cpam_aid():
     keys = [aid.key for aid in AIDS]
-    assert keys == ["css", "reste_a_charge", "cpam_aid", "help_independants", "local_health_aid"]
+    assert keys == ["css", "reste_a_charge", "cpam_aid", "help_independants", "local_health_aid", "care_guidance"]
 
 
 def test_unknown_terms_send_the_household_to_its_ccas_and_its_departement():

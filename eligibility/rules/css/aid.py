@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
+from decimal import Decimal
 from typing import Any
 
+from ..care.guidance import outside_css
 from ..checklist import ChecklistItem, Phase
+from ..enums import CssStatus
 from ..parameters import ParametersOn
 from ..results import CssResult
 from ..situation import Situation
@@ -19,7 +23,13 @@ class CssAid:
 
     def assess(self, situation: Situation, p: ParametersOn, results: Mapping[str, Any],
                settings: Mapping[str, Any]) -> CssResult:
-        return evaluate_css(situation, p)
+        """The CSS by the resources and presumptions; never for a person who does not live in France."""
+        css = evaluate_css(situation, p)
+        not_resident = outside_css(situation)
+        if not_resident is not None and css.eligible:
+            css = replace(css, status=CssStatus.NOT_ELIGIBLE, monthly_participation=Decimal("0"), participations=(),
+                          reasons=(*css.reasons, not_resident))
+        return css
 
     def contract(self, result: CssResult) -> dict[str, Any]:
         return {"css": result.as_dict()}
