@@ -1,4 +1,15 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+def create_cache_table(sender, using="default", **kwargs) -> None:
+    """The database cache's table (throttle counters shared by every worker), made by every ``migrate``.
+
+    ``createcachetable`` does nothing when the table exists or the cache is not the database's (Redis).
+    """
+    from django.core.management import call_command
+
+    call_command("createcachetable", database=using, verbosity=0)
 
 
 class EligibilityConfig(AppConfig):
@@ -13,3 +24,4 @@ class EligibilityConfig(AppConfig):
         from . import checks  # noqa: F401  (registers the system checks)
 
         default_parameters()
+        post_migrate.connect(create_cache_table, sender=self, dispatch_uid="eligibility.create_cache_table")
