@@ -7,6 +7,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils import timezone
 
+from eligibility.safe_input import SafeForm, SafeInputMixin
+
 from .models import (
     CURRENT_CONSENT_VERSION,
     DocumentState,
@@ -27,7 +29,7 @@ class DateInput(forms.DateInput):
         super().__init__(attrs={"class": "input--short", **(attrs or {})}, format="%Y-%m-%d")
 
 
-class LoginForm(AuthenticationForm):
+class LoginForm(SafeInputMixin, AuthenticationForm):
     """Django's login form (it passes the request to ``authenticate``, which django-axes needs), which
     also turns away accounts whose membership was deactivated."""
 
@@ -47,7 +49,7 @@ class LoginForm(AuthenticationForm):
 MAX_AGE_YEARS = 130  # an older birth date is a typing slip (0001-01-01, 1026…)
 
 
-class VersionedModelForm(forms.ModelForm):
+class VersionedModelForm(SafeInputMixin, forms.ModelForm):
     """A model form saved with optimistic locking: the hidden ``version`` is the one the agent started from.
 
     ``save_versioned`` writes the form's fields only if nobody saved in between (the model's
@@ -92,7 +94,7 @@ class DossierForm(VersionedModelForm):
         return birth_date
 
 
-class ConsentForm(forms.Form):
+class ConsentForm(SafeForm):
     text_version = forms.CharField(widget=forms.HiddenInput, initial=CURRENT_CONSENT_VERSION)
     given_on = forms.DateField(label="Date du consentement", widget=DateInput())
     confirmed = forms.BooleanField(
@@ -113,7 +115,7 @@ class ConsentForm(forms.Form):
         return given_on
 
 
-class ImportForm(forms.Form):
+class ImportForm(SafeForm):
     resume_code = forms.CharField(
         label="Code de reprise donné par la personne", max_length=32,
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}),
@@ -185,18 +187,18 @@ class StatusForm(VersionedModelForm):
         return data
 
 
-class SearchForm(forms.Form):
+class SearchForm(SafeForm):
     q = forms.CharField(label="Nom ou prénom", max_length=100, required=False,
                         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}))
 
 
-class FilterForm(forms.Form):
+class FilterForm(SafeForm):
     status = forms.ChoiceField(label="Statut", required=False, choices=[("", "Tous")] + DossierStatus.choices)
     renewal = forms.BooleanField(label="Renouvellement à prévoir (droits finissant dans les 4 mois ou déjà finis)",
                                  required=False)
 
 
-class ChecklistForm(forms.Form):
+class ChecklistForm(SafeForm):
     """One select per document of the results' checklist, named by item key and document index."""
 
     def __init__(self, *args, documents, **kwargs):
@@ -208,7 +210,7 @@ class ChecklistForm(forms.Form):
             )
 
 
-class InviteForm(forms.Form):
+class InviteForm(SafeForm):
     username = forms.CharField(label="Identifiant de connexion", max_length=150,
                                help_text="Par exemple prenom.nom ; lettres, chiffres et . @ + - _ seulement.")
     first_name = forms.CharField(label="Prénom", max_length=150)

@@ -3,7 +3,8 @@
 The API is stateless: it reads no session, sets no cookie and stores nothing, so it is exempt from
 CSRF tokens; it only accepts ``application/json`` bodies, which a cross-site HTML form cannot send.
 Invalid input answers 400 with every error and its path, 413 over 256 KiB, 415 for another content
-type; never a 500 for anything a client sends.
+type; never a 500 for anything a client sends. ``guarded`` adds the per-client rate limit (429) and
+keeps server failures in JSON (503 when the database does not answer, 500 otherwise).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
+from eligibility.api_guard import guarded
 from eligibility.rules.parameters import ParameterDateError
 from eligibility.rules.situation import InvalidSituation
 from eligibility.services import run_simulation
@@ -32,6 +34,7 @@ def _errors(status: int, *errors: tuple[str, str]) -> JsonResponse:
 
 @csrf_exempt
 @never_cache
+@guarded
 def simulations(request):
     if request.method != "POST":
         response = _errors(405, ("", "Méthode non autorisée : envoyez la situation en POST."))

@@ -175,10 +175,10 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "aidsante_cache"}}
 
 # How many reverse proxies of ours stand in front of gunicorn: decides the client address used by the
-# throttles and django-axes (aidsante.client). 0: REMOTE_ADDR is the client.
+# throttles and django-axes (eligibility.client). 0: REMOTE_ADDR is the client.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
-# Throttles (aidsante.throttle), per client address unless said otherwise: (attempts, seconds).
+# Throttles (eligibility.throttle), per client address unless said otherwise: (attempts, seconds).
 THROTTLE_RESUME_CODES = (10, 15 * 60)       # wrong resume codes
 THROTTLE_IMPORT_CODES = (10, 15 * 60)       # wrong codes typed by an agent to import a case (per account)
 THROTTLE_CASE_CREATION = (30, 60 * 60)      # new anonymous questionnaires
@@ -191,7 +191,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 AXES_SENSITIVE_PARAMETERS = ["password"]
-AXES_CLIENT_IP_CALLABLE = "aidsante.client.client_ip"
+AXES_CLIENT_IP_CALLABLE = "eligibility.client.client_ip"
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dossiers:list"

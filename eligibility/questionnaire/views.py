@@ -29,11 +29,11 @@ from django.views.generic import TemplateView
 from formtools.wizard.forms import ManagementForm
 from formtools.wizard.views import NamedUrlWizardView, StepsHelper
 
-from aidsante.throttle import SlotThrottle
 from eligibility import services
 from eligibility.models import Case
 from eligibility.rules.situation import InvalidSituation, parse_situation
 from eligibility.safe_input import REFUSED_PAGE_MESSAGE
+from eligibility.throttle import SlotThrottle
 
 from . import access, presenter
 from .forms import DynamicFormSet, silence_errors

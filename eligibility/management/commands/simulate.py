@@ -17,7 +17,7 @@ from django.utils import timezone
 from eligibility.management.json_input import InvalidJSON, read_json_input
 from eligibility.rules.parameters import ParameterDateError
 from eligibility.rules.situation import FieldError, InvalidSituation
-from eligibility.services import CpamSettingsDirectory, run_simulation
+from eligibility.services import NO_DATABASE_HINT, CpamSettingsDirectory, run_simulation
 
 
 class Command(BaseCommand):
@@ -34,6 +34,8 @@ class Command(BaseCommand):
             self._fail({"errors": [{"path": "", "message": str(exc)}]})
         today = timezone.localdate()
         directory = CpamSettingsDirectory()
+        if directory.unavailable:
+            self.stderr.write(NO_DATABASE_HINT)
         if isinstance(data, list):
             results, failures = [], []
             for index, item in enumerate(data):

@@ -1,6 +1,6 @@
 """Throttles kept in the shared cache, so that every worker and every app server counts together.
 
-Two kinds, both keyed by a scope and an identity (the client's address from ``aidsante.client``, or a
+Two kinds, both keyed by a scope and an identity (the client's address from ``eligibility.client``, or a
 user id); the identity is hashed before it becomes a cache key.
 
 ``SlotThrottle`` bounds security-sensitive attempts (resume codes, import codes, case creation) exactly,
@@ -77,10 +77,8 @@ class RateCounter:
         window_start = now - now % self.window
         key = f"rate:{self.scope}:{_identity_hash(identity)}:{window_start}"
         cache = caches[self.cache_alias]
-        cache.add(key, 0, self.window + 1)
         try:
             count = cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.add(key, 1, self.window + 1)
-            count = 1
+        except ValueError:  # first request of the window (or the counter just expired)
+            count = 1 if cache.add(key, 1, self.window + 1) else cache.incr(key)
         return count <= self.limit, window_start + self.window - now
