@@ -7,7 +7,7 @@ MANAGE := $(PY) manage.py
 UV_VERSION := 0.13.9
 PYTEST_WORKERS ?= 2
 
-.PHONY: run test serve bench lint lock install install-production check-system test-system-deps pytest pytest-postgres clean
+.PHONY: run test serve bench lint lock install install-production check-system test-system-deps pytest pytest-postgres clean messages
 
 check-system:
 	@$(PYTHON) scripts/check_system.py
@@ -20,13 +20,32 @@ $(VENV)/.installed: pyproject.toml requirements/production.txt requirements/dev.
 	@$(VENV)/bin/uv pip install -q --compile-bytecode --python $(PY) -r requirements/dev.txt
 	@touch $@
 
-install: check-system $(VENV)/.installed
+# Translations of the public side: the .po catalogues under locale/ are compiled into .mo files (not
+# committed) by Django's compilemessages, whenever a catalogue changes.
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
+# Only the public side is extracted: the workspace, its e-mails, the admin and the API stay in French.
+MESSAGES_IGNORE := --ignore=.venv --ignore=node_modules --ignore=var --ignore=tests --ignore=bench \
+  --ignore='templates/dossiers/*' --ignore='templates/registration/*' --ignore='dossiers/views/*' \
+  --ignore='dossiers/forms.py' --ignore='dossiers/models.py' --ignore='dossiers/admin.py' \
+  --ignore='dossiers/management/*' --ignore='dossiers/migrations/*' --ignore='eligibility/migrations/*' \
+  --ignore='eligibility/api.py' --ignore='eligibility/openapi.py' --ignore='eligibility/admin.py'
+
+$(MO_FILES): %.mo: %.po $(VENV)/.installed
+	@$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v 0
+
+install: check-system $(VENV)/.installed $(MO_FILES)
+
+## make messages: add the strings newly marked for translation to locale/*/LC_MESSAGES/django.po (then
+## translate them; `make lint` fails while an entry is empty or fuzzy).
+messages: install
+	$(MANAGE) makemessages -l en -l ar --no-obsolete --add-location=file $(MESSAGES_IGNORE)
 
 ## make install-production: only what a server runs (no test or lint tools).
 install-production: check-system
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@$(VENV)/bin/pip install -q --disable-pip-version-check "uv==$(UV_VERSION)"
 	@$(VENV)/bin/uv pip sync -q --compile-bytecode --python $(PY) requirements/production.txt
+	@$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v 0
 
 ## make run: install, migrate, load the demo data and serve http://127.0.0.1:8000 on SQLite.
 run: install
@@ -53,6 +72,7 @@ test-system-deps:
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
+	$(PY) scripts/check_translations.py
 	DJANGO_SETTINGS_MODULE=aidsante.settings.test $(MANAGE) makemigrations --check --dry-run -v 0
 
 pytest: install

@@ -2,4 +2,5 @@ from django.conf import settings
 
 
 def site(request):
-    return {"SITE_NAME": "aidsante", "DEBUG": settings.DEBUG}
+    # LANGUAGE_CHOICES: each language named in itself (the switcher), never translated.
+    return {"SITE_NAME": "aidsante", "DEBUG": settings.DEBUG, "LANGUAGE_CHOICES": settings.LANGUAGES}

@@ -11,6 +11,7 @@ handler500 = "aidsante.views.server_error"
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("eligibility.urls")),
     path("questionnaire/", include("eligibility.questionnaire.urls")),
     path("admin/", admin.site.urls),

@@ -96,6 +96,10 @@ class Case(models.Model):
     closed_at = models.DateTimeField(
         null=True, blank=True, help_text="Closed to anonymous edits (for example once imported into a dossier)."
     )
+    language = models.CharField(
+        max_length=8, blank=True, default="",
+        help_text="Language the person chose on the public pages (a code of settings.LANGUAGES); empty: none chosen.",
+    )
 
     class Meta:
         verbose_name = "questionnaire"

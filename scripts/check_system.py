@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ctypes.util
 import importlib.util
+import shutil
 import sys
 
 # library name for ctypes.util.find_library -> Debian/Ubuntu package that provides it
@@ -38,6 +39,12 @@ def main() -> int:
     ) or not _has_dejavu():
         packages.append("fonts-dejavu-core")
         problems.append("La police DejaVu (utilisée par le PDF) est absente.")
+    if shutil.which("msgfmt") is None:
+        packages.append("gettext")
+        problems.append("Les outils gettext (msgfmt, pour compiler les traductions) sont absents.")
+    if not _has_font("NotoSansArabic-Regular.ttf"):
+        packages.append("fonts-noto-core")
+        problems.append("La police Noto Sans Arabic (pages et PDF en arabe) est absente.")
     if problems:
         print("aidsante : la machine n'est pas prête.", file=sys.stderr)
         for problem in problems:
@@ -51,9 +58,15 @@ def main() -> int:
 
 
 def _has_dejavu() -> bool:
+    return _has_font("DejaVuSans.ttf")
+
+
+def _has_font(filename: str) -> bool:
     from pathlib import Path
 
-    return any(Path(d).glob("**/DejaVuSans.ttf") for d in ("/usr/share/fonts", "/usr/local/share/fonts") if Path(d).is_dir())
+    return any(
+        any(Path(d).glob(f"**/{filename}")) for d in ("/usr/share/fonts", "/usr/local/share/fonts") if Path(d).is_dir()
+    )
 
 
 if __name__ == "__main__":

@@ -1,11 +1,32 @@
 """Shared test configuration."""
 
 import os
+import shutil
+import subprocess
+from pathlib import Path
 
 import pytest
 
 # Browser tests run Playwright's sync API inside pytest-django's live server thread.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+
+
+def pytest_configure(config):
+    """Compile the translation catalogues that changed since their .mo (``make`` does it too).
+
+    Runs once, in the main process before any xdist worker starts; each .mo is written aside then moved
+    into place, so that a server reading it never sees half a file.
+    """
+    if hasattr(config, "workerinput") or shutil.which("msgfmt") is None:
+        return
+    for po in LOCALE_DIR.glob("*/LC_MESSAGES/*.po"):
+        mo = po.with_suffix(".mo")
+        if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
+            partial = mo.with_suffix(".mo.partial")
+            subprocess.run(["msgfmt", "--check", "-o", str(partial), str(po)], check=True)
+            partial.replace(mo)
 
 
 @pytest.fixture(autouse=True)

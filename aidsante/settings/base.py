@@ -61,7 +61,7 @@ MIDDLEWARE = [
     "aidsante.middleware.NoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "aidsante.middleware.SessionRefreshMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "aidsante.middleware.PublicLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -112,7 +112,17 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "fr"
-LANGUAGES = [("fr", "Français")]
+# The public side (home, questionnaire, results, the person's dossier) speaks these languages; the social
+# workers' workspace, the admin and the API stay in French (aidsante.middleware.PublicLocaleMiddleware).
+# Each name is written in its own language, as the language switcher shows it.
+LANGUAGES = [("fr", "Français"), ("en", "English"), ("ar", "العربية")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+# The visitor's choice (Django's set_language view) lives in this cookie, apart from the session; the
+# questionnaire also keeps it on the case (Case.language) so that resuming elsewhere finds it again.
+LANGUAGE_COOKIE_NAME = "aidsante_langue"
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True
 USE_TZ = True

@@ -1,7 +1,9 @@
 """French money and date filters for templates: ``{% load aidsante_format %}``.
 
-``{{ amount|eur }}``   ``1 234,56 €`` (same format as the rules' reasons: ``eligibility.rules.reasons.format_eur``)
-``{{ day|date_fr }}``  ``22 novembre 2026`` (``eligibility.rules.reasons.format_date``)
+``{{ amount|eur }}``   ``1 234,56 €`` (same format as the rules' reasons: ``eligibility.rules.reasons.format_eur``;
+                     isolated left to right in Arabic)
+``{{ day|date_fr }}``  ``22 novembre 2026`` (``eligibility.rules.reasons.format_date``; on the translated
+                     public pages, the month in the page's language: ``22 November 2026``)
 ``{{ user|agent_name:"Ancien agent" }}``  a social worker's full name, else their username, else the fallback
 
 Both accept what the rules produce (``Decimal``, ``date``) and what ``as_dict()`` produces (JSON numbers,
@@ -15,10 +17,14 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
 from django import template
+from django.utils import formats, translation
 
 from eligibility.rules.reasons import format_date, format_eur
 
 register = template.Library()
+
+# Unicode isolates (LRI … PDI): an amount keeps its left-to-right order inside right-to-left text.
+LEFT_TO_RIGHT_ISOLATE, POP_DIRECTIONAL_ISOLATE = "\u2066", "\u2069"
 
 
 def _to_decimal(value) -> Decimal | None:
@@ -44,6 +50,8 @@ def eur(value) -> str:
     amount = _to_decimal(value)
     if amount is None:
         return str(value)
+    if translation.get_language_bidi():
+        return LEFT_TO_RIGHT_ISOLATE + format_eur(amount) + POP_DIRECTIONAL_ISOLATE
     return format_eur(amount)
 
 
@@ -68,6 +76,9 @@ def date_fr(value) -> str:
     day = _to_date(value)
     if day is None:
         return str(value)
+    if translation.get_language() not in (None, "fr"):
+        # The translated public pages: the month in the reader's language, Western digits.
+        return formats.date_format(day, "j F Y")
     return format_date(day)
 
 

@@ -1,8 +1,8 @@
-"""THE list of questionnaire steps: name (in the URL), title, form, and when the step is asked.
+"""THE list of questionnaire steps, in the order they are asked (each step is a module of ``steps``).
 
-Everything else (the wizard, the progress "Étape 3 sur 9", the check-your-answers page, the tests) reads
-this list. A step's ``is_active(answers)`` receives the answers to the earlier steps (``Answers``) and says
-whether the step is asked; conditions may only look at earlier steps.
+Everything else (the wizard, the progress "Étape 3 sur 9", the check-your-answers page, the translation into
+the situation, the tests) reads this list. A step's ``is_active(answers)`` receives the answers to the earlier
+steps (``Answers``) and says whether the step is asked; conditions may only look at earlier steps.
 
 Why these conditions:
 
@@ -16,13 +16,24 @@ Why these conditions:
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from eligibility.rules.enums import Activity
 
-from . import forms as q
+from .steps import (
+    benefits,
+    care,
+    difficulties,
+    health,
+    household,
+    housing,
+    residence,
+    resources,
+    review,
+    self_employed,
+)
+from .steps.base import Step
 
 #: Bump when a question changes meaning; saved answers carry the version they answer.
 SCHEMA_VERSION = 1
@@ -50,7 +61,7 @@ class Answers:
         if self._members is None:
             rows = self.get("foyer") or []
             self._members = [
-                {**row, "title": q.member_title(row["role"], _rank(rows, i), (row.get("label") or "").strip())}
+                {**row, "title": household.member_title(row["role"], _rank(rows, i), (row.get("label") or "").strip())}
                 for i, row in enumerate(rows)
             ]
         return self._members
@@ -74,31 +85,9 @@ def _rank(rows: list[dict], index: int) -> int:
     return sum(1 for r in rows[: index + 1] if r["role"] == role)
 
 
-def always(answers: Answers) -> bool:
-    return True
-
-
-@dataclass(frozen=True)
-class Step:
-    name: str
-    title: str
-    form_class: type
-    is_active: Callable[[Answers], bool] = always
-    template: str = "questionnaire/step.html"
-
-
-JOURNEY: tuple[Step, ...] = (
-    Step("residence", "Lieu de vie", q.ResidenceForm),
-    Step("foyer", "Votre foyer", q.HouseholdFormSetClass, template="questionnaire/step_household.html"),
-    Step("logement", "Logement", q.HousingForm),
-    Step("ressources", "Ressources", q.ResourcesForm, template="questionnaire/step_resources.html"),
-    Step("allocations", "Allocations et complémentaire santé", q.BenefitsForm),
-    Step("soins", "Soins prévus", q.CareFormSetClass, template="questionnaire/step_care.html"),
-    Step("sante", "Santé", q.HealthForm, lambda a: bool(a.care_members), template="questionnaire/step_people.html"),
-    Step("difficultes", "Difficultés", q.DifficultiesForm),
-    Step("independant", "Travail indépendant", q.SelfEmployedForm, lambda a: a.has_self_employed),
-    Step("verification", "Vérifier vos réponses", q.ReviewForm, template="questionnaire/review.html"),
-)
+JOURNEY: tuple[Step, ...] = tuple(module.STEP for module in (
+    residence, household, housing, resources, benefits, care, health, difficulties, self_employed, review,
+))
 STEPS: Mapping[str, Step] = {step.name: step for step in JOURNEY}
 REVIEW_STEP = "verification"
 RESULTS_STEP = "resultats"

@@ -23,7 +23,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 from django.views.generic import TemplateView
 from formtools.wizard.forms import ManagementForm
@@ -36,8 +37,9 @@ from eligibility.safe_input import REFUSED_PAGE_MESSAGE
 from eligibility.throttle import SlotThrottle
 
 from . import access, presenter
-from .forms import DynamicFormSet, silence_errors
 from .journey import JOURNEY, RESULTS_STEP, REVIEW_STEP, SCHEMA_VERSION, STEPS, Answers
+from .language import keep_case_language, resume_language
+from .steps.base import DynamicFormSet, silence_errors
 from .storage import CaseStorage, declared_step_data
 from .to_situation import build_situation
 
@@ -123,26 +125,32 @@ def resume(request):
         code_typed = request.POST.get("code", "")[:40]
         code = normalise_code(code_typed)
         if not code:
-            error = "Indiquez le code de reprise, par exemple ABCD-EFGH-JK."
+            error = _("Indiquez le code de reprise, par exemple ABCD-EFGH-JK.")
         elif len(code) != CODE_LENGTH:
-            error = f"Le code compte {CODE_LENGTH} lettres et chiffres, par exemple ABCD-EFGH-JK : vérifiez-le."
+            error = _("Le code compte %(length)d lettres et chiffres, par exemple ABCD-EFGH-JK : vérifiez-le.") % {
+                "length": CODE_LENGTH}
         elif (slot := resume_throttle().acquire_for(request)) is None:
             # Every code tried takes a slot in the shared cache before it is looked up (so that parallel
             # requests cannot try more); a right code gives its slot back.
-            error = ("Trop de codes erronés ont été essayés depuis cette connexion. Attendez un quart d'heure, "
-                     "ou demandez de l'aide au CCAS de votre mairie.")
+            error = _("Trop de codes erronés ont été essayés depuis cette connexion. Attendez un quart d'heure, "
+                      "ou demandez de l'aide au CCAS de votre mairie.")
             status = 429
         else:
             case = Case.objects.filter(resume_code=code, closed_at__isnull=True).first()
             if case is None:
-                error = "Ce code ne correspond à aucun questionnaire : vérifiez chaque lettre et chaque chiffre."
+                error = _("Ce code ne correspond à aucun questionnaire : vérifiez chaque lettre et chaque chiffre.")
             elif case.last_activity_at < expiry_limit():
-                error = (f"Ce code n'est plus valable : les réponses sont effacées {settings.CASE_EXPIRY_DAYS} jours "
-                         "après la dernière visite. Vous pouvez recommencer le questionnaire.")
+                error = ngettext(
+                    "Ce code n'est plus valable : les réponses sont effacées %(days)d jour après la dernière visite. "
+                    "Vous pouvez recommencer le questionnaire.",
+                    "Ce code n'est plus valable : les réponses sont effacées %(days)d jours après la dernière visite. "
+                    "Vous pouvez recommencer le questionnaire.",
+                    settings.CASE_EXPIRY_DAYS,
+                ) % {"days": settings.CASE_EXPIRY_DAYS}
             else:
                 resume_throttle().release(slot)
                 Case.objects.filter(pk=case.pk).update(last_activity_at=timezone.now())
-                response = redirect(first_step_url(case))
+                response = resume_language(request, case, redirect(first_step_url(case)))
                 access.grant(response, case)
                 return response
     return render(
@@ -235,6 +243,7 @@ class QuestionnaireWizard(NamedUrlWizardView):
             self.case = self.get_case()
         except CaseHandedOff:
             return render(request, "questionnaire/closed.html", status=410)
+        keep_case_language(request, self.case)
         self.prefix = self.storage_prefix
         self.storage = CaseStorage(self.prefix, request, case=self.case, schema_version=SCHEMA_VERSION)
         self.steps = StepsHelper(self)
@@ -287,8 +296,9 @@ class QuestionnaireWizard(NamedUrlWizardView):
 
     def get_form_kwargs(self, step=None):
         kwargs = {"answers": self.answers}
-        if step == "residence":
-            kwargs["can_set_request_date"] = self.can_set_request_date()
+        extra = STEPS[step].form_kwargs if step in STEPS else None
+        if extra is not None:
+            kwargs.update(extra(self))
         return kwargs
 
     def get_form(self, step=None, data=None, files=None):
@@ -460,11 +470,8 @@ class QuestionnaireWizard(NamedUrlWizardView):
             "return_to_review": self.request.GET.get("retour") == REVIEW_STEP,
             "answers": self.answers,
         })
-        if step == "ressources":
-            context["period"] = presenter.reference_period_text(self.answers.request_date)
-            context["excluded_intro"] = presenter.EXCLUDED_INTRO
-        if step == REVIEW_STEP:
-            context["sections"] = self.review_sections()
+        if STEPS[step].context is not None:
+            context.update(STEPS[step].context(self))
         return context
 
     def review_sections(self) -> list[dict]:

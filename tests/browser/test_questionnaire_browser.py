@@ -23,7 +23,7 @@ def test_keyboard_only_journey_with_accessible_pages(live_server, browser_page, 
     page = browser_page
     page.goto(live_server.url + "/")
     check_accessibility(page, "accueil")
-    tab_to(page, "form button[type=submit]")
+    tab_to(page, "main form button[type=submit]")
     with page.expect_navigation():
         page.keyboard.press("Enter")
 
@@ -140,7 +140,7 @@ def test_results_page_prints_without_navigation(live_server, browser_page, tab_t
     page = browser_page
     page.goto(live_server.url + "/questionnaire/")
     with page.expect_navigation():
-        page.click("form button[type=submit]")
+        page.click("main form button[type=submit]")
     page.emulate_media(media="print")
     assert not page.locator(".save-later").is_visible()
     assert not page.locator(".site-header__nav").is_visible()
@@ -151,7 +151,7 @@ def test_pages_with_entries_health_and_self_employment_are_accessible(live_serve
     page = browser_page
     page.goto(live_server.url + "/questionnaire/")
     with page.expect_navigation():
-        page.click("form button[type=submit]")
+        page.click("main form button[type=submit]")
     page.check("#id_residence-territory_0")
     with page.expect_navigation():
         page.click("button.button--primary[value=next]")

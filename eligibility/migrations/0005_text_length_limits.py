@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('eligibility', '0003_cpam_ceiling_constraints'),
+        ('eligibility', '0004_case_language'),
     ]
 
     operations = [
