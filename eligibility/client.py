@@ -22,9 +22,12 @@ def _valid(address: str) -> str | None:
         return None
 
 
-def client_ip(request) -> str:
-    """The client's IP address as our outermost trusted proxy saw it (``"unknown"`` when unreadable)."""
-    remote = _valid(request.META.get("REMOTE_ADDR") or "") or "unknown"
+def client_address(request) -> str | None:
+    """The client's IP address as our outermost trusted proxy saw it, or ``None`` when unreadable.
+
+    django-axes calls it (``AXES_CLIENT_IP_CALLABLE``) and stores the address in an ``inet`` column.
+    """
+    remote = _valid(request.META.get("REMOTE_ADDR") or "")
     count = settings.TRUSTED_PROXY_COUNT
     if count <= 0:
         return remote
@@ -33,3 +36,8 @@ def client_ip(request) -> str:
         # Fewer hops than configured proxies: the request did not come through all of them.
         return remote
     return _valid(forwarded[-count]) or remote
+
+
+def client_ip(request) -> str:
+    """``client_address`` as a throttle key (``"unknown"`` when unreadable: such clients count together)."""
+    return client_address(request) or "unknown"

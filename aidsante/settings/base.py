@@ -201,7 +201,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 AXES_SENSITIVE_PARAMETERS = ["password"]
-AXES_CLIENT_IP_CALLABLE = "eligibility.client.client_ip"
+AXES_CLIENT_IP_CALLABLE = "eligibility.client.client_address"
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dossiers:list"
