@@ -9,14 +9,15 @@ the cache's atomic ``add`` (an ``INSERT`` on the database cache's primary key, `
 slot frees itself ``window`` seconds after it was taken. A counter read and then rewritten would let a
 burst of parallel guesses through with the database cache, whose ``incr`` is not atomic.
 
-``RateCounter`` limits request rates (the public API): a counter per fixed window, with ``add`` then
-``incr`` (atomic on Redis; on the database cache parallel requests may be counted a little short, which
-is fine for a load limit and costs one query instead of ``limit``).
+``RateCounter`` limits request rates (the public API): a counter per fixed window, added to by batches
+(see the class; ``incr`` is atomic on Redis, and on the database cache parallel additions may be counted
+a little short, which is fine for a load limit).
 """
 
 from __future__ import annotations
 
 import hashlib
+import threading
 import time
 from dataclasses import dataclass
 
@@ -68,17 +69,48 @@ class SlotThrottle:
 
 
 class RateCounter:
-    def __init__(self, scope: str, limit: int, window: int, cache_alias: str = "default"):
+    """Requests per fixed window and per identity, counted in the shared cache by batches.
+
+    Each process counts locally and adds its count to the shared counter every ``batch`` requests of an
+    identity, or as soon as the identity may have reached the limit by what this process last read: most
+    requests cost no cache round trip (the API answers a simulation without any query). A client can
+    exceed the limit by at most ``batch`` requests per process before every process refuses it.
+    """
+
+    _lock = threading.Lock()
+    #: ``{cache key: [requests not yet added to the shared counter, shared count last read]}``, per process.
+    _local: dict[str, list[int]] = {}
+    _local_window = 0
+
+    def __init__(self, scope: str, limit: int, window: int, cache_alias: str = "default", batch: int = 10):
         self.scope, self.limit, self.window, self.cache_alias = scope, limit, window, cache_alias
+        self.batch = max(1, min(batch, limit))
 
     def hit(self, identity: str) -> tuple[bool, int]:
         """Count one request: (allowed, seconds until the window ends)."""
         now = int(time.time())
         window_start = now - now % self.window
         key = f"rate:{self.scope}:{_identity_hash(identity)}:{window_start}"
+        with self._lock:
+            if RateCounter._local_window != window_start:
+                RateCounter._local = {k: v for k, v in RateCounter._local.items() if k.endswith(f":{window_start}")}
+                RateCounter._local_window = window_start
+            entry = RateCounter._local.setdefault(key, [0, 0])
+            entry[0] += 1
+            flush = entry[0] >= self.batch or entry[1] + entry[0] > self.limit - self.batch
+            pending = entry[0]
+            if flush:
+                entry[0] = 0
+        if flush:
+            total = self._add(key, pending)
+            with self._lock:
+                entry[1] = max(entry[1], total)
+        count = entry[1] + entry[0]
+        return count <= self.limit, window_start + self.window - now
+
+    def _add(self, key: str, amount: int) -> int:
         cache = caches[self.cache_alias]
         try:
-            count = cache.incr(key)
-        except ValueError:  # first request of the window (or the counter just expired)
-            count = 1 if cache.add(key, 1, self.window + 1) else cache.incr(key)
-        return count <= self.limit, window_start + self.window - now
+            return cache.incr(key, amount)
+        except ValueError:  # first flush of the window (or the counter just expired)
+            return amount if cache.add(key, amount, self.window + 1) else cache.incr(key, amount)
