@@ -127,7 +127,7 @@ cpam_ceilings = CpamCeilingCache()
 def simulate_situation(situation: Situation, directory: CpamSettingsDirectory | None = None) -> SimulationResult:
     directory = directory or cpam_ceilings.directory()
     result = simulate(situation, cpam_settings=directory.for_department(situation.residence.department))
-    if directory.unavailable:
+    if getattr(directory, "unavailable", False):
         result = dataclasses.replace(result, to_verify=(*result.to_verify, NO_DATABASE_NOTE))
     return result
 
