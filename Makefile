@@ -85,8 +85,8 @@ pytest-postgres: install
 	    -m "not browser" --ignore=tests/rules -n $(PYTEST_WORKERS); \
 	else echo "PostgreSQL binaries absent: database tests ran on SQLite only."; fi
 
-## make test: install what tests need, lint, the import contract, the whole suite (SQLite, then PostgreSQL).
-test: install test-system-deps lint pytest pytest-postgres
+## make test: install what tests need (system packages first: the machine check needs its fonts), lint, the import contract, the whole suite (SQLite, then PostgreSQL).
+test: test-system-deps install lint pytest pytest-postgres
 
 ## make bench: benchmarks (not tests); figures on standard output, each with its ratio to its anchor.
 bench: install
