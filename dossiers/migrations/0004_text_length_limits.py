@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('dossiers', '0002_dossier_note_checklist_audit'),
+        ('dossiers', '0003_roles_caseload_reminders'),
     ]
 
     operations = [
