@@ -185,6 +185,7 @@ TEXT_KEYS = frozenset({
     "reasons", "to_verify", "note", "notes", "label", "text", "article", "href", "assumptions", "documents",
     "procedure", "deadline", "help", "how", "appeal", "organism", "reason", "quotes_needed", "steps",
     "actions", "name", "assessment_label", "exemption_label", "ceiling_basis", "ceiling_label",
+    "title", "where", "source", "advice",
 })
 
 

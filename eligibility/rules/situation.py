@@ -19,17 +19,23 @@ from .enums import (
     OVERSEAS_DEPARTMENT_BY_TERRITORY,
     QUOTED_CARE_KINDS,
     Activity,
+    BaseCover,
     Basket,
     Benefit,
     CareKind,
     Complementary,
+    DentalAct,
     Difficulty,
     HousingStatus,
     LabelledEnum,
+    LensGrade,
+    Material,
     ResourceType,
     Role,
     Sector,
     Territory,
+    ToothPosition,
+    WorkAccidentIncapacity,
 )
 from .reasons import cents
 
@@ -89,6 +95,10 @@ class HealthSituation:
     work_accident: bool = False
     military_pension: bool = False
     aeeh_child: bool = False
+    work_accident_incapacity: WorkAccidentIncapacity | None = None
+    organ_donor: bool = False
+    terrorism_victim: bool = False
+    sexual_violence_minor: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +113,27 @@ class PlannedCare:
     basket: Basket | None = None
     fee: Decimal | None = None
     sector: Sector | None = None
+    admission_date: date | None = None
+    discharge_date: date | None = None
+    act: DentalAct | None = None
+    material: Material | None = None
+    tooth: ToothPosition | None = None
+    ears: int = 1
+    lenses: LensGrade | None = None
+
+    @property
+    def day_case(self) -> bool:
+        """A stay that begins and ends on the same day (no night): no forfait journalier."""
+        return self.admission_date is not None and self.admission_date == self.discharge_date
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """``coverage`` beyond ``complementary``: the person's basic cover and, without any, their stay in France."""
+
+    base: BaseCover = BaseCover.FRENCH
+    irregular_stay: bool | None = None
+    months_in_france: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +148,7 @@ class Situation:
     health: tuple[HealthSituation, ...] = ()
     planned_care: tuple[PlannedCare, ...] = ()
     difficulties: frozenset[Difficulty] = frozenset()
+    coverage: Coverage = Coverage()
 
     @property
     def applicant(self) -> Member:
@@ -321,8 +353,11 @@ def parse_situation(data: Any, *, today: date) -> Situation:
         required=False, default=Complementary.NONE,
     )
 
+    coverage_extra = _parse_coverage(r, coverage)
+    if complementary is Complementary.AME and coverage_extra.base is not BaseCover.FRENCH and coverage_extra.base is not BaseCover.NONE:
+        r.error("coverage.base", "L'aide médicale de l'État concerne les personnes sans couverture maladie : choisissez « none ».")
     health = _parse_health(r, data.get("health"), member_ids, request_date)
-    planned_care = _parse_planned_care(r, data.get("planned_care"), member_ids)
+    planned_care = _parse_planned_care(r, data.get("planned_care"), member_ids, request_date)
 
     difficulties: set[Difficulty] = set()
     for i, value in enumerate(r.array(data.get("difficulties"), "difficulties", max_items=20)):
@@ -343,7 +378,20 @@ def parse_situation(data: Any, *, today: date) -> Situation:
         health=tuple(health),
         planned_care=tuple(planned_care),
         difficulties=frozenset(difficulties),
+        coverage=coverage_extra,
     )
+
+
+def _parse_coverage(r: _Reader, obj: dict) -> Coverage:
+    base = r.choice(obj.get("base"), "coverage.base", BaseCover, required=False, default=BaseCover.FRENCH)
+    irregular = obj.get("irregular_stay")
+    irregular = None if irregular is None else r.boolean(irregular, "coverage.irregular_stay")
+    months = r.integer(obj.get("months_in_france"), "coverage.months_in_france", minimum=0, maximum=1200, required=False)
+    if base is not BaseCover.NONE and (irregular is not None or months is not None):
+        for key in ("irregular_stay", "months_in_france"):
+            if obj.get(key) is not None:
+                r.error(f"coverage.{key}", "Ne concerne qu'une personne sans couverture maladie (coverage.base « none »).")
+    return Coverage(base or BaseCover.FRENCH, irregular, months)
 
 
 def _parse_residence(r: _Reader, value: Any) -> Residence:
@@ -475,15 +523,21 @@ def _parse_health(r: _Reader, value: Any, member_ids: set[str], request_date: da
             due = None
         flags = {
             key: r.boolean(obj.get(key), f"{path}.{key}")
-            for key in ("ald", "work_accident", "military_pension", "aeeh_child")
+            for key in ("ald", "work_accident", "military_pension", "aeeh_child", "organ_donor", "terrorism_victim",
+                        "sexual_violence_minor")
         }
+        incapacity = r.choice(obj.get("work_accident_incapacity"), f"{path}.work_accident_incapacity",
+                              WorkAccidentIncapacity, required=False)
+        if incapacity is not None:
+            flags["work_accident"] = True
         if member:
+            flags["work_accident_incapacity"] = incapacity
             seen.add(member)
             health.append(HealthSituation(member=member, pregnancy_due_date=due, **flags))
     return health
 
 
-def _parse_planned_care(r: _Reader, value: Any, member_ids: set[str]) -> list[PlannedCare]:
+def _parse_planned_care(r: _Reader, value: Any, member_ids: set[str], request_date: date) -> list[PlannedCare]:
     care: list[PlannedCare] = []
     for i, item in enumerate(r.array(value, "planned_care", max_items=MAX_PLANNED_CARE)):
         path = f"planned_care[{i}]"
@@ -494,18 +548,91 @@ def _parse_planned_care(r: _Reader, value: Any, member_ids: set[str]) -> list[Pl
         member = _member_ref(r, obj.get("member"), f"{path}.member", member_ids)
         fields: dict[str, Any] = {}
         if kind is CareKind.HOSPITALISATION:
-            fields["days"] = r.integer(obj.get("days"), f"{path}.days", minimum=1, maximum=MAX_HOSPITAL_DAYS)
+            admission = r.iso_date(obj.get("admission_date"), f"{path}.admission_date", required=False)
+            discharge = r.iso_date(obj.get("discharge_date"), f"{path}.discharge_date", required=False)
+            days = r.integer(obj.get("days"), f"{path}.days", minimum=1, maximum=MAX_HOSPITAL_DAYS,
+                             required=admission is None and discharge is None)
+            fields["days"] = _stay_days(r, path, admission, discharge, days, request_date)
+            fields["admission_date"], fields["discharge_date"] = admission, discharge
             fields["psychiatric"] = r.boolean(obj.get("psychiatric"), f"{path}.psychiatric")
             fields["single_room_daily"] = r.money(obj.get("single_room_daily"), f"{path}.single_room_daily", required=False)
             fields["home"] = r.boolean(obj.get("home"), f"{path}.home")
             if fields["home"] and fields["single_room_daily"]:
                 r.error(f"{path}.single_room_daily", "Pas de chambre particulière pour une hospitalisation à domicile.")
         elif kind in QUOTED_CARE_KINDS:
-            fields["quote"] = r.money(obj.get("quote"), f"{path}.quote")
-            fields["basket"] = r.choice(obj.get("basket"), f"{path}.basket", Basket)
+            fields.update(_parse_quoted(r, path, kind, obj))
         elif kind is CareKind.CONSULTATION:
             fields["fee"] = r.money(obj.get("fee"), f"{path}.fee")
             fields["sector"] = r.choice(obj.get("sector"), f"{path}.sector", Sector, required=False, default=Sector.SECTOR_1)
-        if kind and member and all(v is not None for k, v in fields.items() if k not in ("single_room_daily",)):
+        if kind and member and all(v is not None for k, v in fields.items() if k not in OPTIONAL_CARE_FIELDS):
             care.append(PlannedCare(kind=kind, member=member, **fields))
     return care
+
+
+#: Planned-care keys that may stay empty (``None``) in a valid item.
+OPTIONAL_CARE_FIELDS = frozenset({
+    "single_room_daily", "admission_date", "discharge_date", "quote", "basket", "act", "material", "tooth", "lenses",
+})
+
+
+def stay_days(admission: date, discharge: date) -> int:
+    """Calendar days billed for a stay: every day from admission to discharge, both included (CSSoc L174-4,
+    discharge day included); 0 for a day case (same day, no night)."""
+    if discharge <= admission:
+        return 0
+    return (discharge - admission).days + 1
+
+
+def _stay_days(
+    r: _Reader, path: str, admission: date | None, discharge: date | None, days: int | None, request_date: date
+) -> int | None:
+    """Billed days of a stay: from its dates when given (day case: 0), else the declared ``days``."""
+    if admission is None and discharge is None:
+        return days
+    if admission is None or discharge is None:
+        missing = "admission_date" if admission is None else "discharge_date"
+        r.error(f"{path}.{missing}", "Donnez les deux dates du séjour : l'entrée et la sortie.")
+        return None
+    if discharge < admission:
+        r.error(f"{path}.discharge_date", "La date de sortie précède la date d'entrée.")
+        return None
+    if (discharge - admission).days >= MAX_HOSPITAL_DAYS:
+        r.error(f"{path}.discharge_date", f"Séjour trop long : {MAX_HOSPITAL_DAYS} jours au plus.")
+        return None
+    if abs((admission - request_date).days) > 2 * MAX_DAYS_AHEAD:
+        r.error(f"{path}.admission_date", "Date d'entrée trop éloignée de la date de la demande.")
+        return None
+    billed = stay_days(admission, discharge)
+    if days is not None and days != billed:
+        r.error(f"{path}.days", f"Le nombre de jours ne correspond pas aux dates : {billed} jours facturés, sortie comprise.")
+        return None
+    return billed
+
+
+def _parse_quoted(r: _Reader, path: str, kind: CareKind, obj: dict) -> dict[str, Any]:
+    """Quote (optional: no quote yet), basket and the optional details of a dental, optical or hearing item."""
+    fields: dict[str, Any] = {
+        "quote": r.money(obj.get("quote"), f"{path}.quote", required=False),
+        "basket": r.choice(obj.get("basket"), f"{path}.basket", Basket, required=False),
+    }
+    allowed = {
+        CareKind.DENTAL_PROSTHESIS: ("act", "material", "tooth"),
+        CareKind.HEARING_AIDS: ("ears",),
+        CareKind.GLASSES: ("lenses",),
+    }[kind]
+    for key in ("act", "material", "tooth", "ears", "lenses"):
+        if key not in allowed and obj.get(key) is not None:
+            r.error(f"{path}.{key}", f"Ce champ ne concerne pas « {kind.value} ».")
+    if kind is CareKind.DENTAL_PROSTHESIS:
+        fields["act"] = r.choice(obj.get("act"), f"{path}.act", DentalAct, required=False, default=DentalAct.CROWN)
+        fields["material"] = r.choice(obj.get("material"), f"{path}.material", Material, required=False)
+        fields["tooth"] = r.choice(obj.get("tooth"), f"{path}.tooth", ToothPosition, required=False)
+        if fields["tooth"] is not None and fields["act"] is DentalAct.DENTURE:
+            r.error(f"{path}.tooth", "La position de la dent ne concerne pas un dentier.")
+        if fields["material"] is Material.RESIN and fields["act"] is not DentalAct.DENTURE:
+            r.error(f"{path}.material", "La résine ne concerne que les dentiers (act « denture »).")
+    elif kind is CareKind.HEARING_AIDS:
+        fields["ears"] = r.integer(obj.get("ears"), f"{path}.ears", minimum=1, maximum=2, required=False) or 1
+    else:
+        fields["lenses"] = r.choice(obj.get("lenses"), f"{path}.lenses", LensGrade, required=False)
+    return fields
