@@ -21,6 +21,7 @@ from .help_independants import HelpResult, assess_help
 from .out_of_pocket import OutOfPocket, estimate_out_of_pocket
 from .parameters import ParameterSet, default_parameters
 from .reasons import format_date
+from .resource_months import in_reference_period
 from .results import CssResult
 from .situation import Situation, parse_situation
 
@@ -75,6 +76,8 @@ def simulate(
 ) -> SimulationResult:
     parameters = parameters or default_parameters()
     p = parameters.at(situation.request_date)
+    # Dated resource lines become the months they have in the reference period, for every rule below.
+    situation = in_reference_period(situation, p)
     css = evaluate_css(situation, p)
     not_resident = outside_css(situation)
     if not_resident is not None and css.eligible:

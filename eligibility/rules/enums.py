@@ -130,6 +130,8 @@ _EXCLUDED_RESOURCE_VALUES = frozenset(
     }
 )
 EARNED_INCOME_TYPES = frozenset({ResourceType.SALARY, ResourceType.SELF_EMPLOYMENT})
+#: Activities that are professional activity today (R861-11: no presumption while someone works).
+WORKING_ACTIVITIES = frozenset({Activity.EMPLOYEE, Activity.SELF_EMPLOYED, Activity.TRAINEE_PAID})
 
 
 class Benefit(LabelledEnum):

@@ -18,6 +18,7 @@ from .enums import (
     ALSACE_MOSELLE_DEPARTMENTS,
     OVERSEAS_DEPARTMENT_BY_TERRITORY,
     QUOTED_CARE_KINDS,
+    WORKING_ACTIVITIES,
     Activity,
     BaseCover,
     Basket,
@@ -71,6 +72,9 @@ class Member:
     birth_date: date
     activity: Activity = Activity.INACTIVE
     shared_custody: bool = False
+    #: For a person not working today: the first day without any professional activity (ESAT included),
+    #: at the latest. ``None``: not known (R861-11's "three calendar months without work" then cannot be decided).
+    no_work_since: date | None = None
 
     def age_on(self, when: date) -> int:
         """Age in whole years on ``when``."""
@@ -82,9 +86,27 @@ class Member:
 
 @dataclass(frozen=True, slots=True)
 class Resource:
+    """One resource line. Contract v1: ``amount`` is the total of the 12-month reference period.
+
+    A dated line (contract extension) says instead what was received month by month: either
+    ``monthly_amount`` for every calendar month from ``start`` to ``end`` (each optional: open-ended), or
+    ``months``, an amount per month (first day of the month). The rules count the months of the reference
+    period only (``resource_months.with_window``): then ``amount`` is that count's total and
+    ``counted_months`` the months counted.
+    """
+
     member: str
     type: ResourceType
     amount: Decimal
+    monthly_amount: Decimal | None = None
+    start: date | None = None
+    end: date | None = None
+    months: tuple[tuple[date, Decimal], ...] = ()
+    counted_months: tuple[tuple[date, Decimal], ...] | None = None
+
+    @property
+    def is_dated(self) -> bool:
+        return self.monthly_amount is not None or bool(self.months)
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,10 +259,11 @@ class _Reader:
             if required:
                 self.error(path, f"Ce champ est obligatoire. Valeurs possibles : {', '.join(enum.values())}.")
             return default
-        if not isinstance(value, str) or value not in enum._value2member_map_:
+        member = enum._value2member_map_.get(value) if isinstance(value, str) else None
+        if member is None:
             self.error(path, f"Valeur inconnue. Valeurs possibles : {', '.join(enum.values())}.")
             return default
-        return enum(value)
+        return member
 
     def iso_date(self, value: Any, path: str, *, required: bool = True) -> date | None:
         if value is None:
@@ -469,8 +492,18 @@ def _parse_members(r: _Reader, value: Any, request_date: date) -> list[Member]:
         shared_custody = r.boolean(obj.get("shared_custody"), f"{path}.shared_custody")
         if shared_custody and role not in (Role.CHILD, Role.OTHER_DEPENDENT, None):
             r.error(f"{path}.shared_custody", "La résidence alternée ne concerne que les enfants.")
+        no_work_since = r.iso_date(obj.get("no_work_since"), f"{path}.no_work_since", required=False)
+        if no_work_since and no_work_since > request_date:
+            r.error(f"{path}.no_work_since", "Cette date est après la demande : indiquez depuis quand la personne ne "
+                    "travaille plus.")
+            no_work_since = None
+        if no_work_since and activity in WORKING_ACTIVITIES:
+            r.error(f"{path}.no_work_since", "Cette personne travaille aujourd'hui (activité) : pas de date de fin "
+                    "de travail.")
+            no_work_since = None
         if member_id and role and birth_date:
-            members.append(Member(member_id, role, birth_date, activity or Activity.INACTIVE, shared_custody))
+            members.append(Member(member_id, role, birth_date, activity or Activity.INACTIVE, shared_custody,
+                                  no_work_since))
     if items and applicants != 1:
         r.error("members", "Le foyer doit comporter exactement un demandeur ou une demandeuse (role « applicant »).")
     if partners > 1:
@@ -488,7 +521,7 @@ def _member_ref(r: _Reader, value: Any, path: str, member_ids: set[str]) -> str 
 
 def _parse_resources(r: _Reader, value: Any, member_ids: set[str]) -> list[Resource]:
     resources: list[Resource] = []
-    seen: set[tuple[str, str]] = set()
+    seen: dict[tuple[str, str], bool] = {}  # (member, type) → dated?
     for i, item in enumerate(r.array(value, "resources", max_items=MAX_RESOURCES)):
         path = f"resources[{i}]"
         obj = r.obj(item, path)
@@ -496,14 +529,68 @@ def _parse_resources(r: _Reader, value: Any, member_ids: set[str]) -> list[Resou
             continue
         member = _member_ref(r, obj.get("member"), f"{path}.member", member_ids)
         rtype = r.choice(obj.get("type"), f"{path}.type", ResourceType)
-        amount = r.money(obj.get("amount"), f"{path}.amount")
+        forms = [key for key in ("amount", "monthly_amount", "monthly") if obj.get(key) is not None]
+        if len(forms) > 1:
+            r.error(path, "Une ligne de ressource porte un seul montant : « amount » (total des 12 mois), "
+                    "« monthly_amount » (par mois, avec « from » et « until ») ou « monthly » (mois par mois).")
+            continue
+        dated = bool(forms) and forms[0] != "amount"
+        if not dated and (obj.get("from") is not None or obj.get("until") is not None):
+            r.error(f"{path}.from", "« from » et « until » accompagnent un montant par mois (« monthly_amount »).")
+        if dated and rtype is ResourceType.SELF_EMPLOYMENT:
+            r.error(f"{path}.type", "Le revenu d'une activité indépendante est celui du dernier avis d'impôt : "
+                    "un montant pour l'année (« amount »), pas par mois.")
+            continue
         if member and rtype:
-            if (member, rtype) in seen:
+            if (member, rtype) in seen and not (dated and seen[(member, rtype)]):
                 r.error(f"{path}.type", "Cette ressource est déjà déclarée pour cette personne : additionnez les montants sur une seule ligne.")
-            seen.add((member, rtype))
-        if member and rtype and amount is not None:
-            resources.append(Resource(member, rtype, amount))
+            seen[(member, rtype)] = dated
+        if not dated:
+            amount = r.money(obj.get("amount"), f"{path}.amount")
+            if member and rtype and amount is not None:
+                resources.append(Resource(member, rtype, amount))
+            continue
+        line = _dated_line(r, obj, path, forms[0])
+        if member and rtype and line is not None:
+            resources.append(Resource(member, rtype, Decimal("0"), **line))
     return resources
+
+
+MAX_MONTHS = 36
+
+
+def _dated_line(r: _Reader, obj: dict, path: str, form: str) -> dict | None:
+    """The dated part of a resource line: ``monthly_amount`` with ``from`` / ``until``, or ``monthly``."""
+    errors = len(r.errors)
+    if form == "monthly_amount":
+        monthly_amount = r.money(obj.get("monthly_amount"), f"{path}.monthly_amount")
+        start = r.iso_date(obj.get("from"), f"{path}.from", required=False)
+        end = r.iso_date(obj.get("until"), f"{path}.until", required=False)
+        if start and end and end < start:
+            r.error(f"{path}.until", "La fin de la période est avant son début.")
+        if len(r.errors) > errors:
+            return None
+        return {"monthly_amount": monthly_amount, "start": start, "end": end}
+    months: dict[date, Decimal] = {}
+    for j, entry in enumerate(r.array(obj.get("monthly"), f"{path}.monthly", max_items=MAX_MONTHS)):
+        entry_path = f"{path}.monthly[{j}]"
+        month_obj = r.obj(entry, entry_path)
+        if month_obj is None:
+            continue
+        text = month_obj.get("month")
+        month = None
+        if not isinstance(text, str) or not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", text):
+            r.error(f"{entry_path}.month", "Mois invalide : le format attendu est AAAA-MM (par exemple 2026-03).")
+        else:
+            month = date(int(text[:4]), int(text[5:]), 1)
+            if month in months:
+                r.error(f"{entry_path}.month", "Ce mois est déjà indiqué sur cette ligne.")
+        amount = r.money(month_obj.get("amount"), f"{entry_path}.amount")
+        if month is not None and amount is not None:
+            months[month] = amount
+    if len(r.errors) > errors:
+        return None
+    return {"months": tuple(sorted(months.items()))}
 
 
 def _parse_health(r: _Reader, value: Any, member_ids: set[str], request_date: date) -> list[HealthSituation]:

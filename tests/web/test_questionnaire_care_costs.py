@@ -26,11 +26,12 @@ def fixed_today(monkeypatch):
 
 def answers(care):
     return {
-        "residence": {"territory": "metropole", "department": "93"},
+        "residence": {"place": "93"},
         "foyer": household_data([{"role": "applicant", "birth_date": "02/06/1960", "activity": "retired"}]),
-        "logement": {"status": "tenant", "housing_aid": "no"},
-        "ressources": {"p1__period": "total", "p1__pension": "9 000"},
-        "allocations": {"complementary": "none"},
+        "logement": {"status": "tenant"},
+        "ressources": {"p1__kinds": ["pension"]},
+        "montants": {"p1__pension__how": "total", "p1__pension__total": "9 000"},
+        "complementaire": {"complementary": "none"},
         "soins": care_data(care),
         "sante": {},
         "difficultes": {},
@@ -82,7 +83,7 @@ def until_care(client):
     journey = Journey(client)
     journey.start()
     data = answers([])
-    for step in ("residence", "foyer", "logement", "ressources", "allocations"):
+    for step in ("residence", "foyer", "logement", "ressources", "montants", "complementaire"):
         journey.post(step, data[step])
     return journey
 

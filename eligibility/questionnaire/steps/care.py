@@ -233,4 +233,5 @@ def to_situation(answers, t: Translation) -> None:
 
 STEP = Step(
     "soins", "Soins prévus", CareFormSetClass, template="questionnaire/step_care.html", to_situation=to_situation,
+    section=_("Soins"),
 )
