@@ -42,16 +42,18 @@ def fixed_today(monkeypatch):
 
 
 def every_step_answers() -> dict[str, dict]:
-    """A household that the questionnaire asks every step of (care planned, self-employed)."""
+    """A household that the questionnaire asks every step of (Moselle, care planned, self-employed)."""
     return {
-        "residence": {"territory": "metropole", "department": "13"},
+        "residence": {"place": "57000"},
+        "regime-local": {"alsace_moselle": "yes"},
         "foyer": household_data([
             {"role": "applicant", "birth_date": "21/07/1978", "activity": "self_employed", "label": "Nour"},
             {"role": "child", "birth_date": "03/03/2015", "label": "Léa"},
         ]),
-        "logement": {"status": "tenant", "housing_aid": "no"},
-        "ressources": {"p1__period": "monthly", "p1__self_employment": "9 000", "c1__period": "monthly"},
-        "allocations": {"complementary": "none"},
+        "logement": {"status": "tenant"},
+        "ressources": {"p1__kinds": ["self_employment"]},
+        "montants": {"p1__self_employment__annual": "9 000"},
+        "complementaire": {"complementary": "none"},
         "soins": care_data([{"kind": "hospitalisation", "member": "p1", "days": "5"}]),
         "sante": {},
         "difficultes": {"difficulties": ["care_costs_not_covered"]},
@@ -135,7 +137,7 @@ def test_junk_fields_are_never_stored(client, step):
 def test_too_many_fields_answer_400_not_500(client):
     journey = journey_at(client, "residence")
     extra = {f"residence-f{i}": "1" for i in range(2100)}
-    response = journey.post("residence", {"territory": "metropole"}, extra=extra)
+    response = journey.post("residence", {"place": "93200"}, extra=extra)
     assert response.status_code == 400
     assert "residence" not in stored(journey).get("step_data", {})
 
@@ -145,11 +147,11 @@ def test_repeated_values_keep_one_per_field(client):
     journey = journey_at(client, "residence")
     response = journey.client.post(journey.url("residence"), {
         "case-current_step": "residence", "action": "next",
-        "residence-territory": ["metropole"] * 500, "residence-department": ["93"] * 500,
+        "residence-place": ["93200"] * 500,
     })
     assert response.status_code == 302
     data = stored(journey)["step_data"]["residence"]
-    assert data["residence-territory"] == ["metropole"] and data["residence-department"] == ["93"]
+    assert data == {"residence-place": ["93200"]}
 
 
 @pytest.mark.django_db
@@ -185,7 +187,7 @@ printable_or_not = st.text(
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("step", ["residence", "foyer", "ressources", "soins"])
+@pytest.mark.parametrize("step", ["residence", "foyer", "montants", "soins"])
 def test_random_text_in_every_field_never_answers_5xx_nor_stores_junk(client, step):
     journey = journey_at(client, step)
     names = field_names(client, journey, step)

@@ -61,11 +61,11 @@ def test_two_tabs_two_cases_each_keeps_its_own_access(client):
     slow = Client()
     for name, value in cookies_when_a_started.items():
         slow.cookies[name] = value
-    response = slow.get(tab_a.url("foyer"))
+    response = slow.get(tab_a.url("regime-local"))
     assert response.status_code == 200
     assert not any(name.startswith("case-") or name == "sessionid" for name in response.cookies)
     assert client.get(tab_b.url("residence")).status_code == 200
-    assert client.get(tab_a.url("foyer")).status_code == 200
+    assert client.get(tab_a.url("regime-local")).status_code == 200
     assert not Session.objects.exists()
 
 
@@ -274,7 +274,7 @@ def test_purge_also_clears_expired_sessions_and_cache_entries(agent_client):
 
 def test_missing_glyph_warnings_keep_no_character_of_the_name():
     """WeasyPrint names each character no font has; the filter keeps the warning, not the character."""
-    from dossiers.pdf import render_dossier_pdf  # noqa: F401  (the PDF module configures nothing itself)
+    from eligibility.presentation.pdf import render_dossier_pdf  # noqa: F401  (the PDF module configures nothing itself)
 
     record = logging.LogRecord("weasyprint", logging.WARNING, __file__, 1,
                                '.notdef glyph rendered for Unicode string unsupported by fonts: "%s" (U+%04X)',
@@ -288,7 +288,7 @@ def test_missing_glyph_warnings_keep_no_character_of_the_name():
 
 @pytest.mark.django_db
 def test_a_pdf_with_a_character_no_font_has_logs_no_personal_text(client, org, agent):
-    from dossiers.pdf import render_dossier_pdf
+    from eligibility.presentation.pdf import render_dossier_pdf
     from eligibility.rules.situation import parse_situation
     from eligibility.services import simulate_situation
 
