@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('eligibility', '0004_case_language'),
+        ('eligibility', '0005_result_feedback'),
     ]
 
     operations = [
