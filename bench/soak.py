@@ -42,7 +42,7 @@ PY = sys.executable
 GUNICORN = str(Path(PY).with_name("gunicorn"))
 CASE_RE = re.compile(r"/questionnaire/([0-9a-f-]{36})/")
 TOKEN_RE = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-CODE_RE = re.compile(r"[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{2}")
+CODE_RE = re.compile(r'id="code-de-reprise"[^>]*>([A-Z0-9-]{12})<')
 
 
 def free_port() -> int:
@@ -53,17 +53,18 @@ def free_port() -> int:
 
 def answers_for(rng: random.Random) -> dict[str, dict]:
     """A household answering every step, with amounts and names that differ from one case to the next."""
-    salary = f"{rng.randint(300, 3000)},{rng.randint(0, 99):02d}"
     return {
-        "residence": {"territory": "metropole", "department": rng.choice(["13", "93", "69", "2A", "59"])},
+        "residence": {"place": rng.choice(["57000", "67000", "68100"])},  # Alsace-Moselle: every step is asked
+        "regime-local": {"alsace_moselle": rng.choice(["yes", "no"])},
         "foyer": household_data([
             {"role": "applicant", "birth_date": f"{rng.randint(1, 28):02d}/0{rng.randint(1, 9)}/19{rng.randint(50, 99)}",
              "activity": "self_employed", "label": rng.choice(["Nour", "Léa", "Иван", "李娜", "Ayşe"])},
             {"role": "child", "birth_date": f"0{rng.randint(1, 9)}/03/20{rng.randint(10, 20)}"},
         ]),
-        "logement": {"status": "tenant", "housing_aid": "no"},
-        "ressources": {"p1__period": "monthly", "p1__self_employment": salary, "c1__period": "monthly"},
-        "allocations": {"complementary": "none"},
+        "logement": {"status": "tenant"},
+        "ressources": {"p1__kinds": ["self_employment"]},
+        "montants": {"p1__self_employment__annual": f"{rng.randint(1, 25)} {rng.randint(100, 999)}"},
+        "complementaire": {"complementary": "none"},
         "soins": care_data([{"kind": "hospitalisation", "member": "p1", "days": str(rng.randint(1, 20))}]),
         "sante": {},
         "difficultes": {"difficulties": ["care_costs_not_covered"]},
@@ -155,7 +156,7 @@ def applicant(base: str, number: int, deadline: float, stats: Stats):
             code = CODE_RE.search(html)
             if code:
                 other = Browser(base, stats, address)
-                status, _, headers = other.post_form("/questionnaire/reprendre/", {"code": code.group(0)})
+                status, _, headers = other.post_form("/questionnaire/reprendre/", {"code": code.group(1)})
                 if status == 302 and other.request(f"/questionnaire/{case}/resultats/", expect=(200,))[0] == 200:
                     with stats.lock:
                         stats.resumed += 1
