@@ -22,6 +22,7 @@ from eligibility.rules.situation import InvalidSituation
 from eligibility.services import (
     DETAIL_FULL,
     DETAILS,
+    NO_DATABASE_HINT,
     PARALLEL_MIN_ITEMS,
     CpamSettingsDirectory,
     parse_one,
@@ -52,6 +53,8 @@ class Command(BaseCommand):
             self._fail({"errors": [{"path": "", "message": str(exc)}]})
         today = timezone.localdate()
         directory = CpamSettingsDirectory()
+        if directory.unavailable:
+            self.stderr.write(NO_DATABASE_HINT)
         if not isinstance(data, list):
             try:
                 situation = parse_one(data, today=today)
