@@ -44,12 +44,12 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
 
 from eligibility.questionnaire.views import QuestionnaireWizard  # noqa: E402
-from tests.web.test_hostile_input import every_step_answers  # noqa: E402
-from tests.web.test_questionnaire_helpers import Journey  # noqa: E402
+from tests.dossiers.test_hostile_input import every_step_answers  # noqa: E402
+from tests.questionnaire.test_questionnaire_helpers import Journey  # noqa: E402
 
 REQUEST_DATE = date(2026, 11, 22)
 #: A household that the questionnaire asks every step of (Moselle, a self-employed parent, care planned),
-#: kept in step with the questionnaire by its own tests (tests/web/test_hostile_input.py).
+#: kept in step with the questionnaire by its own tests (tests/dossiers/test_hostile_input.py).
 HEAVIEST = every_step_answers()
 
 
