@@ -33,10 +33,12 @@ from formtools.wizard.views import NamedUrlWizardView, StepsHelper
 
 from eligibility import services
 from eligibility.models import Case
+from eligibility.presentation.context import build_context
+from eligibility.presentation.pdf import pdf_response, render_dossier_html
 from eligibility.rules.situation import InvalidSituation, parse_situation
 
 from . import presenter
-from .journey import JOURNEY, RESULTS_STEP, REVIEW_STEP, SCHEMA_VERSION, STEPS, Answers
+from .journey import JOURNEY, RESULTS_STEP, REVIEW_STEP, SCHEMA_VERSION, SECTIONS, STEPS, Answers
 from .language import keep_case_language, resume_language
 from .steps.base import DynamicFormSet, silence_errors
 from .storage import CaseStorage
@@ -228,6 +230,10 @@ class QuestionnaireWizard(NamedUrlWizardView):
     def get_pdf_organisation(self):
         return None
 
+    def is_professional(self) -> bool:
+        """A social worker reads the results: they also see the parameters' "to verify" notes."""
+        return False
+
     def today(self):
         return timezone.localdate()
 
@@ -407,7 +413,9 @@ class QuestionnaireWizard(NamedUrlWizardView):
 
         form = self.get_form(step, data=data)
         valid = form.is_valid()
-        self.store(step, data)
+        # "Précédent" keeps what was typed without judging it: coming back shows no error for a page that was
+        # never sent with "Continuer".
+        self.store(step, data, quiet=action == "prev")
         if action == "prev":
             return redirect(self.get_step_url(self.get_prev_step(step) or step))
         if action == "save" and self.allow_save_for_later:
@@ -430,12 +438,16 @@ class QuestionnaireWizard(NamedUrlWizardView):
         step = self.steps.current
         form_list = list(self.get_form_list())
         number = form_list.index(step) + 1
+        part = SECTIONS.index(STEPS[step].section) + 1
         context.update({
             "case": self.case,
             "step": STEPS[step],
             "step_number": number,
             "step_count": len(form_list),
-            "progress_class": presenter.width_class(number, len(form_list)),
+            "part_number": part,
+            "part_count": len(SECTIONS),
+            "parts": self.parts(step, form_list),
+            "progress_class": presenter.width_class(part, len(SECTIONS)),
             "next_title": STEPS[form_list[number]].title if number < len(form_list) else None,
             "prev_step": self.get_prev_step(step),
             "allow_save_for_later": self.allow_save_for_later,
@@ -447,6 +459,22 @@ class QuestionnaireWizard(NamedUrlWizardView):
         if STEPS[step].context is not None:
             context.update(STEPS[step].context(self))
         return context
+
+    def parts(self, current: str, active: list[str]) -> list[dict]:
+        """The stepper: every part of the questionnaire, known from the first page, with the pages skipped."""
+        here = SECTIONS.index(STEPS[current].section)
+        parts = []
+        for index, section in enumerate(SECTIONS):
+            notes = []
+            for step in JOURNEY:
+                if step.section != section or not step.when:
+                    continue
+                if step.name in active:
+                    continue
+                notes.append(f"{step.title} : {step.when}" if index >= here else f"{step.title} : {_('passée')}")
+            state = _("en cours") if index == here else _("faite") if index < here else _("à venir")
+            parts.append({"title": section, "state": state, "current": index == here, "notes": notes})
+        return parts
 
     def review_sections(self) -> list[dict]:
         sections = []
@@ -493,7 +521,7 @@ class QuestionnaireWizard(NamedUrlWizardView):
         result, response = self.simulation()
         if response is not None:
             return response
-        context = presenter.results_context(result, self.member_titles)
+        context = build_context(result, member_titles=self.member_titles, professional=self.is_professional())
         context.update({
             "case": self.case,
             "can_edit": self.can_edit(),
@@ -504,8 +532,6 @@ class QuestionnaireWizard(NamedUrlWizardView):
         return render(self.request, "questionnaire/results.html", context)
 
     def pdf(self):
-        from dossiers.pdf import pdf_response
-
         result, response = self.simulation()
         if response is not None:
             return response
@@ -513,8 +539,6 @@ class QuestionnaireWizard(NamedUrlWizardView):
 
     def print_version(self):
         """The PDF's content as an accessible HTML page, so that the PDF is never the only way to get it."""
-        from dossiers.pdf import render_dossier_html
-
         result, response = self.simulation()
         if response is not None:
             return response
