@@ -18,6 +18,7 @@ from .models import (
     Membership,
     MembershipRole,
     Note,
+    Organisation,
     Task,
     save_versioned,
 )
@@ -323,3 +324,17 @@ class StatisticsFilterForm(SafeForm):
         if data.get("start") and data.get("end") and data["end"] < data["start"]:
             self.add_error("end", "La fin de la période doit suivre son début.")
         return data
+
+
+class OrganisationSettingsForm(forms.ModelForm):
+    """What an organisation's managers set for their team."""
+
+    class Meta:
+        model = Organisation
+        fields = ["missing_documents_reminder_days", "require_second_factor"]
+
+    def clean_missing_documents_reminder_days(self):
+        days = self.cleaned_data["missing_documents_reminder_days"]
+        if not 7 <= days <= 180:
+            raise forms.ValidationError("Choisissez un délai entre 7 et 180 jours.")
+        return days

@@ -341,6 +341,16 @@ class Dossier(models.Model):
                 {"item": group["key"], "document": doc["text"], "state": doc["state"]}
                 for group in self.checklist_groups() for doc in group["documents"]
             ],
+            "checklist_dates": [
+                {"document": doc["text"], "asked_on": _iso(doc["asked_on"]), "received_on": _iso(doc["received_on"]),
+                 "sent_on": _iso(doc["sent_on"])}
+                for doc in self.checklist_documents() if doc["asked_on"] or doc["received_on"] or doc["sent_on"]
+            ],
+            "tasks": [
+                {"task": task.title, "due_on": _iso(task.due_on),
+                 "done_at": task.done_at.isoformat() if task.done_at else None}
+                for task in self.tasks.all()
+            ],
             "notes": [
                 {"text": note.text, "written_at": note.created_at.isoformat(),
                  "author": note.author.get_full_name() or note.author.get_username() if note.author else None}

@@ -15,7 +15,10 @@ from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
+from django_otp import user_has_device
 
 from .models import Dossier, Membership, MembershipRole
 
@@ -68,8 +71,6 @@ def second_factor_exempt(view):
 def second_factor_required(user, memberships: list[Membership]) -> bool:
     """A second factor is asked of an account that set one up, and of every member of an organisation
     that requires it (any of its organisations: one session serves them all)."""
-    from django_otp import user_has_device
-
     return any(m.organisation.require_second_factor for m in memberships) or user_has_device(user)
 
 
@@ -91,10 +92,6 @@ def member_required(view):
             return _refused(request, "Votre compte n'est rattaché à aucune organisation active.")
         if (not getattr(view, "second_factor_exempt", False) and not request.user.is_verified()
                 and second_factor_required(request.user, memberships)):
-            from django.shortcuts import redirect
-            from django.urls import reverse
-            from django.utils.http import urlencode
-
             return redirect(f"{reverse('dossiers:second_factor')}?{urlencode({'next': request.path})}")
         if (request.method not in SAFE_METHODS and not membership.can_write
                 and not getattr(view, "read_only_allowed", False)):

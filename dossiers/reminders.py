@@ -110,10 +110,11 @@ def due_reminders(organisation: Organisation, today: date) -> list[Reminder]:
     for dossier in dossiers.filter(status=DossierStatus.ACCEPTED, decision_rights_end__gt=today):
         opens, closes = renewal_window(dossier.decision_rights_end)
         if opens <= today and not renewal_is_automatic(dossier):
+            when = (f"demande à faire avant le {_day(closes)}" if today <= closes
+                    else f"demande à faire au plus vite (il fallait la faire avant le {_day(closes)})")
             found.append(Reminder(
                 ReminderKind.RENEWAL, dossier, dossier.decision_rights_end.isoformat(), opens,
-                f"droits jusqu'au {_day(dossier.decision_rights_end)} ; demande à faire avant le {_day(closes)}",
-                recipients(dossier.assigned_to_id),
+                f"droits jusqu'au {_day(dossier.decision_rights_end)} ; {when}", recipients(dossier.assigned_to_id),
             ))
 
     for dossier in dossiers.filter(status=DossierStatus.SENT, sent_on__isnull=False):

@@ -34,6 +34,7 @@ urlpatterns = [
     path("securite/code/", second_factor.second_factor, name="second_factor"),
     path("equipe/", team.team, name="team"),
     path("equipe/inviter/", team.invite, name="invite"),
+    path("equipe/reglages/", team.organisation_settings, name="organisation_settings"),
     path("equipe/<int:membership_id>/desactiver/", team.deactivate, name="deactivate"),
     path("equipe/<int:membership_id>/reactiver/", team.reactivate, name="reactivate"),
     path("equipe/<int:membership_id>/renvoyer-invitation/", team.resend_invitation, name="resend_invitation"),

@@ -16,7 +16,7 @@ from django.utils.http import urlsafe_base64_encode
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ..forms import InviteForm
+from ..forms import InviteForm, OrganisationSettingsForm
 from ..models import AuditAction, AuditEntry, Membership
 from ..permissions import manager_required
 
@@ -152,3 +152,17 @@ def resend_invitation(request, membership_id):
         send_invitation(request, member.user)
         messages.success(request, f"Invitation renvoyée à {member.user.email}.")
     return redirect("dossiers:team")
+
+
+@never_cache
+@manager_required
+@require_http_methods(["GET", "POST"])
+def organisation_settings(request):
+    """The team's settings: when missing documents are reminded, whether a second factor is required."""
+    organisation = request.membership.organisation
+    form = OrganisationSettingsForm(request.POST or None, instance=organisation)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Réglages de l'organisation enregistrés.")
+        return redirect("dossiers:team")
+    return render(request, "dossiers/organisation_settings.html", {"form": form})

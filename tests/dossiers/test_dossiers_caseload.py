@@ -82,3 +82,13 @@ def test_a_task_is_reached_only_through_its_own_dossier(agent_client, dossier, o
     assert response.status_code == 404
     task.refresh_from_db()
     assert task.done_at is None
+
+
+def test_the_copy_given_to_the_person_holds_their_tasks(client, dossier, manager):
+    import json
+
+    dossier.tasks.create(title="Rappeler pour l'avis d'impôt", due_on="2026-12-10")
+    client.force_login(manager)
+    data = json.loads(client.get(reverse("dossiers:export", args=[dossier.public_id])).content)
+    assert data["tasks"] == [{"task": "Rappeler pour l'avis d'impôt", "due_on": "2026-12-10", "done_at": None}]
+    assert data["checklist_dates"] == []

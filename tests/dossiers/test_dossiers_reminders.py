@@ -63,6 +63,13 @@ def test_a_missed_day_still_sends_the_renewal_once(agent):
     assert run("2027-03-04") == []
 
 
+def test_a_renewal_found_late_says_so(agent):
+    org = agent.memberships.get().organisation
+    accepted(org, agent, date(2027, 6, 30))
+    [message] = run("2027-05-15")
+    assert "demande à faire au plus vite (il fallait la faire avant le 30 avril 2027)" in message.body
+
+
 @pytest.mark.parametrize(("presumption", "css", "fires"), [
     ("rsa", GrantedCss.FREE, False),                 # renewed by the caisse
     ("aspa", GrantedCss.WITH_PARTICIPATION, False),  # renewed by the caisse

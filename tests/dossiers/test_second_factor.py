@@ -124,7 +124,24 @@ def test_repeated_wrong_codes_are_throttled(client, org, agent):
     org.save()
     device = TOTPDevice.objects.create(user=agent, name="x", confirmed=True)
     log_in(client, agent)
-    client.post(reverse("dossiers:second_factor"), {"token": "000000"})
+    for _ in range(6):  # django-otp doubles the wait after each failure: 32 s after the sixth
+        client.post(reverse("dossiers:second_factor"), {"token": "000000"})
     response = client.post(reverse("dossiers:second_factor"), {"token": code(device)})
     assert response.status_code == 200 and "Trop d" in response.content.decode()
     assert client.get(reverse("dossiers:list")).status_code == 302
+
+
+def test_managers_require_the_second_factor_for_their_organisation_only(client, org, other_org, manager, agent):
+    settings_url = reverse("dossiers:organisation_settings")
+    client.force_login(agent)
+    assert client.post(settings_url, {"missing_documents_reminder_days": 30, "require_second_factor": "on"}).status_code == 403
+    client.force_login(manager)
+    response = client.post(settings_url, {"missing_documents_reminder_days": 3, "require_second_factor": "on"})
+    assert response.status_code == 200 and "entre 7 et 180 jours" in response.content.decode()
+    response = client.post(settings_url, {"missing_documents_reminder_days": 45, "require_second_factor": "on"})
+    assert response.status_code == 302
+    org.refresh_from_db()
+    other_org.refresh_from_db()
+    assert (org.missing_documents_reminder_days, org.require_second_factor) == (45, True)
+    assert (other_org.missing_documents_reminder_days, other_org.require_second_factor) == (30, False)
+    assert client.get(reverse("dossiers:list"))["Location"].startswith(reverse("dossiers:second_factor"))

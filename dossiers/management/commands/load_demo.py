@@ -55,6 +55,7 @@ class Command(BaseCommand):
         for username, first, last, org_pk, role in DEMO_ACCOUNTS:
             user, _ = user_model.objects.get_or_create(username=username, defaults={"first_name": first, "last_name": last})
             user.set_password(DEMO_PASSWORD)
+            user.email = user.email or f"{username}@demo.invalid"  # the reminders (send_reminders) go there
             user.is_active = True
             user.save()
             Membership.objects.update_or_create(
@@ -85,7 +86,7 @@ class Command(BaseCommand):
             user = user_model.objects.get(username=author)
             dossier = Dossier(
                 public_id=uuid.UUID(public_id), organisation_id=org_pk, last_name=last, first_name=first,
-                created_by=user, updated_by=user, status=status, status_changed_by=user,
+                created_by=user, updated_by=user, status=status, status_changed_by=user, assigned_to=user,
             )
             if consent:
                 dossier.consent_given_on = today
@@ -102,3 +103,6 @@ class Command(BaseCommand):
                 dossier.decision_rights_end = _add_months(today, 2)
             dossier.save()
             record(user, dossier, AuditAction.CREATED)
+            if status == DossierStatus.SENT:  # sent 75 days ago: the « À faire » page lists it, with a task
+                dossier.tasks.create(title="Relancer la CPAM (demande sans réponse)", due_on=today, assigned_to=user,
+                                     created_by=user)
