@@ -201,6 +201,22 @@ class HelpOut(_Open):
     reasons: list[str]
 
 
+class LocalContactOut(_Open):
+    kind: enums.LocalContactKind
+    organism: str
+    how: str
+
+
+class LocalAidOut(_Open):
+    relevant: bool
+    department: str | None
+    terms_known: bool = Field(description="Conditions du département connues et sourcées (sinon : demander au CCAS et au département)")
+    assessment: enums.AidAssessment | None
+    ceiling: float | None
+    contacts: list[LocalContactOut]
+    reasons: list[str]
+
+
 class ChecklistItemOut(_Open):
     key: str
     organism: str
@@ -220,6 +236,7 @@ class ResultOut(_Open):
     reste_a_charge: OutOfPocketOut
     cpam_aid: CpamAidOut
     help_independants: HelpOut
+    local_health_aid: LocalAidOut
     checklist: list[ChecklistItemOut]
     care_guidance: dict[str, Any] | None = Field(None, description="Caisse compétente (CPAM, CGSS outre-mer, CSSM), patients venus d'ailleurs, moyens de payer le reste, choix d'une complémentaire : ce que les chiffres du foyer appellent")
     to_verify: list[str] = Field(default_factory=list)
