@@ -298,7 +298,11 @@ def openapi_document() -> dict:
                         ]}}},
                     },
                     "responses": {
-                        "200": {"description": "Résultat, ou liste des résultats dans l'ordre des situations", "content": {
+                        "200": {"description": (
+                            "Résultat, ou liste des résultats dans l'ordre des situations. Avec detail=figures, les "
+                            "champs de texte (reasons, to_verify, notes, libellés, textes des démarches) sont absents : "
+                            "le schéma ResultOut décrit la forme complète."
+                        ), "content": {
                             "application/json": {"schema": {"oneOf": [result, {"type": "array", "items": result}]}},
                         }},
                         "400": {"description": "Situation invalide : chaque erreur avec son chemin", "content": errors},
