@@ -44,7 +44,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
 
 from eligibility.questionnaire.views import QuestionnaireWizard  # noqa: E402
-from tests.web.test_questionnaire_helpers import Journey, care_data, household_data  # noqa: E402
+from tests.questionnaire.test_questionnaire_helpers import Journey, care_data, household_data  # noqa: E402
 
 REQUEST_DATE = date(2026, 11, 22)
 HEAVIEST = {

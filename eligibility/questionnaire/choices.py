@@ -7,15 +7,10 @@ from django.db import models
 from eligibility.rules.enums import (
     Activity,
     Basket,
-    Benefit,
     Complementary,
-    Difficulty,
     HousingStatus,
     LabelledEnum,
-    ResourceType,
-    Role,
     Sector,
-    Territory,
 )
 
 
@@ -24,13 +19,8 @@ def text_choices(enum: type[LabelledEnum]) -> type[models.TextChoices]:
     return models.TextChoices(enum.__name__, [(m.name, (m.value, m.label)) for m in enum])
 
 
-TerritoryChoices = text_choices(Territory)
 HousingStatusChoices = text_choices(HousingStatus)
-RoleChoices = text_choices(Role)
 ActivityChoices = text_choices(Activity)
-ResourceTypeChoices = text_choices(ResourceType)
-BenefitChoices = text_choices(Benefit)
 ComplementaryChoices = text_choices(Complementary)
 BasketChoices = text_choices(Basket)
 SectorChoices = text_choices(Sector)
-DifficultyChoices = text_choices(Difficulty)
