@@ -295,3 +295,25 @@ def test_dates_in_words_take_the_month_of_the_page_language(language, month):
 
     with translation.override(language):
         assert date_fr(date(2026, 11, 22)) == f"22 {month} 2026"
+
+
+@pytest.mark.parametrize("template", ["_glossary.html", "_french_reference.html"])
+def test_the_glossary_and_the_reference_note_show_only_on_translated_pages(rf, template):
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    request = rf.get("/questionnaire/")
+    request.language_switchable = True
+    with translation.override("fr"):
+        assert render_to_string(template, request=request).strip() == ""
+    for language in TRANSLATED:
+        with translation.override(language):
+            assert visible_texts(render_to_string(template, request=request)), language
+    with translation.override("ar"):
+        html = render_to_string(template, request=request)
+    if template == "_glossary.html":
+        # The legal names stay in French, marked as French for screen readers.
+        assert '<dt lang="fr">Complémentaire santé solidaire (CSS)</dt>' in html
+    else:
+        assert "النص الفرنسي هو المرجع" in html
+        assert 'name="language" value="fr"' in html
