@@ -77,8 +77,9 @@ pytest-postgres: install
 ## make test: install what tests need, lint, the import contract, the whole suite (SQLite, then PostgreSQL).
 test: install test-system-deps lint pytest pytest-postgres
 
-## make bench: benchmarks (not tests); figures on standard output.
+## make bench: benchmarks (not tests); figures on standard output, each with its ratio to its anchor.
 bench: install
+	@scripts/install_bench_deps.sh
 	$(PY) bench/bench_css.py
 	@for b in bench/bench_*.py; do [ "$$b" = bench/bench_css.py ] || $(PY) $$b; done
 

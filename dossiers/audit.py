@@ -16,6 +16,8 @@ DETAILS = {
     "checklist": "pièces",
     "status": "statut",
     "html": "version page web du dossier",
+    "assignment": "agent chargé du dossier",
+    "tasks": "tâches",
 }
 
 

@@ -16,6 +16,7 @@ from .models import (
     Membership,
     MembershipRole,
     Note,
+    Task,
     save_versioned,
 )
 
@@ -29,7 +30,7 @@ class DateInput(forms.DateInput):
 
 class LoginForm(AuthenticationForm):
     """Django's login form (it passes the request to ``authenticate``, which django-axes needs), which
-    also turns away accounts whose membership was deactivated."""
+    also turns away accounts whose every membership was deactivated."""
 
     error_messages = {
         **AuthenticationForm.error_messages,
@@ -39,8 +40,8 @@ class LoginForm(AuthenticationForm):
 
     def confirm_login_allowed(self, user):
         super().confirm_login_allowed(user)
-        membership = Membership.objects.filter(user=user).first()
-        if membership is not None and not membership.is_active:
+        memberships = Membership.objects.filter(user=user)
+        if memberships.exists() and not memberships.filter(is_active=True).exists():
             raise forms.ValidationError(self.error_messages["inactive"], code="inactive")
 
 
@@ -191,13 +192,15 @@ class SearchForm(forms.Form):
 
 
 class FilterForm(forms.Form):
+    mine = forms.BooleanField(label="Mes dossiers seulement", required=False)
     status = forms.ChoiceField(label="Statut", required=False, choices=[("", "Tous")] + DossierStatus.choices)
     renewal = forms.BooleanField(label="Renouvellement à prévoir (droits finissant dans les 4 mois ou déjà finis)",
                                  required=False)
 
 
 class ChecklistForm(forms.Form):
-    """One select per document of the results' checklist, named by item key and document index."""
+    """One group of radio buttons per document (each document once, see ``Dossier.checklist_documents``),
+    all saved by one button: arrow keys move within a document's states, Tab to the next document."""
 
     def __init__(self, *args, documents, **kwargs):
         super().__init__(*args, **kwargs)
@@ -205,6 +208,7 @@ class ChecklistForm(forms.Form):
         for doc in documents:
             self.fields[doc["field"]] = forms.ChoiceField(
                 label=doc["text"], choices=DocumentState.choices, initial=doc["state"],
+                widget=forms.RadioSelect(attrs={"class": "state-radio"}),
             )
 
 
@@ -217,16 +221,103 @@ class InviteForm(forms.Form):
                              help_text="Le lien pour choisir un mot de passe y est envoyé.")
     role = forms.ChoiceField(label="Rôle", choices=MembershipRole.choices, initial=MembershipRole.AGENT)
 
+    def __init__(self, *args, organisation=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organisation = organisation
+        self.existing_user = None
+
     def clean_username(self):
         user_model = get_user_model()
         username = user_model.normalize_username(self.cleaned_data["username"].strip())
         user_model.username_validator(username)
-        if user_model.objects.filter(username__iexact=username).exists():
-            raise forms.ValidationError("Cet identifiant est déjà pris.")
         return username
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        if get_user_model().objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError("Un compte utilise déjà cette adresse.")
-        return email
+        return self.cleaned_data["email"].strip().lower()
+
+    def clean(self):
+        """A new account, or an existing one of another organisation when both its identifier and its
+        e-mail address are given (a worker serving a CCAS and a CIAS): it joins this team too."""
+        data = super().clean()
+        username, email = data.get("username"), data.get("email")
+        if not username or not email:
+            return data
+        users = get_user_model().objects
+        by_name = users.filter(username__iexact=username).first()
+        by_email = users.filter(email__iexact=email).first()
+        if by_name is not None and by_name == by_email:
+            if Membership.objects.filter(user=by_name, organisation=self.organisation).exists():
+                self.add_error("username", "Ce compte fait déjà partie de l'équipe.")
+            else:
+                self.existing_user = by_name
+        elif by_name is not None:
+            self.add_error("username", "Cet identifiant est déjà pris.")
+        elif by_email is not None:
+            self.add_error("email", "Un compte utilise déjà cette adresse.")
+        return data
+
+
+class MemberChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.get_full_name() or obj.get_username()
+
+
+def _member_users(organisation):
+    from django.contrib.auth import get_user_model
+
+    from .permissions import organisation_members
+
+    return get_user_model().objects.filter(
+        pk__in=organisation_members(organisation).values("user_id"),
+    ).order_by("last_name", "first_name", "username")
+
+
+class AssignForm(forms.Form):
+    """Give the dossier to one of the organisation's agents (or to nobody)."""
+
+    assigned_to = MemberChoiceField(label="Agent chargé du dossier", queryset=None, required=False,
+                                    empty_label="Personne")
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assigned_to"].queryset = _member_users(organisation)
+
+
+class TaskForm(forms.ModelForm):
+    assigned_to = MemberChoiceField(label="Confiée à", queryset=None, required=False,
+                                    empty_label="L'agent chargé du dossier")
+
+    class Meta:
+        model = Task
+        fields = ["title", "due_on", "assigned_to"]
+        widgets = {"due_on": DateInput()}
+        labels = {"title": "Tâche", "due_on": "À faire pour le"}
+        help_texts = {"title": "Par exemple : relancer la CPAM, rappeler la personne."}
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assigned_to"].queryset = _member_users(organisation)
+
+
+class OrganisationSwitchForm(forms.Form):
+    organisation = forms.TypedChoiceField(label="Organisation", coerce=int)
+
+    def __init__(self, *args, memberships, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].choices = [(m.organisation_id, m.organisation.name) for m in memberships]
+
+
+class StatisticsFilterForm(forms.Form):
+    start = forms.DateField(label="Du", required=False, widget=DateInput())
+    end = forms.DateField(label="Au", required=False, widget=DateInput())
+    agent = MemberChoiceField(label="Agent", queryset=None, required=False, empty_label="Toute l'équipe")
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agent"].queryset = _member_users(organisation)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+            self.add_error("end", "La fin de la période doit suivre son début.")
+        return data

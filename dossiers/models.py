@@ -25,6 +25,15 @@ class Organisation(models.Model):
     email = models.EmailField("adresse électronique", blank=True)
     opening_hours = models.TextField("horaires d'ouverture", blank=True)
     department = models.CharField("département", max_length=3, blank=True, help_text="Code INSEE, par exemple 93.")
+    missing_documents_reminder_days = models.PositiveSmallIntegerField(
+        "relance des pièces manquantes après (jours)", default=30,
+        help_text="Nombre de jours après le calcul des résultats au bout duquel l'agent est relancé si des pièces "
+                  "restent à réunir.",
+    )
+    require_second_factor = models.BooleanField(
+        "second facteur obligatoire", default=False,
+        help_text="Les membres doivent confirmer leur connexion par un code à usage unique (application TOTP).",
+    )
     created_at = models.DateTimeField("créée le", auto_now_add=True)
 
     class Meta:
@@ -36,14 +45,19 @@ class Organisation(models.Model):
 
 
 class MembershipRole(models.TextChoices):
+    """Agents keep dossiers; managers also run the team, read the log and statistics, export and erase;
+    read-only members (auditors, trainees) see dossiers and change nothing."""
+
     AGENT = "agent", "Agent"
     MANAGER = "manager", "Responsable"
+    READ_ONLY = "read_only", "Lecture seule"
 
 
 class Membership(models.Model):
-    """A social-worker account's place in one organisation, with its role."""
+    """A social-worker account's place in one organisation, with its role. An account may belong to
+    several organisations (a worker serving a CCAS and a CIAS); it works in one at a time."""
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="membership")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="memberships")
     role = models.CharField("rôle", max_length=16, choices=MembershipRole.choices, default=MembershipRole.AGENT)
     is_active = models.BooleanField("actif", default=True)
@@ -51,6 +65,7 @@ class Membership(models.Model):
 
     class Meta:
         verbose_name = "membre"
+        constraints = [models.UniqueConstraint(fields=["user", "organisation"], name="unique_membership")]
 
     def __str__(self) -> str:
         return f"{self.user.get_username()} ({self.get_role_display()}, {self.organisation})"
@@ -58,6 +73,11 @@ class Membership(models.Model):
     @property
     def is_manager(self) -> bool:
         return self.role == MembershipRole.MANAGER
+
+    @property
+    def can_write(self) -> bool:
+        """Read-only members may look, never change."""
+        return self.role != MembershipRole.READ_ONLY
 
     @property
     def is_usable(self) -> bool:
@@ -187,6 +207,11 @@ class Dossier(models.Model):
     last_activity_at = models.DateTimeField("dernière activité", default=timezone.now, db_index=True)
     version = models.PositiveIntegerField(default=1)
     status_version = models.PositiveIntegerField(default=1)
+    # Caseload
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="assigned_dossiers",
+        verbose_name="agent chargé du dossier",
+    )
 
     objects = DossierQuerySet.as_manager()
 
@@ -245,6 +270,41 @@ class Dossier(models.Model):
                 })
             groups.append({"item": item, "key": key, "documents": documents})
         return groups
+
+    def checklist_documents(self) -> list[dict]:
+        """The documents to gather, once each: a document asked by several organisms ("Carte Vitale" for
+        the CPAM and the hospital) is one row naming them all, and its state applies to each. Appeal
+        documents only appear once a decision exists (there is nothing to contest before).
+
+        Each row: ``text``, ``field`` (form field name), ``state``, ``state_label``, the dates it was
+        asked, received and sent, ``for`` (organism and procedure of each item needing it) and
+        ``occurrences`` ((item key, document index, text as the item words it): where states are stored).
+        """
+        rows: dict[str, dict] = {}
+        recorded = {(s.item_key, s.document_index): s for s in self.checklist_states.all()}
+        for group in self.checklist_groups():
+            if group["key"] in APPEAL_ITEM_KEYS and not self.is_decided:
+                continue
+            item = group["item"]
+            purpose = " — ".join(str(part) for part in (item.get("organism"), item.get("procedure")) if part)
+            for doc in group["documents"]:
+                norm = " ".join(doc["text"].casefold().split())
+                row = rows.get(norm)
+                if row is None:
+                    state = recorded.get((doc["key"], doc["index"]))
+                    if state is not None and state.document_text != doc["text"]:
+                        state = None
+                    row = rows[norm] = {
+                        "text": doc["text"], "field": doc["field"], "state": doc["state"],
+                        "state_label": doc["state_label"], "for": [], "occurrences": [],
+                        "asked_on": state.asked_on if state else None,
+                        "received_on": state.received_on if state else None,
+                        "sent_on": state.sent_on if state else None,
+                    }
+                if purpose and purpose not in row["for"]:
+                    row["for"].append(purpose)
+                row["occurrences"].append((doc["key"], doc["index"], doc["text"]))
+        return list(rows.values())
 
     def export_data(self) -> dict:
         """Everything kept about the applicant, for a copy given on request (portability)."""
@@ -311,6 +371,10 @@ def _iso(day):
     return day.isoformat() if day else None
 
 
+#: Checklist items of the rules that only make sense after a decision (``eligibility.rules.checklist``).
+APPEAL_ITEM_KEYS = {"appeal"}
+
+
 def document_text(document) -> str:
     if isinstance(document, dict):
         return str(document.get("label") or document.get("text") or document.get("name") or "")
@@ -346,6 +410,7 @@ def save_versioned(instance, fields, expected_version: int, *, version_field: st
 
 class DocumentState(models.TextChoices):
     TO_GATHER = "to_gather", "À réunir"
+    ASKED = "asked", "Demandée"
     RECEIVED = "received", "Reçue"
     SENT = "sent", "Envoyée"
     NOT_APPLICABLE = "not_applicable", "Sans objet"
@@ -359,6 +424,9 @@ class ChecklistItemState(models.Model):
     document_index = models.PositiveIntegerField()
     document_text = models.TextField()
     state = models.CharField("état", max_length=20, choices=DocumentState.choices, default=DocumentState.TO_GATHER)
+    asked_on = models.DateField("demandée le", null=True, blank=True)
+    received_on = models.DateField("reçue le", null=True, blank=True)
+    sent_on = models.DateField("envoyée le", null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
@@ -395,6 +463,61 @@ class Note(models.Model):
 
     def __str__(self) -> str:
         return f"Note {self.pk}"
+
+
+# --- Caseload: tasks and reminders --------------------------------------------------------------------
+class Task(models.Model):
+    """Something to do on a dossier by a date (relaunch the CPAM, call the person back)."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="tasks")
+    title = models.CharField("tâche", max_length=200)
+    due_on = models.DateField("à faire pour le")
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="dossier_tasks",
+        verbose_name="confiée à",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+    )
+    created_at = models.DateTimeField("créée le", auto_now_add=True)
+    done_at = models.DateTimeField("faite le", null=True, blank=True)
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name="faite par",
+    )
+
+    class Meta:
+        verbose_name = "tâche"
+        ordering = ["done_at", "due_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"Tâche {self.pk}"
+
+
+class ReminderKind(models.TextChoices):
+    RENEWAL = "renewal", "Renouvellement de la CSS à demander"
+    DECISION_OVERDUE = "decision_overdue", "Décision de la CPAM en retard"
+    MISSING_DOCUMENTS = "missing_documents", "Pièces toujours manquantes"
+    TASK_DUE = "task_due", "Tâche à faire"
+
+
+class ReminderSent(models.Model):
+    """One reminder e-mailed once: the daily command never sends the same (dossier, kind, key) twice."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="reminders_sent")
+    kind = models.CharField(max_length=20, choices=ReminderKind.choices)
+    key = models.CharField(max_length=40, help_text="Ce qui rend le rappel unique (date de fin des droits, tâche…).")
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+    )
+    sent_on = models.DateField()
+
+    class Meta:
+        verbose_name = "rappel envoyé"
+        constraints = [models.UniqueConstraint(fields=["dossier", "kind", "key"], name="unique_reminder")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} — {self.sent_on}"
 
 
 # --- Audit ---------------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import questionnaire, team, workspace
+from .views import caseload, questionnaire, statistics, team, workspace
 
 app_name = "dossiers"
 urlpatterns = [
@@ -20,6 +20,14 @@ urlpatterns = [
     path("<uuid:public_id>/pdf/", questionnaire.pdf_view, name="pdf"),
     path("<uuid:public_id>/questionnaire/", questionnaire.questionnaire_include),
     path("<uuid:public_id>/effacer/", workspace.dossier_erase, name="erase"),
+    path("<uuid:public_id>/agent/", caseload.dossier_assign, name="assign"),
+    path("<uuid:public_id>/taches/", caseload.dossier_tasks, name="tasks"),
+    path("<uuid:public_id>/taches/<int:task_id>/faite/", caseload.task_done, name="task_done"),
+    path("a-faire/", caseload.todo, name="todo"),
+    path("organisation/", caseload.switch_organisation, name="switch_organisation"),
+    path("statistiques/", statistics.statistics, name="statistics"),
+    path("statistiques.csv", statistics.statistics_csv, name="statistics_csv"),
+    path("export.csv", statistics.dossiers_csv, name="dossiers_csv"),
     path("equipe/", team.team, name="team"),
     path("equipe/inviter/", team.invite, name="invite"),
     path("equipe/<int:membership_id>/desactiver/", team.deactivate, name="deactivate"),

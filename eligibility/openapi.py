@@ -12,6 +12,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from django.conf import settings
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.json_schema import models_json_schema
 
@@ -189,6 +190,8 @@ def openapi_document() -> dict:
         ref_template="#/components/schemas/{model}",
     )
     errors = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorsOut"}}}
+    batch_items, batch_mib = settings.API_MAX_BATCH_ITEMS, settings.API_MAX_BATCH_BODY_BYTES // (1024 * 1024)
+    situation, result = {"$ref": "#/components/schemas/SituationIn"}, {"$ref": "#/components/schemas/ResultOut"}
     return {
         "openapi": "3.1.0",
         "info": {
@@ -200,15 +203,39 @@ def openapi_document() -> dict:
             "/api/v1/simulations": {
                 "post": {
                     "operationId": "simulate",
-                    "summary": "Simuler les droits d'un foyer",
+                    "summary": "Simuler les droits d'un foyer, ou d'une liste de foyers",
+                    "description": (
+                        "Le corps est une situation (256 Kio au plus) ou une liste de situations (traitement par lot : "
+                        f"{batch_items} situations et {batch_mib} Mio au plus). Une liste reçoit la liste des résultats "
+                        "dans le même ordre, envoyée au fil du calcul ; chaque situation est validée séparément, et une "
+                        "situation invalide donne une erreur 400 dont le chemin commence par son rang "
+                        "([12].members[0].birth_date)."
+                    ),
+                    "parameters": [{
+                        "name": "detail",
+                        "in": "query",
+                        "required": False,
+                        "schema": {"type": "string", "enum": ["full", "figures"], "default": "full"},
+                        "description": (
+                            "full : le résultat complet du contrat. figures : les montants, statuts, codes et "
+                            "identifiants seulement, sans les textes (raisons, notes, libellés, démarches) ; chaque "
+                            "valeur donnée est celle du résultat complet au même chemin."
+                        ),
+                    }],
                     "requestBody": {
                         "required": True,
-                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SituationIn"}}},
+                        "content": {"application/json": {"schema": {"oneOf": [
+                            situation,
+                            {"type": "array", "items": situation, "minItems": 1, "maxItems": batch_items},
+                        ]}}},
                     },
                     "responses": {
-                        "200": {"description": "Résultat", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ResultOut"}}}},
+                        "200": {"description": "Résultat, ou liste des résultats dans l'ordre des situations", "content": {
+                            "application/json": {"schema": {"oneOf": [result, {"type": "array", "items": result}]}},
+                        }},
                         "400": {"description": "Situation invalide : chaque erreur avec son chemin", "content": errors},
-                        "413": {"description": "Corps de plus de 256 Kio", "content": errors},
+                        "413": {"description": f"Corps de plus de 256 Kio (une situation) ou de {batch_mib} Mio "
+                                               f"(une liste), ou plus de {batch_items} situations", "content": errors},
                         "415": {"description": "Corps qui n'est pas du JSON", "content": errors},
                     },
                 }

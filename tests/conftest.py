@@ -35,5 +35,8 @@ def _fresh_cache(request):
     if "django_db_setup" in request.fixturenames or request.node.get_closest_marker("django_db"):
         from django.core.cache import cache
 
+        from eligibility.services import cpam_ceilings
+
         cache.clear()
+        cpam_ceilings.forget()  # the CPAM ceilings kept in memory belong to the previous test's database
     yield

@@ -38,9 +38,15 @@ def team(request):
 @manager_required
 @require_http_methods(["GET", "POST"])
 def invite(request):
-    form = InviteForm(request.POST or None)
+    form = InviteForm(request.POST or None, organisation=request.membership.organisation)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        if form.existing_user is not None:
+            Membership.objects.create(user=form.existing_user, organisation=request.membership.organisation,
+                                      role=data["role"])
+            messages.success(request, f"Le compte {form.existing_user.get_username()} fait maintenant partie de "
+                                      "l'équipe ; il choisit l'organisation dans laquelle il travaille après sa connexion.")
+            return redirect("dossiers:team")
         with transaction.atomic():
             user = get_user_model().objects.create(
                 username=data["username"], first_name=data["first_name"], last_name=data["last_name"],
@@ -85,9 +91,12 @@ def deactivate(request, membership_id):
     with transaction.atomic():
         member.is_active = False
         member.save(update_fields=["is_active"])
-        member.user.is_active = False
-        member.user.save(update_fields=["is_active"])
-    messages.success(request, f"Le compte {member.user.get_username()} est désactivé : il ne peut plus rien faire.")
+        # The account stays open for the other organisations it serves; without any, it is closed.
+        if not Membership.objects.filter(user=member.user, is_active=True).exists():
+            member.user.is_active = False
+            member.user.save(update_fields=["is_active"])
+    messages.success(request, f"Le compte {member.user.get_username()} est désactivé dans l'organisation : "
+                              "il n'y peut plus rien faire.")
     return redirect("dossiers:team")
 
 

@@ -34,15 +34,23 @@ from ..forms import (
     StatusForm,
 )
 from ..models import (
+    APPEAL_ITEM_KEYS,
     CONSENT_TEXTS,
     CURRENT_CONSENT_VERSION,
     AuditAction,
     ChecklistItemState,
+    DocumentState,
     Dossier,
     DossierStatus,
     Note,
 )
-from ..permissions import get_dossier, member_required, organisation_dossiers
+from ..permissions import (
+    get_dossier,
+    member_required,
+    organisation_dossiers,
+    read_only_allowed,
+    refuse_unless_manager,
+)
 
 SEARCH_SESSION_KEY = "dossiers_search"
 PAGE_SIZE = 20
@@ -72,6 +80,7 @@ def _conflict(request, template: str, form, saved, **context):
 @never_cache
 @member_required
 @require_http_methods(["GET", "POST"])
+@read_only_allowed
 def dossier_list(request):
     if request.method == "POST":
         search = SearchForm(request.POST)
@@ -90,10 +99,13 @@ def dossier_list(request):
     for term in query.split():
         dossiers = dossiers.filter(Q(last_name__icontains=term) | Q(first_name__icontains=term))
     if filters.is_valid():
+        if filters.cleaned_data["mine"]:
+            dossiers = dossiers.filter(assigned_to=request.user)
         if filters.cleaned_data["status"]:
             dossiers = dossiers.filter(status=filters.cleaned_data["status"])
         if filters.cleaned_data["renewal"]:
             dossiers = dossiers.renewal_due(timezone.localdate())
+    dossiers = dossiers.select_related("assigned_to")
     page = Paginator(dossiers.order_by("-last_activity_at", "pk"), PAGE_SIZE).get_page(request.GET.get("page"))
     params = request.GET.copy()
     params.pop("page", None)
@@ -101,6 +113,7 @@ def dossier_list(request):
         "page": page, "search_form": SearchForm(initial={"q": query}), "query": query,
         "filter_form": filters if request.GET else FilterForm(), "filter_query": params.urlencode(),
         "renewal_due_count": organisation_dossiers(request.membership).renewal_due(timezone.localdate()).count(),
+        "mine_count": organisation_dossiers(request.membership).filter(assigned_to=request.user).count(),
     })
 
 
@@ -111,7 +124,7 @@ def dossier_create(request):
     if request.method == "POST" and form.is_valid():
         dossier = form.save(commit=False)
         dossier.organisation = request.membership.organisation
-        dossier.created_by = dossier.updated_by = request.user
+        dossier.created_by = dossier.updated_by = dossier.assigned_to = request.user
         dossier.save()
         record(request.user, dossier, AuditAction.CREATED)
         messages.success(request, "Dossier créé. Recueillez maintenant le consentement de la personne.")
@@ -130,7 +143,8 @@ def dossier_detail(request, public_id):
         "dossier": dossier,
         "notes": dossier.notes.select_related("author")[:3],
         "notes_count": dossier.notes.count(),
-        "checklist": dossier.checklist_groups(),
+        "checklist": dossier.checklist_documents(),
+        "open_tasks": dossier.tasks.filter(done_at__isnull=True).select_related("assigned_to"),
         "result_summary": _result_summary(dossier.result),
         "has_answers": dossier.has_answers,
     })
@@ -290,35 +304,61 @@ def _get_note(dossier, note_id) -> Note:
 
 
 # --- Checklist and status ------------------------------------------------------------------------------
+#: The date recorded when a document reaches each state.
+STATE_DATES = {
+    DocumentState.ASKED: "asked_on", DocumentState.RECEIVED: "received_on", DocumentState.SENT: "sent_on",
+}
+
+
 @never_cache
 @member_required
 @require_http_methods(["GET", "POST"])
 def dossier_checklist(request, public_id):
+    """Every document of the dossier once, in one form; a changed state records its date (asked,
+    received, sent) and applies to each organism that asks for the document."""
     dossier = get_dossier(request, public_id)
     if (refusal := _consent_first(request, dossier)) is not None:
         return refusal
-    groups = dossier.checklist_groups()
-    documents = [doc for group in groups for doc in group["documents"]]
+    documents = dossier.checklist_documents()
     form = ChecklistForm(request.POST or None, documents=documents)
     if request.method == "POST" and form.is_valid():
+        today = timezone.localdate()
+        changed = 0
         with transaction.atomic():
             for doc in documents:
-                ChecklistItemState.objects.update_or_create(
-                    dossier=dossier, item_key=doc["key"], document_index=doc["index"],
-                    defaults={"document_text": doc["text"], "state": form.cleaned_data[doc["field"]],
-                              "updated_by": request.user},
-                )
-            dossier.touch()
-        record(request.user, dossier, AuditAction.CHANGED, "checklist")
-        messages.success(request, "État des pièces enregistré.")
+                new_state = form.cleaned_data[doc["field"]]
+                if new_state == doc["state"]:
+                    continue
+                changed += 1
+                date_field = STATE_DATES.get(new_state)
+                for key, index, text in doc["occurrences"]:
+                    state, _created = ChecklistItemState.objects.get_or_create(
+                        dossier=dossier, item_key=key, document_index=index, defaults={"document_text": text},
+                    )
+                    if state.document_text != text:  # a state recorded for an older wording: start afresh
+                        state.asked_on = state.received_on = state.sent_on = None
+                    state.document_text, state.state, state.updated_by = text, new_state, request.user
+                    if date_field:
+                        setattr(state, date_field, today)
+                    state.save()
+            if changed:
+                dossier.touch()
+        if changed:
+            record(request.user, dossier, AuditAction.CHANGED, "checklist")
+            messages.success(request, f"État des pièces enregistré ({changed} changement{'s' if changed > 1 else ''}).")
+        else:
+            messages.info(request, "Aucun changement à enregistrer.")
         return redirect("dossiers:detail", public_id=dossier.public_id)
     if request.method == "GET":
         record(request.user, dossier, AuditAction.VIEWED, "checklist")
-    fields = {doc["field"]: form[doc["field"]] for doc in documents}
-    for group in groups:
-        for doc in group["documents"]:
-            doc["bound_field"] = fields[doc["field"]]
-    return render(request, "dossiers/checklist.html", {"dossier": dossier, "groups": groups, "form": form})
+    for doc in documents:
+        doc["bound_field"] = form[doc["field"]]
+    counts = {value: sum(1 for d in documents if d["state"] == value) for value in DocumentState.values}
+    return render(request, "dossiers/checklist.html", {
+        "dossier": dossier, "documents": documents, "form": form, "counts": counts,
+        "procedures": [g["item"] for g in dossier.checklist_groups()
+                       if g["key"] not in APPEAL_ITEM_KEYS or dossier.is_decided],
+    })
 
 
 @never_cache
@@ -354,7 +394,10 @@ def dossier_status(request, public_id):
 @member_required
 @require_http_methods(["GET"])
 def dossier_export(request, public_id):
+    """A copy of everything kept about the person: managers only."""
     dossier = get_dossier(request, public_id)
+    if (refusal := refuse_unless_manager(request)) is not None:
+        return refusal
     payload = json.dumps(dossier.export_data(), ensure_ascii=False, indent=2, default=str)
     record(request.user, dossier, AuditAction.EXPORTED)
     response = HttpResponse(payload, content_type="application/json; charset=utf-8")
@@ -367,7 +410,10 @@ def dossier_export(request, public_id):
 @member_required
 @require_http_methods(["GET", "POST"])
 def dossier_erase(request, public_id):
+    """Irreversible: managers only."""
     dossier = get_dossier(request, public_id)
+    if (refusal := refuse_unless_manager(request)) is not None:
+        return refusal
     if request.method == "POST":
         dossier.erase(request.user, AuditAction.ERASED)
         messages.success(request, "Le dossier et toutes ses données ont été effacés.")

@@ -223,7 +223,7 @@ class QuestionnaireWizard(NamedUrlWizardView):
 
     def can_set_request_date(self) -> bool:
         user = self.request.user
-        return bool(user.is_authenticated and (user.is_staff or hasattr(user, "membership")))
+        return bool(user.is_authenticated and (user.is_staff or user.memberships.filter(is_active=True).exists()))
 
     def get_pdf_organisation(self):
         return None

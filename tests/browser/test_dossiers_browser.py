@@ -131,7 +131,7 @@ def test_manager_pages_are_accessible(live_server, browser_page, check_accessibi
     from dossiers.models import Membership, MembershipRole
 
     manager = get_user_model().objects.create_user("nadia.responsable", password=PASSWORD, first_name="Nadia")
-    Membership.objects.create(user=manager, organisation=agent.membership.organisation, role=MembershipRole.MANAGER)
+    Membership.objects.create(user=manager, organisation=agent.memberships.get().organisation, role=MembershipRole.MANAGER)
     page = browser_page
     page.goto(live_server.url + "/connexion/")
     page.fill("#id_username", "nadia.responsable")

@@ -98,6 +98,10 @@ def test_api_stores_nothing_and_needs_no_csrf_token():
     assert not response.cookies
     assert len(queries) == 1  # the CPAM aid ceilings, read once
     assert all(q["sql"].lstrip().upper().startswith("SELECT") for q in queries.captured_queries)
+    with CaptureQueriesContext(connection) as queries:
+        response = post(client, EXAMPLE)
+    assert response.status_code == 200
+    assert len(queries) == 0  # then kept in memory: a simulation costs no query
 
 
 @pytest.mark.django_db

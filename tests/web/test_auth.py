@@ -148,8 +148,8 @@ def test_manager_invites_an_agent_who_sets_a_password(client, manager, org):
     assert response.status_code == 302
     user = get_user_model().objects.get(username="marie.nouvelle")
     assert not user.has_usable_password()
-    assert user.membership.organisation == org
-    assert user.membership.role == MembershipRole.AGENT
+    assert user.memberships.get().organisation == org
+    assert user.memberships.get().role == MembershipRole.AGENT
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["marie.nouvelle@example.org"]
@@ -163,15 +163,33 @@ def test_manager_invites_an_agent_who_sets_a_password(client, manager, org):
     assert invited.get(reverse("dossiers:list")).status_code == 200
 
 
-def test_invitation_refuses_a_taken_username_or_address(client, manager, agent):
+def test_invitation_refuses_a_taken_username_or_address(client, manager, agent, outsider):
+    client.force_login(manager)
+    cases = [
+        ({"username": "Camille.Agent", "email": "autre@example.org"}, "Cet identifiant est déjà pris"),
+        ({"username": "quelqu.un", "email": agent.email.upper()}, "Un compte utilise déjà cette adresse"),
+        ({"username": "Camille.Agent", "email": agent.email}, "Ce compte fait déjà partie de l'équipe"),
+        # someone else's identifier with a third account's address: neither account joins
+        ({"username": "camille.agent", "email": outsider.email}, "Cet identifiant est déjà pris"),
+    ]
+    for data, message in cases:
+        response = client.post(reverse("dossiers:invite"), {"first_name": "X", "last_name": "Y", "role": "agent", **data})
+        assert response.status_code == 200
+        assert message in text(response)
+    assert mail.outbox == []
+    assert outsider.memberships.count() == 1 and agent.memberships.count() == 1
+
+
+def test_an_account_of_another_organisation_joins_the_team_with_its_identifier_and_address(client, manager, outsider, org):
+    """A worker serving a CCAS and a CIAS keeps one account: both its identifier and its address are asked."""
     client.force_login(manager)
     response = client.post(reverse("dossiers:invite"), {
-        "username": "Camille.Agent", "first_name": "X", "last_name": "Y", "email": agent.email, "role": "agent",
+        "username": outsider.username, "email": outsider.email, "first_name": "X", "last_name": "Y", "role": "agent",
     })
-    assert response.status_code == 200
-    page = text(response)
-    assert "Cet identifiant est déjà pris" in page and "Un compte utilise déjà cette adresse" in page
-    assert mail.outbox == []
+    assert response.status_code == 302
+    assert set(outsider.memberships.values_list("organisation__name", flat=True)) == {org.name, "CIAS d'Ailleurs"}
+    outsider.refresh_from_db()
+    assert outsider.first_name != "X"  # the existing account is not renamed
 
 
 def test_agents_cannot_manage_the_team(client, agent, manager):
@@ -179,10 +197,9 @@ def test_agents_cannot_manage_the_team(client, agent, manager):
     assert client.get(reverse("dossiers:team")).status_code == 403
     assert client.post(reverse("dossiers:invite"), {"username": "x.y", "first_name": "X", "last_name": "Y",
                                                     "email": "x@example.org", "role": "manager"}).status_code == 403
-    assert client.post(reverse("dossiers:deactivate", args=[manager.membership.pk])).status_code == 403
+    assert client.post(reverse("dossiers:deactivate", args=[manager.memberships.get().pk])).status_code == 403
     assert not get_user_model().objects.filter(username="x.y").exists()
-    manager.membership.refresh_from_db()
-    assert manager.membership.is_active
+    assert manager.memberships.get().is_active
 
 
 def test_manager_deactivates_an_agent_who_can_then_do_nothing(client, manager, agent):
@@ -192,16 +209,16 @@ def test_manager_deactivates_an_agent_who_can_then_do_nothing(client, manager, a
     client.force_login(manager)
     page = text(client.get(reverse("dossiers:team")))
     assert "camille.agent" in page
-    response = client.post(reverse("dossiers:deactivate", args=[agent.membership.pk]))
+    response = client.post(reverse("dossiers:deactivate", args=[agent.memberships.get().pk]))
     assert response.status_code == 302
-    membership = Membership.objects.get(pk=agent.membership.pk)
+    membership = Membership.objects.get(pk=agent.memberships.get().pk)
     assert not membership.is_active and not membership.user.is_active
     # The open session no longer works, and a new login is refused.
     assert agent_client.get(reverse("dossiers:list"))["Location"].startswith(reverse("login"))
     refused = login(Client(), "camille.agent", PASSWORD)
     assert refused.status_code == 200 and "_auth_user_id" not in refused.client.session
     # Reactivation restores access.
-    client.post(reverse("dossiers:reactivate", args=[agent.membership.pk]))
+    client.post(reverse("dossiers:reactivate", args=[agent.memberships.get().pk]))
     assert login(Client(), "camille.agent", PASSWORD).status_code == 302
 
 
@@ -215,9 +232,8 @@ def test_login_refused_when_only_the_membership_is_inactive(client, agent):
 
 def test_manager_cannot_deactivate_themself(client, manager):
     client.force_login(manager)
-    client.post(reverse("dossiers:deactivate", args=[manager.membership.pk]))
-    manager.membership.refresh_from_db()
-    assert manager.membership.is_active
+    client.post(reverse("dossiers:deactivate", args=[manager.memberships.get().pk]))
+    assert manager.memberships.get().is_active
 
 
 def test_resend_invitation(client, manager, org):

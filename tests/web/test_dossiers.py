@@ -23,6 +23,7 @@ from dossiers.models import (
     add_months,
 )
 from eligibility.models import Case
+from eligibility.rules.reasons import format_date
 
 from .test_dossiers_support import *  # noqa: F403  (the fixtures)
 from .test_dossiers_support import RESULT, make_dossier
@@ -421,8 +422,22 @@ def test_import_refused_into_a_dossier_with_answers(agent_client, dossier):
 
 
 # --- export, erase, audit ------------------------------------------------------------------------------
-def test_export_is_a_json_download_of_answers_and_results(agent_client, dossier, agent):
-    response = agent_client.get(url("export", dossier))
+def test_export_and_erasure_are_refused_to_agents(agent_client, dossier):
+    for name in ("export", "erase"):
+        response = agent_client.get(url(name, dossier))
+        assert response.status_code == 403
+        assert "réservée aux responsables" in response.content.decode()
+    assert agent_client.post(url("erase", dossier)).status_code == 403
+    assert Dossier.objects.filter(pk=dossier.pk).exists()
+    assert not AuditEntry.objects.filter(action__in=[AuditAction.EXPORTED, AuditAction.ERASED]).exists()
+    detail = agent_client.get(url("detail", dossier)).content.decode()
+    assert url("export", dossier) not in detail and url("erase", dossier) not in detail
+
+
+def test_export_is_a_json_download_of_answers_and_results(client, dossier, manager):
+    client.force_login(manager)
+    agent = manager
+    response = client.get(url("export", dossier))
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/json")
     assert response["Content-Disposition"] == f'attachment; filename="dossier-{dossier.public_id}.json"'
@@ -438,7 +453,9 @@ def test_export_is_a_json_download_of_answers_and_results(agent_client, dossier,
     assert_no_personal_data_in_audit("Dupont", "Jeanne", "06 12")
 
 
-def test_erase_on_request_deletes_everything_but_an_anonymous_audit_entry(agent_client, dossier, agent, org):
+def test_erase_on_request_deletes_everything_but_an_anonymous_audit_entry(client, dossier, manager, org):
+    client.force_login(manager)
+    agent, agent_client = manager, client
     case_pk = dossier.case.pk
     confirm = agent_client.get(url("erase", dossier))
     assert confirm.status_code == 200
@@ -458,9 +475,10 @@ def test_erase_on_request_deletes_everything_but_an_anonymous_audit_entry(agent_
 def test_audit_page_is_for_managers_only(client, dossier, agent, manager, outsider):
     client.force_login(agent)
     client.get(url("detail", dossier))
-    client.get(url("export", dossier))
+    assert client.get(url("export", dossier)).status_code == 403
     assert client.get(reverse("dossiers:audit")).status_code == 403
     client.force_login(manager)
+    client.get(url("export", dossier))
     response = client.get(reverse("dossiers:audit"))
     assert response.status_code == 200
     html = response.content.decode()
@@ -473,13 +491,14 @@ def test_audit_page_is_for_managers_only(client, dossier, agent, manager, outsid
     assert client.get(reverse("dossiers:audit")).status_code == 403
 
 
-def test_audit_entries_carry_no_applicant_data(agent_client, org, agent):
+def test_audit_entries_carry_no_applicant_data(agent_client, org, agent, manager):
     agent_client.post(reverse("dossiers:create"), {"last_name": "Zanzibar", "first_name": "Odile", "phone": "0611223344"})
     dossier = Dossier.objects.get()
     agent_client.post(url("consent", dossier), {"given_on": timezone.localdate().isoformat(),
                                                 "text_version": CURRENT_CONSENT_VERSION, "confirmed": "on"})
     agent_client.post(url("notes", dossier), {"text": "Odile a un secret"})
     agent_client.get(url("detail", dossier))
+    agent_client.force_login(manager)
     agent_client.get(url("export", dossier))
     agent_client.post(url("erase", dossier))
     actions = set(AuditEntry.objects.values_list("action", flat=True))
@@ -509,7 +528,7 @@ def test_admin_lists_no_applicant_data(client, dossier, django_user_model):
     assert "Dupont" not in str(dossier)
 
 
-def test_no_applicant_data_in_logs(agent_client, org, agent, caplog):
+def test_no_applicant_data_in_logs(agent_client, org, agent, manager, caplog):
     import logging
 
     caplog.set_level(logging.DEBUG)
@@ -521,7 +540,60 @@ def test_no_applicant_data_in_logs(agent_client, org, agent, caplog):
     agent_client.get(reverse("dossiers:list"))
     agent_client.post(url("notes", dossier), {"text": "Esmeralda confidentielle"})
     agent_client.post(url("edit", dossier), {"last_name": "Quasimodo", "first_name": "Esmeralda", "version": 0})
+    agent_client.force_login(manager)
     agent_client.get(url("export", dossier))
     agent_client.post(url("erase", dossier))
     for record in caplog.records:
         assert "Quasimodo" not in record.getMessage() and "Esmeralda" not in record.getMessage()
+
+
+# --- checklist: each document once, appeals after a decision, dated states -------------------------------
+DUPLICATED = {
+    **RESULT,
+    "checklist": [
+        {"key": "css_request", "organism": "CPAM", "procedure": "Demande de CSS",
+         "documents": ["Carte Vitale", "Avis d'impôt sur le revenu"]},
+        {"key": "cpam_aid_request", "organism": "CPAM", "procedure": "Aide financière",
+         "documents": ["carte  vitale", "Devis"]},
+        {"key": "appeal", "organism": "CPAM", "procedure": "Recours", "documents": ["Copie de la décision"]},
+    ],
+}
+
+
+def test_checklist_lists_each_document_once_and_its_state_applies_everywhere(agent_client, org, agent):
+    dossier = make_dossier(org, agent, result=DUPLICATED)
+    page = agent_client.get(url("checklist", dossier)).content.decode()
+    assert page.count("<legend") == 3 and "Carte Vitale" in page and "carte  vitale" not in page
+    assert "Pour : CPAM — Demande de CSS ; CPAM — Aide financière." in page
+    assert "Copie de la décision" not in page               # no appeal before a decision
+    assert page.count('type="radio"') == 3 * len(DocumentState.choices)
+    response = agent_client.post(url("checklist", dossier), {"doc-0-0": "received", "doc-0-1": "to_gather",
+                                                            "doc-1-1": "asked"})
+    assert response.status_code == 302
+    states = {(s.item_key, s.document_index): s for s in ChecklistItemState.objects.all()}
+    assert states[("css_request", 0)].state == states[("cpam_aid_request", 0)].state == DocumentState.RECEIVED
+    assert states[("cpam_aid_request", 0)].document_text == "carte  vitale"
+    assert states[("css_request", 0)].received_on == timezone.localdate()
+    assert states[("cpam_aid_request", 1)].asked_on == timezone.localdate()
+    assert ("css_request", 1) not in states                  # unchanged: nothing written
+    detail = agent_client.get(url("detail", dossier)).content.decode()
+    assert f"reçue le {format_date(timezone.localdate())}" in detail
+
+
+def test_appeal_documents_appear_once_a_decision_exists(agent_client, org, agent):
+    dossier = make_dossier(org, agent, result=DUPLICATED, status=DossierStatus.REFUSED,
+                           sent_on=date(2026, 9, 1), decision_on=date(2026, 10, 1))
+    page = agent_client.get(url("checklist", dossier)).content.decode()
+    assert "Copie de la décision" in page and page.count("<legend") == 4
+
+
+def test_a_later_state_keeps_the_earlier_dates(agent_client, org, agent):
+    dossier = make_dossier(org, agent, result=DUPLICATED)
+    agent_client.post(url("checklist", dossier), {"doc-0-0": "asked", "doc-0-1": "to_gather", "doc-1-1": "to_gather"})
+    ChecklistItemState.objects.filter(item_key="css_request", document_index=0).update(asked_on=date(2026, 1, 5))
+    agent_client.post(url("checklist", dossier), {"doc-0-0": "sent", "doc-0-1": "to_gather", "doc-1-1": "to_gather"})
+    state = ChecklistItemState.objects.get(item_key="css_request", document_index=0)
+    assert (state.state, state.asked_on, state.sent_on) == (DocumentState.SENT, date(2026, 1, 5), timezone.localdate())
+    assert AuditEntry.objects.filter(action=AuditAction.CHANGED, detail="pièces").count() == 2
+    agent_client.post(url("checklist", dossier), {"doc-0-0": "sent", "doc-0-1": "to_gather", "doc-1-1": "to_gather"})
+    assert AuditEntry.objects.filter(action=AuditAction.CHANGED, detail="pièces").count() == 2  # nothing changed

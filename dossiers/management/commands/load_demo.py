@@ -41,6 +41,9 @@ DEMO_DOSSIERS = [
     ("6f1c6d2e-3b1a-4c55-9a51-0d3e8f0a0004", 2, "agent.exemple", "Modèle", "Dominique", True, DossierStatus.SENT),
 ]
 
+#: Accounts serving a second organisation (the organisation switcher).
+DEMO_SECOND_MEMBERSHIPS = [("agent.exemple", 1, MembershipRole.READ_ONLY)]
+
 
 class Command(BaseCommand):
     help = "Charge les données de démonstration (organisations, comptes, plafond indicatif CPAM)."
@@ -55,7 +58,12 @@ class Command(BaseCommand):
             user.is_active = True
             user.save()
             Membership.objects.update_or_create(
-                user=user, defaults={"organisation": Organisation.objects.get(pk=org_pk), "role": role, "is_active": True}
+                user=user, organisation=Organisation.objects.get(pk=org_pk), defaults={"role": role, "is_active": True}
+            )
+        for username, org_pk, role in DEMO_SECOND_MEMBERSHIPS:
+            Membership.objects.update_or_create(
+                user=user_model.objects.get(username=username), organisation=Organisation.objects.get(pk=org_pk),
+                defaults={"role": role, "is_active": True},
             )
         self._demo_dossiers(user_model)
         self.stdout.write("Données de démonstration chargées.")
@@ -63,6 +71,9 @@ class Command(BaseCommand):
         for username, _first, _last, org_pk, role in DEMO_ACCOUNTS:
             org = Organisation.objects.get(pk=org_pk)
             self.stdout.write(f"  {username} / {DEMO_PASSWORD}  ({role.label}, {org.name})")
+        for username, org_pk, role in DEMO_SECOND_MEMBERSHIPS:
+            org = Organisation.objects.get(pk=org_pk)
+            self.stdout.write(f"  {username} travaille aussi pour {org.name} ({role.label}) : choix de l'organisation en haut des pages")
 
     def _demo_dossiers(self, user_model):
         from dossiers.audit import record
