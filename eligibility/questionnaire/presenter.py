@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from django import forms
 
-from eligibility.rules.css import css_parameters, reference_period
+from eligibility.rules.css import reference_period_on
 from eligibility.rules.enums import AidAssessment, CssStatus, HospitalExemption, ResourceType
 from eligibility.rules.parameters import default_parameters
 from eligibility.rules.reasons import format_date, format_eur, format_month
@@ -56,10 +56,9 @@ def _de(words: str) -> str:
 
 def reference_period_text(request_date: date) -> dict:
     """The 12 months whose resources count, from the rules (R861-8): text and bounds."""
-    c = css_parameters(default_parameters().at(request_date))
-    start, end = reference_period(request_date, c.period_first_month_back, c.period_last_month_back)
+    start, end, months = reference_period_on(default_parameters().at(request_date), request_date)
     return {
-        "start": start, "end": end, "months": c.period_months,
+        "start": start, "end": end, "months": months,
         "text": f"{_de(format_month(start.year, start.month))} à {format_month(end.year, end.month)}",
         "request_month": format_month(request_date.year, request_date.month),
     }

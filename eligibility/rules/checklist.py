@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .care import holds_css, reason_from
+from .care import holds_css
 from .cpam_aid import CpamAidResult, quotes_needed
 from .enums import (
     Activity,
@@ -30,6 +30,7 @@ from .parameters import ParametersOn
 from .reasons import Reason, format_eur, reasons_dict
 from .results import CssResult
 from .situation import Member, Situation
+from .sources import reason_from
 
 HELP_GENERAL = "CCAS (centre communal d'action sociale) de votre commune, France services, ou l'Assurance Maladie au 36 46."
 AMELI_DEMARCHES = "En ligne : compte ameli, rubrique « Mes démarches »."

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .care import holds_css, reason_from
+from .care import holds_css
 from .enums import (
     QUOTED_CARE_KINDS,
     AidAssessment,
@@ -29,6 +29,7 @@ from .parameters import ParametersOn
 from .reasons import Reason, euros, format_eur, format_number, reasons_dict
 from .results import CssResult, money
 from .situation import Situation
+from .sources import reason_from
 
 ZERO = Decimal("0")
 DEFAULT_PARAMETER = "aides.cpam_plafond_ratio_defaut"

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .care import reason_from
 from .enums import SELF_EMPLOYED_DIFFICULTIES, Difficulty, Territory
 from .parameters import ParametersOn
 from .reasons import Reason, reasons_dict
 from .situation import Situation
+from .sources import reason_from
 
 HELP_URL = "https://www.urssaf.fr/help"
 HELP_SOURCE = "Urssaf, dispositif Help (questionnaire commun Urssaf, Caf, Assurance retraite, Assurance Maladie)"

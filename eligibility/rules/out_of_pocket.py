@@ -22,13 +22,13 @@ from .care import (
     QuotedCareResult,
     evaluate_care,
     holds_css,
-    parameter_to_verify,
 )
 from .enums import Basket, Complementary, CssStatus, EmergencyExemption, HospitalExemption, Sector
 from .parameters import ParametersOn
 from .reasons import Reason, format_date, format_eur, reasons_dict
 from .results import CssResult, money
 from .situation import Situation
+from .sources import parameter_to_verify
 
 ZERO = Decimal("0")
 

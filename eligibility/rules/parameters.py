@@ -24,12 +24,13 @@ The loader validates every file once; ``ParameterSet.at(d)`` answers the values 
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
@@ -204,15 +205,25 @@ class ParameterSet:
         return min(p.last_value_still_valid_on for p in self.parameters.values())
 
 
-class ParametersOn:
-    """The values in force on one date; ``p["css.plafond_gratuite_base"]``."""
+T = TypeVar("T")
 
-    __slots__ = ("parameter_set", "when", "_cache")
+
+class ParametersOn:
+    """The values in force on one date; ``p["css.plafond_gratuite_base"]``.
+
+    The rules read every figure this way, by the name of its YAML file, so that a grep leads from the file to
+    the rule. ``ParameterSet.at`` keeps one snapshot per date, and the snapshot is the only cache of values:
+    what a rule derives from several values (a table, a validated list) is kept here too, by ``derived``.
+    Snapshots compare and hash by identity, so the rules may also memoise their wording per snapshot.
+    """
+
+    __slots__ = ("parameter_set", "when", "_cache", "_references")
 
     def __init__(self, parameter_set: ParameterSet, when: date):
         self.parameter_set = parameter_set
         self.when = when
-        self._cache: dict[str, Any] = {}
+        self._cache: dict[Any, Any] = {}
+        self._references: dict[str, Reference] = {}
 
     def __getitem__(self, name: str) -> Any:
         try:
@@ -225,7 +236,20 @@ class ParametersOn:
         return self.parameter_set[name].entry_at(self.when)
 
     def reference(self, name: str) -> Reference:
-        return self.entry(name).references[0]
+        """The first reference of the value in force: what a reason citing this parameter cites."""
+        try:
+            return self._references[name]
+        except KeyError:
+            reference = self._references[name] = self.entry(name).references[0]
+            return reference
+
+    def derived(self, build: Callable[[ParametersOn], T]) -> T:
+        """``build(self)``, computed once per date: what a rule derives from the values in force."""
+        try:
+            return self._cache[build]
+        except KeyError:
+            value = self._cache[build] = build(self)
+            return value
 
 
 @lru_cache(maxsize=1)

@@ -7,7 +7,7 @@ import sys
 import pytest
 from django.core.management import call_command
 
-from tests.rules.test_css_ceilings import METROPOLE_2024, METROPOLE_2025, OVERSEAS_2024
+from tests.rules.css.test_css_ceilings import METROPOLE_2024, METROPOLE_2025, OVERSEAS_2024
 
 TABLES = [("2024-06-15", "metropole", METROPOLE_2024), ("2025-06-15", "metropole", METROPOLE_2025),
           ("2024-06-15", "martinique", OVERSEAS_2024)]

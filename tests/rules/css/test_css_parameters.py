@@ -7,7 +7,8 @@ from itertools import pairwise
 
 import pytest
 
-from eligibility.rules.css_parameters import build_css_parameters
+from eligibility.rules.css import evaluate_css
+from eligibility.rules.css.resources import not_yet_excluded
 from eligibility.rules.enums import ResourceTreatment, ResourceType
 from eligibility.rules.parameters import (
     PARAMETERS_DIR,
@@ -51,8 +52,12 @@ def test_a_date_before_the_first_value_is_refused():
     with pytest.raises(ParameterDateError) as error:
         default_parameters()["css.plafond_gratuite_base"].at(date(2019, 10, 31))
     assert error.value.first == date(2019, 11, 1)
+    situation = parse_situation({
+        "request_date": "2019-11-01", "residence": {"territory": "metropole"}, "housing": {"status": "tenant"},
+        "members": [{"id": "p1", "role": "applicant", "birth_date": "1980-01-01"}],
+    }, today=date(2026, 11, 22))
     with pytest.raises(ParameterDateError):
-        build_css_parameters(default_parameters().at(date(2019, 10, 31)))
+        evaluate_css(replace(situation, request_date=date(2019, 10, 31)), default_parameters().at(date(2019, 10, 31)))
     assert default_parameters()["rsa.montant_base"].at(date(2019, 10, 31)) == Decimal("559.74")
 
 
@@ -170,8 +175,8 @@ def test_late_exclusions_by_date(resource_type, first_day):
     after = default_parameters().at(first_day)
     assert resource_type not in before["css.ressources_exclues"]
     assert resource_type in after["css.ressources_exclues"]
-    assert build_css_parameters(before).not_yet_excluded[ResourceType(resource_type)][0] == first_day
-    assert ResourceType(resource_type) not in build_css_parameters(after).not_yet_excluded
+    assert not_yet_excluded(before)[ResourceType(resource_type)][0] == first_day
+    assert ResourceType(resource_type) not in not_yet_excluded(after)
 
 
 def test_decree_2023_671_is_cited_with_its_journal_officiel_text():
@@ -191,4 +196,4 @@ def test_a_list_naming_a_counted_resource_is_refused():
         original, values=(replace(first, value=[*first.value, "salary"]), *original.values[1:]),
     )
     with pytest.raises(ParameterFileError, match="salary"):
-        build_css_parameters(broken.at(date(2024, 1, 1)))
+        not_yet_excluded(broken.at(date(2024, 1, 1)))

@@ -1,0 +1,93 @@
+"""Care charges left to the patient: forfait journalier, forfait patient urgences, single room, consultations
+(participation forfaitaire, excess fees) and the 100 % Santé baskets.
+
+Every amount comes from the dated parameters under ``eligibility/parameters/soins``; the rate applied is the
+one in force on the request date (the dates of a planned stay are not known).
+
+``evaluate_care(situation, p, css_holder=...)`` computes every planned care item of the situation for one
+coverage assumption: ``css_holder=True`` gives the figures of a holder of the Complémentaire santé solidaire
+(used for the "with the CSS" column of the out-of-pocket estimate), ``False`` those of a person without it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..enums import CareKind
+from ..parameters import ParametersOn
+from ..situation import Situation
+from .common import (
+    CSS_COVERAGES,
+    ZERO,
+    add_months,
+    has_invalidity_pension,
+    holds_css,
+    in_maternity_period,
+    is_newborn,
+    maternity_reason,
+    maternity_window,
+    newborn_days,
+)
+from .consultation import ConsultationResult, consultation
+from .emergency import EmergencyVisitResult, emergency_visit
+from .hospital import HospitalStayResult, hospital_stay
+from .quoted import QuotedCareResult, quoted_care
+
+__all__ = [
+    "CSS_COVERAGES", "ZERO", "CareResult", "ConsultationResult", "EmergencyVisitResult", "HospitalStayResult",
+    "QuotedCareResult", "add_months", "consultation", "emergency_visit", "evaluate_care",
+    "has_invalidity_pension", "holds_css", "hospital_stay", "in_maternity_period", "is_newborn",
+    "maternity_reason", "maternity_window", "newborn_days", "quoted_care",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class CareResult:
+    """Every planned care item, computed for one coverage assumption (``css_holder``)."""
+
+    css_holder: bool
+    hospital_stays: tuple[HospitalStayResult, ...] = ()
+    emergency_visits: tuple[EmergencyVisitResult, ...] = ()
+    consultations: tuple[ConsultationResult, ...] = ()
+    quoted_care: tuple[QuotedCareResult, ...] = ()
+
+    @property
+    def items(self) -> list:
+        """All results, in the order of ``situation.planned_care``."""
+        return sorted(
+            [*self.hospital_stays, *self.emergency_visits, *self.consultations, *self.quoted_care],
+            key=lambda r: r.care_index,
+        )
+
+    @property
+    def to_verify(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for item in self.items:
+            for note in item.to_verify:
+                seen.setdefault(note, None)
+        return tuple(seen)
+
+
+def evaluate_care(situation: Situation, p: ParametersOn, *, css_holder: bool) -> CareResult:
+    stays, visits, consultations, quoted = [], [], [], []
+    participation_left: dict[str, Decimal] = {}
+    for index, care in enumerate(situation.planned_care):
+        if care.kind is CareKind.HOSPITALISATION:
+            stays.append(hospital_stay(situation, care, index, p, css_holder=css_holder))
+        elif care.kind is CareKind.EMERGENCY_VISIT:
+            visits.append(emergency_visit(situation, care, index, p, css_holder=css_holder))
+        elif care.kind is CareKind.CONSULTATION:
+            left = participation_left.get(care.member, p["soins.participation_forfaitaire_plafond_annuel"])
+            result = consultation(situation, care, index, p, css_holder=css_holder, participation_left=left)
+            participation_left[care.member] = left - result.participation_forfaitaire
+            consultations.append(result)
+        else:
+            quoted.append(quoted_care(situation, care, index, p))
+    return CareResult(
+        css_holder=css_holder,
+        hospital_stays=tuple(stays),
+        emergency_visits=tuple(visits),
+        consultations=tuple(consultations),
+        quoted_care=tuple(quoted),
+    )

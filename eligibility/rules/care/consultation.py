@@ -1,0 +1,158 @@
+"""Consultations: reimbursement of the base tariff, excess fees, the participation forfaitaire and its cap."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..enums import ParticipationExemption, Sector
+from ..parameters import ParametersOn
+from ..reasons import Reason, cents, format_eur, format_percent, reasons_dict
+from ..results import money
+from ..situation import PlannedCare, Situation
+from ..sources import parameter_to_verify, reason_from
+from .common import ZERO, in_maternity_period, maternity_reason
+
+
+@dataclass(frozen=True, slots=True)
+class ConsultationResult:
+    care_index: int
+    member: str
+    sector: Sector
+    fee: Decimal                       # declared fee
+    base_tariff: Decimal               # base of the reimbursement (tarif de convention), at most the fee
+    billed: Decimal                    # what the doctor may bill (the base tariff for a CSS holder)
+    social_security: Decimal           # reimbursement before the participation forfaitaire is withheld
+    ticket_moderateur: Decimal         # base tariff − social security share
+    excess_fees: Decimal               # billed − base tariff (dépassement d'honoraires)
+    participation_forfaitaire: Decimal  # withheld from the reimbursement, after the annual cap
+    participation_exemption: ParticipationExemption | None
+    reasons: tuple[Reason, ...]
+    to_verify: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict:
+        return {
+            "care_index": self.care_index,
+            "member": self.member,
+            "sector": self.sector.value,
+            "fee": money(self.fee),
+            "base_tariff": money(self.base_tariff),
+            "billed": money(self.billed),
+            "social_security": money(self.social_security),
+            "ticket_moderateur": money(self.ticket_moderateur),
+            "excess_fees": money(self.excess_fees),
+            "participation_forfaitaire": money(self.participation_forfaitaire),
+            "participation_exemption": self.participation_exemption.value if self.participation_exemption else None,
+            **reasons_dict(self.reasons),
+            "to_verify": list(self.to_verify),
+        }
+
+
+def consultation(
+    situation: Situation, care: PlannedCare, index: int, p: ParametersOn, *, css_holder: bool,
+    participation_left: Decimal | None = None,
+) -> ConsultationResult:
+    """One consultation; ``participation_left`` is what remains under the member's annual cap."""
+    tariff_name, rate_name = "soins.consultation_generaliste_tarif", "soins.consultation_taux_remboursement"
+    fee = care.fee or ZERO
+    sector = care.sector or Sector.SECTOR_1
+    tariff, rate = p[tariff_name], p[rate_name]
+    base = min(fee, tariff)
+    maternity = in_maternity_period(situation, care.member, p)
+    reasons: list[Reason] = []
+    to_verify = [t for t in (parameter_to_verify(p, tariff_name),) if t]
+    billed = base if css_holder else fee
+    excess = billed - base
+    if maternity:
+        social_security = base
+        reasons.append(maternity_reason(
+            situation, care.member, p, "care.consultation.maternity",
+            "Consultation remboursée à 100 % du tarif de base",
+        ))
+    else:
+        social_security = cents(base * rate)
+        reasons.append(reason_from(
+            p, rate_name, "care.consultation.reimbursement",
+            f"La Sécurité sociale rembourse {format_percent(rate)} "
+            f"du tarif de base ({format_eur(base)}), soit {format_eur(social_security)}.",
+        ))
+    reasons.append(reason_from(
+        p, tariff_name, "care.consultation.base",
+        f"Tarif de base retenu : celui d'une consultation de médecin généraliste, {format_eur(tariff)} "
+        f"(au plus le montant payé).",
+    ))
+    health = situation.health_of(care.member)
+    if health is not None and health.ald and not maternity:
+        to_verify.append(
+            f"Consultation de {care.member} : si elle concerne son affection de longue durée (ALD), la Sécurité "
+            "sociale la rembourse à 100 % du tarif de base (estimation faite au taux habituel)."
+        )
+    if sector is Sector.SECTOR_1 and fee > tariff and not css_holder:
+        to_verify.append(
+            f"Consultation de {care.member} : un médecin de secteur 1 applique le tarif de la Sécurité sociale ; un montant "
+            f"supérieur à {format_eur(tariff)} correspond sans doute à un spécialiste dont le tarif de base est plus élevé "
+            "(remboursement alors plus élevé que celui estimé)."
+        )
+    if sector is not Sector.SECTOR_1 and not css_holder and excess > 0:
+        reasons.append(Reason(
+            "care.consultation.excess_fees",
+            f"Médecin {sector.label.lower()} : le dépassement d'honoraires ({format_eur(excess)}) n'est pas remboursé par "
+            "la Sécurité sociale ; une complémentaire peut en rembourser une partie selon le contrat "
+            "(mieux avec un médecin adhérent à l'Optam).",
+            "Code de la sécurité sociale, art. L162-5",
+            "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006073189",
+        ))
+        if sector is Sector.SECTOR_2:
+            to_verify.append(
+                f"Consultation de {care.member} : pour un médecin de secteur 2 non adhérent à l'Optam, la base de "
+                "remboursement peut être plus basse que le tarif retenu."
+            )
+    if css_holder and fee > base:
+        reasons.append(Reason(
+            "care.consultation.css_no_excess",
+            f"Avec la Complémentaire santé solidaire, le médecin ne peut pas facturer de dépassement d'honoraires : "
+            f"il applique le tarif de base ({format_eur(base)}), pris en charge en totalité.",
+            "Code de la sécurité sociale, art. L861-3 et L162-5-13",
+            "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006073189",
+        ))
+
+    pf_name = "soins.participation_forfaitaire"
+    exemption: ParticipationExemption | None = None
+    if situation.member(care.member).age_on(situation.request_date) < int(p["soins.participation_forfaitaire_age_exoneration"]):
+        exemption = ParticipationExemption.UNDER_18
+    elif maternity:
+        exemption = ParticipationExemption.MATERNITY
+    elif css_holder:
+        exemption = ParticipationExemption.CSS
+    amount = p[pf_name]
+    if exemption is not None:
+        participation = ZERO
+        reasons.append(reason_from(
+            p, pf_name, f"care.participation.exempt.{exemption.value}",
+            f"Pas de participation forfaitaire ({format_eur(amount)}) : {exemption.label.lower()}.",
+        ))
+    else:
+        participation = min(amount, participation_left) if participation_left is not None else amount
+        participation = max(participation, ZERO)
+        reasons.append(reason_from(
+            p, pf_name, "care.participation.due",
+            f"Participation forfaitaire : {format_eur(amount)} retenus sur le remboursement (au plus "
+            f"{format_eur(p['soins.participation_forfaitaire_plafond_journalier'])} par jour et "
+            f"{format_eur(p['soins.participation_forfaitaire_plafond_annuel'])} par an et par personne)."
+            + (" Le plafond annuel est atteint par les consultations prévues." if participation < amount else ""),
+        ))
+    return ConsultationResult(
+        care_index=index,
+        member=care.member,
+        sector=sector,
+        fee=fee,
+        base_tariff=base,
+        billed=billed,
+        social_security=social_security,
+        ticket_moderateur=base - social_security,
+        excess_fees=excess,
+        participation_forfaitaire=participation,
+        participation_exemption=exemption,
+        reasons=tuple(reasons),
+        to_verify=tuple(to_verify),
+    )

@@ -1,0 +1,151 @@
+"""Emergency visits: the forfait patient urgences (Code de la sécurité sociale, L160-13), reduced or exempt."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..enums import EmergencyExemption
+from ..parameters import ParameterDateError, ParametersOn
+from ..reasons import Reason, format_date, format_eur, reasons_dict
+from ..results import money
+from ..situation import PlannedCare, Situation
+from ..sources import parameter_to_verify, reason_from, upcoming_change
+from .common import (
+    ZERO,
+    has_invalidity_pension,
+    in_maternity_period,
+    is_newborn,
+    maternity_reason,
+    newborn_days,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class EmergencyVisitResult:
+    care_index: int
+    member: str
+    reduced: bool
+    rate: Decimal                     # applicable rate (normal or reduced), before exemption
+    exemption: EmergencyExemption | None
+    flat_fee: Decimal                 # due by the patient (0 when exempt or paid by the CSS)
+    reasons: tuple[Reason, ...]
+    to_verify: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict:
+        return {
+            "care_index": self.care_index,
+            "member": self.member,
+            "flat_fee": money(self.flat_fee),
+            "exemption": self.exemption.value if self.exemption else None,
+            "exemption_label": self.exemption.label if self.exemption else None,
+            "reduced": self.reduced,
+            "rate": money(self.rate),
+            **reasons_dict(self.reasons),
+            "to_verify": list(self.to_verify),
+        }
+
+
+def emergency_visit(
+    situation: Situation, care: PlannedCare, index: int, p: ParametersOn, *, css_holder: bool
+) -> EmergencyVisitResult:
+    name, reduced_name = "soins.forfait_patient_urgences", "soins.forfait_patient_urgences_minore"
+    try:
+        full = p[name]
+    except ParameterDateError as exc:
+        return EmergencyVisitResult(
+            care_index=index, member=care.member, reduced=False, rate=ZERO,
+            exemption=EmergencyExemption.NOT_IN_FORCE, flat_fee=ZERO,
+            reasons=(
+                Reason(
+                    "care.emergency.not_in_force",
+                    f"Le forfait patient urgences n'existe qu'à partir du {format_date(exc.first)} : avant, un ticket "
+                    "modérateur s'appliquait aux soins des urgences (non estimé ici).",
+                    "Code de la sécurité sociale, art. L160-13",
+                    "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006073189",
+                ),
+            ),
+            to_verify=(f"Passage aux urgences de {care.member} : ticket modérateur non estimé (avant le forfait patient urgences).",),
+        )
+    health = situation.health_of(care.member)
+    reduced_for = []
+    if health is not None and health.ald:
+        reduced_for.append("affection de longue durée (ALD)")
+    if health is not None and health.work_accident:
+        reduced_for.append("accident du travail ou maladie professionnelle")
+    reduced = bool(reduced_for)
+    used = reduced_name if reduced else name
+    rate = p[used]
+    to_verify = [t for t in (parameter_to_verify(p, used),) if t]
+    if reduced:
+        reasons = [
+            reason_from(
+                p, reduced_name, "care.emergency.reduced",
+                f"Forfait patient urgences au montant minoré de {format_eur(rate)} (au lieu de {format_eur(full)}) "
+                f"pour : {', '.join(reduced_for)}. Il est dû pour un passage aux urgences non suivi d'une hospitalisation.",
+            )
+        ]
+        if health is not None and health.work_accident:
+            to_verify.append(
+                f"Urgences de {care.member} : avec un taux d'incapacité d'au moins deux tiers (accident du travail), "
+                "le forfait n'est pas dû du tout."
+            )
+    else:
+        reasons = [
+            reason_from(
+                p, name, "care.emergency.rate",
+                f"Forfait patient urgences : {format_eur(rate)} pour un passage aux urgences non suivi d'une "
+                f"hospitalisation (tarif en vigueur le {format_date(situation.request_date)}).",
+            )
+        ]
+    change = upcoming_change(p, used)
+    if change is not None:
+        reasons.append(
+            Reason(
+                "care.emergency.rate_change",
+                f"Ce forfait passe à {format_eur(change.value)} le {format_date(change.start)} : un passage aux urgences "
+                "à partir de cette date sera facturé au nouveau montant.",
+                change.references[0].title, change.references[0].href,
+            )
+        )
+        to_verify.append(f"Urgences de {care.member} : date du passage par rapport au {format_date(change.start)}.")
+
+    exemption: EmergencyExemption | None = None
+    if in_maternity_period(situation, care.member, p):
+        exemption = EmergencyExemption.MATERNITY
+        reasons.append(maternity_reason(situation, care.member, p, "care.emergency.exempt.maternity", "Forfait patient urgences non dû"))
+    elif is_newborn(situation, care.member, p):
+        exemption = EmergencyExemption.NEWBORN
+        reasons.append(reason_from(
+            p, "soins.nouveau_ne_jours", "care.emergency.exempt.newborn",
+            f"Nouveau-né de {newborn_days(situation, care.member)} jours : pas de forfait patient urgences pendant les "
+            f"{p['soins.nouveau_ne_jours']} premiers jours de vie.",
+        ))
+    elif health is not None and health.military_pension:
+        exemption = EmergencyExemption.MILITARY_PENSION
+        reasons.append(reason_from(
+            p, name, "care.emergency.exempt.military_pension",
+            "Titulaire d'une pension militaire d'invalidité : le forfait patient urgences n'est pas dû.",
+        ))
+    elif has_invalidity_pension(situation, care.member):
+        exemption = EmergencyExemption.INVALIDITY_PENSION
+        reasons.append(reason_from(
+            p, name, "care.emergency.exempt.invalidity_pension",
+            "Titulaire d'une pension d'invalidité : le forfait patient urgences n'est pas dû.",
+        ))
+    elif css_holder:
+        exemption = EmergencyExemption.CSS
+        reasons.append(reason_from(
+            p, name, "care.emergency.exempt.css",
+            "Avec la Complémentaire santé solidaire, le forfait patient urgences est payé par la CSS : rien à payer.",
+        ))
+    return EmergencyVisitResult(
+        care_index=index,
+        member=care.member,
+        reduced=reduced,
+        rate=rate,
+        exemption=exemption,
+        flat_fee=ZERO if exemption is not None else rate,
+        reasons=tuple(reasons),
+        to_verify=tuple(to_verify),
+    )

@@ -1,0 +1,103 @@
+"""What the CSS rules share: references, the articles cited without a figure of their own, and wording helpers.
+
+Every CSS figure is read from the dated parameters by the name of its file (``p["css.deduction_aah"]`` is
+``eligibility/parameters/css/deduction_aah.yaml``); ``ref(p, name)`` is the reference of the value in force.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from functools import lru_cache
+
+from ..enums import Role
+from ..parameters import ParametersOn
+from ..reasons import MONTHS_FR, Reason, format_month, format_number, format_percent
+from ..reasons import format_eur as _format_eur
+from ..situation import Member
+
+ZERO = Decimal(0)
+ONE = Decimal(1)
+
+Ref = tuple[str, str]  # (article as printed, href)
+
+#: Articles cited by rules that have no figure of their own (so no parameter file).
+_SECTION_R861 = "https://www.legifrance.gouv.fr/codes/section_lc/LEGITEXT000006073189/LEGISCTA000006156821/"
+ARTICLE_EXCLUDED = (
+    "Code de la sécurité sociale, art. L861-2 et R861-10",
+    "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000030055485",
+)
+ARTICLE_ALIMONY_PAID = ("Code de la sécurité sociale, art. R861-9", _SECTION_R861)
+ARTICLE_SELF_EMPLOYMENT = ("Code de la sécurité sociale, art. R861-15", _SECTION_R861)
+ARTICLE_RESOURCES = ("Code de la sécurité sociale, art. R861-4 et R861-8", _SECTION_R861)
+ARTICLE_NOT_IN_HOUSEHOLD = ("Code de la sécurité sociale, art. R861-2 et R861-4", _SECTION_R861)
+ARTICLE_DECISION = (
+    "Code de la sécurité sociale, art. L861-1",
+    "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000037950247",
+)
+
+
+def ref(p: ParametersOn, name: str) -> Ref:
+    """The reference of the value of ``name`` in force, as ``(article, href)``."""
+    reference = p.reference(name)
+    return reference.title, reference.href
+
+
+def reason(code: str, text: str, cited: Ref) -> Reason:
+    return Reason(code, text, cited[0], cited[1])
+
+
+# Reasons that depend only on the parameters of the date and on the shape of the household are built
+# once per date and shared (``Reason`` is immutable); ``ParametersOn`` hashes by identity.
+CACHED = 16384
+
+
+#: Equal Decimals format alike, and ceilings, rates and participations repeat a lot: cache their formatting.
+#: Amounts that come from the household (declared, counted, totals, margins) are nearly always new, and a cache
+#: miss costs more than the formatting: those call ``format_amount`` (uncached) directly.
+format_eur = lru_cache(maxsize=8192)(_format_eur)
+format_amount = _format_eur
+number = lru_cache(maxsize=1024)(format_number)
+percent = lru_cache(maxsize=256)(format_percent)
+
+
+def from_month(year: int, month: int) -> str:
+    """``d'octobre 2025`` / ``de janvier 2026`` (elision before a vowel)."""
+    name = MONTHS_FR[month - 1]
+    return ("d'" if name[0] in "aeiouéà" else "de ") + format_month(year, month)
+
+
+def who_is(member: Member) -> str:
+    if member.role is Role.APPLICANT:
+        return "vous-même"
+    if member.role is Role.PARTNER:
+        return "votre conjoint ou partenaire"
+    if member.role is Role.CHILD:
+        return f"votre enfant « {member.id} »"
+    return f"la personne à charge « {member.id} »"
+
+
+def capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def persons(n: int) -> str:
+    return f"{n} personne" if n == 1 else f"{n} personnes"
+
+
+def first_dates(p: ParametersOn, name: str) -> dict[str, date]:
+    """For a parameter mapping keys to values, the first date each key has a value (all dates, not just ``p.when``)."""
+    first: dict[str, date] = {}
+    for dated in p.parameter_set[name].values:
+        for key in dated.value:
+            first.setdefault(key, dated.start)
+    return first
+
+
+def new_key_notes(p: ParametersOn, name: str) -> dict[str, str]:
+    """The ``to_verify`` note of the value in force, attached to the keys that value adds (a new presumption)."""
+    entry = p.entry(name)
+    if not entry.to_verify:
+        return {}
+    first = first_dates(p, name)
+    return {key: entry.to_verify for key in entry.value if first.get(key) == entry.start}

@@ -1,0 +1,264 @@
+"""Resources of the CSS household (Code de la sécurité sociale, L861-2, R861-4 to R861-10, R861-15).
+
+* Flat deductions on AAH, ASI and ASPA (instruction DSS/SD2A/2021/71) are per month of allowance; the
+  declared amount covers the 12-month period, so 12 months are assumed, never more than the amount
+  declared. The couple rate applies when the applicant and the partner both receive the allowance.
+* The 30 % abatement applies to the earned income (salary, self-employment) of a member who, on the
+  request date, is on compensated unemployment, a paid trainee, on sick leave for more than 6 months,
+  or receives the ASS (an ``ass`` resource line, or ``ass`` in the current benefits of a one-adult home).
+* Resources of a person outside the CSS household (a dependant aged 25 or more) are not counted.
+* Excluded resources follow the contract's classification (``ResourceType.treatment``), narrowed by the dated
+  list ``css.ressources_exclues``: an exclusion applies to the requests made from its date, whatever the months
+  of the reference period; before it, the resource is counted in full and the reason says from when it is not.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from functools import lru_cache
+
+from ..enums import EARNED_INCOME_TYPES, Activity, Benefit, ResourceTreatment, ResourceType
+from ..parameters import ParameterFileError, ParametersOn
+from ..reasons import Reason, cents, format_date
+from ..results import ResourceLine
+from ..situation import Member, Situation
+from .common import (
+    ARTICLE_ALIMONY_PAID,
+    ARTICLE_EXCLUDED,
+    ARTICLE_NOT_IN_HOUSEHOLD,
+    ARTICLE_RESOURCES,
+    ARTICLE_SELF_EMPLOYMENT,
+    ZERO,
+    Ref,
+    format_amount,
+    format_eur,
+    percent,
+    reason,
+    ref,
+    who_is,
+)
+from .household import Household
+from .period import period_months
+
+#: Activities at the request date that open the 30 % abatement on earned income.
+ABATEMENT_ACTIVITIES = frozenset(
+    {Activity.UNEMPLOYED_COMPENSATED, Activity.TRAINEE_PAID, Activity.SICK_LEAVE_OVER_6_MONTHS}
+)
+_TYPE_ORDER = {t: i for i, t in enumerate(ResourceType)}
+# Plain dicts: reading an enum member's attribute goes through a descriptor, noticeably slower per call.
+_TREATMENT = {t: t.treatment for t in ResourceType}
+_LABEL = {t: t.label for t in ResourceType}
+_VALUE = {t: t.value for t in ResourceType}
+
+
+_EXCLUSIONS = "css.ressources_exclues"
+_CONTRACT_EXCLUDED = tuple(t for t in ResourceType if t.treatment is ResourceTreatment.EXCLUDED)
+
+
+def not_yet_excluded(p: ParametersOn) -> dict[ResourceType, tuple[date, Ref, str | None]]:
+    """Contract-excluded types missing from the list in force on ``p.when``, with the date they leave the base.
+
+    The list only narrows the contract's classification: a name outside the contract's exclusions, or a
+    contract exclusion that no later value adds, is a malformed parameter file.
+    """
+    contract = {t.value: t for t in _CONTRACT_EXCLUDED}
+    parameter = p.parameter_set[_EXCLUSIONS]
+    for dated in parameter.values:
+        unknown = sorted(set(dated.value) - contract.keys())
+        if unknown:
+            raise ParameterFileError(
+                f"{_EXCLUSIONS} {dated.start}: {', '.join(unknown)} ne sont pas des ressources exclues du contrat")
+    in_force = set(p[_EXCLUSIONS])
+    out: dict[ResourceType, tuple[date, Ref, str | None]] = {}
+    for t in _CONTRACT_EXCLUDED:
+        if t.value in in_force:
+            continue
+        later = next((d for d in parameter.values if d.start > p.when and t.value in d.value), None)
+        if later is None:
+            raise ParameterFileError(f"{_EXCLUSIONS}: « {t.value} » n'est exclue à aucune date après le {p.when}")
+        reference = later.references[0]
+        out[t] = (later.start, (reference.title, reference.href), later.to_verify)
+    return out
+
+
+def _flat_deductions(
+    entries: list[tuple[Member, Decimal]], single: Decimal, couple: Decimal, months: int,
+    couple_ids: frozenset[str],
+) -> dict[str, tuple[Decimal, Decimal, bool]]:
+    """Deduction per member ``{id: (deduction, monthly rate, couple rate?)}``, never more than the amount declared."""
+    out: dict[str, tuple[Decimal, Decimal, bool]] = {}
+    if single <= 0 and couple <= 0:
+        return out
+    pair = [(m, a) for m, a in entries if m.id in couple_ids and a > 0]
+    if len(pair) == 2:
+        (m1, a1), (m2, a2) = pair
+        total = min(a1 + a2, couple * months)
+        first = min(a1, cents(total / 2))
+        second = min(a2, total - first)
+        first = min(a1, total - second)
+        out[m1.id] = (first, couple, True)
+        out[m2.id] = (second, couple, True)
+    for m, amount in entries:
+        if amount > 0 and m.id not in out:
+            out[m.id] = (min(amount, single * months), single, False)
+    return out
+
+
+_BENEFIT_SHORT = {ResourceType.AAH: "l'AAH", ResourceType.ASI: "l'ASI", ResourceType.ASPA: "l'ASPA"}
+
+
+def resources(
+    situation: Situation, h: Household, p: ParametersOn, reasons: list[Reason], lines: list[ResourceLine],
+    to_verify: list[str],
+) -> Decimal:
+    """Sum of the counted resource lines (may be negative after alimony paid); fills reasons and lines.
+
+    A type the contract classes as excluded is counted when its exclusion is not yet in force on the request
+    date (``css.ressources_exclues``): the family help from 29 June 2025, the CEJ allowance from 29 July 2023.
+    """
+    declared = situation.resources
+    if not declared:
+        return ZERO
+    counted_members = h.counted
+    n_counted = len(counted_members)
+    # Position of each member: the household in its order, then the members outside it.
+    order = {m.id: i for i, m in enumerate(counted_members)}
+    for i, (m, _age) in enumerate(h.not_counted, n_counted):
+        order[m.id] = i
+    if len(declared) > 1:
+        resources = sorted(declared, key=lambda r: (order[r.member], _TYPE_ORDER[r.type]))
+    else:
+        resources = declared
+    members = {m.id: m for m in situation.members}
+    months = p.derived(period_months)
+
+    abated: set[str] | None = None  # built on the first earned-income line
+    ass_lines: list[str] = []
+    minimum_benefits: dict[ResourceType, list[tuple[Member, Decimal]]] | None = None
+    for r in resources:
+        rtype = r.type
+        if rtype is ResourceType.ASS:
+            if r.amount > 0:
+                ass_lines.append(r.member)
+        elif rtype in _BENEFIT_SHORT and order[r.member] < n_counted:
+            if minimum_benefits is None:
+                minimum_benefits = {}
+            minimum_benefits.setdefault(rtype, []).append((members[r.member], r.amount))
+
+    deductions: dict[ResourceType, dict[str, tuple[Decimal, Decimal, bool]]] = {}
+    if minimum_benefits:
+        couple_ids = frozenset(m.id for m in counted_members[:2]) if h.partner is not None else frozenset()
+        for rtype, entries in minimum_benefits.items():
+            if rtype is ResourceType.AAH:
+                deductions[rtype] = _flat_deductions(entries, p["css.deduction_aah"], ZERO, months, frozenset())
+            elif rtype is ResourceType.ASI:
+                asi = p["css.deduction_asi"]
+                deductions[rtype] = _flat_deductions(
+                    entries, asi["personne_seule"], asi["couple"], months, couple_ids)
+            else:
+                aspa = p["css.deduction_aspa"]
+                deductions[rtype] = _flat_deductions(
+                    entries, aspa["personne_seule"], aspa["couple"], months, couple_ids)
+
+    total = ZERO
+    excluded_later = p.derived(not_yet_excluded)
+    whos: dict[str, str] = {}
+    for r in resources:
+        member_id = r.member
+        rtype = r.type
+        label = _LABEL[rtype]
+        value = _VALUE[rtype]
+        who = whos.get(member_id)
+        if who is None:
+            who = whos[member_id] = who_is(members[member_id])
+        amount = r.amount
+        if order[member_id] >= n_counted:
+            note = (f"{label} ({who}, {format_amount(amount)}) : montant non compté, cette personne ne fait pas "
+                    "partie du foyer de la demande.")
+            lines.append(ResourceLine(member_id, value, amount, ZERO, _EXCLUDED, note))
+            reasons.append(Reason("css.resource_not_in_household", note, *ARTICLE_NOT_IN_HOUSEHOLD))
+            continue
+        treatment = _TREATMENT[rtype]
+        if treatment is ResourceTreatment.EXCLUDED:
+            if rtype in excluded_later:
+                since, cited, note_to_verify = excluded_later[rtype]
+                total += amount
+                note = (f"{label} ({who}) : {format_amount(amount)} comptés. Cette ressource n'est laissée de côté "
+                        f"que pour les demandes faites à partir du {format_date(since)} ({cited[0]}) ; à la date de "
+                        f"votre demande ({format_date(situation.request_date)}), elle est encore comptée.")
+                lines.append(ResourceLine(member_id, value, amount, amount, _INCLUDED, note))
+                reasons.append(Reason("css.resource_not_yet_excluded", note, *cited))
+                if note_to_verify and note_to_verify not in to_verify:
+                    to_verify.append(note_to_verify)
+                continue
+            if rtype is ResourceType.HOUSING_AID:
+                note = (f"{label} ({who}, {format_amount(amount)}) : montant non compté comme une ressource ; seul "
+                        "le forfait logement est ajouté.")
+            else:
+                note = (f"{label} ({who}, {format_amount(amount)}) : montant laissé de côté, la loi ne compte pas "
+                        "cette ressource.")
+            lines.append(ResourceLine(member_id, value, amount, ZERO, _EXCLUDED, note))
+            reasons.append(Reason("css.resource_excluded", note, *ARTICLE_EXCLUDED))
+            continue
+        if treatment is ResourceTreatment.DEDUCTED:
+            total -= amount
+            note = (f"{label} ({who}) : {format_amount(amount)} versés pendant la période, déduits de vos "
+                    "ressources.")
+            lines.append(ResourceLine(member_id, value, amount, -amount, _DEDUCTED, note))
+            reasons.append(Reason("css.resource_deducted", note, *ARTICLE_ALIMONY_PAID))
+            continue
+        if rtype in EARNED_INCOME_TYPES:
+            if rtype is ResourceType.SELF_EMPLOYMENT:
+                reasons.append(_self_employment_reason(who))
+            if abated is None:
+                abated = {m.id for m in counted_members if m.activity in ABATEMENT_ACTIVITIES}
+                abated.update(ass_lines)
+                if h.partner is None and Benefit.ASS in situation.current_benefits:
+                    abated.add(h.applicant.id)
+            if member_id in abated and amount > 0:
+                rate = p["css.abattement_revenus_activite"]
+                counted = cents(amount * (1 - rate))
+                total += counted
+                note = (f"{label} ({who}) : {format_amount(amount)} déclarés, comptés pour {format_amount(counted)} "
+                        f"après un abattement de {percent(rate)}, car cette personne est au chômage "
+                        "indemnisé, à l'ASS, en formation rémunérée ou en arrêt maladie de plus de 6 mois à la "
+                        "date de la demande.")
+                lines.append(ResourceLine(member_id, value, amount, counted, "abated", note))
+                reasons.append(reason("css.resource_abated", note, ref(p, "css.abattement_revenus_activite")))
+                continue
+        elif deductions:
+            deduction = deductions.get(rtype, _NO_DEDUCTION).get(member_id)
+            if deduction is not None:
+                deducted, rate, couple_rate = deduction
+                counted = amount - deducted
+                total += counted
+                shared = " pour le couple, partagée entre vous deux" if couple_rate else ""
+                note = (f"{label} ({who}) : {format_amount(amount)} déclarés, comptés pour {format_amount(counted)} "
+                        f"après une déduction forfaitaire de {format_eur(rate)} par mois d'allocation{shared}"
+                        f", soit {format_amount(deducted)} sur {months} mois. Nous supposons que {_BENEFIT_SHORT[rtype]} "
+                        "a été versée pendant toute la période ; la déduction ne dépasse jamais le montant déclaré.")
+                lines.append(ResourceLine(member_id, value, amount, counted, "abated", note))
+                reasons.append(reason("css.benefit_deduction", note, ref(p, "css.deduction_aah")))
+                continue
+        total += amount
+        note = f"{label} ({who}) : {format_amount(amount)} comptés."
+        lines.append(ResourceLine(member_id, value, amount, amount, _INCLUDED, note))
+        reasons.append(Reason("css.resource_included", note, *ARTICLE_RESOURCES))
+    return total
+
+
+_INCLUDED, _EXCLUDED, _DEDUCTED = (ResourceTreatment.INCLUDED.value, ResourceTreatment.EXCLUDED.value,
+                                   ResourceTreatment.DEDUCTED.value)
+_NO_DEDUCTION: dict[str, tuple[Decimal, Decimal, bool]] = {}
+
+
+@lru_cache(maxsize=1024)
+def _self_employment_reason(who: str) -> Reason:
+    return Reason(
+        "css.resource_self_employment",
+        f"Pour les revenus d'activité indépendante ({who}), on retient le revenu net du dernier avis "
+        "d'imposition, pas les recettes de la période.",
+        *ARTICLE_SELF_EMPLOYMENT,
+    )
+

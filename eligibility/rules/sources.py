@@ -1,0 +1,23 @@
+"""What a rule cites from a dated parameter: the reference of the value in force, its "to verify" note,
+and the next value already known (shared by the CSS, care, CPAM aid, Help and checklist rules)."""
+
+from __future__ import annotations
+
+from .parameters import DatedValue, ParametersOn
+from .reasons import Reason
+
+
+def reason_from(p: ParametersOn, parameter: str, code: str, text: str) -> Reason:
+    """A reason citing the reference of the parameter value in force."""
+    ref = p.reference(parameter)
+    return Reason(code, text, ref.title, ref.href)
+
+
+def parameter_to_verify(p: ParametersOn, parameter: str) -> str | None:
+    note = p.entry(parameter).to_verify
+    return f"{p.parameter_set[parameter].description} : {note}" if note else None
+
+
+def upcoming_change(p: ParametersOn, parameter: str) -> DatedValue | None:
+    """The next dated value of a parameter after the request date, if one is already known."""
+    return next((v for v in p.parameter_set[parameter].values if v.start > p.when), None)
