@@ -3,9 +3,9 @@
 Run as ``.venv/bin/python bench/bench_pdf.py [--runs N]``. Not a test: it prints figures.
 
 * The dossier: the heaviest persona (4 people, 3 care items, every aid), rendered by
-  ``dossiers.pdf.render_dossier_pdf`` (template, WeasyPrint layout, tagged PDF/UA-1 output) ``--runs`` times.
+  ``eligibility.presentation.pdf.render_dossier_pdf`` (template, WeasyPrint layout, tagged PDF/UA-1 output) ``--runs`` times.
 * The reference: plain paragraphs, like with like: the dossier's font (DejaVu Sans, same size and line
-  height), its page size and margins, and the same cached font configuration (``dossiers.pdf._font_config``),
+  height), its page size and margins, and the same cached font configuration (``eligibility.presentation.pdf._font_config``),
   as many paragraphs as it takes to fill the same number of pages, rendered the same number of times,
   interleaved with the dossier so that both see the same machine load.
 * Also shown: the reference rendered with the dossier's own output options (PDF/UA-1, same URL fetcher), which
@@ -41,8 +41,8 @@ import pypdf  # noqa: E402
 from weasyprint import HTML  # noqa: E402
 
 from dossiers.models import Organisation  # noqa: E402
-from dossiers.pdf import PDF_VARIANT, _font_config, render_dossier_pdf  # noqa: E402
-from dossiers.pdf_fetcher import DossierURLFetcher  # noqa: E402
+from eligibility.presentation.pdf import PDF_VARIANT, _font_config, render_dossier_pdf  # noqa: E402
+from eligibility.presentation.pdf_fetcher import DossierURLFetcher  # noqa: E402
 from eligibility.rules.engine import simulate  # noqa: E402
 from eligibility.rules.situation import parse_situation  # noqa: E402
 from tests.web.test_pdf_personas import HEAVY_FAMILY_ALL_AIDS  # noqa: E402

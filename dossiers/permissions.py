@@ -59,6 +59,20 @@ def read_only_allowed(view):
     return view
 
 
+def second_factor_exempt(view):
+    """Mark the views that set up or check the second factor: reachable before it is checked."""
+    view.second_factor_exempt = True
+    return view
+
+
+def second_factor_required(user, memberships: list[Membership]) -> bool:
+    """A second factor is asked of an account that set one up, and of every member of an organisation
+    that requires it (any of its organisations: one session serves them all)."""
+    from django_otp import user_has_device
+
+    return any(m.organisation.require_second_factor for m in memberships) or user_has_device(user)
+
+
 def member_required(view):
     """Anonymous visitors go to the login page; accounts without an active membership are refused (403),
     and so are read-only members asking for a change.
@@ -75,6 +89,13 @@ def member_required(view):
         membership = active_membership(request, memberships)
         if membership is None:
             return _refused(request, "Votre compte n'est rattaché à aucune organisation active.")
+        if (not getattr(view, "second_factor_exempt", False) and not request.user.is_verified()
+                and second_factor_required(request.user, memberships)):
+            from django.shortcuts import redirect
+            from django.urls import reverse
+            from django.utils.http import urlencode
+
+            return redirect(f"{reverse('dossiers:second_factor')}?{urlencode({'next': request.path})}")
         if (request.method not in SAFE_METHODS and not membership.can_write
                 and not getattr(view, "read_only_allowed", False)):
             return _refused(request, "Votre rôle dans cette organisation permet de consulter les dossiers, pas de "

@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "formtools",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "eligibility",
     "dossiers",
 ]
@@ -57,6 +59,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -179,6 +182,9 @@ AXES_SENSITIVE_PARAMETERS = ["password"]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dossiers:list"
 LOGOUT_REDIRECT_URL = "home"
+
+# Optional TOTP second factor of the workspace (django-otp), required by an organisation setting.
+OTP_TOTP_ISSUER = "aidsante"
 
 # Anonymous questionnaire cases expire after 30 days without activity.
 CASE_EXPIRY_DAYS = 30

@@ -17,7 +17,8 @@ from django.urls import include, path, reverse
 from django.utils import timezone
 
 from eligibility.models import Case
-from eligibility.questionnaire import presenter
+from eligibility.presentation.context import build_context
+from eligibility.presentation.pdf import pdf_response
 from eligibility.questionnaire.journey import JOURNEY, RESULTS_STEP, REVIEW_STEP, SCHEMA_VERSION
 from eligibility.questionnaire.views import QuestionnaireWizard
 
@@ -72,6 +73,9 @@ class DossierQuestionnaireWizard(QuestionnaireWizard):
     def get_pdf_organisation(self):
         return self.dossier.organisation
 
+    def is_professional(self) -> bool:
+        return True
+
     def get_person_label(self) -> str | None:
         return self.dossier.full_name
 
@@ -103,7 +107,7 @@ class DossierQuestionnaireWizard(QuestionnaireWizard):
         if response is not None:
             return response
         record(self.request.user, self.dossier, AuditAction.VIEWED, "results")
-        context = presenter.results_context(result, self.member_titles)
+        context = build_context(result, member_titles=self.member_titles, professional=self.is_professional())
         context.update({
             "case": self.case, "dossier": self.dossier, "can_edit": True,
             "review_url": self.get_step_url(REVIEW_STEP),
@@ -113,8 +117,6 @@ class DossierQuestionnaireWizard(QuestionnaireWizard):
         return render(self.request, "dossiers/questionnaire_results.html", context)
 
     def pdf(self):
-        from ..pdf import pdf_response
-
         result, response = self.simulation()
         if response is not None:
             return response

@@ -33,6 +33,8 @@ from formtools.wizard.views import NamedUrlWizardView, StepsHelper
 
 from eligibility import services
 from eligibility.models import Case
+from eligibility.presentation.context import build_context
+from eligibility.presentation.pdf import pdf_response, render_dossier_html
 from eligibility.rules.situation import InvalidSituation, parse_situation
 
 from . import presenter
@@ -227,6 +229,10 @@ class QuestionnaireWizard(NamedUrlWizardView):
 
     def get_pdf_organisation(self):
         return None
+
+    def is_professional(self) -> bool:
+        """A social worker reads the results: they also see the parameters' "to verify" notes."""
+        return False
 
     def today(self):
         return timezone.localdate()
@@ -493,7 +499,7 @@ class QuestionnaireWizard(NamedUrlWizardView):
         result, response = self.simulation()
         if response is not None:
             return response
-        context = presenter.results_context(result, self.member_titles)
+        context = build_context(result, member_titles=self.member_titles, professional=self.is_professional())
         context.update({
             "case": self.case,
             "can_edit": self.can_edit(),
@@ -504,8 +510,6 @@ class QuestionnaireWizard(NamedUrlWizardView):
         return render(self.request, "questionnaire/results.html", context)
 
     def pdf(self):
-        from dossiers.pdf import pdf_response
-
         result, response = self.simulation()
         if response is not None:
             return response
@@ -513,8 +517,6 @@ class QuestionnaireWizard(NamedUrlWizardView):
 
     def print_version(self):
         """The PDF's content as an accessible HTML page, so that the PDF is never the only way to get it."""
-        from dossiers.pdf import render_dossier_html
-
         result, response = self.simulation()
         if response is not None:
             return response

@@ -78,6 +78,8 @@ def workspace_urls():
         ("get", reverse("dossiers:statistics"), None),
         ("get", reverse("dossiers:statistics_csv"), None),
         ("get", reverse("dossiers:dossiers_csv"), None),
+        ("get", reverse("dossiers:second_factor_setup"), None),
+        ("get", reverse("dossiers:second_factor"), None),
     ]
 
 

@@ -15,7 +15,12 @@ from django.template import Context, Template
 from django.utils.html import escape
 
 from dossiers.models import Organisation
-from dossiers.pdf import dossier_filename, pdf_response, render_dossier_html, render_dossier_pdf
+from eligibility.presentation.pdf import (
+    dossier_filename,
+    pdf_response,
+    render_dossier_html,
+    render_dossier_pdf,
+)
 from eligibility.rules.engine import RULESET_VERSION, simulate
 from eligibility.rules.reasons import format_date, format_eur
 from eligibility.rules.situation import parse_situation
@@ -108,14 +113,15 @@ def test_single_adult_facing_a_stay(single_adult):
     assert "Dossier de Karim" in first
     assert format_date(TODAY) in first
     assert "CCAS de Vaulx-en-Velin" in first
-    # The first page stands on its own: the results in short and the next three steps.
+    # The first page stands on its own: the results in short and every next step.
     assert "Vos résultats en bref" in first
     assert eur(data["css"]["monthly_participation"]) in first
     assert eur(data["reste_a_charge"]["total_current"]) in first
     assert eur(data["reste_a_charge"]["total_with_css"]) in first
     assert data["cpam_aid"]["assessment_label"].lower() in first
-    for step in data["checklist"][:3]:
-        assert normalise(step["procedure"]) in first
+    for step in data["checklist"]:
+        if step["key"] != "appeal":
+            assert normalise(step["procedure"]) in first
     # The stay, line by line, with both columns.
     assert_out_of_pocket_printed(r)
     assert "Forfait journalier (hôpital), p1, 6 jours" in r.text
@@ -134,10 +140,11 @@ def test_single_adult_facing_a_stay(single_adult):
     assert "36 46" in r.text and "compte ameli" in r.text
     for part in ("Place de la Nation", "69120 Vaulx-en-Velin", "04 72 04 80 80", "Du lundi au vendredi, 8 h 30 à 12 h"):
         assert part in r.text
-    # What the application could not know.
-    assert "À vérifier" in r.text
+    # The parameters' provenance notes are for professionals: never in the person's dossier (issue 15).
+    assert data["to_verify"], "the persona has professional notes to keep out"
     for note in data["to_verify"]:
-        assert normalise(note) in r.text
+        assert normalise(note) not in r.text
+    assert "OpenFisca" not in r.text and "branche de développement" not in r.text
 
 
 def test_family_eligible_to_the_free_css_with_glasses_and_dental(family):

@@ -15,8 +15,8 @@ import tempfile
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from dossiers.pdf import render_dossier_pdf
 from eligibility.management.json_input import InvalidJSON, read_json_input
+from eligibility.presentation.pdf import render_dossier_pdf
 from eligibility.rules.parameters import ParameterDateError
 from eligibility.rules.situation import FieldError, InvalidSituation, parse_situation
 from eligibility.services import simulate_situation

@@ -1,0 +1,358 @@
+"""The one template context of a result: the results page, the dossier (HTML and PDF) and the letters.
+
+``build_context(result, *, member_titles=None, person_label=None, organisation=None, professional=False,
+document=False)``
+
+* ``member_titles``: how the pages call each member (``{"p1": "Vous"}``); the ids otherwise.
+* ``person_label``: the person's name on a dossier (a social worker's dossier), else nobody is named.
+* ``organisation``: the organisation that follows the person (contact details printed on the dossier).
+* ``professional``: the reader is a social worker (workspace): parameter provenance and "to verify" notes
+  are shown. A person never sees them, and the dossier, which is handed to the person, never prints them.
+* ``document``: the dossier (PDF and its HTML twin): disclosure widgets are printed open, links are text.
+
+Reading order (issue 15): the answer first (what you get, what you pay, what to do first), then the steps
+grouped by organism, then each aid with its calculation and its legal reasons one tap away.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from eligibility.rules.enums import AidAssessment, CssStatus, HospitalExemption, ResourceType, Role
+
+from .formatting import eur, iso_to_text, width_class
+
+#: Checklist items that only make sense after a decision: shown under "if the request is refused".
+AFTER_DECISION_KEYS = frozenset({"appeal"})
+
+
+def _label(enum_class, value: str | None) -> str:
+    """The French label of a contract value, or the value itself if the enum does not know it."""
+    if value is None:
+        return ""
+    member = enum_class._value2member_map_.get(value)
+    return member.label if member is not None else str(value)
+
+
+def treatment_labels() -> dict[str, str]:
+    return {
+        "included": _("comptée"),
+        "abated": _("comptée après abattement"),
+        "deducted": _("retirée"),
+        "excluded": _("laissée de côté"),
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class OrganisationContact:
+    """The contact details printed for the organisation that follows the dossier (a CCAS…)."""
+
+    name: str
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+    opening_hours: str = ""
+
+    @classmethod
+    def from_object(cls, organisation: Any) -> OrganisationContact | None:
+        if organisation is None:
+            return None
+        if isinstance(organisation, OrganisationContact):
+            return organisation
+
+        def text(name: str) -> str:
+            value = organisation.get(name) if isinstance(organisation, dict) else getattr(organisation, name, "")
+            return str(value or "").strip()
+
+        name = text("name")
+        if not name:
+            return None
+        return cls(
+            name=name, address=text("address"), phone=text("phone"), email=text("email"),
+            opening_hours=text("opening_hours"),
+        )
+
+
+# --------------------------------------------------------------------------- blocks
+
+
+def reasons(block: dict | None) -> list[dict]:
+    """A block's reasons as ``{text, article, href}`` (the detailed form when the result carries it)."""
+    block = block or {}
+    detail = block.get("reasons_detail")
+    if detail:
+        return detail
+    return [{"text": r, "article": None, "href": None} for r in block.get("reasons", [])]
+
+
+def _who(titles: dict, member_id: str | None) -> str:
+    return titles.get(member_id, member_id or "")
+
+
+def members(result, titles: dict, person_label: str | None) -> list[dict]:
+    """The household as printed on the dossier: id, role, name (the applicant's, if given), age."""
+    situation = result.situation
+    rows = []
+    for member in situation.members:
+        rows.append({
+            "id": member.id,
+            "title": titles.get(member.id, ""),
+            "role": member.role.label,
+            "name": person_label if member.role is Role.APPLICANT and person_label else "",
+            "age": member.age_on(situation.request_date),
+        })
+    return rows
+
+
+def css_context(css: dict, titles: dict) -> dict:
+    status = CssStatus(css["status"])
+    top = max(Decimal(str(css["resources"])), Decimal(str(css["ceiling_with_participation"])), Decimal(1))
+    bars = [
+        {"label": _("Vos ressources retenues"), "value": eur(css["resources"]),
+         "width": width_class(css["resources"], top), "modifier": "resources"},
+        {"label": _("Plafond pour la CSS sans participation"), "value": eur(css["ceiling_free"]),
+         "width": width_class(css["ceiling_free"], top), "modifier": "free"},
+        {"label": _("Plafond pour la CSS avec participation"), "value": eur(css["ceiling_with_participation"]),
+         "width": width_class(css["ceiling_with_participation"], top), "modifier": "with"},
+    ]
+    labels = treatment_labels()
+    lines = []
+    for line in css.get("resource_lines", []):
+        treatment = line.get("treatment")
+        lines.append({
+            "who": _who(titles, line.get("member")), "label": _label(ResourceType, line.get("type")),
+            "declared": eur(line.get("declared")), "counted": eur(line.get("counted")),
+            "treatment": labels.get(treatment, treatment), "excluded": treatment == "excluded",
+            "note": line.get("note"),
+        })
+    period = css.get("reference_period") or {}
+    return {
+        "status": status.value,
+        "status_label": status.label,
+        "eligible": status is not CssStatus.NOT_ELIGIBLE,
+        "free": status is CssStatus.FREE,
+        "has_participation": status is CssStatus.WITH_PARTICIPATION,
+        "household_size": css["household_size"],
+        "resources": eur(css["resources"]),
+        "ceiling_free": eur(css["ceiling_free"]),
+        "ceiling_with_participation": eur(css["ceiling_with_participation"]),
+        "monthly_participation": eur(css["monthly_participation"]),
+        "participations": [
+            {"who": _who(titles, p["member"]), "age": p["age_on_january_1"], "monthly": eur(p["monthly"])}
+            for p in css.get("participations", [])
+        ],
+        "margin": eur(css["margin"]) if css.get("margin") else None,
+        "excess": eur(css["excess"]) if css.get("excess") else None,
+        "housing_flat_amount": eur(css["housing_flat_amount"]) if css.get("housing_flat_amount") else None,
+        "period": (_("du %(start)s au %(end)s") % {"start": iso_to_text(period["start"]), "end": iso_to_text(period["end"])}
+                   if period.get("start") else ""),
+        "bars": bars,
+        "resource_lines": lines,
+        "excluded_lines": [line for line in lines if line["excluded"]],
+        "reasons": reasons(css),
+        "to_verify": css.get("to_verify", []),
+    }
+
+
+def _exemption_label(value: str | None, label: str | None) -> str | None:
+    if not value:
+        return None
+    return label or _label(HospitalExemption, value)
+
+
+def _amount(part: dict | None) -> dict | None:
+    """One cell of the out-of-pocket table: amount, bound (``au plus``, ``environ``) and note."""
+    if not part:
+        return None
+    prefix = _("au plus") if part.get("upper_bound") else _("environ") if part.get("approximate") else ""
+    return {"amount": eur(part.get("left")), "prefix": prefix, "note": part.get("note")}
+
+
+def care_context(data: dict, titles: dict) -> dict:
+    stays = [{
+        "who": _who(titles, s.get("member")), "days": s.get("days"),
+        "daily_rate": eur(s.get("daily_rate")), "forfait": eur(s.get("forfait_journalier")),
+        "exemption": _exemption_label(s.get("exemption"), s.get("exemption_label")),
+        "single_room": eur(s.get("single_room")) if s.get("single_room") else None,
+        "psychiatric": s.get("psychiatric"), "home": s.get("home"),
+        "reasons": reasons(s),
+    } for s in data.get("hospital_stays", [])]
+    visits = [{
+        "who": _who(titles, v.get("member")), "flat_fee": eur(v.get("flat_fee")),
+        "exemption": _exemption_label(v.get("exemption"), v.get("exemption_label")),
+        "reasons": reasons(v),
+    } for v in data.get("emergency_visits", [])]
+    rac = data.get("reste_a_charge") or {}
+    with_css_column = bool(rac.get("with_css_column"))
+    lines = [{
+        "label": line.get("label"),
+        "who": _who(titles, line.get("member")),
+        "current": _amount(line.get("current") or {"left": line.get("left")}),
+        "with_css": _amount(line.get("with_css")) if with_css_column else None,
+        "assumptions": line.get("assumptions", []),
+        "check": bool((line.get("current") or {}).get("upper_bound") or (line.get("current") or {}).get("approximate")),
+    } for line in rac.get("lines", [])]
+    out_of_pocket = None
+    if lines:
+        out_of_pocket = {
+            "lines": lines,
+            "with_css_column": with_css_column,
+            "total_current": eur(rac.get("total_current", rac.get("total"))),
+            "total_current_prefix": _("au plus") if rac.get("current_is_upper_bound") else "",
+            "total_with_css": eur(rac.get("total_with_css")) if with_css_column else None,
+            "total_with_css_prefix": _("au plus") if rac.get("with_css_is_upper_bound") else "",
+            "assumptions": rac.get("assumptions", []),
+            "reasons": reasons(rac),
+        }
+    return {"stays": stays, "visits": visits, "out_of_pocket": out_of_pocket}
+
+
+def cpam_context(cpam: dict | None) -> dict | None:
+    if not cpam:
+        return None
+    assessment = cpam.get("assessment")
+    return {
+        "assessment": assessment,
+        "label": cpam.get("assessment_label") or _label(AidAssessment, assessment),
+        "possible": assessment != AidAssessment.UNLIKELY.value,
+        "ceiling": eur(cpam["ceiling"]) if cpam.get("ceiling") is not None else None,
+        "ceiling_label": cpam.get("ceiling_label"),
+        "ceiling_is_default": cpam.get("ceiling_is_default"),
+        "resources": eur(cpam["resources"]) if cpam.get("resources") is not None else None,
+        "needs": cpam.get("needs", []),
+        "quotes_needed": cpam.get("quotes_needed", []),
+        "reasons": reasons(cpam),
+    }
+
+
+def help_context(block: dict | None) -> dict | None:
+    if not block:
+        return None
+    return {**block, "reasons": reasons(block)}
+
+
+def _unique(texts) -> list[str]:
+    """The texts in their order, each once (the same paper asked by two procedures is listed once)."""
+    seen: set[str] = set()
+    kept = []
+    for text in texts:
+        if text and text not in seen:
+            seen.add(text)
+            kept.append(text)
+    return kept
+
+
+def steps_context(checklist: list[dict]) -> dict:
+    """The procedures, grouped by organism once, in the engine's order; appeals apart, after a decision.
+
+    The "where to get help" sentence that most procedures share is said once (``common_help``); an item
+    keeps its own only when it differs. Each item's appeal sentence is kept, introduced as what to do if
+    the request is refused.
+    """
+    before = [item for item in checklist if item.get("key") not in AFTER_DECISION_KEYS]
+    after = [item for item in checklist if item.get("key") in AFTER_DECISION_KEYS]
+    helps = [item.get("help") for item in before if item.get("help")]
+    common_help = max(helps, key=helps.count) if helps else None
+    later_appeals = {item.get("appeal") for item in after if item.get("appeal")}
+
+    def present(item: dict) -> dict:
+        appeal = item.get("appeal")
+        return {
+            "key": item.get("key"), "procedure": item.get("procedure"), "organism": item.get("organism"),
+            "how": item.get("how"), "documents": _unique(item.get("documents") or []),
+            "deadline": item.get("deadline"),
+            "help": item.get("help") if item.get("help") != common_help else None,
+            # An appeal said in full under "if the request is refused" is only pointed to here.
+            "appeal": None if appeal in later_appeals and item.get("key") not in AFTER_DECISION_KEYS else appeal,
+            "appeal_later": appeal in later_appeals and item.get("key") not in AFTER_DECISION_KEYS,
+            "reasons": reasons(item),
+        }
+
+    groups: dict[str, dict] = {}
+    for item in before:
+        organism = str(item.get("organism") or "")
+        groups.setdefault(organism, {"organism": organism, "items": []})["items"].append(present(item))
+    return {
+        "groups": list(groups.values()),
+        "next_steps": [present(item) for item in before],
+        "after_decision": [present(item) for item in after],
+        "common_help": common_help,
+    }
+
+
+def answer_context(css: dict, care: dict, cpam: dict | None, help_block: dict | None, steps: dict) -> dict:
+    """The first screen: what you can get, what you will pay, what to do first (issue 15)."""
+    gets = []
+    if css["free"]:
+        gets.append(_("Complémentaire santé solidaire (CSS) : droit estimé sans participation financière (gratuite)."))
+    elif css["has_participation"]:
+        gets.append(_("Complémentaire santé solidaire (CSS) : droit estimé, pour %(amount)s par mois "
+                      "(tout le foyer).") % {"amount": css["monthly_participation"]})
+    else:
+        gets.append(_("Complémentaire santé solidaire (CSS) : pas de droit d'après cette simulation."))
+    if cpam:
+        gets.append(_("Aide financière de la CPAM : %(label)s.") % {"label": cpam["label"].lower()})
+    if help_block:
+        gets.append(
+            _("Dispositif Help de l'Urssaf : il peut vous aider (une seule demande, sur urssaf.fr).")
+            if help_block.get("relevant")
+            else _("Dispositif Help de l'Urssaf : il ne vous concerne pas d'après vos réponses."))
+    oop = care.get("out_of_pocket")
+    pays = None
+    if oop:
+        pays = {
+            "current": oop["total_current"], "current_prefix": oop["total_current_prefix"],
+            "with_css": oop["total_with_css"], "with_css_prefix": oop["total_with_css_prefix"],
+            "participation": css["monthly_participation"] if css["has_participation"] and oop["with_css_column"] else None,
+        }
+    first = steps["next_steps"][0] if steps["next_steps"] else None
+    return {"gets": gets, "pays": pays, "first_step": first}
+
+
+def person_checks(care: dict) -> list[str]:
+    """What the person should check, in plain words (never the parameters' provenance)."""
+    oop = care.get("out_of_pocket") or {}
+    return [
+        _("%(care)s : vérifiez le montant sur le devis, notre estimation est prudente.") % {"care": line["label"]}
+        for line in oop.get("lines", []) if line["check"]
+    ]
+
+
+def build_context(
+    result, *, member_titles: dict | None = None, person_label: str | None = None, organisation=None,
+    professional: bool = False, document: bool = False,
+) -> dict:
+    """The template context shared by the results page, the dossier and the letters (module docstring)."""
+    data = result.as_dict()
+    titles = member_titles or {}
+    label = (person_label or "").strip() or None
+    css = css_context(data["css"], titles)
+    care = care_context(data, titles)
+    cpam = cpam_context(data.get("cpam_aid"))
+    help_block = help_context(data.get("help_independants"))
+    steps = steps_context(data.get("checklist") or [])
+    ruleset = data.get("ruleset") or {}
+    return {
+        "result": data,
+        "request_date": result.situation.request_date,
+        "request_date_text": iso_to_text(result.situation.request_date),
+        "parameters_valid_on": iso_to_text(ruleset.get("parameters_valid_on")),
+        "ruleset_version": ruleset.get("version"),
+        "person_label": label,
+        "organisation": OrganisationContact.from_object(organisation),
+        "members": members(result, titles, label),
+        "answer": answer_context(css, care, cpam, help_block, steps),
+        "css": css,
+        "care": care,
+        "cpam": cpam,
+        "help": help_block,
+        "steps": steps,
+        "person_checks": person_checks(care),
+        "professional": professional,
+        "to_verify": data.get("to_verify", []) if professional else [],
+        "document": document,
+    }

@@ -1,0 +1,110 @@
+"""The results page and the dossier's HTML page in Chromium, at a phone's width (375 px) and a desktop's.
+
+Issue 15: the first phone screen answers what you get, what you pay and what to do first; no page scrolls
+sideways; every page passes axe. The case is filled through the Django test client (the questionnaire's own
+journey helper), then opened in the browser with the same session.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from eligibility.questionnaire.views import QuestionnaireWizard
+from tests.web.test_questionnaire_helpers import Journey, care_data, household_data
+from tests.web.test_questionnaire_journeys import REQUEST_DATE, self_employed_in_difficulty, single_on_rsa
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PHONE = {"width": 375, "height": 812}
+DESKTOP = {"width": 1280, "height": 800}
+
+
+@pytest.fixture(autouse=True)
+def fixed_today(monkeypatch):
+    monkeypatch.setattr(QuestionnaireWizard, "today", lambda self: REQUEST_DATE)
+
+
+def family_with_care():
+    """Self-employed applicant, partner, child; a stay with a single room, glasses, a dental prosthesis."""
+    answers = self_employed_in_difficulty()
+    answers["foyer"] = household_data([
+        {"role": "applicant", "birth_date": "21/07/1978", "activity": "self_employed"},
+        {"role": "partner", "birth_date": "11/02/1986", "activity": "employee"},
+        {"role": "child", "birth_date": "03/03/2015"},
+    ])
+    answers["ressources"] = {"p1__period": "monthly", "p1__self_employment": "9 000",
+                             "p2__period": "total", "p2__salary": "13 000", "c1__period": "monthly"}
+    answers["soins"] = care_data([
+        {"kind": "hospitalisation", "member": "p1", "days": "8", "single_room_daily": "60"},
+        {"kind": "glasses", "member": "c1", "quote": "240", "basket": "other"},
+        {"kind": "dental_prosthesis", "member": "p2", "quote": "1200", "basket": "other"},
+    ])
+    return answers
+
+
+def open_case(client, live_server, page, answers) -> Journey:
+    journey = Journey(client)
+    journey.start()
+    journey.run(answers)
+    page.context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}])
+    return journey
+
+
+def no_horizontal_scroll(page) -> None:
+    width = page.evaluate("document.documentElement.scrollWidth")
+    viewport = page.evaluate("window.innerWidth")
+    assert width <= viewport, f"the page scrolls sideways: {width} px for {viewport} px"
+
+
+def text(locator) -> str:
+    return locator.inner_text().replace("\u202f", " ").replace("\u00a0", " ")
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375px", "1280px"])
+def test_results_answer_first_and_fit_the_screen(client, live_server, browser_page, check_accessibility, viewport):
+    page = browser_page
+    page.set_viewport_size(viewport)
+    journey = open_case(client, live_server, page, family_with_care())
+    page.goto(live_server.url + journey.results_url)
+    no_horizontal_scroll(page)
+    # The answer (what you get, what you pay, what to do first) is entirely on the first screen.
+    answer = page.locator(".answer")
+    box = answer.bounding_box()
+    page.screenshot(path=f"/tmp/measure/first-{viewport['width']}.png")
+    assert box["y"] + box["height"] <= viewport["height"], box
+    summary = text(answer)
+    assert "Complémentaire santé solidaire (CSS) : droit estimé" in summary
+    assert "Avec votre couverture actuelle" in summary and "Avec la CSS" in summary
+    assert "Ce que vous faites d'abord" in summary and "Demander la Complémentaire santé solidaire" in summary
+    # The legal reasons are one tap away, closed.
+    reasons = page.locator("#titre-css ~ details.more").last
+    assert not reasons.get_attribute("open") and not reasons.locator(".reasons").is_visible()
+    reasons.locator("summary").click()
+    assert reasons.locator(".reasons").is_visible()
+    no_horizontal_scroll(page)
+    # Professionals' provenance notes are not shown to the person.
+    assert "OpenFisca" not in page.content()
+    check_accessibility(page, f"résultats ({viewport['width']} px)")
+    page.screenshot(path=f"/tmp/measure/full-{viewport['width']}.png", full_page=True)
+    print(f"results page height at {viewport['width']} px: {page.evaluate('document.documentElement.scrollHeight')} px")
+
+    page.goto(live_server.url + journey.results_url.replace("resultats/", "dossier/"))
+    no_horizontal_scroll(page)
+    assert "Vos résultats en bref" in page.inner_text("main")
+    check_accessibility(page, f"dossier en page web ({viewport['width']} px)")
+
+
+def test_results_of_a_single_person_at_375px(client, live_server, browser_page, check_accessibility):
+    page = browser_page
+    page.set_viewport_size(PHONE)
+    journey = open_case(client, live_server, page, single_on_rsa())
+    page.goto(live_server.url + journey.results_url)
+    no_horizontal_scroll(page)
+    summary = text(page.locator(".answer"))
+    assert "sans participation financière (gratuite)" in summary
+    # No planned care: nothing to pay is claimed.
+    assert "Ce que vous paierez" not in summary
+    # The resources table is one card per line on a phone: still no sideways scrolling once opened.
+    page.locator("details.more summary", has_text="Le calcul").click()
+    no_horizontal_scroll(page)
+    check_accessibility(page, "résultats d'une personne seule (375 px)")
