@@ -23,7 +23,7 @@ $(VENV)/.installed: pyproject.toml requirements/lock.txt
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
 # Only the public side is extracted: the workspace, its e-mails, the admin and the API stay in French.
 MESSAGES_IGNORE := --ignore=.venv --ignore=node_modules --ignore=var --ignore=tests --ignore=bench \
-  --ignore='templates/dossiers/*' --ignore='templates/registration/*' --ignore='dossiers/views/*' \
+  --ignore='templates/dossiers/*' --ignore='templates/registration/*' --ignore='templates/admin/*' --ignore='dossiers/views/*' \
   --ignore='dossiers/forms.py' --ignore='dossiers/models.py' --ignore='dossiers/admin.py' \
   --ignore='dossiers/management/*' --ignore='dossiers/migrations/*' --ignore='eligibility/migrations/*' \
   --ignore='eligibility/api.py' --ignore='eligibility/openapi.py' --ignore='eligibility/admin.py'
