@@ -56,7 +56,18 @@ class ResourceIn(_Open):
 
 
 class CoverageIn(_Open):
-    complementary: enums.Complementary = enums.Complementary.NONE
+    complementary: enums.Complementary = Field(
+        enums.Complementary.NONE,
+        description="Complémentaire actuelle : aucune, privée (garanties inconnues, contrat responsable ou non), CSS "
+                    "(ou demande en cours), aide médicale de l'État",
+    )
+    base: enums.BaseCover = Field(
+        enums.BaseCover.FRENCH,
+        description="Couverture de base : Assurance maladie française, assuré(e) d'un autre pays (UE/EEE/Suisse avec "
+                    "CEAM, pays lié par un accord, autre pays) ou aucune couverture",
+    )
+    irregular_stay: bool | None = Field(None, description="Sans couverture (base « none ») : séjour sans titre de séjour")
+    months_in_france: int | None = Field(None, ge=0, le=1200, description="Sans couverture : mois de présence en France")
 
 
 class HealthIn(_Open):
@@ -66,17 +77,29 @@ class HealthIn(_Open):
     work_accident: bool = False
     military_pension: bool = False
     aeeh_child: bool = False
+    work_accident_incapacity: enums.WorkAccidentIncapacity | None = Field(
+        None, description="Accident du travail : taux d'incapacité (deux tiers ou plus : pas de forfait urgences)")
+    organ_donor: bool = False
+    terrorism_victim: bool = False
+    sexual_violence_minor: bool = Field(False, description="Mineur victime de violences sexuelles")
 
 
 class PlannedCareIn(_Open):
     kind: enums.CareKind
     member: str
-    days: int | None = Field(None, ge=1, le=MAX_HOSPITAL_DAYS, description="hospitalisation : jours facturés, jour de sortie compris")
+    days: int | None = Field(None, ge=1, le=MAX_HOSPITAL_DAYS, description="hospitalisation : jours facturés, jour de sortie compris (facultatif avec les dates)")
+    admission_date: date | None = Field(None, description="hospitalisation : date d'entrée ; avec la date de sortie, le séjour est compté jour par jour au tarif de chaque jour")
+    discharge_date: date | None = Field(None, description="hospitalisation : date de sortie (le même jour que l'entrée : hospitalisation de jour, sans forfait journalier)")
     psychiatric: bool = False
     single_room_daily: float | None = Field(None, ge=0)
     home: bool = False
-    quote: float | None = Field(None, ge=0, description="prothèse dentaire, lunettes, aides auditives : montant du devis")
-    basket: enums.Basket | None = None
+    quote: float | None = Field(None, ge=0, description="prothèse dentaire, lunettes, aides auditives : montant du devis pour tout l'équipement ; absent : pas encore de devis (le résultat donne le prix « 100 % Santé » et la fourchette usuelle)")
+    basket: enums.Basket | None = Field(None, description="100_sante (classe A, classe I, panier 100 % Santé) ou other ; pour une couronne, déduit du matériau et de la dent quand ils sont donnés")
+    act: enums.DentalAct | None = Field(None, description="prothèse dentaire : crown (par défaut), bridge, denture")
+    material: enums.Material | None = Field(None, description="prothèse dentaire : matériau")
+    tooth: enums.ToothPosition | None = Field(None, description="couronne : position de la dent")
+    ears: int | None = Field(None, ge=1, le=2, description="aides auditives : nombre d'oreilles (1 par défaut)")
+    lenses: enums.LensGrade | None = Field(None, description="lunettes de classe B : complexité des verres (plafond du contrat responsable)")
     fee: float | None = Field(None, ge=0, description="consultation : honoraires")
     sector: enums.Sector | None = None
 
@@ -130,13 +153,17 @@ class EmergencyVisitOut(_Open):
 
 class OutOfPocketLineOut(_Open):
     key: str
+    charge: str = Field(description="Nature de la charge : forfait_journalier, single_room, emergency_flat_fee, consultation, participation_forfaitaire, dental_prosthesis, glasses, hearing_aids")
     label: str
-    current: dict[str, Any] = Field(description="Avec la couverture actuelle")
+    billed: float | None = None
+    current: dict[str, Any] = Field(description="Avec la couverture actuelle : billed, social_security, complementary (null si inconnue), left, upper_bound (« au plus »), note")
     with_css: dict[str, Any] | None = Field(description="Avec la CSS, si le foyer y a droit (sinon null)")
+    details: dict[str, Any] | None = Field(None, description="Soins sur devis : panier, base et taux de la Sécurité sociale, prix limite, limite CSS, plafond du contrat responsable, conseil sans devis (no_quote) ; séjour daté : tarifs jour par jour (rate_segments)")
 
 
 class OutOfPocketOut(_Open):
     total: float = Field(description="Reste à charge total avec la couverture actuelle")
+    total_current: float | None = None
     total_with_css: float | None
     lines: list[OutOfPocketLineOut]
 
@@ -171,6 +198,7 @@ class ResultOut(_Open):
     cpam_aid: CpamAidOut
     help_independants: HelpOut
     checklist: list[ChecklistItemOut]
+    care_guidance: dict[str, Any] | None = Field(None, description="Caisse compétente (CPAM, CGSS outre-mer, CSSM), patients venus d'ailleurs, moyens de payer le reste, choix d'une complémentaire : ce que les chiffres du foyer appellent")
     to_verify: list[str] = Field(default_factory=list)
 
 

@@ -57,8 +57,9 @@ class CpamCeilingCache:
     The ceilings change a few times a year, in the admin. A change (``post_save``/``post_delete``, see
     ``apps.py``) drops this process's copy and writes a new version token to the shared cache; every
     other process (gunicorn workers, other hosts sharing the cache) compares its token with the shared
-    one at most every ``RECHECK_SECONDS`` and reloads when it differs. With a per-process cache
-    (``LocMemCache``) the other processes see the change within ``RECHECK_SECONDS`` at most.
+    one at most every ``RECHECK_SECONDS`` and reloads when it differs. This needs the cache shared between
+    processes, as production's is; with a per-process cache (``LocMemCache``, development) only the process
+    that saved the change reloads at once.
     """
 
     KEY = "eligibility:cpam-ceilings-version"
@@ -156,6 +157,7 @@ TEXT_KEYS = frozenset({
     "reasons", "to_verify", "note", "notes", "label", "text", "article", "href", "assumptions", "documents",
     "procedure", "deadline", "help", "how", "appeal", "organism", "reason", "quotes_needed", "steps",
     "actions", "name", "assessment_label", "exemption_label", "ceiling_basis", "ceiling_label",
+    "title", "where", "source", "advice",
 })
 
 

@@ -29,16 +29,22 @@ from eligibility.rules.enums import (
     ALSACE_MOSELLE_DEPARTMENTS,
     OVERSEAS_DEPARTMENT_BY_TERRITORY,
     Activity,
+    BaseCover,
     Basket,
     Benefit,
     CareKind,
     Complementary,
+    DentalAct,
     Difficulty,
     HousingStatus,
+    LensGrade,
+    Material,
     ResourceTreatment,
     ResourceType,
     Sector,
     Territory,
+    ToothPosition,
+    WorkAccidentIncapacity,
 )
 from eligibility.rules.situation import EARLIEST_REQUEST_DATE
 
@@ -176,9 +182,12 @@ def health_items(draw, member_ids: list[str], request_date: date) -> list[dict]:
     items = []
     for member in draw(st.lists(st.sampled_from(member_ids), unique=True, max_size=3)):
         item: dict[str, Any] = {"member": member}
-        for key in ("ald", "work_accident", "military_pension", "aeeh_child"):
+        for key in ("ald", "work_accident", "military_pension", "aeeh_child", "organ_donor", "terrorism_victim",
+                    "sexual_violence_minor"):
             if draw(st.booleans()):
                 item[key] = draw(st.booleans())
+        if draw(st.booleans()):
+            item["work_accident_incapacity"] = draw(st.sampled_from(WorkAccidentIncapacity.values()))
         if draw(st.booleans()):
             item["pregnancy_due_date"] = (request_date + timedelta(days=draw(st.integers(-60, 300)))).isoformat()
         items.append(item)
@@ -186,14 +195,20 @@ def health_items(draw, member_ids: list[str], request_date: date) -> list[dict]:
 
 
 @st.composite
-def planned_care_items(draw, member_ids: list[str], *, max_items: int = 5) -> list[dict]:
-    """Planned care of every kind, with the fields each kind requires."""
+def planned_care_items(draw, member_ids: list[str], *, max_items: int = 5, request_date: date | None = None) -> list[dict]:
+    """Planned care of every kind, with the fields each kind requires and, at random, the optional details
+    (stay dates, dental act, material and tooth, ears, lenses; no quote yet)."""
     items = []
     for _ in range(draw(st.integers(0, max_items))):
         kind = draw(st.sampled_from(CareKind.values()))
         item: dict[str, Any] = {"kind": kind, "member": draw(st.sampled_from(member_ids))}
         if kind == CareKind.HOSPITALISATION:
-            item["days"] = draw(st.integers(1, 60))
+            if request_date is not None and draw(st.booleans()):
+                admission = request_date + timedelta(days=draw(st.integers(-30, 300)))
+                item["admission_date"] = admission.isoformat()
+                item["discharge_date"] = (admission + timedelta(days=draw(st.integers(0, 60)))).isoformat()
+            else:
+                item["days"] = draw(st.integers(1, 60))
             item["psychiatric"] = draw(st.booleans())
             home = draw(st.booleans())
             if home:
@@ -201,8 +216,22 @@ def planned_care_items(draw, member_ids: list[str], *, max_items: int = 5) -> li
             elif draw(st.booleans()):
                 item["single_room_daily"] = draw(money(200))
         elif kind in (CareKind.DENTAL_PROSTHESIS, CareKind.GLASSES, CareKind.HEARING_AIDS):
-            item["quote"] = draw(money(5000))
-            item["basket"] = draw(st.sampled_from(Basket.values()))
+            if draw(st.integers(0, 3)):
+                item["quote"] = draw(money(5000))
+            if draw(st.integers(0, 3)):
+                item["basket"] = draw(st.sampled_from(Basket.values()))
+            if kind == CareKind.DENTAL_PROSTHESIS and draw(st.booleans()):
+                act = draw(st.sampled_from(DentalAct.values()))
+                item["act"] = act
+                materials = [m for m in Material.values() if act == DentalAct.DENTURE or m != Material.RESIN]
+                if draw(st.booleans()):
+                    item["material"] = draw(st.sampled_from(materials))
+                if act != DentalAct.DENTURE and draw(st.booleans()):
+                    item["tooth"] = draw(st.sampled_from(ToothPosition.values()))
+            elif kind == CareKind.HEARING_AIDS and draw(st.booleans()):
+                item["ears"] = draw(st.integers(1, 2))
+            elif kind == CareKind.GLASSES and draw(st.booleans()):
+                item["lenses"] = draw(st.sampled_from(LensGrade.values()))
         elif kind == CareKind.CONSULTATION:
             item["fee"] = draw(money(300))
             if draw(st.booleans()):
@@ -238,9 +267,17 @@ def situation_dicts(
     }
     if full:
         if draw(st.booleans()):
-            data["coverage"] = {"complementary": draw(st.sampled_from(COMPLEMENTARIES))}
+            complementary = draw(st.sampled_from(COMPLEMENTARIES))
+            data["coverage"] = {"complementary": complementary}
+            if draw(st.booleans()):
+                bases = ([BaseCover.FRENCH, BaseCover.NONE] if complementary == Complementary.AME
+                         else BaseCover.values())
+                data["coverage"]["base"] = base = draw(st.sampled_from(bases))
+                if base == BaseCover.NONE and draw(st.booleans()):
+                    data["coverage"]["irregular_stay"] = draw(st.booleans())
+                    data["coverage"]["months_in_france"] = draw(st.integers(0, 60))
         data["health"] = draw(health_items(member_ids, request_date))
-        data["planned_care"] = draw(planned_care_items(member_ids))
+        data["planned_care"] = draw(planned_care_items(member_ids, request_date=request_date))
         data["difficulties"] = draw(st.lists(st.sampled_from(DIFFICULTIES), max_size=4, unique=True))
     return data
 

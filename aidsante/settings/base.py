@@ -93,6 +93,12 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# SQLite (development, `make run`): write-ahead log, one disk sync per checkpoint instead of per commit
+# (a power cut may lose the last transactions, never the file), and write transactions that take their lock
+# up front rather than fail on upgrade. bench/bench_questionnaire.py: a step 2 to 3 times faster on a file.
+SQLITE_OPTIONS = {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", "transaction_mode": "IMMEDIATE"}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(SQLITE_OPTIONS)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [

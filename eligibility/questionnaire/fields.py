@@ -128,3 +128,45 @@ class FrenchDateField(forms.Field):
         if isinstance(value, date):
             return value.strftime("%d/%m/%Y")
         return value
+
+
+def parse_month(text: str) -> date:
+    """Read a month: ``03/2026``, ``3-2026``, ``2026-03``, ``mars 2026`` → the first day of that month."""
+    value = " ".join(text.strip().lower().split())
+    if m := re.fullmatch(r"(\d{4})-(\d{1,2})", value):
+        year, month = int(m.group(1)), int(m.group(2))
+    elif m := re.fullmatch(r"(\d{1,2})\s*[/.\- ]\s*(\d{4})", value):
+        month, year = int(m.group(1)), int(m.group(2))
+    elif m := re.fullmatch(r"([a-zéû]+) (\d{4})", value):
+        month, year = _MONTHS.get(m.group(1), 0), int(m.group(2))
+    else:
+        raise ValueError("Écrivez le mois sous la forme MM/AAAA, par exemple 03/2026 pour mars 2026.")
+    if not 1 <= month <= 12:
+        raise ValueError("Ce mois n'existe pas : écrivez un mois de 01 à 12, par exemple 03/2026.")
+    return date(year, month, 1)
+
+
+class MonthField(forms.Field):
+    """A month typed as ``MM/AAAA`` (or ``mars 2026``); cleans to the first day of the month."""
+
+    widget = forms.TextInput
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs.update({"class": "input--short", "autocomplete": "off", "spellcheck": "false"})
+        return attrs
+
+    def to_python(self, value):
+        if value in self.empty_values or (isinstance(value, str) and not value.strip()):
+            return None
+        if isinstance(value, date):
+            return value
+        try:
+            return parse_month(str(value))
+        except ValueError as exc:
+            raise ValidationError(str(exc), code="invalid") from None
+
+    def prepare_value(self, value):
+        if isinstance(value, date):
+            return value.strftime("%m/%Y")
+        return value

@@ -6,6 +6,8 @@ steps (``Answers``) and says whether the step is asked; conditions may only look
 
 Why these conditions:
 
+* ``regime-local`` only in the three departments of the Alsace-Moselle local scheme (57, 67, 68).
+* ``montants`` (amounts) only when a kind of income that has an amount was ticked on ``ressources``.
 * ``sante`` (health) only when some care is planned: the rules use health answers (ALD, pregnancy, work
   accident, military pension, AEEH) only to work out hospital, emergency and consultation charges; the
   page then asks only about the persons concerned by that care.
@@ -22,12 +24,14 @@ from typing import Any
 from eligibility.rules.enums import Activity
 
 from .steps import (
-    benefits,
+    amounts,
     care,
+    complementary,
     difficulties,
     health,
     household,
     housing,
+    local_scheme,
     residence,
     resources,
     review,
@@ -36,7 +40,7 @@ from .steps import (
 from .steps.base import Step
 
 #: Bump when a question changes meaning; saved answers carry the version they answer.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 class Answers:
@@ -61,7 +65,8 @@ class Answers:
         if self._members is None:
             rows = self.get("foyer") or []
             self._members = [
-                {**row, "title": household.member_title(row["role"], _rank(rows, i), (row.get("label") or "").strip())}
+                {**row, "title": household.member_title(
+                    row["role"], _rank(rows, i), (row.get("label") or "").strip(), row.get("sex") or "")}
                 for i, row in enumerate(rows)
             ]
         return self._members
@@ -86,8 +91,11 @@ def _rank(rows: list[dict], index: int) -> int:
 
 
 JOURNEY: tuple[Step, ...] = tuple(module.STEP for module in (
-    residence, household, housing, resources, benefits, care, health, difficulties, self_employed, review,
+    residence, local_scheme, household, housing, resources, amounts, complementary, care, health, difficulties,
+    self_employed, review,
 ))
+#: The parts of the questionnaire, in order (the stepper shows them all from the first page).
+SECTIONS: tuple[str, ...] = tuple(dict.fromkeys(step.section for step in JOURNEY))
 STEPS: Mapping[str, Step] = {step.name: step for step in JOURNEY}
 REVIEW_STEP = "verification"
 RESULTS_STEP = "resultats"

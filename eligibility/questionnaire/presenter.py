@@ -36,6 +36,7 @@ def reference_period_text(request_date: date) -> dict:
         "start": start, "end": end, "months": months,
         "text": f"{_de(format_month(start.year, start.month))} à {format_month(end.year, end.month)}",
         "request_month": format_month(request_date.year, request_date.month),
+        "start_month": format_month(start.year, start.month),
     }
 
 

@@ -38,7 +38,7 @@ from eligibility.presentation.pdf import pdf_response, render_dossier_html
 from eligibility.rules.situation import InvalidSituation, parse_situation
 
 from . import presenter
-from .journey import JOURNEY, RESULTS_STEP, REVIEW_STEP, SCHEMA_VERSION, STEPS, Answers
+from .journey import JOURNEY, RESULTS_STEP, REVIEW_STEP, SCHEMA_VERSION, SECTIONS, STEPS, Answers
 from .language import keep_case_language, resume_language
 from .steps.base import DynamicFormSet, silence_errors
 from .storage import CaseStorage
@@ -413,7 +413,9 @@ class QuestionnaireWizard(NamedUrlWizardView):
 
         form = self.get_form(step, data=data)
         valid = form.is_valid()
-        self.store(step, data)
+        # "Précédent" keeps what was typed without judging it: coming back shows no error for a page that was
+        # never sent with "Continuer".
+        self.store(step, data, quiet=action == "prev")
         if action == "prev":
             return redirect(self.get_step_url(self.get_prev_step(step) or step))
         if action == "save" and self.allow_save_for_later:
@@ -436,12 +438,16 @@ class QuestionnaireWizard(NamedUrlWizardView):
         step = self.steps.current
         form_list = list(self.get_form_list())
         number = form_list.index(step) + 1
+        part = SECTIONS.index(STEPS[step].section) + 1
         context.update({
             "case": self.case,
             "step": STEPS[step],
             "step_number": number,
             "step_count": len(form_list),
-            "progress_class": presenter.width_class(number, len(form_list)),
+            "part_number": part,
+            "part_count": len(SECTIONS),
+            "parts": self.parts(step, form_list),
+            "progress_class": presenter.width_class(part, len(SECTIONS)),
             "next_title": STEPS[form_list[number]].title if number < len(form_list) else None,
             "prev_step": self.get_prev_step(step),
             "allow_save_for_later": self.allow_save_for_later,
@@ -453,6 +459,22 @@ class QuestionnaireWizard(NamedUrlWizardView):
         if STEPS[step].context is not None:
             context.update(STEPS[step].context(self))
         return context
+
+    def parts(self, current: str, active: list[str]) -> list[dict]:
+        """The stepper: every part of the questionnaire, known from the first page, with the pages skipped."""
+        here = SECTIONS.index(STEPS[current].section)
+        parts = []
+        for index, section in enumerate(SECTIONS):
+            notes = []
+            for step in JOURNEY:
+                if step.section != section or not step.when:
+                    continue
+                if step.name in active:
+                    continue
+                notes.append(f"{step.title} : {step.when}" if index >= here else f"{step.title} : {_('passée')}")
+            state = _("en cours") if index == here else _("faite") if index < here else _("à venir")
+            parts.append({"title": section, "state": state, "current": index == here, "notes": notes})
+        return parts
 
     def review_sections(self) -> list[dict]:
         sections = []

@@ -6,14 +6,13 @@ Delays come from the parameters under ``eligibility/parameters/demarches``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .care import holds_css
 from .cpam_aid import CpamAidResult, quotes_needed
 from .enums import (
     Activity,
     AidAssessment,
-    Basket,
     Benefit,
     CareKind,
     Complementary,
@@ -349,7 +348,8 @@ def _quote_items(situation: Situation, cpam: CpamAidResult) -> list[ChecklistIte
             )
             if care.kind in (CareKind.GLASSES, CareKind.HEARING_AIDS):
                 documents.append("Ordonnance")
-            what = f"{care.kind.label.lower()} ({BASKET_SHORT[care.basket or Basket.OTHER]}) de {care.member}"
+            basket = f" ({BASKET_SHORT[care.basket]})" if care.basket else ""
+            what = f"{care.kind.label.lower()}{basket} de {care.member}"
         items.append(ChecklistItem(
             key=f"quote_{index}",
             organism=QUOTE_ORGANISMS[care.kind],
@@ -364,12 +364,40 @@ def _quote_items(situation: Situation, cpam: CpamAidResult) -> list[ChecklistIte
     return items
 
 
+def _guidance_items(guidance) -> list[ChecklistItem]:
+    """The guidance the household's figures call for (patients from outside, paying the rest, choosing a
+    complementary), as steps of the checklist."""
+    items = []
+    for g in guidance.items:
+        items.append(ChecklistItem(
+            key=f"guidance_{g.code.replace('.', '_')}",
+            organism=g.where or guidance.caisse.name,
+            procedure=g.title,
+            how=g.text,
+            documents=g.documents,
+            deadline="Avant les soins." if g.code.startswith(("pay.", "outside.")) else "Dès que possible.",
+            help=HELP_GENERAL,
+            appeal=None,
+            reasons=(Reason(g.code, g.title, g.reason.article, g.reason.href),) if g.reason else (),
+        ))
+    return items
+
+
+def _for_caisse(item: ChecklistItem, caisse) -> ChecklistItem:
+    """Overseas, the caisse is a CGSS (CSSM in Mayotte), not a CPAM: name it so in every step."""
+    def fix(text: str | None) -> str | None:
+        return text.replace("CPAM", caisse.short) if text else text
+    return replace(item, organism=fix(item.organism), procedure=fix(item.procedure), how=fix(item.how),
+                   help=fix(item.help), deadline=fix(item.deadline), appeal=fix(item.appeal))
+
+
 def build_checklist(
     situation: Situation,
     p: ParametersOn,
     css: CssResult,
     cpam: CpamAidResult,
     help_result: HelpResult,
+    guidance=None,
 ) -> Checklist:
     items: list[ChecklistItem] = []
     css_item = _css_item(situation, p, css)
@@ -377,6 +405,8 @@ def build_checklist(
         if item is not None:
             items.append(item)
     items.extend(_quote_items(situation, cpam))
+    if guidance is not None:
+        items.extend(_guidance_items(guidance))
     if css_item is not None:
         months = p["demarches.recours_amiable_delai_mois"]
         items.append(ChecklistItem(
@@ -397,4 +427,6 @@ def build_checklist(
                 "Une décision de la caisse sur la CSS peut être contestée.",
             ),),
         ))
+    if guidance is not None and guidance.caisse.short != "CPAM":
+        items = [_for_caisse(item, guidance.caisse) for item in items]
     return Checklist(tuple(items))

@@ -18,7 +18,6 @@ from .enums import (
     QUOTED_CARE_KINDS,
     AidAssessment,
     AidCategory,
-    Basket,
     CareKind,
     Complementary,
     Difficulty,
@@ -158,8 +157,8 @@ def quotes_needed(situation: Situation) -> tuple[str, ...]:
     quotes = []
     for care in situation.planned_care:
         if care.kind in QUOTED_CARE_KINDS:
-            basket = BASKET_SHORT[care.basket or Basket.OTHER]
-            quotes.append(f"Deux devis de professionnels différents : {care.kind.label.lower()} ({basket}) de {care.member}")
+            basket = f" ({BASKET_SHORT[care.basket]})" if care.basket else ""
+            quotes.append(f"Deux devis de professionnels différents : {care.kind.label.lower()}{basket} de {care.member}")
         elif care.kind is CareKind.HOSPITALISATION:
             quotes.append(f"Devis ou estimation des frais de l'établissement : hospitalisation de {care.member}")
         elif care.kind is CareKind.CONSULTATION and care.sector not in (None, Sector.SECTOR_1):

@@ -6,18 +6,22 @@ always show the same figures.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from .care import EmergencyVisitResult, HospitalStayResult
+from .care.guidance import CareGuidance, build_guidance, outside_css
 from .checklist import Checklist, build_checklist
 from .cpam_aid import CpamAidResult, CpamAidSettings, assess_cpam_aid
 from .css import evaluate_css
+from .enums import CssStatus
 from .help_independants import HelpResult, assess_help
 from .out_of_pocket import OutOfPocket, estimate_out_of_pocket
 from .parameters import ParameterSet, default_parameters
 from .reasons import format_date
+from .resource_months import in_reference_period
 from .results import CssResult
 from .situation import Situation, parse_situation
 
@@ -35,6 +39,7 @@ class SimulationResult:
     help_independants: HelpResult
     checklist: Checklist
     to_verify: tuple[str, ...] = ()
+    guidance: CareGuidance | None = None
 
     @property
     def hospital_stays(self) -> tuple[HospitalStayResult, ...]:
@@ -58,6 +63,7 @@ class SimulationResult:
             "cpam_aid": self.cpam_aid.as_dict(),
             "help_independants": self.help_independants.as_dict(),
             "checklist": self.checklist.as_list(),
+            "care_guidance": self.guidance.as_dict() if self.guidance else None,
             "to_verify": list(self.to_verify),
         }
 
@@ -70,11 +76,18 @@ def simulate(
 ) -> SimulationResult:
     parameters = parameters or default_parameters()
     p = parameters.at(situation.request_date)
+    # Dated resource lines become the months they have in the reference period, for every rule below.
+    situation = in_reference_period(situation, p)
     css = evaluate_css(situation, p)
+    not_resident = outside_css(situation)
+    if not_resident is not None and css.eligible:
+        css = replace(css, status=CssStatus.NOT_ELIGIBLE, monthly_participation=Decimal("0"), participations=(),
+                      reasons=(*css.reasons, not_resident))
     reste = estimate_out_of_pocket(situation, p, css)
     cpam = assess_cpam_aid(situation, p, css, reste, cpam_settings)
     help_result = assess_help(situation, p)
-    checklist = build_checklist(situation, p, css, cpam, help_result)
+    guidance = build_guidance(situation, p, css, reste)
+    checklist = build_checklist(situation, p, css, cpam, help_result, guidance)
     later_than_checked = ()
     if situation.request_date > parameters.valid_on:
         later_than_checked = (
@@ -84,7 +97,7 @@ def simulate(
         )
     to_verify = dict.fromkeys(
         [*later_than_checked, *css.to_verify, *reste.to_verify, *cpam.to_verify, *help_result.to_verify,
-         *checklist.to_verify]
+         *checklist.to_verify, *guidance.to_verify]
     )
     return SimulationResult(
         situation=situation,
@@ -95,6 +108,7 @@ def simulate(
         help_independants=help_result,
         checklist=checklist,
         to_verify=tuple(to_verify),
+        guidance=guidance,
     )
 
 

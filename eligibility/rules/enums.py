@@ -130,6 +130,8 @@ _EXCLUDED_RESOURCE_VALUES = frozenset(
     }
 )
 EARNED_INCOME_TYPES = frozenset({ResourceType.SALARY, ResourceType.SELF_EMPLOYMENT})
+#: Activities that are professional activity today (R861-11: no presumption while someone works).
+WORKING_ACTIVITIES = frozenset({Activity.EMPLOYEE, Activity.SELF_EMPLOYED, Activity.TRAINEE_PAID})
 
 
 class Benefit(LabelledEnum):
@@ -145,6 +147,10 @@ class Complementary(LabelledEnum):
     PRIVATE = "private", "Une mutuelle ou assurance complémentaire"
     CSS_FREE = "css_free", "La Complémentaire santé solidaire sans participation"
     CSS_WITH_PARTICIPATION = "css_with_participation", "La Complémentaire santé solidaire avec participation"
+    CSS_PENDING = "css_pending", "Une demande de Complémentaire santé solidaire en cours"
+    PRIVATE_RESPONSIBLE = "private_responsible", "Un contrat « responsable » (avec le 100 % Santé)"
+    PRIVATE_NOT_RESPONSIBLE = "private_not_responsible", "Un contrat non « responsable » (sans le 100 % Santé)"
+    AME = "ame", "L'aide médicale de l'État (AME)"
 
 
 class CareKind(LabelledEnum):
@@ -157,6 +163,69 @@ class CareKind(LabelledEnum):
 
 
 QUOTED_CARE_KINDS = frozenset({CareKind.DENTAL_PROSTHESIS, CareKind.GLASSES, CareKind.HEARING_AIDS})
+
+
+class DentalAct(LabelledEnum):
+    """Dental prosthesis act (contract: ``planned_care[].act``)."""
+
+    CROWN = "crown", "Couronne"
+    BRIDGE = "bridge", "Bridge"
+    DENTURE = "denture", "Prothèse amovible (dentier)"
+
+
+class Material(LabelledEnum):
+    """Material of a dental prosthesis (``planned_care[].material``), as the convention's price table names it."""
+
+    METAL = "metal", "Métallique"
+    CERAMIC_METAL = "ceramic_metal", "Céramo-métallique"
+    ZIRCONIA = "zirconia", "Céramique monolithique zircone"
+    CERAMIC = "ceramic", "Céramique monolithique (hors zircone)"
+    RESIN = "resin", "Résine (dentier)"
+    OTHER = "other", "Autre (céramo-céramique, métal précieux…)"
+
+
+class ToothPosition(LabelledEnum):
+    """Position of the tooth (``planned_care[].tooth``): it decides the 100 % Santé basket of a crown."""
+
+    FRONT = "front", "Incisive, canine ou première prémolaire"
+    SECOND_PREMOLAR = "second_premolar", "Deuxième prémolaire"
+    MOLAR = "molar", "Molaire"
+
+
+class LensGrade(LabelledEnum):
+    """Lens complexity of class B glasses (``planned_care[].lenses``), for the responsible contract ceiling."""
+
+    SIMPLE = "simple", "Verres simples"
+    COMPLEX = "complex", "Verres complexes (forte correction, progressifs)"
+    VERY_COMPLEX = "very_complex", "Verres très complexes"
+
+
+class QuotedScenario(LabelledEnum):
+    """Coverage under which a quoted item is priced."""
+
+    NONE = "none", "Sans complémentaire"
+    PRIVATE = "private", "Complémentaire privée (garanties inconnues)"
+    PRIVATE_RESPONSIBLE = "private_responsible", "Contrat responsable"
+    PRIVATE_NOT_RESPONSIBLE = "private_not_responsible", "Contrat non responsable"
+    CSS = "css", "Complémentaire santé solidaire"
+    AME = "ame", "Aide médicale de l'État"
+
+
+class WorkAccidentIncapacity(LabelledEnum):
+    """Permanent incapacity rate after a work accident (``health[].work_accident_incapacity``)."""
+
+    TWO_THIRDS_OR_MORE = "two_thirds_or_more", "Incapacité permanente de deux tiers ou plus"
+    UNDER_TWO_THIRDS = "under_two_thirds", "Incapacité permanente de moins de deux tiers"
+
+
+class BaseCover(LabelledEnum):
+    """Basic health cover of the person (``coverage.base``): French insurance, a foreign one, or none."""
+
+    FRENCH = "french", "Assurance maladie française"
+    EU_CEAM = "eu_ceam", "Assuré(e) dans un autre pays de l'UE, de l'EEE ou en Suisse (carte européenne, CEAM)"
+    FOREIGN_AGREEMENT = "foreign_agreement", "Assuré(e) dans un pays lié à la France par un accord de sécurité sociale"
+    FOREIGN_NO_AGREEMENT = "foreign_no_agreement", "Assuré(e) dans un autre pays, sans accord avec la France"
+    NONE = "none", "Aucune couverture maladie"
 
 
 class Basket(LabelledEnum):
@@ -202,6 +271,10 @@ class HospitalExemption(LabelledEnum):
     HOME_HOSPITALISATION = "home_hospitalisation", "Hospitalisation à domicile"
     MILITARY_PENSION = "military_pension", "Titulaire d'une pension militaire d'invalidité"
     AEEH_CHILD = "aeeh_child", "Enfant bénéficiaire de l'AEEH"
+    AME = "ame", "Bénéficiaire de l'aide médicale de l'État"
+    ORGAN_DONOR = "organ_donor", "Donneur ou donneuse d'organes"
+    TERRORISM_VICTIM = "terrorism_victim", "Victime d'un acte de terrorisme"
+    DAY_CASE = "day_case", "Hospitalisation de jour, sans nuit"
 
 
 class EmergencyExemption(LabelledEnum):
@@ -213,6 +286,11 @@ class EmergencyExemption(LabelledEnum):
     MILITARY_PENSION = "military_pension", "Titulaire d'une pension militaire d'invalidité"
     INVALIDITY_PENSION = "invalidity_pension", "Titulaire d'une pension d'invalidité"
     NOT_IN_FORCE = "not_in_force", "Forfait patient urgences pas encore en vigueur à cette date"
+    AME = "ame", "Bénéficiaire de l'aide médicale de l'État"
+    ORGAN_DONOR = "organ_donor", "Donneur ou donneuse d'organes"
+    TERRORISM_VICTIM = "terrorism_victim", "Victime d'un acte de terrorisme"
+    SEXUAL_VIOLENCE_MINOR = "sexual_violence_minor", "Mineur victime de violences sexuelles"
+    WORK_ACCIDENT = "work_accident", "Accident du travail avec incapacité de deux tiers ou plus"
 
 
 class ParticipationExemption(LabelledEnum):
@@ -221,6 +299,7 @@ class ParticipationExemption(LabelledEnum):
     CSS = "css", "Bénéficiaire de la Complémentaire santé solidaire"
     UNDER_18 = "under_18", "Moins de 18 ans"
     MATERNITY = "maternity", "Assurance maternité (à partir du 6e mois de grossesse)"
+    AME = "ame", "Bénéficiaire de l'aide médicale de l'État"
 
 
 class AidAssessment(LabelledEnum):

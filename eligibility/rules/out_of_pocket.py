@@ -23,7 +23,16 @@ from .care import (
     evaluate_care,
     holds_css,
 )
-from .enums import Basket, Complementary, CssStatus, EmergencyExemption, HospitalExemption, Sector
+from .enums import (
+    Basket,
+    CareKind,
+    Complementary,
+    CssStatus,
+    EmergencyExemption,
+    HospitalExemption,
+    QuotedScenario,
+    Sector,
+)
 from .parameters import ParametersOn
 from .reasons import Reason, format_date, format_eur, reasons_dict
 from .results import CssResult, money
@@ -32,7 +41,10 @@ from .sources import parameter_to_verify
 
 ZERO = Decimal("0")
 
-NONE, PRIVATE, CSS = "none", "private", "css"
+NONE, PRIVATE, CSS, AME = "none", "private", "css", "ame"
+PRIVATE_RESPONSIBLE, PRIVATE_NOT_RESPONSIBLE = "private_responsible", "private_not_responsible"
+#: Coverages whose complementary share is unknown (a private contract): columns show what is left before it pays.
+PRIVATE_SCENARIOS = frozenset({PRIVATE, PRIVATE_RESPONSIBLE, PRIVATE_NOT_RESPONSIBLE})
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +84,7 @@ class OutOfPocketLine:
     current: Column
     with_css: Column | None
     assumptions: tuple[str, ...] = ()
+    details: dict | None = None        # quoted care: tariffs, basket, no-quote advice; stays: day-by-day rates
 
     def as_dict(self) -> dict:
         return {
@@ -87,6 +100,7 @@ class OutOfPocketLine:
             "current": self.current.as_dict(),
             "with_css": self.with_css.as_dict() if self.with_css else None,
             "assumptions": list(self.assumptions),
+            "details": self.details,
         }
 
 
@@ -135,7 +149,10 @@ INTRINSIC_EXEMPTIONS = frozenset(HospitalExemption) - {HospitalExemption.CSS, Ho
 def _scenario(coverage: Complementary) -> str:
     if coverage in CSS_COVERAGES:
         return CSS
-    return PRIVATE if coverage is Complementary.PRIVATE else NONE
+    return {
+        Complementary.PRIVATE: PRIVATE, Complementary.PRIVATE_RESPONSIBLE: PRIVATE_RESPONSIBLE,
+        Complementary.PRIVATE_NOT_RESPONSIBLE: PRIVATE_NOT_RESPONSIBLE, Complementary.AME: AME,
+    }.get(coverage, NONE)
 
 
 def _charged(amount: Decimal, social_security: Decimal, scenario: str, *, private_note: str = PRIVATE_NOTE,
@@ -149,7 +166,7 @@ def _charged(amount: Decimal, social_security: Decimal, scenario: str, *, privat
             return Column(amount, social_security, rest, ZERO, approximate=approximate, exemption="css", note=css_note)
         return Column(amount, social_security, None if none_upper_bound else ZERO, rest,
                       upper_bound=none_upper_bound, approximate=approximate, note=css_note)
-    if scenario == PRIVATE:
+    if scenario in PRIVATE_SCENARIOS:
         return Column(amount, social_security, None, rest, upper_bound=True, approximate=approximate, note=private_note)
     return Column(amount, social_security, ZERO, rest, upper_bound=none_upper_bound, approximate=approximate,
                   note=none_note)
@@ -200,10 +217,13 @@ def _consultation_column(c: ConsultationResult, scenario: str) -> Column:
     if scenario == CSS:
         return Column(c.billed, c.social_security, c.billed - c.social_security, ZERO, exemption="css",
                       note="Ticket modérateur payé par la CSS ; pas de dépassement d'honoraires.")
-    if scenario == PRIVATE:
+    if scenario in PRIVATE_SCENARIOS:
         return Column(c.billed, c.social_security, None, c.billed - c.social_security, upper_bound=True,
                       note="Votre complémentaire rembourse en général le ticket modérateur, et parfois une partie "
                            "des dépassements : dépend de votre contrat.")
+    if scenario == AME:
+        return Column(c.billed, c.base_tariff, ZERO, c.billed - c.base_tariff,
+                      note="L'aide médicale de l'État paie le tarif de base en entier ; un dépassement reste à payer.")
     return Column(c.billed, c.social_security, ZERO, c.billed - c.social_security)
 
 
@@ -216,24 +236,26 @@ def _participation_column(c: ConsultationResult, scenario: str) -> Column:
     )
 
 
-def _quoted_column(q: QuotedCareResult, scenario: str) -> Column:
-    if q.basket is Basket.CENT_POUR_CENT_SANTE:
-        return _charged(
-            q.quote, q.social_security, scenario, approximate=True,
-            private_note="Avec un contrat « responsable » (la grande majorité des contrats), l'offre 100 % Santé ne "
-                         "laisse rien à payer : vérifiez votre contrat.",
-            css_note="Offre 100 % Santé : rien à payer avec la CSS.",
-            none_note="Sans complémentaire, la part non remboursée par la Sécurité sociale reste à payer (environ : "
-                      "à vérifier sur le devis).",
-        )
-    return _charged(
-        q.quote, q.social_security, scenario, css_pays=False, none_upper_bound=True,
-        private_note="Dépend de votre contrat. La Sécurité sociale en rembourse une petite partie, non comptée ici : "
-                     "à vérifier sur le devis.",
-        css_note="La CSS rembourse dans la limite de ses tarifs, le reste est à payer : un devis « 100 % Santé » "
-                 "ne laisserait rien à payer.",
-        none_note="La Sécurité sociale en rembourse une petite partie, non comptée ici : à vérifier sur le devis.",
-    )
+QUOTED_SCENARIOS = {
+    NONE: QuotedScenario.NONE, PRIVATE: QuotedScenario.PRIVATE, CSS: QuotedScenario.CSS, AME: QuotedScenario.AME,
+    PRIVATE_RESPONSIBLE: QuotedScenario.PRIVATE_RESPONSIBLE, PRIVATE_NOT_RESPONSIBLE: QuotedScenario.PRIVATE_NOT_RESPONSIBLE,
+}
+
+
+def _quoted_column(q: QuotedCareResult, scenario: str, *, advise: bool = False) -> Column:
+    """``advise``: the column people read first (current coverage) carries the no-quote advice."""
+    priced = q.column(QUOTED_SCENARIOS[scenario])
+    if priced is None:
+        return Column(ZERO, ZERO, ZERO, ZERO, approximate=True,
+                      note="Montant non estimé sans devis : demandez un devis qui comprend l'offre « 100 % Santé ».")
+    note = priced.note
+    if priced.at_least is not None and priced.upper_bound:
+        note = f"{note} Il restera au moins {format_eur(priced.at_least)}."
+    if advise and q.pricing.no_quote is not None:
+        note = f"Sans devis : {q.pricing.no_quote.advice} {note}"
+    return Column(priced.billed, priced.social_security, priced.complementary, priced.left,
+                  upper_bound=priced.upper_bound, approximate=q.quote is None, exemption="css" if scenario == CSS and priced.left == 0 else None,
+                  note=note)
 
 
 # --------------------------------------------------------------------------- lines
@@ -243,23 +265,28 @@ def _lines_for(item, with_css_item, current: str) -> list[OutOfPocketLine]:
     i, member = item.care_index, item.member
     lines: list[OutOfPocketLine] = []
 
-    def line(charge: str, label: str, column, assumptions: tuple[str, ...] = ()) -> None:
+    def line(charge: str, label: str, column, assumptions: tuple[str, ...] = (), details: dict | None = None,
+             current_column=None) -> None:
         lines.append(OutOfPocketLine(
             key=f"care{i}.{charge}", charge=charge, care_index=i, member=member, label=label,
-            current=column(item, current),
+            current=(current_column or column)(item, current),
             with_css=column(with_css_item, CSS) if with_css_item is not None else None,
             assumptions=assumptions,
+            details=details,
         ))
 
     if isinstance(item, HospitalStayResult):
         service = "psychiatrie" if item.psychiatric else ("hospitalisation à domicile" if item.home else "hôpital")
-        line(
-            "forfait_journalier",
-            f"Forfait journalier ({service}), {member}, {item.days} jour{'s' if item.days > 1 else ''}",
-            _forfait_column,
-            (f"Tarif de {format_eur(item.daily_rate)} par jour en vigueur à la date de la demande, jour de sortie "
-             "compris.",),
-        )
+        if item.day_case:
+            length, rule = "hospitalisation de jour", "Entrée et sortie le même jour : pas de forfait journalier."
+        else:
+            length = f"{item.days} jour{'s' if item.days > 1 else ''}"
+            rule = (" ; ".join(seg.sentence() for seg in item.segments) + " (chaque jour à son tarif, jour de sortie compris)."
+                    if item.segments else
+                    f"Tarif de {format_eur(item.daily_rate)} par jour en vigueur à la date de la demande, jour de sortie "
+                    "compris.")
+        line("forfait_journalier", f"Forfait journalier ({service}), {member}, {length}", _forfait_column, (rule,),
+             {"rate_segments": [seg.as_dict() for seg in item.segments]} if item.segments else None)
         if item.single_room is not None:
             line(
                 "single_room", f"Chambre particulière, {member}, {item.days} jour{'s' if item.days > 1 else ''}",
@@ -278,12 +305,30 @@ def _lines_for(item, with_css_item, current: str) -> list[OutOfPocketLine]:
             line("participation_forfaitaire", f"Participation forfaitaire sur la consultation, {member}",
                  _participation_column, ("Retenue sur le remboursement de la Sécurité sociale.",))
     elif isinstance(item, QuotedCareResult):
-        line(
-            item.kind.value, f"{item.kind.label} ({BASKET_SHORT[item.basket]}), {member}, devis de {format_eur(item.quote)}",
-            _quoted_column,
-            ("Part de la Sécurité sociale indicative : à vérifier sur le devis.",),
-        )
+        advice = (item.pricing.no_quote.advice,) if item.pricing.no_quote else ()
+        line(item.kind.value, _quoted_label(item), _quoted_column, (*advice, *(r.text for r in item.reasons)),
+             item.pricing.as_dict(), current_column=lambda q, s: _quoted_column(q, s, advise=True))
     return lines
+
+
+QUOTED_BASKET_WORDS = {"cent_pour_cent_sante": "100 % Santé", "tarifs_maitrises": "à tarif maîtrisé", "libre": "à tarif libre"}
+DENTAL_ACT_WORDS = {"crown": "Couronne", "bridge": "Bridge", "denture": "Dentier"}
+
+
+def _quoted_label(item: QuotedCareResult) -> str:
+    """``Couronne à tarif libre, p1, devis de 1 200 €``; ``2 aides auditives 100 % Santé (classe I), p1, sans devis``."""
+    pricing = item.pricing
+    basket = QUOTED_BASKET_WORDS[pricing.basket]
+    free = pricing.basket == "cent_pour_cent_sante"
+    if item.kind is CareKind.DENTAL_PROSTHESIS:
+        what = f"{DENTAL_ACT_WORDS[pricing.act.value if pricing.act else 'crown']} {basket}"
+    elif item.kind is CareKind.HEARING_AIDS:
+        plural = "s" if pricing.units > 1 else ""
+        what = f"{pricing.units} aide{plural} auditive{plural} {basket} (classe {'I' if free else 'II'})"
+    else:
+        what = f"Lunettes {basket} (classe {'A' if free else 'B'})"
+    quote = f"devis de {format_eur(item.quote)}" if item.quote is not None else "sans devis"
+    return f"{what}, {item.member}, {quote}"
 
 
 def _total(columns: list[Column]) -> tuple[Decimal, bool]:
@@ -346,7 +391,15 @@ def estimate_out_of_pocket(situation: Situation, p: ParametersOn, css: CssResult
                 "Code de la sécurité sociale, art. L861-3",
                 "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006073189",
             ))
-    if situation.complementary is Complementary.PRIVATE and situation.planned_care:
+    if situation.complementary is Complementary.CSS_PENDING and situation.planned_care:
+        assumptions.append(
+            "Votre demande de Complémentaire santé solidaire est en cours : tant qu'elle n'est pas accordée, vous payez "
+            "comme sans complémentaire. Si les soins peuvent attendre la décision, la colonne « avec la CSS » montre ce "
+            "qui resterait à payer ; en cas d'hospitalisation, les droits peuvent parfois commencer plus tôt : "
+            "demandez-le à la caisse."
+        )
+    if situation.complementary in (Complementary.PRIVATE, Complementary.PRIVATE_RESPONSIBLE,
+                                   Complementary.PRIVATE_NOT_RESPONSIBLE) and situation.planned_care:
         assumptions.append(
             "Les garanties de votre complémentaire ne sont pas connues : la colonne « actuelle » montre ce qui reste "
             "avant son remboursement (au plus)."

@@ -30,8 +30,14 @@ class Reason:
 
 
 def reasons_dict(reasons: tuple[Reason, ...]) -> dict:
-    """The contract form of a result's reasons: ``reasons`` (sentences) and ``reasons_detail`` (with citations)."""
-    return {"reasons": [str(r) for r in reasons], "reasons_detail": [r.as_dict() for r in reasons]}
+    """The contract form of a result's reasons: ``reasons`` (sentences) and ``reasons_detail`` (with citations).
+
+    Written out rather than through ``str(r)`` and ``r.as_dict()``: it runs for every part of every result.
+    """
+    return {
+        "reasons": [f"{r.text} ({r.article})" if r.article else r.text for r in reasons],
+        "reasons_detail": [{"code": r.code, "text": r.text, "article": r.article, "href": r.href} for r in reasons],
+    }
 
 
 NBSP = "\u00a0"
@@ -54,8 +60,26 @@ def format_eur(amount: Decimal) -> str:
     """French money format without Babel (rules stay dependency-light): ``1 234,56 €``, ``10 339 €``.
 
     Whole amounts print without cents; others are rounded to the cent, half up. Thousands are grouped by a
-    narrow no-break space, and the sign (when negative) comes first.
+    narrow no-break space, and the sign (when negative) comes first. The text depends on the value only, so
+    each distinct value is formatted once (the same legal amounts recur in every result).
     """
+    try:
+        return _formatted[amount]
+    except KeyError:
+        pass
+    except TypeError:  # not hashable: format it without keeping it
+        return _format_eur(amount)
+    if len(_formatted) >= _FORMATTED_MAX:
+        _formatted.clear()
+    text = _formatted[amount] = _format_eur(amount)
+    return text
+
+
+_formatted: dict = {}
+_FORMATTED_MAX = 4096
+
+
+def _format_eur(amount: Decimal) -> str:
     if amount.__class__ is not Decimal:
         amount = Decimal(amount)
     sign = "-" if amount < _ZERO else ""

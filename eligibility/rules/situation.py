@@ -18,18 +18,25 @@ from .enums import (
     ALSACE_MOSELLE_DEPARTMENTS,
     OVERSEAS_DEPARTMENT_BY_TERRITORY,
     QUOTED_CARE_KINDS,
+    WORKING_ACTIVITIES,
     Activity,
+    BaseCover,
     Basket,
     Benefit,
     CareKind,
     Complementary,
+    DentalAct,
     Difficulty,
     HousingStatus,
     LabelledEnum,
+    LensGrade,
+    Material,
     ResourceType,
     Role,
     Sector,
     Territory,
+    ToothPosition,
+    WorkAccidentIncapacity,
 )
 from .reasons import cents
 
@@ -65,6 +72,9 @@ class Member:
     birth_date: date
     activity: Activity = Activity.INACTIVE
     shared_custody: bool = False
+    #: For a person not working today: the first day without any professional activity (ESAT included),
+    #: at the latest. ``None``: not known (R861-11's "three calendar months without work" then cannot be decided).
+    no_work_since: date | None = None
 
     def age_on(self, when: date) -> int:
         """Age in whole years on ``when``."""
@@ -76,9 +86,27 @@ class Member:
 
 @dataclass(frozen=True, slots=True)
 class Resource:
+    """One resource line. Contract v1: ``amount`` is the total of the 12-month reference period.
+
+    A dated line (contract extension) says instead what was received month by month: either
+    ``monthly_amount`` for every calendar month from ``start`` to ``end`` (each optional: open-ended), or
+    ``months``, an amount per month (first day of the month). The rules count the months of the reference
+    period only (``resource_months.with_window``): then ``amount`` is that count's total and
+    ``counted_months`` the months counted.
+    """
+
     member: str
     type: ResourceType
     amount: Decimal
+    monthly_amount: Decimal | None = None
+    start: date | None = None
+    end: date | None = None
+    months: tuple[tuple[date, Decimal], ...] = ()
+    counted_months: tuple[tuple[date, Decimal], ...] | None = None
+
+    @property
+    def is_dated(self) -> bool:
+        return self.monthly_amount is not None or bool(self.months)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +117,10 @@ class HealthSituation:
     work_accident: bool = False
     military_pension: bool = False
     aeeh_child: bool = False
+    work_accident_incapacity: WorkAccidentIncapacity | None = None
+    organ_donor: bool = False
+    terrorism_victim: bool = False
+    sexual_violence_minor: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +135,27 @@ class PlannedCare:
     basket: Basket | None = None
     fee: Decimal | None = None
     sector: Sector | None = None
+    admission_date: date | None = None
+    discharge_date: date | None = None
+    act: DentalAct | None = None
+    material: Material | None = None
+    tooth: ToothPosition | None = None
+    ears: int = 1
+    lenses: LensGrade | None = None
+
+    @property
+    def day_case(self) -> bool:
+        """A stay that begins and ends on the same day (no night): no forfait journalier."""
+        return self.admission_date is not None and self.admission_date == self.discharge_date
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """``coverage`` beyond ``complementary``: the person's basic cover and, without any, their stay in France."""
+
+    base: BaseCover = BaseCover.FRENCH
+    irregular_stay: bool | None = None
+    months_in_france: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +170,7 @@ class Situation:
     health: tuple[HealthSituation, ...] = ()
     planned_care: tuple[PlannedCare, ...] = ()
     difficulties: frozenset[Difficulty] = frozenset()
+    coverage: Coverage = Coverage()
 
     @property
     def applicant(self) -> Member:
@@ -205,10 +259,11 @@ class _Reader:
             if required:
                 self.error(path, f"Ce champ est obligatoire. Valeurs possibles : {', '.join(enum.values())}.")
             return default
-        if not isinstance(value, str) or value not in enum._value2member_map_:
+        member = enum._value2member_map_.get(value) if isinstance(value, str) else None
+        if member is None:
             self.error(path, f"Valeur inconnue. Valeurs possibles : {', '.join(enum.values())}.")
             return default
-        return enum(value)
+        return member
 
     def iso_date(self, value: Any, path: str, *, required: bool = True) -> date | None:
         if value is None:
@@ -321,8 +376,11 @@ def parse_situation(data: Any, *, today: date) -> Situation:
         required=False, default=Complementary.NONE,
     )
 
+    coverage_extra = _parse_coverage(r, coverage)
+    if complementary is Complementary.AME and coverage_extra.base is not BaseCover.FRENCH and coverage_extra.base is not BaseCover.NONE:
+        r.error("coverage.base", "L'aide médicale de l'État concerne les personnes sans couverture maladie : choisissez « none ».")
     health = _parse_health(r, data.get("health"), member_ids, request_date)
-    planned_care = _parse_planned_care(r, data.get("planned_care"), member_ids)
+    planned_care = _parse_planned_care(r, data.get("planned_care"), member_ids, request_date)
 
     difficulties: set[Difficulty] = set()
     for i, value in enumerate(r.array(data.get("difficulties"), "difficulties", max_items=20)):
@@ -343,7 +401,20 @@ def parse_situation(data: Any, *, today: date) -> Situation:
         health=tuple(health),
         planned_care=tuple(planned_care),
         difficulties=frozenset(difficulties),
+        coverage=coverage_extra,
     )
+
+
+def _parse_coverage(r: _Reader, obj: dict) -> Coverage:
+    base = r.choice(obj.get("base"), "coverage.base", BaseCover, required=False, default=BaseCover.FRENCH)
+    irregular = obj.get("irregular_stay")
+    irregular = None if irregular is None else r.boolean(irregular, "coverage.irregular_stay")
+    months = r.integer(obj.get("months_in_france"), "coverage.months_in_france", minimum=0, maximum=1200, required=False)
+    if base is not BaseCover.NONE and (irregular is not None or months is not None):
+        for key in ("irregular_stay", "months_in_france"):
+            if obj.get(key) is not None:
+                r.error(f"coverage.{key}", "Ne concerne qu'une personne sans couverture maladie (coverage.base « none »).")
+    return Coverage(base or BaseCover.FRENCH, irregular, months)
 
 
 def _parse_residence(r: _Reader, value: Any) -> Residence:
@@ -421,8 +492,18 @@ def _parse_members(r: _Reader, value: Any, request_date: date) -> list[Member]:
         shared_custody = r.boolean(obj.get("shared_custody"), f"{path}.shared_custody")
         if shared_custody and role not in (Role.CHILD, Role.OTHER_DEPENDENT, None):
             r.error(f"{path}.shared_custody", "La résidence alternée ne concerne que les enfants.")
+        no_work_since = r.iso_date(obj.get("no_work_since"), f"{path}.no_work_since", required=False)
+        if no_work_since and no_work_since > request_date:
+            r.error(f"{path}.no_work_since", "Cette date est après la demande : indiquez depuis quand la personne ne "
+                    "travaille plus.")
+            no_work_since = None
+        if no_work_since and activity in WORKING_ACTIVITIES:
+            r.error(f"{path}.no_work_since", "Cette personne travaille aujourd'hui (activité) : pas de date de fin "
+                    "de travail.")
+            no_work_since = None
         if member_id and role and birth_date:
-            members.append(Member(member_id, role, birth_date, activity or Activity.INACTIVE, shared_custody))
+            members.append(Member(member_id, role, birth_date, activity or Activity.INACTIVE, shared_custody,
+                                  no_work_since))
     if items and applicants != 1:
         r.error("members", "Le foyer doit comporter exactement un demandeur ou une demandeuse (role « applicant »).")
     if partners > 1:
@@ -440,7 +521,7 @@ def _member_ref(r: _Reader, value: Any, path: str, member_ids: set[str]) -> str 
 
 def _parse_resources(r: _Reader, value: Any, member_ids: set[str]) -> list[Resource]:
     resources: list[Resource] = []
-    seen: set[tuple[str, str]] = set()
+    seen: dict[tuple[str, str], bool] = {}  # (member, type) → dated?
     for i, item in enumerate(r.array(value, "resources", max_items=MAX_RESOURCES)):
         path = f"resources[{i}]"
         obj = r.obj(item, path)
@@ -448,14 +529,68 @@ def _parse_resources(r: _Reader, value: Any, member_ids: set[str]) -> list[Resou
             continue
         member = _member_ref(r, obj.get("member"), f"{path}.member", member_ids)
         rtype = r.choice(obj.get("type"), f"{path}.type", ResourceType)
-        amount = r.money(obj.get("amount"), f"{path}.amount")
+        forms = [key for key in ("amount", "monthly_amount", "monthly") if obj.get(key) is not None]
+        if len(forms) > 1:
+            r.error(path, "Une ligne de ressource porte un seul montant : « amount » (total des 12 mois), "
+                    "« monthly_amount » (par mois, avec « from » et « until ») ou « monthly » (mois par mois).")
+            continue
+        dated = bool(forms) and forms[0] != "amount"
+        if not dated and (obj.get("from") is not None or obj.get("until") is not None):
+            r.error(f"{path}.from", "« from » et « until » accompagnent un montant par mois (« monthly_amount »).")
+        if dated and rtype is ResourceType.SELF_EMPLOYMENT:
+            r.error(f"{path}.type", "Le revenu d'une activité indépendante est celui du dernier avis d'impôt : "
+                    "un montant pour l'année (« amount »), pas par mois.")
+            continue
         if member and rtype:
-            if (member, rtype) in seen:
+            if (member, rtype) in seen and not (dated and seen[(member, rtype)]):
                 r.error(f"{path}.type", "Cette ressource est déjà déclarée pour cette personne : additionnez les montants sur une seule ligne.")
-            seen.add((member, rtype))
-        if member and rtype and amount is not None:
-            resources.append(Resource(member, rtype, amount))
+            seen[(member, rtype)] = dated
+        if not dated:
+            amount = r.money(obj.get("amount"), f"{path}.amount")
+            if member and rtype and amount is not None:
+                resources.append(Resource(member, rtype, amount))
+            continue
+        line = _dated_line(r, obj, path, forms[0])
+        if member and rtype and line is not None:
+            resources.append(Resource(member, rtype, Decimal("0"), **line))
     return resources
+
+
+MAX_MONTHS = 36
+
+
+def _dated_line(r: _Reader, obj: dict, path: str, form: str) -> dict | None:
+    """The dated part of a resource line: ``monthly_amount`` with ``from`` / ``until``, or ``monthly``."""
+    errors = len(r.errors)
+    if form == "monthly_amount":
+        monthly_amount = r.money(obj.get("monthly_amount"), f"{path}.monthly_amount")
+        start = r.iso_date(obj.get("from"), f"{path}.from", required=False)
+        end = r.iso_date(obj.get("until"), f"{path}.until", required=False)
+        if start and end and end < start:
+            r.error(f"{path}.until", "La fin de la période est avant son début.")
+        if len(r.errors) > errors:
+            return None
+        return {"monthly_amount": monthly_amount, "start": start, "end": end}
+    months: dict[date, Decimal] = {}
+    for j, entry in enumerate(r.array(obj.get("monthly"), f"{path}.monthly", max_items=MAX_MONTHS)):
+        entry_path = f"{path}.monthly[{j}]"
+        month_obj = r.obj(entry, entry_path)
+        if month_obj is None:
+            continue
+        text = month_obj.get("month")
+        month = None
+        if not isinstance(text, str) or not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", text):
+            r.error(f"{entry_path}.month", "Mois invalide : le format attendu est AAAA-MM (par exemple 2026-03).")
+        else:
+            month = date(int(text[:4]), int(text[5:]), 1)
+            if month in months:
+                r.error(f"{entry_path}.month", "Ce mois est déjà indiqué sur cette ligne.")
+        amount = r.money(month_obj.get("amount"), f"{entry_path}.amount")
+        if month is not None and amount is not None:
+            months[month] = amount
+    if len(r.errors) > errors:
+        return None
+    return {"months": tuple(sorted(months.items()))}
 
 
 def _parse_health(r: _Reader, value: Any, member_ids: set[str], request_date: date) -> list[HealthSituation]:
@@ -475,15 +610,21 @@ def _parse_health(r: _Reader, value: Any, member_ids: set[str], request_date: da
             due = None
         flags = {
             key: r.boolean(obj.get(key), f"{path}.{key}")
-            for key in ("ald", "work_accident", "military_pension", "aeeh_child")
+            for key in ("ald", "work_accident", "military_pension", "aeeh_child", "organ_donor", "terrorism_victim",
+                        "sexual_violence_minor")
         }
+        incapacity = r.choice(obj.get("work_accident_incapacity"), f"{path}.work_accident_incapacity",
+                              WorkAccidentIncapacity, required=False)
+        if incapacity is not None:
+            flags["work_accident"] = True
         if member:
+            flags["work_accident_incapacity"] = incapacity
             seen.add(member)
             health.append(HealthSituation(member=member, pregnancy_due_date=due, **flags))
     return health
 
 
-def _parse_planned_care(r: _Reader, value: Any, member_ids: set[str]) -> list[PlannedCare]:
+def _parse_planned_care(r: _Reader, value: Any, member_ids: set[str], request_date: date) -> list[PlannedCare]:
     care: list[PlannedCare] = []
     for i, item in enumerate(r.array(value, "planned_care", max_items=MAX_PLANNED_CARE)):
         path = f"planned_care[{i}]"
@@ -494,18 +635,91 @@ def _parse_planned_care(r: _Reader, value: Any, member_ids: set[str]) -> list[Pl
         member = _member_ref(r, obj.get("member"), f"{path}.member", member_ids)
         fields: dict[str, Any] = {}
         if kind is CareKind.HOSPITALISATION:
-            fields["days"] = r.integer(obj.get("days"), f"{path}.days", minimum=1, maximum=MAX_HOSPITAL_DAYS)
+            admission = r.iso_date(obj.get("admission_date"), f"{path}.admission_date", required=False)
+            discharge = r.iso_date(obj.get("discharge_date"), f"{path}.discharge_date", required=False)
+            days = r.integer(obj.get("days"), f"{path}.days", minimum=1, maximum=MAX_HOSPITAL_DAYS,
+                             required=admission is None and discharge is None)
+            fields["days"] = _stay_days(r, path, admission, discharge, days, request_date)
+            fields["admission_date"], fields["discharge_date"] = admission, discharge
             fields["psychiatric"] = r.boolean(obj.get("psychiatric"), f"{path}.psychiatric")
             fields["single_room_daily"] = r.money(obj.get("single_room_daily"), f"{path}.single_room_daily", required=False)
             fields["home"] = r.boolean(obj.get("home"), f"{path}.home")
             if fields["home"] and fields["single_room_daily"]:
                 r.error(f"{path}.single_room_daily", "Pas de chambre particulière pour une hospitalisation à domicile.")
         elif kind in QUOTED_CARE_KINDS:
-            fields["quote"] = r.money(obj.get("quote"), f"{path}.quote")
-            fields["basket"] = r.choice(obj.get("basket"), f"{path}.basket", Basket)
+            fields.update(_parse_quoted(r, path, kind, obj))
         elif kind is CareKind.CONSULTATION:
             fields["fee"] = r.money(obj.get("fee"), f"{path}.fee")
             fields["sector"] = r.choice(obj.get("sector"), f"{path}.sector", Sector, required=False, default=Sector.SECTOR_1)
-        if kind and member and all(v is not None for k, v in fields.items() if k not in ("single_room_daily",)):
+        if kind and member and all(v is not None for k, v in fields.items() if k not in OPTIONAL_CARE_FIELDS):
             care.append(PlannedCare(kind=kind, member=member, **fields))
     return care
+
+
+#: Planned-care keys that may stay empty (``None``) in a valid item.
+OPTIONAL_CARE_FIELDS = frozenset({
+    "single_room_daily", "admission_date", "discharge_date", "quote", "basket", "act", "material", "tooth", "lenses",
+})
+
+
+def stay_days(admission: date, discharge: date) -> int:
+    """Calendar days billed for a stay: every day from admission to discharge, both included (CSSoc L174-4,
+    discharge day included); 0 for a day case (same day, no night)."""
+    if discharge <= admission:
+        return 0
+    return (discharge - admission).days + 1
+
+
+def _stay_days(
+    r: _Reader, path: str, admission: date | None, discharge: date | None, days: int | None, request_date: date
+) -> int | None:
+    """Billed days of a stay: from its dates when given (day case: 0), else the declared ``days``."""
+    if admission is None and discharge is None:
+        return days
+    if admission is None or discharge is None:
+        missing = "admission_date" if admission is None else "discharge_date"
+        r.error(f"{path}.{missing}", "Donnez les deux dates du séjour : l'entrée et la sortie.")
+        return None
+    if discharge < admission:
+        r.error(f"{path}.discharge_date", "La date de sortie précède la date d'entrée.")
+        return None
+    if (discharge - admission).days >= MAX_HOSPITAL_DAYS:
+        r.error(f"{path}.discharge_date", f"Séjour trop long : {MAX_HOSPITAL_DAYS} jours au plus.")
+        return None
+    if abs((admission - request_date).days) > 2 * MAX_DAYS_AHEAD:
+        r.error(f"{path}.admission_date", "Date d'entrée trop éloignée de la date de la demande.")
+        return None
+    billed = stay_days(admission, discharge)
+    if days is not None and days != billed:
+        r.error(f"{path}.days", f"Le nombre de jours ne correspond pas aux dates : {billed} jours facturés, sortie comprise.")
+        return None
+    return billed
+
+
+def _parse_quoted(r: _Reader, path: str, kind: CareKind, obj: dict) -> dict[str, Any]:
+    """Quote (optional: no quote yet), basket and the optional details of a dental, optical or hearing item."""
+    fields: dict[str, Any] = {
+        "quote": r.money(obj.get("quote"), f"{path}.quote", required=False),
+        "basket": r.choice(obj.get("basket"), f"{path}.basket", Basket, required=False),
+    }
+    allowed = {
+        CareKind.DENTAL_PROSTHESIS: ("act", "material", "tooth"),
+        CareKind.HEARING_AIDS: ("ears",),
+        CareKind.GLASSES: ("lenses",),
+    }[kind]
+    for key in ("act", "material", "tooth", "ears", "lenses"):
+        if key not in allowed and obj.get(key) is not None:
+            r.error(f"{path}.{key}", f"Ce champ ne concerne pas « {kind.value} ».")
+    if kind is CareKind.DENTAL_PROSTHESIS:
+        fields["act"] = r.choice(obj.get("act"), f"{path}.act", DentalAct, required=False, default=DentalAct.CROWN)
+        fields["material"] = r.choice(obj.get("material"), f"{path}.material", Material, required=False)
+        fields["tooth"] = r.choice(obj.get("tooth"), f"{path}.tooth", ToothPosition, required=False)
+        if fields["tooth"] is not None and fields["act"] is DentalAct.DENTURE:
+            r.error(f"{path}.tooth", "La position de la dent ne concerne pas un dentier.")
+        if fields["material"] is Material.RESIN and fields["act"] is not DentalAct.DENTURE:
+            r.error(f"{path}.material", "La résine ne concerne que les dentiers (act « denture »).")
+    elif kind is CareKind.HEARING_AIDS:
+        fields["ears"] = r.integer(obj.get("ears"), f"{path}.ears", minimum=1, maximum=2, required=False) or 1
+    else:
+        fields["lenses"] = r.choice(obj.get("lenses"), f"{path}.lenses", LensGrade, required=False)
+    return fields

@@ -67,8 +67,7 @@ def test_agent_journey_to_the_pdf(live_server, browser_page, check_accessibility
     with page.expect_navigation():
         page.get_by_role("link", name="Remplir le questionnaire").click()
     assert page.url.endswith("/questionnaire/residence/")
-    page.check("input[name='residence-territory'][value='metropole']")
-    page.fill("#id_residence-department", "17")
+    page.fill("#id_residence-place", "17000")
     page.fill("#id_residence-request_date", "22/11/2026")
     next_page(page, "button.button--primary[value=next]")
     assert "/foyer/" in page.url
@@ -76,15 +75,13 @@ def test_agent_journey_to_the_pdf(live_server, browser_page, check_accessibility
     page.select_option("#id_foyer-0-activity", "unemployed")
     next_page(page, "button.button--primary[value=next]")
     page.check("input[name='logement-status'][value='tenant']")
-    page.check("input[name='logement-housing_aid'][value='no']")
     next_page(page, "button.button--primary[value=next]")
     assert "/ressources/" in page.url
-    page.check("input[name='ressources-p1__period'][value='monthly']")
-    page.click("#entree-0 details.resource-group--excluded > summary")
-    page.fill("#id_ressources-p1__rsa", "607,75")
+    page.check("input[name='ressources-p1__kinds'][value='rsa']")
     next_page(page, "button.button--primary[value=next]")
-    page.check("input[name='allocations-current_benefits'][value='rsa']")
-    page.check("input[name='allocations-complementary'][value='none']")
+    page.check("input[name='montants-p1__rsa__still'][value='yes']")
+    next_page(page, "button.button--primary[value=next]")
+    page.check("input[name='complementaire-complementary'][value='none']")
     next_page(page, "button.button--primary[value=next]")
     assert "/soins/" in page.url
     next_page(page, "button.button--primary[value=next]")

@@ -1,4 +1,6 @@
-"""One questionnaire journey in Chromium with the keyboard only, and axe-core on every page met."""
+"""The questionnaire in Chromium: one household with the keyboard only, the four households of issue 13 on a
+375 px phone (axe-core on every page, no horizontal scroll), and the pages with entries, health and
+self-employment."""
 
 from __future__ import annotations
 
@@ -6,11 +8,30 @@ import re
 
 import pytest
 
+from tests.web.test_questionnaire_households import (
+    retired_couple_on_aspa,
+    self_employed_overseas,
+    single_mother_of_two,
+    student_living_alone,
+)
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
+PHONE = {"width": 375, "height": 740}
 
-def focused(page) -> str:
-    return page.evaluate("document.activeElement ? (document.activeElement.id || document.activeElement.name || document.activeElement.tagName) : ''")
+
+@pytest.fixture
+def phone_page(chromium):
+    context = chromium.new_context(bypass_csp=True, locale="fr-FR", viewport=PHONE)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+def no_horizontal_scroll(page, name: str) -> None:
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], f"{name}: the page is {width} px wide on a {PHONE['width']} px screen"
 
 
 def continue_with_keyboard(page, tab_to):
@@ -19,104 +40,126 @@ def continue_with_keyboard(page, tab_to):
         page.keyboard.press("Enter")
 
 
-def test_keyboard_only_journey_with_accessible_pages(live_server, browser_page, check_accessibility, tab_to):
-    page = browser_page
+def check_with_keyboard(page, tab_to, selector):
+    tab_to(page, selector)
+    page.keyboard.press("Space")
+    assert page.is_checked(selector), selector
+
+
+def test_keyboard_only_journey_of_the_single_mother_of_two(live_server, phone_page, check_accessibility, tab_to):
+    page = phone_page
+
+    def seen(name):
+        check_accessibility(page, name)
+        no_horizontal_scroll(page, name)
+
     page.goto(live_server.url + "/")
-    check_accessibility(page, "accueil")
+    seen("accueil")
     tab_to(page, "main form button[type=submit]")
     with page.expect_navigation():
         page.keyboard.press("Enter")
 
-    # 1. Residence: first an error, to check the error summary gets the focus.
+    # 1. Where: first an error, to check the error summary gets the focus; then a postal code.
     assert re.search(r"/questionnaire/[0-9a-f-]{36}/residence/$", page.url)
-    check_accessibility(page, "résidence")
+    # The parts of the questionnaire are listed from the first page, with the pages that may be skipped.
+    assert "Partie 1 sur 8 : Lieu de vie" in page.inner_text(".stepper")
+    assert "seulement si des soins sont prévus" in page.text_content(".stepper")
+    seen("résidence")
     continue_with_keyboard(page, tab_to)
     assert page.locator(".error-summary").is_visible()
     assert page.evaluate("document.activeElement.classList.contains('error-summary')")
-    check_accessibility(page, "résidence avec erreurs")
-    tab_to(page, "#id_residence-territory_0")
-    page.keyboard.press("Space")
-    tab_to(page, "#id_residence-department")
-    page.keyboard.type("93")
+    seen("résidence avec erreurs")
+    tab_to(page, "#id_residence-place")
+    page.keyboard.type("93200")
     continue_with_keyboard(page, tab_to)
 
-    # 2. Household: the applicant, then a child added with the "Ajouter un enfant" button.
+    # 2. Household: the applicant, then two children added with the "Ajouter un enfant" button.
     assert "/foyer/" in page.url
-    assert "Étape 2 sur 8 — Votre foyer" in page.inner_text(".stepper")
+    assert "Partie 2 sur 8 : Foyer" in page.inner_text(".stepper")
+    tab_to(page, "#id_foyer-0-label")
+    page.keyboard.type("Awa")
+    check_with_keyboard(page, tab_to, "#id_foyer-0-sex_0")
     tab_to(page, "#id_foyer-0-birth_date")
-    page.keyboard.type("14/03/1990")
+    page.keyboard.type("12/04/1991")
     tab_to(page, "#id_foyer-0-activity")
-    page.keyboard.type("Sans")
-    tab_to(page, "button[value='add:child']")
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
-    assert page.input_value("#id_foyer-0-birth_date") == "14/03/1990"
-    check_accessibility(page, "foyer")
-    tab_to(page, "#id_foyer-1-label")
-    page.keyboard.type("Léa")
-    tab_to(page, "#id_foyer-1-birth_date")
-    page.keyboard.type("05/05/2015")
+    page.keyboard.type("Sal")
+    for child, (name, born) in enumerate((("Léa", "03/09/2016"), ("Sami", "21/01/2020")), start=1):
+        tab_to(page, "button[value='add:child']")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        tab_to(page, f"#id_foyer-{child}-label")
+        page.keyboard.type(name)
+        tab_to(page, f"#id_foyer-{child}-birth_date")
+        page.keyboard.type(born)
+    assert page.input_value("#id_foyer-0-birth_date") == "12/04/1991"
+    # A child is asked child things: no "femme / homme", school rather than jobs.
+    assert page.locator("#id_foyer-1-sex_0").count() == 0
+    assert "À l'école" in page.inner_text("#id_foyer-1-activity")
+    seen("foyer")
     continue_with_keyboard(page, tab_to)
 
-    # 3. Housing.
+    # 3. Housing: "Précédent" at once, then forward: the page never sent shows no error.
     assert "/logement/" in page.url
-    check_accessibility(page, "logement")
-    tab_to(page, "#id_logement-status_0")
-    page.keyboard.press("Space")
-    # In a radio group, Tab reaches the group and the arrow keys choose: "Non" is the second choice.
-    tab_to(page, "#id_logement-housing_aid_0")
-    page.keyboard.press("ArrowDown")
-    assert page.is_checked("#id_logement-housing_aid_1")
-    continue_with_keyboard(page, tab_to)
-
-    # 4. Resources: the page names the 12 months counted.
-    assert "/ressources/" in page.url
-    assert re.search(r"d[e’'] ?\w+ \d{4} à \w+ \d{4}", page.inner_text(".lead"))
-    check_accessibility(page, "ressources")
-    tab_to(page, "#id_ressources-p1__period_0")
-    page.keyboard.press("Space")
-    # The RSA sits in the "left out" group, closed: open it with the keyboard.
-    tab_to(page, "#entree-0 details.resource-group--excluded > summary")
-    page.keyboard.press("Enter")
-    tab_to(page, "#id_ressources-p1__rsa")
-    page.keyboard.type("607,75")
-    continue_with_keyboard(page, tab_to)
-
-    # 5. Benefits and coverage.
-    assert "/allocations/" in page.url
-    check_accessibility(page, "allocations")
-    tab_to(page, "#id_allocations-current_benefits_0")
-    page.keyboard.press("Space")
-    tab_to(page, "#id_allocations-complementary_0")
-    page.keyboard.press("Space")
-    continue_with_keyboard(page, tab_to)
-
-    # 6. Planned care: none.
-    assert "/soins/" in page.url
-    check_accessibility(page, "soins")
-    continue_with_keyboard(page, tab_to)
-
-    # 7. Difficulties: none.
-    assert "/difficultes/" in page.url
-    check_accessibility(page, "difficultés")
-    # "Précédent" keeps the answers of the page left.
     tab_to(page, "button[value=prev]")
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert "/soins/" in page.url
+    assert "/foyer/" in page.url
     continue_with_keyboard(page, tab_to)
+    assert "/logement/" in page.url and page.locator(".error-summary").count() == 0
+    seen("logement")
+    check_with_keyboard(page, tab_to, "#id_logement-status_0")
+    continue_with_keyboard(page, tab_to)
+
+    # 4. What each person received: kinds first, the 12 months named; children under 16 not asked.
+    assert "/ressources/" in page.url
+    assert re.search(r"d[e’'] ?\w+ \d{4} à \w+ \d{4}", page.inner_text(".lead"))
+    assert page.locator("input[name='ressources-c1__kinds']").count() == 0
+    seen("ressources")
+    for kind in ("salary", "family_benefit", "housing_aid"):
+        check_with_keyboard(page, tab_to, f"input[name='ressources-p1__kinds'][value='{kind}']")
+    continue_with_keyboard(page, tab_to)
+
+    # 5. Amounts, only for what was ticked; "how much per month" opens once "every month" is chosen.
+    assert "/montants/" in page.url
+    seen("montants")
+    assert not page.is_visible("#id_montants-p1__salary__monthly")
+    for kind, amount in (("salary", "1 300"), ("family_benefit", "150")):
+        check_with_keyboard(page, tab_to, f"#id_montants-p1__{kind}__how_0")
+        assert page.is_visible(f"#id_montants-p1__{kind}__monthly")
+        assert not page.is_visible(f"#id_montants-p1__{kind}__total")
+        tab_to(page, f"#id_montants-p1__{kind}__monthly")
+        page.keyboard.type(amount)
+    tab_to(page, "#id_montants-p1__housing_aid__monthly")
+    page.keyboard.type("250")
+    seen("montants remplis")
+    continue_with_keyboard(page, tab_to)
+
+    # 6. Complementary health cover.
+    assert "/complementaire/" in page.url
+    seen("complémentaire")
+    check_with_keyboard(page, tab_to, "#id_complementaire-complementary_0")
+    continue_with_keyboard(page, tab_to)
+
+    # 7. Planned care: none; then the health page is skipped.
+    assert "/soins/" in page.url
+    seen("soins")
+    continue_with_keyboard(page, tab_to)
+    assert "/difficultes/" in page.url
+    assert "Votre santé : passée" in page.text_content(".stepper")
+    seen("difficultés")
     continue_with_keyboard(page, tab_to)
 
     # 8. Review, then results.
     assert "/verification/" in page.url
-    check_accessibility(page, "vérification")
-    assert "Léa" in page.inner_text("main")
+    seen("vérification")
+    main = page.inner_text("main")
+    assert "Léa" in main and "Seine-Saint-Denis (93)" in main
     continue_with_keyboard(page, tab_to)
     assert "/resultats/" in page.url
     text = page.inner_text("main").replace("\u202f", " ").replace("\u00a0", " ")
-    assert "Complémentaire santé solidaire sans participation financière" in text
-    assert "7 293 €" in text  # 607,75 € × 12, shown as left out
-    check_accessibility(page, "résultats")
+    assert "Complémentaire santé solidaire avec participation financière" in text
+    assert "30 € par mois" in text
+    seen("résultats")
 
     # Save for later and the resume page.
     page.go_back()
@@ -126,14 +169,63 @@ def test_keyboard_only_journey_with_accessible_pages(live_server, browser_page, 
         page.keyboard.press("Enter")
     code = page.inner_text("#code-de-reprise")
     assert re.fullmatch(r"[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{2}", code)
-    check_accessibility(page, "code de reprise")
+    seen("code de reprise")
     page.goto(live_server.url + "/questionnaire/reprendre/")
-    check_accessibility(page, "reprendre")
+    seen("reprendre")
     tab_to(page, "#id_code")
     page.keyboard.type("zzzz")
     page.keyboard.press("Enter")
     page.wait_for_selector(".error-summary")
-    check_accessibility(page, "reprendre avec erreur")
+    seen("reprendre avec erreur")
+
+
+def fill(page, step: str, data: dict) -> None:
+    """Fill a page from the test client's answers (names without the step prefix), adding entries first."""
+    total = data.get("TOTAL_FORMS")
+    if total is not None:
+        kind = "role" if step == "foyer" else "kind"
+        for i in range(int(page.input_value(f"input[name='{step}-TOTAL_FORMS']")), int(total)):
+            with page.expect_navigation():
+                page.click(f"button[value='add:{data[f'{i}-{kind}']}']")
+    for key, value in data.items():
+        name = f"{step}-{key}"
+        if key.endswith(("TOTAL_FORMS", "INITIAL_FORMS", "MIN_NUM_FORMS", "MAX_NUM_FORMS", "-uid", "-role", "-kind")):
+            continue
+        field = page.locator(f"[name='{name}']")
+        if field.count() == 0:
+            raise AssertionError(f"{name} is not on the page")
+        kind = field.first.get_attribute("type") or field.first.evaluate("e => e.tagName.toLowerCase()")
+        if kind in ("radio", "checkbox"):
+            for item in value if isinstance(value, list) else [value]:
+                if kind == "checkbox" and item == "on":
+                    page.check(f"[name='{name}']")
+                else:
+                    page.check(f"[name='{name}'][value='{item}']")
+        elif kind == "select":
+            page.select_option(f"[name='{name}']", value)
+        else:
+            page.fill(f"[name='{name}']", value)
+
+
+@pytest.mark.parametrize("persona", [single_mother_of_two, self_employed_overseas, retired_couple_on_aspa,
+                                     student_living_alone])
+def test_the_four_households_on_a_phone(live_server, phone_page, check_accessibility, persona):
+    page = phone_page
+    answers = persona()
+    page.goto(live_server.url + "/questionnaire/")
+    with page.expect_navigation():
+        page.click("main form button[type=submit]")
+    while "/resultats/" not in page.url:
+        step = re.search(r"/([a-z-]+)/$", page.url).group(1)
+        fill(page, step, answers[step])
+        check_accessibility(page, f"{persona.__name__}: {step}")
+        no_horizontal_scroll(page, f"{persona.__name__}: {step}")
+        with page.expect_navigation():
+            page.click("button.button--primary[value=next]")
+        assert page.locator(".error-summary").count() == 0, page.inner_text(".error-summary")
+    check_accessibility(page, f"{persona.__name__}: résultats")
+    no_horizontal_scroll(page, f"{persona.__name__}: résultats")
+    assert "Complémentaire santé solidaire" in page.inner_text("main")
 
 
 def test_results_page_prints_without_navigation(live_server, browser_page, tab_to):
@@ -147,35 +239,40 @@ def test_results_page_prints_without_navigation(live_server, browser_page, tab_t
 
 
 def test_pages_with_entries_health_and_self_employment_are_accessible(live_server, browser_page, check_accessibility):
-    """The pages the keyboard journey does not meet: care entries, health, self-employment, full results."""
+    """The pages the other journeys do not meet: dates of a job started, care entries, health, self-employment."""
     page = browser_page
+
+    def next_page():
+        with page.expect_navigation():
+            page.click("button.button--primary[value=next]")
+
     page.goto(live_server.url + "/questionnaire/")
     with page.expect_navigation():
         page.click("main form button[type=submit]")
-    page.check("#id_residence-territory_0")
-    with page.expect_navigation():
-        page.click("button.button--primary[value=next]")
+    page.fill("#id_residence-place", "Haute-Garonne")
+    next_page()
     page.fill("#id_foyer-0-birth_date", "21/07/1978")
     page.select_option("#id_foyer-0-activity", "self_employed")
     with page.expect_navigation():
         page.click("button[value='add:partner']")
+    page.check("#id_foyer-1-sex_0")
     page.fill("#id_foyer-1-birth_date", "11/02/1986")
     page.select_option("#id_foyer-1-activity", "employee")
-    with page.expect_navigation():
-        page.click("button.button--primary[value=next]")
+    next_page()
     page.check("#id_logement-status_0")
-    page.check("#id_logement-housing_aid_0")
-    page.fill("#id_logement-housing_aid_monthly", "250,50")
-    with page.expect_navigation():
-        page.click("button.button--primary[value=next]")
-    check_accessibility(page, "ressources d'un couple avec un indépendant")
-    page.fill("#id_ressources-p1__self_employment", "9 000")
-    page.fill("#id_ressources-p2__salary", "1 100")
-    with page.expect_navigation():
-        page.click("button.button--primary[value=next]")
-    page.check("#id_allocations-complementary_0")
-    with page.expect_navigation():
-        page.click("button.button--primary[value=next]")
+    next_page()
+    page.check("input[name='ressources-p1__kinds'][value='self_employment']")
+    page.check("input[name='ressources-p2__kinds'][value='salary']")
+    next_page()
+    page.fill("#id_montants-p1__self_employment__annual", "9 000")
+    page.check("#id_montants-p2__salary__how_1")
+    assert page.is_visible("#id_montants-p2__salary__from") and page.is_visible("#id_montants-p2__salary__monthly")
+    page.fill("#id_montants-p2__salary__monthly", "1 100")
+    page.fill("#id_montants-p2__salary__from", "03/2026")
+    check_accessibility(page, "montants d'un couple avec un indépendant")
+    next_page()
+    page.check("#id_complementaire-complementary_0")
+    next_page()
     with page.expect_navigation():
         page.click("button[value='add:hospitalisation']")
     with page.expect_navigation():
@@ -186,21 +283,20 @@ def test_pages_with_entries_health_and_self_employment_are_accessible(live_serve
     page.select_option("#id_soins-1-member", index=2)
     page.fill("#id_soins-1-quote", "450")
     page.check("#id_soins-1-basket_1")
-    with page.expect_navigation():
-        page.click("button.button--primary[value=next]")
+    next_page()
     assert "/sante/" in page.url
     check_accessibility(page, "santé")
-    with page.expect_navigation():
-        page.click("button.button--primary[value=next]")
-    with page.expect_navigation():
-        page.click("button.button--primary[value=next]")
+    # Health questions follow the person: "vous" for the applicant; a pregnancy asked of the partner, a woman.
+    text = page.inner_text("main")
+    assert "Vous avez une affection de longue durée (ALD)" in text
+    assert "Si votre conjointe est enceinte : date prévue de l'accouchement" in text
+    next_page()
+    next_page()
     assert "/independant/" in page.url
     check_accessibility(page, "travail indépendant")
     page.check("#id_independant-self_employed_difficulties_1")
-    with page.expect_navigation():
-        page.click("button.button--primary[value=next]")
+    next_page()
     check_accessibility(page, "vérification complète")
-    with page.expect_navigation():
-        page.click("button.button--primary[value=next]")
+    next_page()
     assert "/resultats/" in page.url
     check_accessibility(page, "résultats avec soins et Help")

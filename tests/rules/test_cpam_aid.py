@@ -148,7 +148,7 @@ def test_css_holder_with_remaining_costs_is_likely_under_the_ceiling():
     result = assess(situation, css_result("free", "8000"))
     assert not result.css_first
     assert result.assessment is AidAssessment.LIKELY
-    assert result.care_left_to_pay == D("450")
+    assert result.care_left_to_pay == D("449.85")  # class B glasses: the CSS pays the 0,15 € base
 
 
 @pytest.mark.parametrize(

@@ -123,19 +123,21 @@ def test_css_eligible_family_with_glasses_and_dental_prosthesis():
         housing={"status": "tenant", "housing_aid_monthly": 320.0},
     )
     oop = estimate(situation, css_result("with_participation", coefficient="2.1", monthly="36"))
+    # Tariffs, not an indicative share: class A frame base 9 € at 60 % (the lenses' share depends on the
+    # correction: "au plus"); a crown's base 120 € at 60 %, the CSS paying the base outside its baskets.
     glasses = line(oop, "care0.glasses")
-    assert glasses.current.social_security == D("108.00")
-    assert glasses.current.left == D("72.00")
-    assert glasses.current.approximate
+    assert glasses.current.social_security == D("5.40")
+    assert glasses.current.left == D("174.60")
+    assert glasses.current.upper_bound
     assert glasses.with_css.left == 0
     dental = line(oop, "care1.dental_prosthesis")
-    assert dental.current.left == D("1100")
-    assert dental.current.upper_bound
-    assert dental.with_css.left == D("1100")
+    assert dental.current.social_security == D("72.00")
+    assert dental.current.left == D("1028.00")
+    assert dental.with_css.left == D("980")
     assert dental.with_css.upper_bound
     assert "100 % Santé" in dental.with_css.note
-    assert oop.total_current == D("1172.00")
-    assert oop.total_with_css == D("1100")
+    assert oop.total_current == D("1202.60")
+    assert oop.total_with_css == D("980")
     assert any("participation mensuelle" in a for a in oop.assumptions)
     assert_invariants(oop)
 
@@ -148,7 +150,10 @@ def test_100_sante_with_private_complementary_is_an_upper_bound_with_a_note():
     hearing = line(oop, "care0.hearing_aids")
     assert hearing.current.complementary is None
     assert hearing.current.upper_bound
-    assert hearing.current.left == D("1425.00")
+    # One class I aid: the audioprosthetist may not bill more than 950 €; the Sécurité sociale pays 240 €.
+    assert hearing.current.billed == D("950")
+    assert hearing.current.left == D("710.00")
+    assert "prix limite" in hearing.current.note
     assert "responsable" in hearing.current.note
 
 

@@ -62,7 +62,7 @@ def questionnaire_urls(dossier):
 
     urls = [("get", u, None) for u in dossier_questionnaire_urls(dossier)]
     step = reverse("dossiers:questionnaire:step", kwargs={"public_id": dossier.public_id, "step": "residence"})
-    urls.append(("post", step, {"case-current_step": "residence", "residence-territory": "metropole", "action": "next"}))
+    urls.append(("post", step, {"case-current_step": "residence", "residence-place": "75", "action": "next"}))
     return urls
 
 

@@ -30,11 +30,12 @@ def fixed_today(monkeypatch):
 
 def persona(request_date=""):
     return {
-        "residence": {"territory": "metropole", "department": "93", "request_date": request_date},
+        "residence": {"place": "93", "request_date": request_date},
         "foyer": household_data([{"role": "applicant", "birth_date": "14/03/1990", "activity": "unemployed"}]),
-        "logement": {"status": "tenant", "housing_aid": "no"},
-        "ressources": {"p1__period": "monthly", "p1__rsa": "607,75"},
-        "allocations": {"current_benefits": ["rsa"], "complementary": "none"},
+        "logement": {"status": "tenant"},
+        "ressources": {"p1__kinds": ["rsa"]},
+        "montants": {"p1__rsa__still": "yes"},
+        "complementaire": {"complementary": "none"},
         "soins": care_data([]),
         "difficultes": {},
         "verification": {},
@@ -172,7 +173,7 @@ def test_hand_off_nothing_typed_twice_and_the_person_can_no_longer_edit(client, 
     assert Dossier.objects.get(pk=dossier.pk).result["css"]["status"] == "free"
     # The person's session can no longer change the answers.
     version = Case.objects.get(pk=case.pk).version
-    refused = public.post("logement", {"status": "owner", "housing_aid": "no"})
+    refused = public.post("logement", {"status": "owner"})
     assert refused.status_code == 410
     assert Case.objects.get(pk=case.pk).version == version
     # Nor read what the agent records from now on: the results page only says who follows the case.

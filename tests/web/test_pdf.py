@@ -153,8 +153,8 @@ def test_family_eligible_to_the_free_css_with_glasses_and_dental(family):
     assert "Dossier de Aïcha" in r.pages[0]
     assert "Complémentaire santé solidaire (CSS) : droit estimé sans participation financière (gratuite)" in r.pages[0]
     assert_out_of_pocket_printed(r)
-    assert "Lunettes (100 % Santé), c1" in r.text
-    assert "Prothèse dentaire (couronne, bridge, dentier) (hors 100 % Santé), p2" in r.text
+    assert "Lunettes 100 % Santé (classe A), c1" in r.text
+    assert "Couronne à tarif libre, p2" in r.text
     # Resources counted and excluded: the RSA is declared but left out of the base.
     assert "Ressources non comptées" in r.text
     rsa = next(line for line in data["css"]["resource_lines"] if line["type"] == "rsa")

@@ -55,13 +55,23 @@ def test_steps_are_declared_once_with_unique_names_and_titles():
     assert all(s.title and s.form_class for s in JOURNEY)
 
 
-def test_progress_counts_only_the_active_steps(journey, client):
+def test_progress_lists_every_part_up_front_and_never_changes(journey, client):
     page = text_of(client.get(journey.url("residence")))
-    assert "Étape 1 sur 8 — Lieu de vie" in page
-    answer_until(journey, self_employed_in_difficulty(), "ressources")
-    # A self-employed person and (later) planned care add two steps.
-    page = text_of(client.get(journey.url("ressources")))
-    assert "Étape 4 sur 9 — Ressources" in page
+    assert "Partie 1 sur 8 : Lieu de vie" in page
+    # The parts are all listed from the first page; the pages that may be skipped say when they are asked.
+    for part in ("Foyer", "Logement", "Ressources", "Complémentaire santé", "Soins", "Difficultés", "Vérification"):
+        assert part in page, part
+    assert "Votre santé : seulement si des soins sont prévus" in page
+    answer_until(journey, self_employed_in_difficulty(), "montants")
+    # A self-employed person and planned care add pages, never parts: the count stays the same.
+    page = text_of(client.get(journey.url("montants")))
+    assert "Partie 4 sur 8 : Ressources" in page
+    page = text_of(client.get(journey.url("complementaire")))
+    assert "Partie 5 sur 8 : Complémentaire santé" in page
+    # A page skipped is said to be: no self-employment change, no care, then the health page is "passée".
+    answer_until(journey, single_on_rsa(), "soins")
+    page = text_of(client.get(journey.url("difficultes")))
+    assert "Partie 7 sur 8 : Difficultés" in page and "Votre santé : passée" in page
 
 
 # --------------------------------------------------------------------------- separate cases
@@ -72,12 +82,12 @@ def test_two_tabs_with_two_cases_never_share_answers(client, db):
     first.start()
     second.start()
     assert first.case_id != second.case_id
-    first.post("residence", {"territory": "metropole", "department": "93"})
-    second.post("residence", {"territory": "reunion", "department": ""})
+    first.post("residence", {"place": "93"})
+    second.post("residence", {"place": "974"})
     assert 'value="93"' in client.get(first.url("residence")).content.decode()
     page = client.get(second.url("residence")).content.decode()
     assert 'value="93"' not in page
-    assert re.search(r'value="reunion"[^>]*checked', page)
+    assert 'value="974"' in page
     assert "wizard_" not in "".join(client.session.keys())  # nothing in formtools' session storage
 
 
@@ -87,7 +97,7 @@ def test_two_applicants_cannot_open_each_other_case(client, db):
     other = Client()
     response = other.get(mine.url("residence"))
     assert response.status_code == 404
-    response = other.post(mine.url("residence"), {"case-current_step": "residence", "residence-territory": "guyane"})
+    response = other.post(mine.url("residence"), {"case-current_step": "residence", "residence-place": "973"})
     assert response.status_code == 404
     assert other.get(mine.results_url).status_code == 404
 
@@ -110,11 +120,11 @@ def test_a_step_reads_the_case_and_its_hand_off_in_one_query(journey, client, dj
 
 
 def test_answers_live_on_the_case_with_their_schema_version(journey, client):
-    journey.post("residence", {"territory": "metropole", "department": "93"})
+    journey.post("residence", {"place": "93"})
     case = Case.objects.get(public_id=journey.case_id)
     assert case.schema_version == SCHEMA_VERSION
     stored = case.answers["step_data"]["residence"]
-    assert stored["residence-department"] == ["93"]
+    assert stored["residence-place"] == ["93"]
     assert not any("csrf" in key or key == "action" for key in stored)
     assert case.version >= 1
 
@@ -127,28 +137,42 @@ def test_back_button_and_previous_keep_what_was_typed(journey, client):
     # Browser back: the saved answers are shown again.
     page = client.get(journey.url("foyer")).content.decode()
     assert 'value="02/06/1984"' in page and 'value="Karim"' in page
+    answer_until(journey, couple_with_two_children(), "ressources")
     # "Précédent" with an invalid, half-typed amount: saved without validation, shown again, no error yet.
-    response = journey.post("ressources", {"p1__period": "monthly", "p1__salary": "1 5OO"}, action="prev")
-    assert response.status_code == 302 and journey.next_step(response) == "logement"
-    page = client.get(journey.url("ressources")).content.decode()
+    response = journey.post("montants", {"p1__salary__how": "all", "p1__salary__monthly": "1 5OO"}, action="prev")
+    assert response.status_code == 302 and journey.next_step(response) == "ressources"
+    page = client.get(journey.url("montants")).content.decode()
     assert 'value="1 5OO"' in page
+    assert "error-summary" not in page and "error-message" not in page
     # Going forward from an earlier page brings the person back to the page left unfinished.
-    response = client.get(journey.url("allocations"))
-    assert journey.next_step(response) == "ressources"
+    response = client.get(journey.url("complementaire"))
+    assert journey.next_step(response) == "montants"
+
+
+def test_back_then_forward_shows_no_error_on_a_page_never_sent(journey, client):
+    answer_until(journey, couple_with_two_children(), "foyer")
+    # On the housing page, "Précédent" at once; then "Continuer" on the household page.
+    response = journey.post("logement", {}, action="prev")
+    assert journey.next_step(response) == "foyer"
+    response = journey.post("foyer", couple_with_two_children()["foyer"])
+    assert journey.next_step(response) == "logement"
+    page = client.get(journey.url("logement")).content.decode()
+    assert "error-summary" not in page and "error-message" not in page
+    # Sent with "Continuer", the same empty page is explained.
+    response = journey.post("logement", {})
+    assert response.status_code == 200 and "Choisissez votre situation de logement" in text_of(response)
 
 
 def test_get_sends_to_the_first_step_not_answered_or_now_invalid(journey, client):
-    response = client.get(journey.url("allocations"))
+    response = client.get(journey.url("complementaire"))
     assert response.status_code == 302 and journey.next_step(response) == "residence"
-    answer_until(journey, couple_with_two_children(), "allocations")
+    answer_until(journey, couple_with_two_children(), "complementaire")
     assert client.get(journey.url("soins")).status_code == 200
-    # The applicant becomes self-employed: the resources page now needs the tax-notice income.
-    people = couple_with_two_children()["foyer"]
-    people["0-activity"] = "self_employed"
-    journey.post("foyer", people)
+    # The applicant now also ticks a self-employed income: the amounts page needs the tax-notice income.
+    journey.post("ressources", {"p1__kinds": ["salary", "self_employment", "family_benefit", "housing_aid"]})
     response = client.get(journey.url("soins"))
-    assert journey.next_step(response) == "ressources"
-    page = text_of(client.get(journey.url("ressources")))
+    assert journey.next_step(response) == "montants"
+    page = text_of(client.get(journey.url("montants")))
     assert "Indiquez le revenu de votre dernier avis d'impôt" in page
 
 
@@ -161,7 +185,8 @@ def test_conditional_steps_appear_and_disappear(journey, client):
     people = answers["foyer"]
     people["0-activity"] = "employee"
     journey.post("foyer", people)
-    journey.post("ressources", {"p1__period": "monthly", "p1__salary": "800"})
+    journey.post("ressources", {"p1__kinds": ["salary"]})
+    journey.post("montants", {"p1__salary__how": "all", "p1__salary__monthly": "800"})
     response = journey.post("difficultes", answers["difficultes"])
     assert journey.next_step(response) == "verification"
     response = client.get(journey.url("independant"))
@@ -182,8 +207,7 @@ def test_edit_from_review_returns_to_review(journey, client):
     assert "Modifier" in page
     form = client.get(edit).content.decode()
     assert 'name="return_to_review"' in form
-    response = journey.post("logement", {"status": "hosted_free", "housing_aid": "no"},
-                            extra={"return_to_review": "1"})
+    response = journey.post("logement", {"status": "hosted_free"}, extra={"return_to_review": "1"})
     assert journey.next_step(response) == "verification"
     assert "Hébergé(e) gratuitement" in text_of(client.get(journey.url("verification")))
 
@@ -191,8 +215,9 @@ def test_edit_from_review_returns_to_review(journey, client):
 def test_review_lists_every_answer(journey, client):
     journey.run(couple_with_two_children())
     page = text_of(client.get(journey.url("verification")))
-    for expected in ("France métropolitaine", "Karim", "2 juin 1984", "Enfant 2", "Locataire", "300 € par mois",
-                     "Salaires et traitements : 1 500 € par mois", "Aucune complémentaire santé"):
+    for expected in ("Seine-Saint-Denis (93)", "Karim", "2 juin 1984", "Enfant 2", "Locataire",
+                     "Aide au logement : 300 € par mois", "Salaire : 1 500 € par mois, chaque mois",
+                     "Aucune complémentaire santé"):
         assert expected in page, expected
     assert page.count("Modifier") >= 7
 
@@ -201,7 +226,7 @@ def test_review_lists_every_answer(journey, client):
 
 
 def test_add_and_remove_people_without_javascript(journey, client):
-    journey.post("residence", {"territory": "metropole"})
+    journey.post("residence", {"place": "75"})
     base = household_data([{"role": "applicant", "birth_date": "01/01/1980", "activity": "employee"}])
     response = journey.post("foyer", base, action="add:child")
     assert response.status_code == 302 and response["Location"].endswith("#entree-1")
@@ -223,7 +248,7 @@ def test_add_and_remove_people_without_javascript(journey, client):
 
 
 def test_a_child_older_than_the_adults_is_pointed_out_on_its_birth_date(journey, client):
-    journey.post("residence", {"territory": "metropole"})
+    journey.post("residence", {"place": "75"})
     people = household_data([
         {"role": "applicant", "birth_date": "01/01/2000", "activity": "employee"},
         {"role": "child", "birth_date": "01/01/1950", "label": "Léa"},
@@ -243,13 +268,13 @@ def test_a_child_older_than_the_adults_is_pointed_out_on_its_birth_date(journey,
 
 
 def test_tampered_actions_and_management_form_are_rejected(journey, client):
-    journey.post("residence", {"territory": "metropole"})
+    journey.post("residence", {"place": "75"})
     base = household_data([{"role": "applicant", "birth_date": "01/01/1980", "activity": "employee"}])
     assert journey.post("foyer", base, action="remove:0").status_code == 400  # the applicant stays
     assert journey.post("foyer", base, action="add:king").status_code == 400
-    assert journey.post("residence", {"territory": "metropole"}, action="add:child").status_code == 400
+    assert journey.post("residence", {"place": "75"}, action="add:child").status_code == 400
     # Management form missing or naming another step.
-    assert client.post(journey.url("residence"), {"residence-territory": "metropole"}).status_code == 400
+    assert client.post(journey.url("residence"), {"residence-place": "75"}).status_code == 400
     response = client.post(journey.url("logement"), {"case-current_step": "residence", "logement-status": "tenant"})
     assert response.status_code == 400
     # Forged roles and identifiers fail validation with a message, not a crash.
@@ -265,50 +290,81 @@ def test_tampered_actions_and_management_form_are_rejected(journey, client):
 
 
 def test_errors_are_summarised_linked_and_nothing_is_lost(journey, client):
-    response = journey.post("residence", {"territory": "", "department": "999"})
+    response = journey.post("residence", {"place": "999"})
     assert response.status_code == 200
     html = response.content.decode()
     assert 'role="alert"' in html and 'tabindex="-1"' in html and "data-error-summary" in html
-    assert 'href="#id_residence-territory_0"' in html and 'href="#id_residence-department"' in html
-    assert "Choisissez l&#x27;endroit où vous habitez." in html
+    assert 'href="#id_residence-place"' in html
+    assert "Nous ne trouvons pas ce lieu" in html
     assert 'value="999"' in html
-    assert 'aria-describedby="id_residence-department_helptext id_residence-department_error"' in html
+    assert 'aria-describedby="id_residence-place_helptext id_residence-place_error"' in html
     assert "<title>Erreur : " in html
+    response = journey.post("residence", {"place": ""})
+    assert "Indiquez votre code postal, par exemple 93200." in text_of(response)
+
+
+@pytest.mark.parametrize(("typed", "department"), [
+    ("93200", "Seine-Saint-Denis (93)"), ("93", "Seine-Saint-Denis (93)"), ("Seine-Saint-Denis", "Seine-Saint-Denis (93)"),
+    ("seine st denis", "Seine-Saint-Denis (93)"), ("20200", "Haute-Corse (2B)"), ("2a", "Corse-du-Sud (2A)"),
+    ("97400", "La Réunion (974)"), ("Guyane", "Guyane (973)"), ("5", "Hautes-Alpes (05)"),
+])
+def test_the_department_is_found_from_a_postal_code_a_number_or_a_name(journey, client, typed, department):
+    answers = single_on_rsa()
+    answers["residence"] = {"place": typed}
+    answer_until(journey, answers, "difficultes")
+    assert department in text_of(client.get(journey.url("verification")))
+
+
+def test_the_alsace_moselle_question_is_asked_only_there(journey, client):
+    response = journey.post("residence", {"place": "57000"})
+    assert journey.next_step(response) == "regime-local"
+    assert "Avez-vous le régime local d'Alsace-Moselle ?" in text_of(client.get(journey.url("regime-local")))
+    response = journey.post("regime-local", {})
+    assert "Répondez par oui ou par non." in text_of(response)
+    assert journey.next_step(journey.post("regime-local", {"alsace_moselle": "yes"})) == "foyer"
+    response = journey.post("residence", {"place": "75011"})
+    assert journey.next_step(response) == "foyer"
+    assert journey.next_step(client.get(journey.url("regime-local"))) == "foyer"
 
 
 def test_amounts_in_french_formats_are_accepted(journey, client):
-    answer_until(journey, couple_with_two_children(), "logement")
-    journey.post("logement", {"status": "tenant", "housing_aid": "yes", "housing_aid_monthly": "1\u202f234,56\u00a0€"})
+    answers = couple_with_two_children()
+    answer_until(journey, answers, "difficultes")
+    journey.post("montants", {**answers["montants"], "p1__housing_aid__monthly": "1\u202f234,56\u00a0€"})
     page = text_of(client.get(journey.url("verification")))
-    assert "1 234,56 € par mois" in page or journey.next_step(client.get(journey.url("verification")))
-    response = journey.post("logement", {"status": "tenant", "housing_aid": "yes", "housing_aid_monthly": "12,345"})
+    assert "Aide au logement : 1 234,56 € par mois" in page
+    response = journey.post("montants", {**answers["montants"], "p1__housing_aid__monthly": "12,345"})
     assert "Indiquez au plus deux chiffres après la virgule" in text_of(response)
     assert 'value="12,345"' in response.content.decode()
 
 
 def test_an_unreadable_housing_aid_gets_one_message_saying_why(journey, client):
-    answer_until(journey, couple_with_two_children(), "foyer")
+    answers = couple_with_two_children()
+    answer_until(journey, answers, "ressources")
     for typed, why in (("abc", "sans lettres"), ("-5", "négatif"), ("999999999", "trop élevé")):
-        response = journey.post("logement", {"status": "tenant", "housing_aid": "yes", "housing_aid_monthly": typed})
+        response = journey.post("montants", {**answers["montants"], "p1__housing_aid__monthly": typed})
         assert response.status_code == 200
         errors = re.findall(r'class="error-message"[^>]*>(.*?)</p>', response.content.decode(), re.S)
         assert len(errors) == 1 and why in errors[0], errors
-        assert "Indiquez le montant de l" not in errors[0]
-    response = journey.post("logement", {"status": "tenant", "housing_aid": "yes", "housing_aid_monthly": ""})
-    assert "Indiquez le montant de l&#x27;aide par mois" in response.content.decode()
+        assert "Indiquez le montant par mois" not in errors[0]
+    response = journey.post("montants", {**answers["montants"], "p1__housing_aid__monthly": ""})
+    assert "Indiquez le montant par mois, par exemple 250." in response.content.decode()
 
 
 def test_rules_errors_are_shown_on_the_step_and_field_that_caused_them(journey, client):
     answers = single_on_rsa()
-    answers["logement"] = {"status": "homeless", "housing_aid": "yes", "housing_aid_monthly": "100"}
+    answers["logement"] = {"status": "homeless"}
+    answers["ressources"] = {"p1__kinds": ["rsa", "housing_aid"]}
+    answers["montants"] = {"p1__rsa__still": "yes", "p1__housing_aid__monthly": "100"}
     journey.run(answers)
     response = journey.results()
-    assert response.status_code == 302 and journey.next_step(response) == "logement"
-    page = client.get(journey.url("logement"))
+    assert response.status_code == 302 and journey.next_step(response) == "montants"
+    page = client.get(journey.url("montants"))
     html = page.content.decode()
     assert "Une personne sans domicile stable ne reçoit pas d&#x27;aide au logement" in html
-    assert 'href="#id_logement-housing_aid_monthly"' in html
-    journey.post("logement", {"status": "homeless", "housing_aid": "no"})
+    assert 'href="#id_montants-p1__housing_aid__monthly"' in html
+    journey.post("ressources", {"p1__kinds": ["rsa"]})
+    journey.post("montants", {"p1__rsa__still": "yes"})
     assert journey.results().status_code == 200
 
 
@@ -331,16 +387,22 @@ def test_resources_page_states_the_reference_period_and_what_is_left_out(journey
     page = text_of(client.get(journey.url("ressources")))
     assert "d'octobre 2025 à septembre 2026" in page
     assert "demande faite en novembre 2026" in page
-    assert "Ressources qui ne comptent pas" in page and "Prime d'activité" in page
-    assert "Karim" in page and "Enfant 2" in page
+    # Kinds first, grouped the way people think; what the CSS leaves aside is ticked without an amount.
+    for group in ("Travail", "Chômage", "Maladie", "Retraite, invalidité, handicap", "Famille", "Logement",
+                  "Autres aides et revenus"):
+        assert group in page, group
+    assert "La prime d'activité" in page
+    # The adults are asked; the children under 16 are not (what is paid for them is paid to the parents).
+    assert "Qu'avez-vous reçu" in page and "Qu'a reçu Votre conjoint ou conjointe" in page
+    assert "Enfant 2" not in page and "Les enfants de moins de 16 ans n'ont pas de question ici" in page
 
 
 def test_benefits_are_asked_by_their_full_names(journey, client):
-    answer_until(journey, couple_with_two_children(), "ressources")
-    page = text_of(client.get(journey.url("allocations")))
-    for name in ("Revenu de solidarité active (RSA)", "Allocation de solidarité aux personnes âgées (ASPA, minimum "
-                 "vieillesse)", "Allocation supplémentaire d'invalidité (ASI)", "Allocation aux adultes handicapés "
-                 "(AAH)", "Allocation de solidarité spécifique (ASS)"):
+    answer_until(journey, couple_with_two_children(), "logement")
+    page = text_of(client.get(journey.url("ressources")))
+    for name in ("Le RSA (revenu de solidarité active)", "Le minimum vieillesse (ASPA)",
+                 "L'ASI (allocation supplémentaire d'invalidité)", "L'AAH (allocation aux adultes handicapés)",
+                 "L'ASS (allocation de solidarité spécifique)"):
         assert name in page, name
 
 
@@ -353,7 +415,7 @@ def test_only_social_workers_may_change_the_request_date(journey, client, db):
     j.start()
     assert "Date de la demande" in text_of(staff.get(j.url("residence")))
     answers = single_on_rsa()
-    answers["residence"] = {"territory": "metropole", "request_date": "15/03/2025"}
+    answers["residence"] = {"place": "75", "request_date": "15/03/2025"}
     j.run(answers)
     page = text_of(j.results())
     assert "demande faite le 15 mars 2025" in page
@@ -366,21 +428,21 @@ def test_a_request_date_years_ahead_is_refused_next_to_the_field(db):
     staff.force_login(user)
     j = Journey(staff)
     j.start()
-    response = j.post("residence", {"territory": "metropole", "request_date": "01/01/3000"})
+    response = j.post("residence", {"place": "75", "request_date": "01/01/3000"})
     assert response.status_code == 200
     html = response.content.decode()
     assert "plus d&#x27;un an après aujourd&#x27;hui" in html and 'href="#id_residence-request_date"' in html
     assert 'value="01/01/3000"' in html
     # Up to a year ahead (22 November 2026 + 366 days) is a planned request.
-    assert j.post("residence", {"territory": "metropole", "request_date": "23/11/2027"}).status_code == 302
+    assert j.post("residence", {"place": "75", "request_date": "23/11/2027"}).status_code == 302
 
 
 # --------------------------------------------------------------------------- save, resume, expiry, closed
 
 
 def test_save_for_later_and_resume_in_a_new_session(journey, client):
-    answer_until(journey, couple_with_two_children(), "logement")
-    response = journey.post("ressources", {"p1__period": "monthly", "p1__salary": "1 500"}, action="save")
+    answer_until(journey, couple_with_two_children(), "ressources")
+    response = journey.post("montants", {"p1__salary__how": "all", "p1__salary__monthly": "1 500"}, action="save")
     assert response.status_code == 302
     page = client.get(response["Location"])
     code = re.search(r'<span class="code"[^>]*>([A-Z0-9-]+)</span>', page.content.decode()).group(1)
@@ -390,9 +452,9 @@ def test_save_for_later_and_resume_in_a_new_session(journey, client):
     stranger = Client()
     response = stranger.post(reverse("questionnaire:resume"), {"code": code.lower().replace("-", " ")})
     assert response.status_code == 302
-    # Sent to the first step not answered: the resources page was saved half-done.
+    # Sent to the first step not answered: the amounts page was saved half-done.
     response = stranger.get(response["Location"])
-    assert journey.next_step(response) == "ressources"
+    assert journey.next_step(response) == "montants"
     html = stranger.get(response["Location"]).content.decode()
     assert 'value="1 500"' in html
 
@@ -423,7 +485,7 @@ def test_closed_case_is_read_only(journey, client):
     Case.objects.filter(public_id=journey.case_id).update(closed_at=timezone.now())
     response = client.get(journey.url("logement"))
     assert response.status_code == 302 and response["Location"] == journey.results_url
-    response = journey.post("logement", {"status": "owner", "housing_aid": "no"})
+    response = journey.post("logement", {"status": "owner"})
     assert response.status_code == 403 and "ne peut plus être modifié" in text_of(response)
     results = client.get(journey.results_url)
     assert results.status_code == 200 and "Modifier mes réponses" not in text_of(results)
@@ -435,7 +497,7 @@ def test_closed_case_is_read_only(journey, client):
 
 def test_pages_have_no_inline_style_and_link_their_stylesheet(journey, client):
     journey.run(self_employed_in_difficulty())
-    for step in ("residence", "foyer", "ressources", "soins", "sante", "verification"):
+    for step in ("residence", "foyer", "ressources", "montants", "complementaire", "soins", "sante", "verification"):
         html = client.get(journey.url(step)).content.decode()
         assert " style=" not in html and "<style" not in html
         assert "css/questionnaire.css" in html and "csrfmiddlewaretoken" in html

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from decimal import Decimal
+from html.parser import HTMLParser
 
 import pytest
 from django.urls import reverse
@@ -33,6 +34,8 @@ def household_data(people: list[dict]) -> dict:
         data[f"{i}-label"] = person.get("label", "")
         data[f"{i}-birth_date"] = person["birth_date"]
         data[f"{i}-activity"] = person.get("activity", "")
+        if person.get("sex"):
+            data[f"{i}-sex"] = person["sex"]
         if person.get("shared_custody"):
             data[f"{i}-shared_custody"] = "on"
     return data
@@ -99,6 +102,80 @@ class Journey:
 
     def results(self):
         return self.client.get(self.results_url)
+
+    def measure(self, answers: dict[str, dict]) -> dict[str, int]:
+        """Like ``run``, but first shows each page holding the answers about to be sent, and counts its questions.
+
+        The answers are stored with "Précédent" (which keeps them and shows no error), the page is read back
+        with them, then sent with "Continuer". Returns ``{step: questions offered}`` in the order visited.
+        """
+        counts: dict[str, int] = {}
+        step = "residence"
+        while step and step != "resultats":
+            assert step in answers, f"the wizard asked for step {step!r} that the persona does not answer"
+            self.post(step, answers[step], action="prev")
+            page = self.client.get(self.url(step))
+            assert page.status_code == 200, step
+            counts[step] = count_questions(page.content.decode(), step)
+            response = self.post(step, answers[step])
+            assert response.status_code == 302, (step, _errors(response))
+            step = self.next_step(response)
+        return counts
+
+
+def count_questions(html: str, step: str) -> int:
+    """Questions offered on a page: one per field to fill or choose (a radio or checkbox group counts once).
+
+    Hidden inputs and buttons are not questions; a section that opens on an answer (``data-reveal-when`` and
+    ``data-reveal-value``) counts only when the answer shown on the page opens it.
+    """
+    page = _Fields()
+    page.feed(html)
+    checked = {(name, value) for name, value, is_checked in page.choices if is_checked}
+    names = set()
+    for name, reveals in page.fields:
+        if not name.startswith(f"{step}-"):
+            continue
+        if all(any((when, value) in checked for value in values) for when, values in reveals):
+            names.add(name)
+    return len(names)
+
+
+class _Fields(HTMLParser):
+    """The fields of the step's form, each with the reveal sections around it."""
+
+    VOID = {"input", "br", "img", "hr", "meta", "link", "source", "area", "col", "embed", "wbr"}
+
+    def __init__(self):
+        super().__init__()
+        self.stack: list[tuple[str, tuple[str, list[str]] | None]] = []
+        self.in_form = False
+        self.fields: list[tuple[str, list[tuple[str, list[str]]]]] = []
+        self.choices: list[tuple[str, str, bool]] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "form" and a.get("id") == "formulaire":
+            self.in_form = True
+        if tag in ("input", "select", "textarea") and self.in_form:
+            kind = (a.get("type") or "").lower()
+            if kind in ("radio", "checkbox"):
+                self.choices.append((a.get("name") or "", a.get("value") or "", "checked" in a))
+            if kind not in ("hidden", "submit", "button") and a.get("name"):
+                reveals = [r for _t, r in self.stack if r is not None]
+                self.fields.append((a["name"], reveals))
+        if tag not in self.VOID:
+            reveal = None
+            if a.get("data-reveal-when"):
+                reveal = (a["data-reveal-when"], (a.get("data-reveal-value") or "").split())
+            self.stack.append((tag, reveal))
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.in_form = False
+        while self.stack:
+            if self.stack.pop()[0] == tag:
+                break
 
 
 def _errors(response) -> str:

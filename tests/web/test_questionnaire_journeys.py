@@ -41,11 +41,12 @@ def run(client, answers):
 
 def single_on_rsa():
     return {
-        "residence": {"territory": "metropole", "department": "75"},
+        "residence": {"place": "75"},
         "foyer": household_data([{"role": "applicant", "birth_date": "14/03/1990", "activity": "unemployed"}]),
-        "logement": {"status": "tenant", "housing_aid": "no"},
-        "ressources": {"p1__period": "monthly", "p1__rsa": "607,75"},
-        "allocations": {"current_benefits": ["rsa"], "complementary": "none"},
+        "logement": {"status": "tenant"},
+        "ressources": {"p1__kinds": ["rsa"]},
+        "montants": {"p1__rsa__still": "yes"},
+        "complementaire": {"complementary": "none"},
         "soins": care_data([]),
         "difficultes": {},
         "verification": {},
@@ -59,26 +60,28 @@ def test_single_adult_on_rsa_gets_the_free_css(client, db):
     assert "Complémentaire santé solidaire sans participation financière" in text
     assert "Vous ne payez rien" in text
     assert "Plafond pour la CSS sans participation 10 421 €" in text
-    # The RSA is declared, shown, and left out of the resources.
-    assert "Revenu de solidarité active (RSA) 7 293 € 0 € laissée de côté" in text
-    assert "Total des ressources retenues 0 €" in text
+    # The RSA is ticked (never its amount: the CSS does not count it) and still paid today: it gives the free CSS.
+    assert "Vous recevez le RSA : la Complémentaire santé solidaire est sans participation" in text
+    assert "Total de vos ressources retenues : 0 € sur 12 mois" in text
 
 
 def couple_with_two_children():
     return {
-        "residence": {"territory": "metropole", "department": "93"},
+        "residence": {"place": "Seine-Saint-Denis"},
         "foyer": household_data([
             {"role": "applicant", "birth_date": "02/06/1984", "activity": "employee", "label": "Karim"},
             {"role": "partner", "birth_date": "15/03/1990", "activity": "inactive"},
             {"role": "child", "birth_date": "10/05/2016"},
             {"role": "child", "birth_date": "20/08/2019"},
         ]),
-        "logement": {"status": "tenant", "housing_aid": "yes", "housing_aid_monthly": "300 €"},
-        "ressources": {
-            "p1__period": "monthly", "p1__salary": "1 500", "p1__family_benefit": "150",
-            "p2__period": "monthly", "c1__period": "monthly", "c2__period": "monthly",
+        "logement": {"status": "tenant"},
+        "ressources": {"p1__kinds": ["salary", "family_benefit", "housing_aid"], "p2__kinds": []},
+        "montants": {
+            "p1__salary__how": "all", "p1__salary__monthly": "1 500",
+            "p1__family_benefit__how": "all", "p1__family_benefit__monthly": "150",
+            "p1__housing_aid__monthly": "300 €",
         },
-        "allocations": {"complementary": "none"},
+        "complementaire": {"complementary": "none"},
         "soins": care_data([]),
         "difficultes": {},
         "verification": {},
@@ -103,11 +106,13 @@ def test_couple_with_two_children_and_housing_aid_pays_a_participation(client, d
 
 def retired_on_aspa():
     return {
-        "residence": {"territory": "metropole", "department": "33"},
+        "residence": {"place": "33000"},
         "foyer": household_data([{"role": "applicant", "birth_date": "01/02/1950", "activity": "retired"}]),
-        "logement": {"status": "owner", "housing_aid": "no"},
-        "ressources": {"p1__period": "total", "p1__pension": "3 600", "p1__aspa": "8 400"},
-        "allocations": {"current_benefits": ["aspa"], "complementary": "private"},
+        "logement": {"status": "owner"},
+        "ressources": {"p1__kinds": ["pension", "aspa"]},
+        "montants": {"p1__pension__how": "total", "p1__pension__total": "3 600",
+                     "p1__aspa__how": "total", "p1__aspa__total": "8 400"},
+        "complementaire": {"complementary": "private"},
         "soins": care_data([]),
         "difficultes": {"difficulties": ["complementary_premium_too_high"]},
         "verification": {},
@@ -127,11 +132,12 @@ def test_retired_person_on_aspa(client, db):
 
 def self_employed_in_difficulty():
     return {
-        "residence": {"territory": "metropole", "department": "13"},
+        "residence": {"place": "13"},
         "foyer": household_data([{"role": "applicant", "birth_date": "21/07/1978", "activity": "self_employed"}]),
-        "logement": {"status": "tenant", "housing_aid": "no"},
-        "ressources": {"p1__period": "monthly", "p1__self_employment": "9 000"},
-        "allocations": {"complementary": "none"},
+        "logement": {"status": "tenant"},
+        "ressources": {"p1__kinds": ["self_employment"]},
+        "montants": {"p1__self_employment__annual": "9 000"},
+        "complementaire": {"complementary": "none"},
         "soins": care_data([{"kind": "hospitalisation", "member": "p1", "days": "5"}]),
         "sante": {},
         "difficultes": {"difficulties": ["care_costs_not_covered"]},
@@ -145,7 +151,7 @@ def self_employed_in_difficulty():
 def test_self_employed_person_in_difficulty_with_a_planned_stay(client, db):
     visited, text, _ = run(client, self_employed_in_difficulty())
     assert "sante" in visited and "independant" in visited
-    # The tax-notice income is annual: not multiplied by 12 even with "per month" chosen.
+    # The tax-notice income is annual: not multiplied by 12.
     assert "Total des ressources retenues 9 000 €" in text
     assert "Complémentaire santé solidaire sans participation financière" in text
     assert "Marge sous le plafond : 1 421 € sur 12 mois" in text
@@ -159,19 +165,17 @@ def test_self_employed_person_in_difficulty_with_a_planned_stay(client, db):
 
 def family_in_guadeloupe():
     return {
-        "residence": {"territory": "guadeloupe", "department": ""},
+        "residence": {"place": "Guadeloupe"},
         "foyer": household_data([
             {"role": "applicant", "birth_date": "05/01/1988", "activity": "employee"},
             {"role": "partner", "birth_date": "12/12/1989", "activity": "unemployed_compensated"},
             {"role": "child", "birth_date": "03/03/2020"},
         ]),
-        "logement": {"status": "tenant", "housing_aid": "no"},
-        "ressources": {
-            "p1__period": "total", "p1__salary": "14 400",
-            "p2__period": "total", "p2__unemployment_benefit": "4 800",
-            "c1__period": "monthly",
-        },
-        "allocations": {"complementary": "none"},
+        "logement": {"status": "tenant"},
+        "ressources": {"p1__kinds": ["salary"], "p2__kinds": ["unemployment_benefit"]},
+        "montants": {"p1__salary__how": "total", "p1__salary__total": "14 400",
+                     "p2__unemployment_benefit__how": "total", "p2__unemployment_benefit__total": "4 800"},
+        "complementaire": {"complementary": "none"},
         "soins": care_data([{"kind": "emergency_visit", "member": "c1"}]),
         "sante": {},
         "difficultes": {},

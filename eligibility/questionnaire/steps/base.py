@@ -177,6 +177,10 @@ class Step:
     form_kwargs: Callable[[Any], dict] | None = None
     context: Callable[[Any], dict] | None = None
     to_situation: Callable[[Answers, Translation], None] | None = None
+    #: The part of the questionnaire the page belongs to (the stepper lists the parts, known up front).
+    section: str = ""
+    #: Said in the list of parts when the page may be skipped ("seulement si des soins sont prévus").
+    when: str = ""
 
 
 # --------------------------------------------------------------------------- the translation

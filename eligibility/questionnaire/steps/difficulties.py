@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from eligibility.rules.enums import SELF_EMPLOYED_DIFFICULTIES, Difficulty
 
@@ -24,4 +25,4 @@ def to_situation(answers, t: Translation) -> None:
     t.trace["difficulties"] = Origin("difficultes", "difficulties")
 
 
-STEP = Step("difficultes", "Difficultés", DifficultiesForm, to_situation=to_situation)
+STEP = Step("difficultes", "Difficultés", DifficultiesForm, to_situation=to_situation, section=_("Difficultés"))

@@ -7,12 +7,23 @@ hospital, emergency and consultation charges.
 from __future__ import annotations
 
 from django import forms
+from django.utils.text import capfirst
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from eligibility.rules.enums import Role
 from eligibility.rules.reasons import format_date
 
 from ..fields import FrenchDateField
 from .base import DATE_HINT, Origin, Step, StepForm, Translation
+from .household import FEMALE, MALE
+
+
+def named(role: str, sex: str) -> str:
+    """How a sentence names a person without a first name: "votre conjointe", "cet enfant"."""
+    if role == Role.PARTNER.value:
+        return {FEMALE: _("votre conjointe"), MALE: _("votre conjoint")}.get(sex, _("votre conjoint ou conjointe"))
+    return _("cet enfant") if role == Role.CHILD.value else _("cette personne")
 
 
 def health_field_name(uid: str, key: str) -> str:
@@ -22,7 +33,8 @@ def health_field_name(uid: str, key: str) -> str:
 class HealthForm(StepForm):
     """Asked only about the persons with planned care, and only what changes their costs."""
 
-    intro = "Certaines situations suppriment des frais à l'hôpital ou aux urgences. Cochez celles qui vous concernent."
+    intro = _("Certaines situations suppriment des frais à l'hôpital ou aux urgences. Cochez celles qui vous "
+              "concernent.")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -35,20 +47,39 @@ class HealthForm(StepForm):
                 self.fields[health_field_name(uid, key)] = field
                 names.append(health_field_name(uid, key))
 
+            you = role == Role.APPLICANT.value
+            sex = member.get("sex") or ""
+            who = str((member.get("label") or "").strip() or named(role, sex))
+            who_first = capfirst(who)
             add("ald", forms.BooleanField(
-                label="A une affection de longue durée (ALD) reconnue par l'Assurance Maladie", required=False))
+                label=_("Vous avez une affection de longue durée (ALD)") if you
+                else gettext("%(who)s a une affection de longue durée (ALD)") % {"who": who_first},
+                help_text=_("Une ALD est une maladie longue et coûteuse (diabète, cancer…) que l'Assurance Maladie "
+                            "rembourse à 100 %. Elle est écrite sur l'attestation de droits."),
+                required=False))
             add("work_accident", forms.BooleanField(
-                label="Les soins sont dus à un accident du travail ou une maladie professionnelle", required=False))
+                label=_("Ces soins viennent d'un accident du travail ou d'une maladie due au travail"),
+                required=False))
             if role != Role.CHILD.value:
                 add("military_pension", forms.BooleanField(
-                    label="Touche une pension militaire d'invalidité", required=False))
-                add("pregnancy_due_date", FrenchDateField(
-                    label="Si elle est enceinte : date prévue de l'accouchement (facultatif)", required=False,
-                    help_text="Laissez vide si ce n'est pas le cas. " + DATE_HINT.replace("02/06/1984", "15/02/2027"),
-                ))
+                    label=_("Vous touchez une pension militaire d'invalidité") if you
+                    else gettext("%(who)s touche une pension militaire d'invalidité") % {"who": who_first},
+                    required=False))
+                if sex != MALE:
+                    if sex == FEMALE:
+                        label = (_("Si vous êtes enceinte : date prévue de l'accouchement") if you
+                                 else gettext("Si %(who)s est enceinte : date prévue de l'accouchement") % {"who": who})
+                    else:
+                        label = _("En cas de grossesse : date prévue de l'accouchement")
+                    add("pregnancy_due_date", FrenchDateField(
+                        label=label, required=False,
+                        help_text=_("Laissez vide s'il n'y a pas de grossesse. ")
+                        + DATE_HINT.replace("02/06/1984", "15/02/2027"),
+                    ))
             else:
                 add("aeeh_child", forms.BooleanField(
-                    label="L'enfant reçoit l'allocation d'éducation de l'enfant handicapé (AEEH)", required=False))
+                    label=gettext("%(who)s reçoit l'AEEH (allocation d'éducation de l'enfant handicapé)") % {"who": who_first},
+                    required=False))
             self.people.append({"member": member, "names": names})
         for person in self.people:
             person["fields"] = [self[n] for n in person["names"]]
@@ -86,6 +117,7 @@ def to_situation(answers, t: Translation) -> None:
 
 
 STEP = Step(
-    "sante", "Santé", HealthForm, lambda a: bool(a.care_members), template="questionnaire/step_people.html",
+    "sante", _("Votre santé"), HealthForm, lambda a: bool(a.care_members), template="questionnaire/step_people.html",
+    section=_("Soins"), when=_("seulement si des soins sont prévus"),
     to_situation=to_situation,
 )

@@ -7,8 +7,9 @@ from datetime import date
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
-from eligibility.rules.enums import Role
+from eligibility.rules.enums import Activity, Role
 from eligibility.rules.situation import MAX_MEMBERS
 
 from ..choices import ActivityChoices
@@ -20,50 +21,80 @@ ROLE_UID_PREFIX = {Role.APPLICANT: "p", Role.PARTNER: "p", Role.CHILD: "c", Role
 ADULT_ROLES = {Role.APPLICANT.value, Role.PARTNER.value}
 
 
-def member_title(role: str, number: int, label: str = "") -> str:
-    """How a person is named on the pages: "Vous", "Enfant 2 (Léa)"."""
+FEMALE, MALE = "f", "m"
+
+
+def member_title(role: str, number: int, label: str = "", sex: str = "") -> str:
+    """How a person is named on the pages: "Vous", "Votre conjointe", "Enfant 2 (Léa)"."""
+    partner = {FEMALE: _("Votre conjointe"), MALE: _("Votre conjoint")}.get(sex, _("Votre conjoint ou conjointe"))
     base = {
-        Role.APPLICANT.value: "Vous",
-        Role.PARTNER.value: "Votre conjoint ou conjointe",
-        Role.CHILD.value: f"Enfant {number}",
-        Role.OTHER_DEPENDENT.value: f"Autre personne à charge {number}",
-    }.get(role, "Personne")
-    return f"{base} ({label})" if label else base
+        Role.APPLICANT.value: _("Vous"),
+        Role.PARTNER.value: partner,
+        Role.CHILD.value: _("Enfant %(number)s") % {"number": number},
+        Role.OTHER_DEPENDENT.value: _("Autre personne à charge %(number)s") % {"number": number},
+    }.get(role, _("Personne"))
+    return f"{base} ({label})" if label else str(base)
+
+
+#: What a child may be doing (the contract's activities, in a child's words).
+CHILD_ACTIVITIES = [
+    ("", _("Choisissez")),
+    (Activity.STUDENT.value, _("À l'école, au collège, au lycée ou en études")),
+    (Activity.EMPLOYEE.value, _("En apprentissage ou avec un emploi payé")),
+    (Activity.TRAINEE_PAID.value, _("En formation professionnelle payée")),
+    (Activity.UNEMPLOYED.value, _("Cherche un emploi")),
+    (Activity.INACTIVE.value, _("Rien de tout cela")),
+]
 
 
 class PersonForm(StepForm):
     uid = forms.CharField(widget=forms.HiddenInput, max_length=4)
     role = forms.ChoiceField(choices=[(r.value, r.label) for r in Role], widget=forms.HiddenInput)
     label = forms.CharField(
-        label="Prénom ou surnom (facultatif)", required=False, max_length=40,
-        help_text="Seulement pour vous repérer dans les pages suivantes. Il n'est transmis à personne.",
+        label=_("Prénom ou surnom (facultatif)"), required=False, max_length=40,
+        help_text=_("Seulement pour vous repérer dans les pages suivantes. Il n'est transmis à personne."),
         widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
     )
+    sex = forms.ChoiceField(
+        label=_("Cette personne est"), required=False, widget=forms.RadioSelect,
+        choices=[(FEMALE, _("une femme")), (MALE, _("un homme"))],
+        help_text=_("Facultatif. Pour écrire les questions au féminin ou au masculin."),
+    )
     birth_date = FrenchDateField(
-        label="Date de naissance", help_text=DATE_HINT,
-        error_messages={"required": "Indiquez la date de naissance (JJ/MM/AAAA)."},
+        label=_("Date de naissance"), help_text=DATE_HINT,
+        error_messages={"required": _("Indiquez la date de naissance (JJ/MM/AAAA).")},
     )
     activity = forms.ChoiceField(
-        label="Situation aujourd'hui", choices=[("", "Choisissez une situation")] + ActivityChoices.choices,
+        label=_("Que fait cette personne aujourd'hui ?"),
+        choices=[("", _("Choisissez une situation"))] + ActivityChoices.choices,
         required=False,
-        help_text="Au jour de la demande. Un arrêt maladie de plus de 6 mois, le chômage ou un stage rémunéré "
-        "réduisent les revenus du travail comptés.",
+        help_text=_("Au jour de la demande. Le chômage, un stage de formation payé ou un arrêt maladie de plus de "
+                    "6 mois font compter moins les salaires."),
     )
     shared_custody = forms.BooleanField(
-        label="Cet enfant vit en résidence alternée (la moitié du temps chez chaque parent)", required=False,
+        label=_("Cet enfant vit en résidence alternée (la moitié du temps chez chaque parent)"), required=False,
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         role = self.data.get(self.add_prefix("role")) if self.is_bound else self.initial.get("role")
         self.role_value = role if role in Role._value2member_map_ else None
-        if self.role_value != Role.CHILD.value:
+        if self.role_value == Role.CHILD.value:
+            # A child: child words, nothing about being a woman or a man.
+            del self.fields["sex"]
+            self.fields["activity"].label = _("Que fait cet enfant aujourd'hui ? (facultatif)")
+            self.fields["activity"].choices = CHILD_ACTIVITIES
+            self.fields["activity"].help_text = ""
+        else:
             del self.fields["shared_custody"]
+        if self.role_value == Role.APPLICANT.value:
+            self.fields["sex"].label = _("Vous êtes")
+            self.fields["activity"].label = _("Que faites-vous aujourd'hui ?")
         if self.role_value in ADULT_ROLES:
             self.fields["activity"].required = True
-            self.fields["activity"].error_messages["required"] = "Choisissez la situation de cette personne."
+            self.fields["activity"].error_messages["required"] = _("Choisissez une situation.")
         self.number = 0
-        self.title = "Personne"
+        self.title = str(_("Personne"))
 
     def clean_uid(self):
         uid = self.cleaned_data["uid"]
@@ -95,7 +126,8 @@ class HouseholdFormSet(DynamicFormSet):
             counters[role] = counters.get(role, 0) + 1
             form.number = counters[role]
             label = form.data.get(form.add_prefix("label"), "") if form.is_bound else form.initial.get("label", "")
-            form.title = member_title(role, form.number, (label or "").strip()[:40])
+            sex = form.data.get(form.add_prefix("sex"), "") if form.is_bound else form.initial.get("sex", "")
+            form.title = member_title(role, form.number, (label or "").strip()[:40], sex)
 
     @classmethod
     def add_kinds(cls):
@@ -170,5 +202,5 @@ def to_situation(answers, t: Translation) -> None:
 
 STEP = Step(
     "foyer", "Votre foyer", HouseholdFormSetClass, template="questionnaire/step_household.html",
-    to_situation=to_situation,
+    to_situation=to_situation, section=_("Foyer"),
 )

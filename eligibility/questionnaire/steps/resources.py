@@ -1,200 +1,193 @@
-"""Step 4, resources: each person's resources over the 12 months the CSS counts."""
+"""Step 4, resources, first page: for each person, which kinds of income they received during the 12 months
+the CSS counts (ticked in plain words, grouped the way people think). Amounts come on the next page
+(``amounts``), only for what was ticked.
+
+Children under 16 are not asked (what is paid for them is paid to their parents); an older child gets a
+shorter list that fits a young person. The housing aid is asked once, for the household, in the applicant's list.
+"""
 
 from __future__ import annotations
 
-from django import forms
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
+from dataclasses import dataclass
+from datetime import date
 
-from eligibility.rules.enums import Activity, ResourceTreatment, ResourceType
-from eligibility.rules.reasons import format_eur
+from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from eligibility.rules.enums import ResourceType as T
+from eligibility.rules.enums import Role
+from eligibility.rules.parameters import default_parameters
 
 from .. import presenter
-from ..fields import AmountField
-from .base import Origin, Step, StepForm, Translation, money
+from .base import Step, StepForm
 
-MONTHS_PER_PERIOD = 12  # the form's "per month" amounts are multiplied by the 12 months of the period
+#: How a kind's amount is asked on the amounts page.
+PERIOD, ANNUAL, MONTHLY_NOW, STILL, NOTHING = "period", "annual", "monthly_now", "still", "nothing"
+CHILD_AGE_ASKED = 16
 
 
-PERIOD_CHOICES = [
-    ("monthly", "Je donne des montants par mois (nous les multiplions par 12)"),
-    ("total", "Je donne le total reçu sur les 12 mois"),
-]
+@dataclass(frozen=True)
+class Kind:
+    type: T
+    label: str
+    #: ``PERIOD``: per month with the months received (or a 12-month total); ``ANNUAL``: the tax notice's
+    #: yearly income; ``MONTHLY_NOW``: per month today; ``STILL``: not counted, only "still received?";
+    #: ``NOTHING``: not counted, nothing more to ask.
+    asked: str = PERIOD
+    #: The kind's name in the amounts page's questions ("Votre salaire").
+    short: str = ""
 
-#: How the resource types are grouped on the page (presentation only; the rules decide what counts).
-RESOURCE_GROUPS: tuple[tuple[str, tuple[ResourceType, ...]], ...] = (
-    ("Travail", (ResourceType.SALARY,)),
-    ("Chômage, arrêt maladie", (ResourceType.UNEMPLOYMENT_BENEFIT, ResourceType.ASS, ResourceType.DAILY_ALLOWANCE)),
-    ("Retraite, invalidité, handicap", (
-        ResourceType.PENSION, ResourceType.INVALIDITY_PENSION, ResourceType.ASPA, ResourceType.ASI, ResourceType.AAH,
+
+GROUPS: tuple[tuple[str, tuple[Kind, ...]], ...] = (
+    (_("Travail"), (
+        Kind(T.SALARY, _("Un salaire (emploi, intérim, apprentissage, petit boulot)"), short=_("Salaire")),
+        Kind(T.SELF_EMPLOYMENT, _("Des revenus d'indépendant (auto-entrepreneur, commerce, artisanat, "
+                                  "profession libérale, agriculture)"), ANNUAL, _("Revenus d'indépendant")),
     )),
-    ("Famille", (ResourceType.FAMILY_BENEFIT, ResourceType.ALIMONY_RECEIVED, ResourceType.ALIMONY_PAID)),
-    ("Épargne et autres revenus", (ResourceType.CAPITAL_INCOME, ResourceType.OTHER_TAXABLE)),
+    (_("Chômage"), (
+        Kind(T.UNEMPLOYMENT_BENEFIT, _("Des allocations chômage de France Travail"), short=_("Allocations chômage")),
+        Kind(T.ASS, _("L'ASS (allocation de solidarité spécifique), versée par France Travail après le chômage"),
+             short=_("ASS")),
+    )),
+    (_("Maladie"), (
+        Kind(T.DAILY_ALLOWANCE, _("Des indemnités journalières de l'Assurance Maladie (arrêt de travail, congé "
+                                  "maternité, accident du travail)"), short=_("Indemnités journalières")),
+    )),
+    (_("Retraite, invalidité, handicap"), (
+        Kind(T.PENSION, _("Une retraite"), short=_("Retraite")),
+        Kind(T.ASPA, _("Le minimum vieillesse (ASPA)"), short=_("Minimum vieillesse (ASPA)")),
+        Kind(T.INVALIDITY_PENSION, _("Une pension d'invalidité"), short=_("Pension d'invalidité")),
+        Kind(T.ASI, _("L'ASI (allocation supplémentaire d'invalidité)"), short=_("ASI")),
+        Kind(T.AAH, _("L'AAH (allocation aux adultes handicapés)"), short=_("AAH")),
+    )),
+    (_("Famille"), (
+        Kind(T.FAMILY_BENEFIT, _("Des allocations familiales de la CAF ou de la MSA"),
+             short=_("Allocations familiales")),
+        Kind(T.ALIMONY_RECEIVED, _("Une pension alimentaire reçue"), short=_("Pension alimentaire reçue")),
+        Kind(T.ALIMONY_PAID, _("Une pension alimentaire que vous versez à quelqu'un"),
+             short=_("Pension alimentaire versée")),
+    )),
+    (_("Logement"), (
+        Kind(T.HOUSING_AID, _("Une aide au logement (APL, ALF ou ALS)"), MONTHLY_NOW, _("Aide au logement")),
+    )),
+    (_("Autres aides et revenus"), (
+        Kind(T.RSA, _("Le RSA (revenu de solidarité active)"), STILL, _("RSA")),
+        Kind(T.PRIME_ACTIVITE, _("La prime d'activité"), NOTHING),
+        Kind(T.SCHOLARSHIP_SOCIAL, _("Une bourse d'études sur critères sociaux"), NOTHING),
+        Kind(T.FAMILY_HELP, _("De l'argent de votre famille ou de proches"), NOTHING, _("Aide de la famille")),
+        Kind(T.CAPITAL_INCOME, _("Des loyers ou des intérêts imposables (pas ceux du livret A, du LDDS ou du LEP)"),
+             short=_("Loyers et intérêts")),
+        Kind(T.OTHER_TAXABLE, _("Un autre revenu déclaré aux impôts"), short=_("Autre revenu")),
+    )),
 )
-#: Asked on the housing page instead (the rules read ``housing.housing_aid_monthly``).
-RESOURCES_ASKED_ELSEWHERE = frozenset({ResourceType.HOUSING_AID})
-EXCLUDED_RESOURCES: tuple[ResourceType, ...] = tuple(
-    t for t in ResourceType
-    if t.treatment is ResourceTreatment.EXCLUDED and t not in RESOURCES_ASKED_ELSEWHERE
-)
-EXCLUDED_GROUP_TITLE = "Ressources qui ne comptent pas"
-RESOURCE_HINTS = {
-    ResourceType.SALARY: "Le « net à payer avant impôt » de vos fiches de paie.",
-    ResourceType.UNEMPLOYMENT_BENEFIT: "Montant versé par France Travail.",
-    ResourceType.DAILY_ALLOWANCE: "Versées par l'Assurance Maladie pendant un arrêt de travail.",
-    ResourceType.FAMILY_BENEFIT: "Allocations familiales, complément familial, allocation de soutien familial…",
-    ResourceType.ALIMONY_PAID: "Ce que vous versez : ce montant est retiré de vos ressources.",
-    ResourceType.CAPITAL_INCOME: "Intérêts et loyers imposables. Les livrets A, LDDS, LEP et livret jeune vont plus bas.",
-}
-SELF_EMPLOYMENT_LABEL = "Revenu net de l'activité indépendante, sur votre dernier avis d'impôt"
+KINDS: dict[str, Kind] = {k.type.value: k for _title, kinds in GROUPS for k in kinds}
+#: What a young person (a child of 16 or more) may have received.
+CHILD_KINDS = frozenset({T.SALARY, T.UNEMPLOYMENT_BENEFIT, T.DAILY_ALLOWANCE, T.AAH, T.ALIMONY_RECEIVED,
+                         T.SCHOLARSHIP_SOCIAL, T.OTHER_TAXABLE})
+HOUSEHOLD_KINDS = frozenset({T.HOUSING_AID, T.RSA})  # asked once, in the applicant's list
 
 
-def resource_field_name(uid: str, rtype: str) -> str:
-    return f"{uid}__{rtype}"
+def kinds_field_name(uid: str) -> str:
+    return f"{uid}__kinds"
 
 
-def render_amount_field(bf) -> str:
-    """The markup of ``_field.html``'s text input for one amount field, built in Python (the resources page
-    holds over a hundred of them: rendering them through templates costs most of its time). Every value is
-    escaped by ``format_html``."""
-    auto_id = bf.auto_id
-    errors = bf.errors
-    help_text = bf.help_text
-    described = " ".join(
-        ([f"{auto_id}_helptext"] if help_text else []) + ([f"{auto_id}_error"] if errors else [])
-    )
-    value = bf.value()
-    parts = [format_html('<div class="field{}">', " field--error" if errors else ""),
-             format_html('<label for="{}">{}</label>', auto_id, bf.label)]
-    if help_text:
-        parts.append(format_html('<p class="hint" id="{}_helptext">{}</p>', auto_id, help_text))
-    if errors:
-        parts.append(format_html(
-            '<p class="error-message" id="{}_error">{}</p>', auto_id,
-            format_html_join(" ", '<span class="visually-hidden">Erreur : </span>{}', ((e,) for e in errors)),
-        ))
-    parts.append(format_html(
-        '<input type="text" name="{}" id="{}"{} inputmode="decimal" autocomplete="off" class="input--short" '
-        'spellcheck="false"{}{}>',
-        bf.html_name, auto_id,
-        format_html(' value="{}"', value) if value not in (None, "") else "",
-        format_html(' aria-describedby="{}"', described) if described else "",
-        mark_safe(' aria-invalid="true"') if errors else "",  # noqa: S308 (constant markup)
-    ))
-    parts.append(mark_safe("</div>"))  # noqa: S308 (constant markup)
-    return mark_safe("\n".join(parts))  # noqa: S308 (every part above is escaped by format_html)
+def asked_about(member: dict, request_date: date) -> bool:
+    """Everyone but the children under 16 (what is paid for a young child is paid to the parents)."""
+    if member["role"] != Role.CHILD.value:
+        return True
+    birth = member["birth_date"]
+    age = request_date.year - birth.year - ((request_date.month, request_date.day) < (birth.month, birth.day))
+    return age >= CHILD_AGE_ASKED
 
 
-class FieldGroup:
-    """A titled group of bound fields; shown open when one of them holds a value or an error."""
-
-    def __init__(self, title: str, fields: list, *, excluded: bool = False, always_open: bool = False):
-        self.title, self.fields, self.excluded, self.always_open = title, fields, excluded, always_open
-
-    @property
-    def names(self) -> list[str]:
-        return [bf.name for bf in self.fields]
-
-    @property
-    def is_open(self) -> bool:
-        return self.always_open or any(bf.errors or (bf.value() not in (None, "")) for bf in self.fields)
-
-    @property
-    def html(self) -> str:
-        return mark_safe("\n".join(render_amount_field(bf) for bf in self.fields))  # noqa: S308 (escaped parts)
+def kinds_for(member: dict) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The grouped choices offered to ``member``."""
+    role = member["role"]
+    groups = []
+    for title, kinds in GROUPS:
+        choices = [
+            (k.type.value, k.label) for k in kinds
+            if (role != Role.CHILD.value or k.type in CHILD_KINDS)
+            and (role == Role.APPLICANT.value or k.type not in HOUSEHOLD_KINDS)
+        ]
+        if choices:
+            groups.append((title, choices))
+    return groups
 
 
-class ResourcesForm(StepForm):
-    """One fieldset per person; amounts per month or for the 12 months of the reference period."""
+def how_asked(kind: Kind, request_date: date) -> str:
+    """``kind.asked``, except that a resource the law still counted on ``request_date`` asks for its amount."""
+    if kind.asked in (STILL, NOTHING):
+        excluded = default_parameters()["css.ressources_exclues"].at(request_date)
+        if kind.type.value not in excluded:
+            return PERIOD
+    return kind.asked
+
+
+def period_words(request_date: date) -> dict:
+    return presenter.reference_period_text(request_date)
+
+
+class KindsForm(StepForm):
+    """One checkbox list per person (a list counts as one question), grouped by theme."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.people = []
-        members = self.answers.members if self.answers else []
-        for member in members:
-            uid = member["uid"]
-            period_name = resource_field_name(uid, "period")
-            self.fields[period_name] = forms.ChoiceField(
-                label=f"Comment donnez-vous les montants de : {member['title']} ?", choices=PERIOD_CHOICES,
-                widget=forms.RadioSelect, initial="monthly",
-                error_messages={"required": "Choisissez : montants par mois ou total sur 12 mois."},
+        if not self.answers:
+            return
+        request_date = self.answers.request_date
+        period = period_words(request_date)["text"]
+        for member in self.answers.members:
+            if not asked_about(member, request_date):
+                continue
+            name = kinds_field_name(member["uid"])
+            groups = kinds_for(member)
+            if member["role"] == Role.APPLICANT.value:
+                label = gettext("Qu'avez-vous reçu %(period)s ?") % {"period": period}
+            else:
+                label = gettext("Qu'a reçu %(who)s %(period)s ?") % {"who": member["title"], "period": period}
+            self.fields[name] = forms.MultipleChoiceField(
+                label=label, required=False, widget=forms.CheckboxSelectMultiple,
+                choices=[(value, text) for _title, choices in groups for value, text in choices],
+                help_text=_("Cochez tout ce qui a été versé, même pendant un seul mois. Rien : ne cochez rien."),
             )
-            person = {"member": member, "period_name": period_name, "self_employment_name": None, "groups": []}
-            if member.get("activity") == Activity.SELF_EMPLOYED.value:
-                name = resource_field_name(uid, ResourceType.SELF_EMPLOYMENT.value)
-                self.fields[name] = AmountField(
-                    label=SELF_EMPLOYMENT_LABEL, required=True,
-                    help_text="Le revenu net de l'année sur votre avis d'impôt (ou l'attestation de revenus de "
-                    "l'Urssaf). C'est un montant pour l'année : il n'est pas multiplié par 12. Écrivez 0 s'il "
-                    "n'y a rien.",
-                    error_messages={"required": "Indiquez le revenu de votre dernier avis d'impôt (0 si aucun)."},
-                )
-                person["self_employment_name"] = name
-            for position, (title, types) in enumerate((*RESOURCE_GROUPS, (EXCLUDED_GROUP_TITLE, EXCLUDED_RESOURCES))):
-                names = []
-                for rtype in types:
-                    name = resource_field_name(uid, rtype.value)
-                    self.fields[name] = AmountField(
-                        label=rtype.label, required=False, help_text=RESOURCE_HINTS.get(rtype, ""),
-                    )
-                    names.append(name)
-                person["groups"].append((title, names, title == EXCLUDED_GROUP_TITLE, position == 0))
-            self.people.append(person)
+            self.people.append({"member": member, "name": name, "groups": groups})
         for person in self.people:
-            person["period"] = self[person["period_name"]]
-            name = person["self_employment_name"]
-            person["self_employment"] = self[name] if name else None
+            bound = self[person["name"]]
+            by_value = {sub.data["value"]: sub for sub in bound.subwidgets}
+            person["field"] = bound
             person["groups"] = [
-                FieldGroup(title, [self[n] for n in names], excluded=excluded, always_open=first)
-                for title, names, excluded, first in person["groups"]
+                {"title": title, "choices": [by_value[value] for value, _text in choices]}
+                for title, choices in person["groups"]
             ]
+        self.young_children = [m for m in self.answers.members if not asked_about(m, request_date)]
 
     def summary_rows(self):
         rows = []
         for person in self.people:
-            period = self.cleaned_data.get(person["period_name"])
-            amounts = []
-            names = [person["self_employment_name"]] if person["self_employment_name"] else []
-            names += [n for g in person["groups"] for n in g.names]
-            for name in names:
-                value = self.cleaned_data.get(name)
-                if value:
-                    if name == person["self_employment_name"]:
-                        suffix = " (dernier avis d'impôt)"
-                    else:
-                        suffix = " par mois" if period == "monthly" else " sur 12 mois"
-                    amounts.append(f"{self.fields[name].label} : {format_eur(value)}{suffix}")
-            rows.append((person["member"]["title"], "; ".join(amounts) or "Aucune ressource"))
+            ticked = self.cleaned_data.get(person["name"]) or []
+            labels = [str(KINDS[value].label) for value in ticked if value in KINDS]
+            rows.append((person["member"]["title"], "; ".join(labels) or str(_("Rien"))))
         return rows
 
 
-def to_situation(answers, t: Translation) -> None:
-    s = t.situation
-    resources = answers.get("ressources") or {}
-    s["resources"] = []
-    for m in answers.members:
-        uid = m["uid"]
-        monthly = resources.get(resource_field_name(uid, "period")) == "monthly"
-        for rtype in ResourceType:
-            name = resource_field_name(uid, rtype.value)
-            amount = resources.get(name)
-            if not amount:
-                continue
-            if monthly and rtype is not ResourceType.SELF_EMPLOYMENT:
-                amount = amount * MONTHS_PER_PERIOD
-            t.trace[f"resources[{len(s['resources'])}]"] = Origin("ressources", name)
-            s["resources"].append({"member": t.ids[uid], "type": rtype.value, "amount": money(amount)})
+def ticked(answers) -> dict[str, list[Kind]]:
+    """``{uid: [kinds ticked]}`` for the persons asked, in the order of the lists."""
+    data = answers.get("ressources") or {}
+    out = {}
+    for member in answers.members:
+        values = set(data.get(kinds_field_name(member["uid"])) or [])
+        out[member["uid"]] = [k for _title, kinds in GROUPS for k in kinds if k.type.value in values]
+    return out
 
 
 def page_context(wizard) -> dict:
-    """The reference period in words, and what the CSS leaves aside."""
-    return {
-        "period": presenter.reference_period_text(wizard.answers.request_date),
-        "excluded_intro": presenter.EXCLUDED_INTRO,
-    }
+    return {"period": period_words(wizard.answers.request_date)}
 
 
 STEP = Step(
-    "ressources", "Ressources", ResourcesForm, template="questionnaire/step_resources.html",
-    context=page_context, to_situation=to_situation,
+    "ressources", _("Ce que vous avez reçu"), KindsForm, template="questionnaire/step_resources.html",
+    section=_("Ressources"), context=page_context,
 )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
+
 from .base import Step, StepForm
 
 
@@ -18,4 +20,5 @@ def page_context(wizard) -> dict:
 
 STEP = Step(
     "verification", "Vérifier vos réponses", ReviewForm, template="questionnaire/review.html", context=page_context,
+    section=_("Vérification"),
 )

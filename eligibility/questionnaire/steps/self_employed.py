@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from eligibility.rules.enums import SELF_EMPLOYED_DIFFICULTIES, Difficulty
 
@@ -28,4 +29,5 @@ def to_situation(answers, t: Translation) -> None:
 
 STEP = Step(
     "independant", "Travail indépendant", SelfEmployedForm, lambda a: a.has_self_employed, to_situation=to_situation,
+    section=_("Difficultés"), when=_("seulement si une personne du foyer est indépendante"),
 )

@@ -2,7 +2,9 @@
 (participation forfaitaire, excess fees) and the 100 % Santé baskets.
 
 Every amount comes from the dated parameters under ``eligibility/parameters/soins``; the rate applied is the
-one in force on the request date (the dates of a planned stay are not known).
+one in force on the request date, or on each day of a stay whose dates are known (``stay_calendar``). Quoted
+care is priced from the official tariffs (``tariffs``); ``guidance`` says what applies to patients from outside,
+how to pay the rest and how to choose a complementary.
 
 ``evaluate_care(situation, p, css_holder=...)`` computes every planned care item of the situation for one
 coverage assumption: ``css_holder=True`` gives the figures of a holder of the Complémentaire santé solidaire
@@ -14,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..enums import CareKind
+from ..enums import CareKind, Complementary
 from ..parameters import ParametersOn
 from ..situation import Situation
 from .common import (
@@ -70,16 +72,17 @@ class CareResult:
 
 
 def evaluate_care(situation: Situation, p: ParametersOn, *, css_holder: bool) -> CareResult:
+    ame = not css_holder and situation.complementary is Complementary.AME
     stays, visits, consultations, quoted = [], [], [], []
     participation_left: dict[str, Decimal] = {}
     for index, care in enumerate(situation.planned_care):
         if care.kind is CareKind.HOSPITALISATION:
-            stays.append(hospital_stay(situation, care, index, p, css_holder=css_holder))
+            stays.append(hospital_stay(situation, care, index, p, css_holder=css_holder, ame=ame))
         elif care.kind is CareKind.EMERGENCY_VISIT:
-            visits.append(emergency_visit(situation, care, index, p, css_holder=css_holder))
+            visits.append(emergency_visit(situation, care, index, p, css_holder=css_holder, ame=ame))
         elif care.kind is CareKind.CONSULTATION:
             left = participation_left.get(care.member, p["soins.participation_forfaitaire_plafond_annuel"])
-            result = consultation(situation, care, index, p, css_holder=css_holder, participation_left=left)
+            result = consultation(situation, care, index, p, css_holder=css_holder, ame=ame, participation_left=left)
             participation_left[care.member] = left - result.participation_forfaitaire
             consultations.append(result)
         else:

@@ -49,7 +49,7 @@ class ConsultationResult:
 
 
 def consultation(
-    situation: Situation, care: PlannedCare, index: int, p: ParametersOn, *, css_holder: bool,
+    situation: Situation, care: PlannedCare, index: int, p: ParametersOn, *, css_holder: bool, ame: bool = False,
     participation_left: Decimal | None = None,
 ) -> ConsultationResult:
     """One consultation; ``participation_left`` is what remains under the member's annual cap."""
@@ -124,6 +124,8 @@ def consultation(
         exemption = ParticipationExemption.MATERNITY
     elif css_holder:
         exemption = ParticipationExemption.CSS
+    elif ame:
+        exemption = ParticipationExemption.AME
     amount = p[pf_name]
     if exemption is not None:
         participation = ZERO

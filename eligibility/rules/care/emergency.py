@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..enums import EmergencyExemption
+from ..enums import EmergencyExemption, WorkAccidentIncapacity
 from ..parameters import ParameterDateError, ParametersOn
 from ..reasons import Reason, format_date, format_eur, reasons_dict
 from ..results import money
@@ -47,7 +47,7 @@ class EmergencyVisitResult:
 
 
 def emergency_visit(
-    situation: Situation, care: PlannedCare, index: int, p: ParametersOn, *, css_holder: bool
+    situation: Situation, care: PlannedCare, index: int, p: ParametersOn, *, css_holder: bool, ame: bool = False
 ) -> EmergencyVisitResult:
     name, reduced_name = "soins.forfait_patient_urgences", "soins.forfait_patient_urgences_minore"
     try:
@@ -68,11 +68,14 @@ def emergency_visit(
             to_verify=(f"Passage aux urgences de {care.member} : ticket modérateur non estimé (avant le forfait patient urgences).",),
         )
     health = situation.health_of(care.member)
+    incapacity = health.work_accident_incapacity if health is not None else None
+    heavy_work_accident = incapacity is WorkAccidentIncapacity.TWO_THIRDS_OR_MORE
     reduced_for = []
     if health is not None and health.ald:
         reduced_for.append("affection de longue durée (ALD)")
-    if health is not None and health.work_accident:
-        reduced_for.append("accident du travail ou maladie professionnelle")
+    if health is not None and health.work_accident and not heavy_work_accident:
+        reduced_for.append("accident du travail ou maladie professionnelle"
+                           + (" avec une incapacité de moins des deux tiers" if incapacity else ""))
     reduced = bool(reduced_for)
     used = reduced_name if reduced else name
     rate = p[used]
@@ -85,7 +88,7 @@ def emergency_visit(
                 f"pour : {', '.join(reduced_for)}. Il est dû pour un passage aux urgences non suivi d'une hospitalisation.",
             )
         ]
-        if health is not None and health.work_accident:
+        if health is not None and health.work_accident and incapacity is None:
             to_verify.append(
                 f"Urgences de {care.member} : avec un taux d'incapacité d'au moins deux tiers (accident du travail), "
                 "le forfait n'est pas dû du tout."
@@ -132,6 +135,40 @@ def emergency_visit(
         reasons.append(reason_from(
             p, name, "care.emergency.exempt.invalidity_pension",
             "Titulaire d'une pension d'invalidité : le forfait patient urgences n'est pas dû.",
+        ))
+    elif heavy_work_accident:
+        exemption = EmergencyExemption.WORK_ACCIDENT
+        reasons.append(reason_from(
+            p, name, "care.emergency.exempt.work_accident",
+            "Accident du travail ou maladie professionnelle avec une incapacité permanente de deux tiers ou plus : le "
+            "forfait patient urgences n'est pas dû.",
+        ))
+    elif health is not None and health.organ_donor:
+        exemption = EmergencyExemption.ORGAN_DONOR
+        reasons.append(reason_from(
+            p, name, "care.emergency.exempt.organ_donor",
+            "Donneur ou donneuse d'organes : le forfait patient urgences n'est pas dû pour les soins liés au don.",
+        ))
+    elif health is not None and health.terrorism_victim:
+        exemption = EmergencyExemption.TERRORISM_VICTIM
+        reasons.append(reason_from(
+            p, name, "care.emergency.exempt.terrorism_victim",
+            "Victime d'un acte de terrorisme : le forfait patient urgences n'est pas dû.",
+        ))
+    elif (health is not None and health.sexual_violence_minor
+          and situation.member(care.member).age_on(situation.request_date) < 18):
+        exemption = EmergencyExemption.SEXUAL_VIOLENCE_MINOR
+        reasons.append(reason_from(
+            p, name, "care.emergency.exempt.sexual_violence_minor",
+            "Mineur victime de violences sexuelles : le forfait patient urgences n'est pas dû.",
+        ))
+    elif ame:
+        exemption = EmergencyExemption.AME
+        reasons.append(Reason(
+            "care.emergency.exempt.ame",
+            "Avec l'aide médicale de l'État, le forfait patient urgences est pris en charge : rien à payer.",
+            "Code de l'action sociale et des familles, art. L251-2",
+            "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006074069",
         ))
     elif css_holder:
         exemption = EmergencyExemption.CSS

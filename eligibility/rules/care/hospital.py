@@ -6,12 +6,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..enums import HospitalExemption
-from ..parameters import ParametersOn
+from ..parameters import ParameterDateError, ParametersOn
 from ..reasons import Reason, cents, format_date, format_eur, reasons_dict
 from ..results import money
 from ..situation import PlannedCare, Situation
 from ..sources import parameter_to_verify, reason_from, upcoming_change
 from .common import ZERO, in_maternity_period, is_newborn, maternity_reason, newborn_days
+from .stay_calendar import RateSegment, price_stay
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,12 +30,16 @@ class HospitalStayResult:
     single_room: Decimal | None             # total, never reimbursed by the Sécurité sociale
     reasons: tuple[Reason, ...]
     to_verify: tuple[str, ...] = ()
+    segments: tuple[RateSegment, ...] = ()  # day-by-day pricing when the stay's dates are known
+    day_case: bool = False
 
     def as_dict(self) -> dict:
         return {
             "care_index": self.care_index,
             "member": self.member,
             "days": self.days,
+            "day_case": self.day_case,
+            "rate_segments": [s.as_dict() for s in self.segments],
             "psychiatric": self.psychiatric,
             "home": self.home,
             "daily_rate": money(self.daily_rate),
@@ -51,11 +56,17 @@ class HospitalStayResult:
 
 #: Exemptions that make the daily charge not due at all (checked in this order), before the CSS.
 def _hospital_exemption(
-    situation: Situation, care: PlannedCare, p: ParametersOn, css_holder: bool
+    situation: Situation, care: PlannedCare, p: ParametersOn, css_holder: bool, ame: bool = False
 ) -> tuple[HospitalExemption | None, Reason | None, str | None]:
     """(exemption, reason, to_verify) for a stay."""
     name = "soins.forfait_journalier"
     health = situation.health_of(care.member)
+    if care.day_case:
+        return HospitalExemption.DAY_CASE, reason_from(
+            p, name, "care.hospital.exempt.day_case",
+            "Hospitalisation de jour (entrée et sortie le même jour, sans nuit) : pas de forfait journalier. Sans "
+            "complémentaire, le ticket modérateur ou la participation sur les actes coûteux peut rester à payer.",
+        ), None
     if care.home:
         return HospitalExemption.HOME_HOSPITALISATION, reason_from(
             p, name, "care.hospital.exempt.home_hospitalisation",
@@ -91,10 +102,27 @@ def _hospital_exemption(
             "Enfant bénéficiaire de l'allocation d'éducation de l'enfant handicapé (AEEH) : le forfait journalier "
             "n'est pas dû.",
         ), None
+    if health is not None and health.organ_donor:
+        return HospitalExemption.ORGAN_DONOR, reason_from(
+            p, name, "care.hospital.exempt.organ_donor",
+            "Donneur ou donneuse d'organes : le forfait journalier n'est pas dû pour le séjour lié au don.",
+        ), None
+    if health is not None and health.terrorism_victim:
+        return HospitalExemption.TERRORISM_VICTIM, reason_from(
+            p, name, "care.hospital.exempt.terrorism_victim",
+            "Victime d'un acte de terrorisme : le forfait journalier n'est pas dû pour les soins liés à l'attentat.",
+        ), None
     if situation.residence.alsace_moselle:
         return HospitalExemption.ALSACE_MOSELLE, reason_from(
             p, name, "care.hospital.exempt.alsace_moselle",
             "Régime local d'Alsace-Moselle : il prend en charge le forfait journalier.",
+        ), None
+    if ame:
+        return HospitalExemption.AME, Reason(
+            "care.hospital.exempt.ame",
+            "Avec l'aide médicale de l'État, le forfait journalier est pris en charge : rien à payer.",
+            "Code de l'action sociale et des familles, art. L251-2",
+            "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006074069",
         ), None
     if css_holder:
         return HospitalExemption.CSS, reason_from(
@@ -105,24 +133,48 @@ def _hospital_exemption(
     return None, None, None
 
 
+def _dated_stay(care: PlannedCare, p: ParametersOn, name: str, service: str):
+    """(segments, days, total, reasons) of a stay with known dates, priced at each day's rate; None before the first rate."""
+    try:
+        calendar = price_stay(p.parameter_set[name], care.admission_date, care.discharge_date)
+    except ParameterDateError:
+        return None
+    if calendar.day_case:
+        return (), 0, ZERO, []
+    parts = " ; ".join(s.sentence() for s in calendar.segments)
+    text = (f"Forfait journalier {service}, chaque jour du séjour facturé au tarif en vigueur ce jour-là, jour de "
+            f"sortie compris : {parts}. Total : {format_eur(calendar.total)}.")
+    if calendar.rate_changes:
+        text += " Le tarif change pendant le séjour : chaque jour est compté à son tarif."
+    ref = calendar.segments[-1].reference
+    return calendar.segments, calendar.days, calendar.total, [Reason("care.hospital.rate", text, ref.title, ref.href)]
+
+
 def hospital_stay(
-    situation: Situation, care: PlannedCare, index: int, p: ParametersOn, *, css_holder: bool
+    situation: Situation, care: PlannedCare, index: int, p: ParametersOn, *, css_holder: bool, ame: bool = False
 ) -> HospitalStayResult:
     name = "soins.forfait_journalier_psychiatrie" if care.psychiatric else "soins.forfait_journalier"
     rate = p[name]
     days = care.days or 0
     before = cents(rate * days)
     service = "en psychiatrie" if care.psychiatric else "hors psychiatrie"
-    reasons = [
-        reason_from(
-            p, name, "care.hospital.rate",
-            f"Forfait journalier {service} : {format_eur(rate)} par jour, tarif en vigueur le "
-            f"{format_date(situation.request_date)} (date de la demande). Chaque jour est facturé, jour de sortie "
-            f"compris : {days} jour{'s' if days > 1 else ''} × {format_eur(rate)} = {format_eur(before)}.",
-        )
-    ]
+    dated = _dated_stay(care, p, name, service) if care.admission_date is not None else None
+    segments: tuple[RateSegment, ...] = ()
+    if dated is not None:
+        segments, days, before, reasons = dated
+        if segments:
+            rate = segments[-1].rate
+    else:
+        reasons = [
+            reason_from(
+                p, name, "care.hospital.rate",
+                f"Forfait journalier {service} : {format_eur(rate)} par jour, tarif en vigueur le "
+                f"{format_date(situation.request_date)} (date de la demande). Chaque jour est facturé, jour de sortie "
+                f"compris : {days} jour{'s' if days > 1 else ''} × {format_eur(rate)} = {format_eur(before)}.",
+            )
+        ]
     to_verify = [t for t in (parameter_to_verify(p, name),) if t]
-    change = upcoming_change(p, name)
+    change = upcoming_change(p, name) if dated is None else None
     if change is not None:
         note = (
             f"Le forfait journalier {service} passe à {format_eur(change.value)} le {format_date(change.start)} : "
@@ -131,7 +183,7 @@ def hospital_stay(
         )
         reasons.append(Reason("care.hospital.rate_change", note, change.references[0].title, change.references[0].href))
         to_verify.append(f"Hospitalisation de {care.member} : dates du séjour par rapport au {format_date(change.start)}.")
-    exemption, exemption_reason, exemption_note = _hospital_exemption(situation, care, p, css_holder)
+    exemption, exemption_reason, exemption_note = _hospital_exemption(situation, care, p, css_holder, ame)
     if exemption_reason is not None:
         reasons.append(exemption_reason)
     if exemption_note:
@@ -139,7 +191,7 @@ def hospital_stay(
     due = ZERO if exemption is not None else before
 
     single_room = None
-    if care.single_room_daily is not None and care.single_room_daily > 0 and not care.home:
+    if care.single_room_daily is not None and care.single_room_daily > 0 and not care.home and days > 0:
         single_room = cents(care.single_room_daily * days)
         reasons.append(
             Reason(
@@ -165,4 +217,6 @@ def hospital_stay(
         single_room=single_room,
         reasons=tuple(reasons),
         to_verify=tuple(to_verify),
+        segments=segments,
+        day_case=care.day_case,
     )

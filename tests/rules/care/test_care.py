@@ -323,20 +323,20 @@ def test_participation_annual_cap_across_planned_consultations():
 # --------------------------------------------------------------------------- 100 % Santé baskets
 
 
-def test_100_sante_glasses_indicative_social_security_share():
+def test_100_sante_glasses_social_security_share_from_the_frame_tariff():
     situation = make({"kind": "glasses", "member": "p1", "quote": 200.0, "basket": "100_sante"})
     result = quoted_care(situation, situation.planned_care[0], 0, p_on(situation))
-    assert result.social_security == D("120.00")
-    assert result.rest == D("80.00")
+    assert result.social_security == D("5.40")  # 60 % of the 9 € class A frame base; lenses depend on the correction
+    assert result.as_dict()["rest_after_social_security"] == 194.6
     assert result.to_verify
 
 
-def test_other_basket_social_security_share_not_counted():
+def test_other_basket_social_security_share_counted_from_the_crown_base():
     situation = make({"kind": "dental_prosthesis", "member": "p1", "quote": 1100.0, "basket": "other"})
     result = quoted_care(situation, situation.planned_care[0], 0, p_on(situation))
-    assert result.social_security == 0
-    assert result.rest == D("1100")
-    assert "à vérifier sur le devis" in result.reasons[0].text
+    assert result.social_security == D("72.00")  # 60 % of the 120 € crown base
+    assert result.as_dict()["rest_after_social_security"] == 1028
+    assert any("120" in r.text for r in result.reasons)
 
 
 def test_evaluate_care_keeps_planned_order():

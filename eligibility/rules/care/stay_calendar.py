@@ -1,0 +1,85 @@
+"""A hospital stay priced day by day, so that a stay across a rate change is billed at each day's rate.
+
+The forfait journalier is due for each calendar day of the stay, the discharge day included (CSSoc L174-4;
+service-public F200); a stay that begins and ends on the same day (day case, no night) owes none. Each day
+takes the rate in force on that day: a stay from 27 February to 3 March 2026 is billed 2 days at 20 € and
+3 days at 23 €.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from ..parameters import Parameter, Reference
+from ..reasons import cents, format_date, format_eur
+from ..results import money
+from ..situation import stay_days
+
+
+@dataclass(frozen=True, slots=True)
+class RateSegment:
+    """Consecutive days billed at one rate."""
+
+    first_day: date
+    last_day: date
+    days: int
+    rate: Decimal
+    reference: Reference
+
+    @property
+    def amount(self) -> Decimal:
+        return cents(self.rate * self.days)
+
+    def as_dict(self) -> dict:
+        return {
+            "from": self.first_day.isoformat(), "to": self.last_day.isoformat(), "days": self.days,
+            "daily_rate": money(self.rate), "amount": money(self.amount),
+        }
+
+    def sentence(self) -> str:
+        plural = "s" if self.days > 1 else ""
+        span = (f"le {format_date(self.first_day)}" if self.days == 1
+                else f"du {format_date(self.first_day)} au {format_date(self.last_day)}")
+        return f"{span} : {self.days} jour{plural} × {format_eur(self.rate)} = {format_eur(self.amount)}"
+
+
+@dataclass(frozen=True, slots=True)
+class StayCalendar:
+    admission: date
+    discharge: date
+    segments: tuple[RateSegment, ...]
+
+    @property
+    def day_case(self) -> bool:
+        return self.admission == self.discharge
+
+    @property
+    def days(self) -> int:
+        """Calendar days billed: 0 for a day case."""
+        return sum(s.days for s in self.segments)
+
+    @property
+    def total(self) -> Decimal:
+        return sum((s.amount for s in self.segments), Decimal("0"))
+
+    @property
+    def rate_changes(self) -> bool:
+        return len(self.segments) > 1
+
+
+def price_stay(parameter: Parameter, admission: date, discharge: date) -> StayCalendar:
+    """Split the billed days of a stay by the daily rate in force on each day (``ParameterDateError`` before the first rate)."""
+    segments: list[RateSegment] = []
+    count = stay_days(admission, discharge)
+    day = admission
+    for _ in range(count):
+        entry = parameter.entry_at(day)
+        last = segments[-1] if segments else None
+        if last is not None and last.rate == entry.value and last.reference == entry.references[0]:
+            segments[-1] = RateSegment(last.first_day, day, last.days + 1, last.rate, last.reference)
+        else:
+            segments.append(RateSegment(day, day, 1, entry.value, entry.references[0]))
+        day += timedelta(days=1)
+    return StayCalendar(admission, discharge, tuple(segments))

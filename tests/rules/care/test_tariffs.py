@@ -1,0 +1,189 @@
+"""Quoted care priced from the official tariffs (worked examples, one per kind and basket), the day-by-day stay.
+
+Figures: dental base 120 € per crown, 182,75 € per complete resin denture, 60 % since 15 October 2023 (70 %
+before); crown limits of the 2018 dental convention (metal 290 €, zirconia on a molar 440 € at a controlled
+price); CSS limit 262,18 € for a metal crown (arrêté of 23 February 2024); hearing aids base 400 € per ear
+(1 400 € under 20) at 60 %, class I limit 950 € (1 400 € under 20), responsible ceiling 1 700 € per ear;
+class B glasses 0,05 € per element at 60 %; class A frame base 9 €.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal as D
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from eligibility.rules.care.stay_calendar import price_stay
+from eligibility.rules.care.tariffs import CENT_POUR_CENT_SANTE, LIBRE, TARIFS_MAITRISES, price_quoted
+from eligibility.rules.enums import Basket, CareKind, DentalAct, Material, ToothPosition
+from eligibility.rules.enums import QuotedScenario as S
+from eligibility.rules.parameters import default_parameters
+
+P = default_parameters().at(date(2026, 11, 22))
+
+
+def crown(quote, material, tooth, basket=None, p=P):
+    return price_quoted(p, CareKind.DENTAL_PROSTHESIS, quote=quote and D(quote), basket=basket, age=40, member="p1",
+                        act=DentalAct.CROWN, material=material, tooth=tooth)
+
+
+def test_metal_crown_is_100_sante_and_free_with_the_css_or_a_responsible_contract():
+    q = crown("290", Material.METAL, ToothPosition.MOLAR)
+    assert q.basket == CENT_POUR_CENT_SANTE and q.price_limit == D("290")
+    assert q.social_security == D("72.00")  # 60 % of 120 €
+    none = q.column(S.NONE)
+    assert (none.billed, none.social_security, none.left) == (D("290"), D("72.00"), D("218.00"))
+    css = q.column(S.CSS)
+    assert css.billed == D("262.18") and css.left == 0  # the CSS limit binds the dentist
+    assert q.column(S.PRIVATE_RESPONSIBLE).left == 0
+    ame = q.column(S.AME)
+    assert ame.left == D("170")  # the AME pays the base, nothing above
+
+
+def test_crown_before_october_2023_is_reimbursed_at_70_percent():
+    q = crown("290", Material.METAL, ToothPosition.FRONT, p=default_parameters().at(date(2023, 6, 1)))
+    assert q.social_security == D("84.00")
+    assert q.column(S.NONE).left == D("206.00")
+
+
+def test_ceramic_metal_crown_on_a_molar_is_free_price():
+    q = crown("1200", Material.CERAMIC_METAL, ToothPosition.MOLAR, basket=Basket.OTHER)
+    assert q.basket == LIBRE and q.price_limit is None
+    assert q.column(S.NONE).left == D("1128.00")
+    css = q.column(S.CSS)
+    assert css.left == D("1080") and css.upper_bound  # the CSS pays the base; its own basket is not known here
+    responsible = q.column(S.PRIVATE_RESPONSIBLE)
+    assert responsible.left == D("1080") and responsible.upper_bound
+
+
+def test_zirconia_crown_on_a_molar_is_capped_at_the_controlled_price():
+    q = crown("500", Material.ZIRCONIA, ToothPosition.MOLAR, basket=Basket.OTHER)
+    assert q.basket == TARIFS_MAITRISES and q.price_limit == D("440")
+    none = q.column(S.NONE)
+    assert none.billed == D("440") and none.left == D("368.00")
+    assert "prix limite" in none.note
+
+
+def test_declared_basket_contradicting_the_convention_is_flagged_for_professionals():
+    q = crown("700", Material.CERAMIC_METAL, ToothPosition.MOLAR, basket=Basket.CENT_POUR_CENT_SANTE)
+    assert q.basket == LIBRE
+    assert any("ne correspond pas" in n for n in q.to_verify)
+
+
+def test_denture_without_a_quote_gives_the_100_sante_figure_and_the_usual_range():
+    q = price_quoted(P, CareKind.DENTAL_PROSTHESIS, quote=None, basket=None, age=70, member="p1", act=DentalAct.DENTURE,
+                     material=Material.RESIN)
+    assert q.no_quote.price_100_sante == D("1100")
+    assert (q.no_quote.usual_low, q.no_quote.usual_high) == (D("650"), D("1200"))
+    assert "100 % Santé" in q.no_quote.advice and "devis" in q.no_quote.advice
+    assert q.social_security == D("109.65")  # 60 % of 182,75 €
+    assert q.column(S.NONE).left == D("990.35")
+    assert q.column(S.CSS).left == 0
+
+
+def test_two_class_2_hearing_aids_for_an_adult():
+    q = price_quoted(P, CareKind.HEARING_AIDS, quote=D("3000"), basket=Basket.OTHER, age=50, member="p1", ears=2)
+    assert (q.units, q.base, q.social_security) == (2, D("800"), D("480.00"))
+    assert q.column(S.NONE).left == D("2520.00")
+    css = q.column(S.CSS)
+    assert css.left == D("2200")
+    responsible = q.column(S.PRIVATE_RESPONSIBLE)
+    assert responsible.left == D("2200") and responsible.at_least == 0  # ceiling 2 × 1 700 € above the quote
+
+
+def test_two_class_1_hearing_aids_cost_nothing_with_the_css():
+    q = price_quoted(P, CareKind.HEARING_AIDS, quote=D("1900"), basket=Basket.CENT_POUR_CENT_SANTE, age=50, member="p1",
+                     ears=2)
+    assert q.price_limit == D("1900")
+    assert q.column(S.NONE).left == D("1420.00")
+    assert q.column(S.CSS).left == 0 and q.column(S.PRIVATE_RESPONSIBLE).left == 0
+
+
+def test_hearing_aid_for_a_child_uses_the_under_20_tariff():
+    q = price_quoted(P, CareKind.HEARING_AIDS, quote=D("1400"), basket=Basket.CENT_POUR_CENT_SANTE, age=15, member="c1")
+    assert q.child and q.social_security == D("840.00")
+    assert q.column(S.NONE).left == D("560.00")
+    assert q.column(S.CSS).left == 0
+    adult = price_quoted(P, CareKind.HEARING_AIDS, quote=D("1400"), basket=Basket.CENT_POUR_CENT_SANTE, age=20, member="p1")
+    assert not adult.child and adult.column(S.NONE).billed == D("950")  # above the adult limit
+
+
+def test_class_b_glasses_are_reimbursed_in_cents():
+    q = price_quoted(P, CareKind.GLASSES, quote=D("400"), basket=Basket.OTHER, age=40, member="p1", lenses="simple")
+    assert q.social_security == D("0.09")
+    assert q.column(S.NONE).left == D("399.91")
+    assert q.column(S.CSS).left == D("399.85")
+    assert q.responsible_cap == D("420")
+
+
+def test_class_a_glasses_for_a_child_cost_nothing_with_the_css():
+    q = price_quoted(P, CareKind.GLASSES, quote=D("100"), basket=Basket.CENT_POUR_CENT_SANTE, age=10, member="c1")
+    assert q.child
+    none = q.column(S.NONE)
+    assert none.left == D("94.60") and none.upper_bound  # frame 60 % of 9 €; the lenses' share depends on the correction
+    assert q.column(S.CSS).left == 0 and q.column(S.PRIVATE_RESPONSIBLE).left == 0
+
+
+def test_glasses_without_a_quote_give_the_frame_limit_and_the_advice():
+    q = price_quoted(P, CareKind.GLASSES, quote=None, basket=None, age=40, member="p1")
+    assert "30 €" in q.no_quote.advice.replace("\u00a0", " ")
+    assert q.column(S.NONE) is None
+
+
+def test_stay_across_the_march_2026_rate_change_is_priced_day_by_day():
+    parameter = default_parameters()["soins.forfait_journalier"]
+    stay = price_stay(parameter, date(2026, 2, 27), date(2026, 3, 3))
+    assert stay.days == 5 and stay.rate_changes
+    assert [(s.days, s.rate) for s in stay.segments] == [(2, D("20")), (3, D("23"))]
+    assert stay.total == D("109")
+    day_case = price_stay(parameter, date(2026, 3, 3), date(2026, 3, 3))
+    assert day_case.day_case and day_case.days == 0 and day_case.total == 0
+
+
+KINDS = st.sampled_from([CareKind.DENTAL_PROSTHESIS, CareKind.HEARING_AIDS, CareKind.GLASSES])
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    kind=KINDS,
+    quote=st.one_of(st.none(), st.decimals(min_value=0, max_value=20000, places=2)),
+    basket=st.sampled_from([None, Basket.CENT_POUR_CENT_SANTE, Basket.OTHER]),
+    age=st.integers(0, 99),
+    act=st.sampled_from(list(DentalAct)),
+    material=st.one_of(st.none(), st.sampled_from(list(Material))),
+    tooth=st.one_of(st.none(), st.sampled_from(list(ToothPosition))),
+    ears=st.integers(1, 2),
+    when=st.dates(date(2019, 11, 1), date(2027, 11, 1)),
+)
+def test_with_the_css_never_costs_more_and_100_sante_costs_nothing(kind, quote, basket, age, act, material, tooth, ears, when):
+    p = default_parameters().at(when)
+    q = price_quoted(p, kind, quote=quote, basket=basket, age=age, member="p1", act=act, material=material, tooth=tooth,
+                     ears=ears)
+    if not q.priced:
+        return
+    none, css = q.column(S.NONE), q.column(S.CSS)
+    for scenario in S:
+        c = q.column(scenario)
+        assert c.left >= 0 and c.social_security >= 0
+        assert c.billed == c.social_security + (c.complementary or 0) + c.left
+    assert css.left <= none.left
+    for scenario in (S.PRIVATE, S.PRIVATE_RESPONSIBLE, S.PRIVATE_NOT_RESPONSIBLE, S.AME):
+        assert css.left <= q.column(scenario).left
+    if q.basket == CENT_POUR_CENT_SANTE:
+        assert css.left == 0 and q.column(S.PRIVATE_RESPONSIBLE).left == 0
+
+
+@pytest.mark.parametrize("material,tooth,expected", [
+    (Material.METAL, ToothPosition.MOLAR, CENT_POUR_CENT_SANTE),
+    (Material.CERAMIC_METAL, ToothPosition.FRONT, CENT_POUR_CENT_SANTE),
+    (Material.CERAMIC_METAL, ToothPosition.SECOND_PREMOLAR, TARIFS_MAITRISES),
+    (Material.CERAMIC_METAL, ToothPosition.MOLAR, LIBRE),
+    (Material.ZIRCONIA, ToothPosition.SECOND_PREMOLAR, CENT_POUR_CENT_SANTE),
+    (Material.CERAMIC, ToothPosition.MOLAR, TARIFS_MAITRISES),
+    (Material.OTHER, ToothPosition.FRONT, LIBRE),
+])
+def test_crown_basket_by_material_and_tooth(material, tooth, expected):
+    assert crown("600", material, tooth).basket == expected

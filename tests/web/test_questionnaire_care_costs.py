@@ -1,0 +1,120 @@
+"""Journey through the questionnaire with a crown and two hearing aids (issue 14): both columns are filled from
+the official tariffs, not "up to the whole quote".
+
+Figures: crown base 120 € at 60 % (72 €); a ceramic-metal crown on a molar is free price, the CSS paying the base
+(so at most 1 200 − 120 = 1 080 € left); hearing aids for an adult: base 400 € per ear at 60 % (2 × 240 € = 480 €),
+class II free price, the CSS paying the base (at most 3 000 − 800 = 2 200 € left).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eligibility.questionnaire.views import QuestionnaireWizard
+
+from .test_questionnaire_helpers import Journey, care_data, household_data, text_of
+
+REQUEST_DATE = date(2026, 11, 22)
+
+
+@pytest.fixture(autouse=True)
+def fixed_today(monkeypatch):
+    monkeypatch.setattr(QuestionnaireWizard, "today", lambda self: REQUEST_DATE)
+
+
+def answers(care):
+    return {
+        "residence": {"place": "93"},
+        "foyer": household_data([{"role": "applicant", "birth_date": "02/06/1960", "activity": "retired"}]),
+        "logement": {"status": "tenant"},
+        "ressources": {"p1__kinds": ["pension"]},
+        "montants": {"p1__pension__how": "total", "p1__pension__total": "9 000"},
+        "complementaire": {"complementary": "none"},
+        "soins": care_data(care),
+        "sante": {},
+        "difficultes": {},
+        "verification": {},
+    }
+
+
+def simulate(client, care):
+    journey = Journey(client)
+    journey.start()
+    journey.run(answers(care))
+    response = journey.results()
+    assert response.status_code == 200
+    return journey, text_of(response)
+
+
+def test_crown_and_two_hearing_aids_priced_with_and_without_the_css(client, db):
+    journey, text = simulate(client, [
+        {"kind": "dental_prosthesis", "member": "p1", "act": "crown", "tooth": "molar", "material": "ceramic_metal",
+         "quote": "1 200", "basket": "other"},
+        {"kind": "hearing_aids", "member": "p1", "ears": "2", "quote": "3 000", "basket": "other"},
+    ])
+    assert "Couronne à tarif libre" in text
+    assert "2 aides auditives à tarif libre (classe II)" in text
+    # Without complementary: quote − Sécurité sociale share.
+    assert "1 128 €" in text and "2 520 €" in text
+    # With the CSS: the base is paid, the rest stays (not the whole quote any more).
+    assert "1 080 €" in text and "2 200 €" in text
+    assert "3 648 €" in text  # 1 128 + 2 520
+
+
+def test_no_quote_yet_gives_the_100_sante_figure_and_the_advice(client, db):
+    _, text = simulate(client, [{"kind": "hearing_aids", "member": "p1", "ears": "2"}])
+    assert "2 aides auditives 100 % Santé (classe I)" in text and "sans devis" in text
+    # The 100 % Santé figure (2 × 950 €), the usual range is for class II only, and what to ask for.
+    assert "En « 100 % Santé » : 1 900 € au plus" in text
+    assert "classe I" in text and "essai de 30 jours" in text
+    # Priced on the 100 % Santé figure: without complementary 1 900 − 2 × 240 = 1 420 €, nothing with the CSS.
+    assert "1 420 €" in text
+
+
+def test_a_hospital_stay_with_dates_is_asked_and_priced_day_by_day(client, db):
+    _, text = simulate(client, [{"kind": "hospitalisation", "member": "p1", "admission_date": "30/11/2026",
+                                 "discharge_date": "03/12/2026"}])
+    assert "4 jours" in text and "92 €" in text  # 4 × 23 €
+
+
+def until_care(client):
+    journey = Journey(client)
+    journey.start()
+    data = answers([])
+    for step in ("residence", "foyer", "logement", "ressources", "montants", "complementaire"):
+        journey.post(step, data[step])
+    return journey
+
+
+@pytest.mark.parametrize("item,field,message", [
+    ({"admission_date": "30/11/2026"}, "discharge_date", "Indiquez aussi cette date"),
+    ({"admission_date": "30/11/2026", "discharge_date": "28/11/2026"}, "discharge_date", "doit suivre"),
+    ({}, "days", "ou les dates du séjour"),
+])
+def test_stay_dates_errors_are_shown_next_to_the_field(client, db, item, field, message):
+    journey = until_care(client)
+    response = journey.post("soins", care_data([{"kind": "hospitalisation", "member": "p1", **item}]))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert message in page
+    assert f'id="id_soins-0-{field}_error"' in page or f"soins-0-{field}" in page
+
+
+def test_resin_is_only_for_a_denture(client, db):
+    journey = until_care(client)
+    response = journey.post("soins", care_data([
+        {"kind": "dental_prosthesis", "member": "p1", "act": "crown", "material": "resin"}]))
+    assert response.status_code == 200
+    assert "La résine ne concerne que les dentiers" in response.content.decode()
+
+
+def test_care_step_offers_items_without_a_quote(client, db):
+    journey = until_care(client)
+    page = client.get(journey.url("soins")).content.decode()
+    assert "Ajouter des aides auditives (avec ou sans devis)" in page
+    assert "Ajouter une prothèse dentaire (avec ou sans devis)" in page
+    # A hearing aid without quote nor offer is a valid answer: the wizard moves on (to the health step).
+    response = journey.post("soins", care_data([{"kind": "hearing_aids", "member": "p1", "ears": "1"}]))
+    assert response.status_code == 302 and journey.next_step(response) == "sante"

@@ -1,0 +1,197 @@
+"""The four households of issue 13 through the test client: what each answers, what the results say, and how
+many pages and questions each is offered (kept here so that a change that adds questions shows).
+
+A question is one field a person is asked to fill or choose; a radio or checkbox group counts once; a
+section that opens on an answer counts once opened (``Journey.measure``). Before the resources were asked
+kind first (issue 13), the same households were offered: single mother of two 9 pages / 129 questions;
+self-employed man overseas with a partner and a teenager 9 / 117; retired couple on the minimum old-age
+pension 8 / 79; student living alone 8 / 44.
+
+Request date 22 November 2026: reference period October 2025 to September 2026; ceilings from 1 April 2026
+10 421 € (free) and 14 068 € (with participation) for one person; RSA base 651.69 € per month.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eligibility.questionnaire.views import QuestionnaireWizard
+
+from .test_questionnaire_helpers import Journey, care_data, household_data, text_of
+
+REQUEST_DATE = date(2026, 11, 22)
+
+
+@pytest.fixture(autouse=True)
+def fixed_today(monkeypatch):
+    monkeypatch.setattr(QuestionnaireWizard, "today", lambda self: REQUEST_DATE)
+
+
+def every_month(uid: str, rtype: str, monthly: str) -> dict:
+    return {f"{uid}__{rtype}__how": "all", f"{uid}__{rtype}__monthly": monthly}
+
+
+def single_mother_of_two():
+    return {
+        "residence": {"place": "93200"},
+        "foyer": household_data([
+            {"role": "applicant", "birth_date": "12/04/1991", "activity": "employee", "label": "Awa", "sex": "f"},
+            {"role": "child", "birth_date": "03/09/2016", "label": "Léa", "activity": "student"},
+            {"role": "child", "birth_date": "21/01/2020", "label": "Sami", "activity": "student"},
+        ]),
+        "logement": {"status": "tenant"},
+        "ressources": {"p1__kinds": ["salary", "family_benefit", "housing_aid"]},
+        "montants": {
+            **every_month("p1", "salary", "1 300"), **every_month("p1", "family_benefit", "150"),
+            "p1__housing_aid__monthly": "250",
+        },
+        "complementaire": {"complementary": "none"},
+        "soins": care_data([
+            {"kind": "dental_prosthesis", "member": "p1", "quote": "1100", "basket": "100_sante"},
+            {"kind": "glasses", "member": "c1", "quote": "300", "basket": "other"},
+        ]),
+        "sante": {},
+        "difficultes": {},
+        "verification": {},
+    }
+
+
+def self_employed_overseas():
+    return {
+        "residence": {"place": "97400"},
+        "foyer": household_data([
+            {"role": "applicant", "birth_date": "21/07/1978", "activity": "self_employed", "sex": "m"},
+            {"role": "partner", "birth_date": "02/02/1982", "activity": "inactive", "sex": "f"},
+            {"role": "child", "birth_date": "10/05/2010", "activity": "student"},
+        ]),
+        "logement": {"status": "tenant"},
+        "ressources": {"p1__kinds": ["self_employment", "family_benefit"], "p2__kinds": [], "c1__kinds": []},
+        "montants": {"p1__self_employment__annual": "9 000", **every_month("p1", "family_benefit", "110")},
+        "complementaire": {"complementary": "none"},
+        "soins": care_data([]),
+        "difficultes": {},
+        "independant": {"self_employed_difficulties": ["self_employed_financial_hardship"]},
+        "verification": {},
+    }
+
+
+def retired_couple_on_aspa():
+    return {
+        "residence": {"place": "Gironde"},
+        "foyer": household_data([
+            {"role": "applicant", "birth_date": "01/02/1950", "activity": "retired", "sex": "m"},
+            {"role": "partner", "birth_date": "05/06/1952", "activity": "retired", "sex": "f"},
+        ]),
+        "logement": {"status": "owner"},
+        "ressources": {"p1__kinds": ["pension", "aspa"], "p2__kinds": ["pension", "aspa"]},
+        "montants": {
+            **every_month("p1", "pension", "400"), **every_month("p1", "aspa", "500"),
+            **every_month("p2", "pension", "300"), **every_month("p2", "aspa", "550"),
+        },
+        "complementaire": {"complementary": "none"},
+        "soins": care_data([]),
+        "difficultes": {},
+        "verification": {},
+    }
+
+
+def student_living_alone():
+    return {
+        "residence": {"place": "69007"},
+        "foyer": household_data([
+            {"role": "applicant", "birth_date": "10/05/2004", "activity": "student", "sex": "f"},
+        ]),
+        "logement": {"status": "tenant"},
+        "ressources": {"p1__kinds": ["salary", "scholarship_social", "housing_aid"]},
+        "montants": {
+            "p1__salary__how": "part", "p1__salary__monthly": "400", "p1__salary__from": "01/2026",
+            "p1__salary__until": "08/2026", "p1__housing_aid__monthly": "200",
+        },
+        "complementaire": {"complementary": "none"},
+        "soins": care_data([]),
+        "difficultes": {},
+        "verification": {},
+    }
+
+
+def run(client, answers):
+    journey = Journey(client)
+    journey.start()
+    counts = journey.measure(answers)
+    response = journey.results()
+    assert response.status_code == 200
+    return counts, text_of(response)
+
+
+#: Pages and questions offered to each household (update only with a reason: they are the issue's measure).
+OFFERED = {
+    "single_mother_of_two": (10, 38),
+    "self_employed_overseas": (10, 23),
+    "retired_couple_on_aspa": (9, 22),
+    "student_living_alone": (9, 14),
+}
+#: The issue's goals.
+GOALS = {"single_mother_of_two": (12, 40), "student_living_alone": (None, 25)}
+
+
+@pytest.mark.parametrize("persona", list(OFFERED))
+def test_pages_and_questions_offered(client, db, persona):
+    counts, _text = run(client, globals()[persona]())
+    pages, questions = len(counts), sum(counts.values())
+    assert (pages, questions) == OFFERED[persona], counts
+    max_pages, max_questions = GOALS.get(persona, (None, None))
+    assert max_pages is None or pages <= max_pages
+    assert max_questions is None or questions <= max_questions
+
+
+def test_single_mother_of_two(client, db):
+    counts, text = run(client, single_mother_of_two())
+    # Children under 16 are not asked about income; the housing aid is asked once, per month.
+    assert counts["ressources"] == 1
+    # 3 persons, single parent: 10 421 × 1.8 = 18 757.8 → 18 758 €; 14 068 × 1.8 = 25 322.4 → 25 322 €.
+    # 12 × 1 300 + 12 × 150 + housing flat amount 12 × (651.69 × 1.8 × 16.5 % = 193.55) = 19 722.60 €.
+    assert "Vos ressources retenues 19 722,60 €" in text
+    assert "Plafond pour la CSS sans participation 18 758 €" in text
+    assert "Complémentaire santé solidaire avec participation financière" in text
+    # 14 € (34 on 1 January 2026) + 8 € + 8 €.
+    assert "Votre participation : 30 € par mois pour tout le foyer" in text
+    assert "Vous (Awa)" in text and "Enfant 1 (Léa)" in text
+
+
+def test_self_employed_man_overseas(client, db):
+    counts, text = run(client, self_employed_overseas())
+    # A department from a postal code; the teenager (16) gets the young person's list.
+    assert counts["ressources"] == 3
+    # 3 persons in La Réunion: 10 421 × 1.8 × 1.113 = 20 877.4 → 20 877 €.
+    assert "Plafond pour la CSS sans participation 20 877 €" in text
+    # The tax notice's income is yearly (not × 12); family benefits 12 × 110.
+    assert "Vos ressources retenues 10 320 €" in text
+    assert "Complémentaire santé solidaire sans participation financière" in text
+    assert "dispositif Help" in text
+
+
+def test_retired_couple_on_aspa(client, db):
+    counts, text = run(client, retired_couple_on_aspa())
+    # The ASPA is ticked once, with the resources: no second page asks about current benefits.
+    assert "allocations" not in counts and "complementaire" in counts
+    # 4 800 + 6 000 − 660 + 3 600 + 6 600 − 660 (couple flat deduction 110 € × 12, shared)
+    # + owner's flat amount 12 × (651.69 × 1.5 × 14 % = 136.85) = 1 642.20 → 21 322.20 €.
+    assert "Vos ressources retenues 21 322,20 €" in text
+    # Above the with-participation ceiling (15 632 × 1.35 → 21 102 €), but the ASPA and no work in the three
+    # months before the request (none ticked in the 12 months) make them presumed eligible (R861-11).
+    assert "Complémentaire santé solidaire avec participation financière" in text
+    assert "Votre participation : 60 € par mois pour tout le foyer" in text
+
+
+def test_student_living_alone(client, db):
+    counts, text = run(client, student_living_alone())
+    # A job from January to August 2026: 8 months × 400 € inside the reference period (October 2025 to
+    # September 2026). The scholarship on social criteria is ticked but not counted, so no amount is asked.
+    assert "Salaires et traitements 3 200 € 3 200 € comptée" in text
+    assert "Bourse" not in " ".join(counts)
+    # Housing aid, one person: 12 × (651.69 × 12 % = 78.20) = 938.40 €.
+    assert "Vos ressources retenues 4 138,40 €" in text
+    assert "Complémentaire santé solidaire sans participation financière" in text
+
