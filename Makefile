@@ -36,6 +36,7 @@ install: check-system $(VENV)/.installed $(MO_FILES)
 ## make messages: add the strings newly marked for translation to locale/*/LC_MESSAGES/django.po (then
 ## translate them; `make lint` fails while an entry is empty or fuzzy).
 messages: install
+	$(PY) scripts/rule_labels.py
 	$(MANAGE) makemessages -l en -l ar --no-obsolete --add-location=file $(MESSAGES_IGNORE)
 
 ## make run: install, migrate, load the demo data and serve http://127.0.0.1:8000 on SQLite.
