@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import caseload, questionnaire, second_factor, statistics, team, workspace
+from .views import caseload, feedback, questionnaire, second_factor, statistics, team, workspace
 
 app_name = "dossiers"
 urlpatterns = [
@@ -28,6 +28,8 @@ urlpatterns = [
     path("statistiques/", statistics.statistics, name="statistics"),
     path("statistiques.csv", statistics.statistics_csv, name="statistics_csv"),
     path("export.csv", statistics.dossiers_csv, name="dossiers_csv"),
+    path("avis/", feedback.feedback_list, name="feedback"),
+    path("avis.csv", feedback.feedback_csv, name="feedback_csv"),
     path("securite/", second_factor.second_factor_setup, name="second_factor_setup"),
     path("securite/code/", second_factor.second_factor, name="second_factor"),
     path("equipe/", team.team, name="team"),

@@ -7,6 +7,7 @@ from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from eligibility.rules.situation import DEPARTMENT_RE
 
@@ -106,3 +107,35 @@ class Case(models.Model):
 
     def __str__(self) -> str:
         return f"Questionnaire {self.public_id}"
+
+
+class FeedbackReaction(models.TextChoices):
+    EXPECTED = "expected", _("Non, c'est ce que j'attendais")
+    EXPECTED_MORE = "expected_more", _("Oui, je pensais avoir droit à plus")
+    EXPECTED_LESS = "expected_less", _("Oui, je pensais avoir droit à moins")
+    UNCLEAR = "unclear", _("Je ne comprends pas le résultat")
+    OTHER = "other", _("Autre chose")
+
+
+class ResultFeedback(models.Model):
+    """A reaction to a result (« Ce résultat vous surprend ? »), kept with the case's id and nothing personal.
+
+    ``case_id`` is the case's public id, not a foreign key: the reaction outlives the anonymous case's
+    purge, names nobody, and lets a manager find the case while it exists. The CSS status and the rules'
+    version are copied so that the feedback can be read once the case is gone.
+    """
+
+    case_id = models.UUIDField("questionnaire", db_index=True)
+    created_at = models.DateTimeField("date", default=timezone.now, db_index=True)
+    reaction = models.CharField(_("Ce résultat vous surprend ?"), max_length=20, choices=FeedbackReaction.choices)
+    comment = models.TextField(_("Dites-nous pourquoi (facultatif)"), max_length=500, blank=True)
+    css_status = models.CharField("statut CSS estimé", max_length=20, blank=True)
+    ruleset_version = models.CharField("version des règles", max_length=20, blank=True)
+
+    class Meta:
+        verbose_name = "avis sur un résultat"
+        verbose_name_plural = "avis sur les résultats"
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_reaction_display()} ({self.created_at:%Y-%m-%d})"

@@ -13,14 +13,13 @@ import json
 
 from django.conf import settings
 from django.db import transaction
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import include, path, reverse
 from django.utils import timezone, translation
 
 from eligibility.models import Case
-from eligibility.presentation.context import build_context
 from eligibility.presentation.pdf import pdf_response
-from eligibility.questionnaire.journey import JOURNEY, RESULTS_STEP, REVIEW_STEP, SCHEMA_VERSION
+from eligibility.questionnaire.journey import JOURNEY, RESULTS_STEP, SCHEMA_VERSION
 from eligibility.questionnaire.views import QuestionnaireWizard
 
 from ..audit import record
@@ -39,7 +38,7 @@ class DossierQuestionnaireWizard(QuestionnaireWizard):
         if not self.dossier.has_consent:
             return redirect("dossiers:consent", public_id=self.dossier.public_id)
         response = super().dispatch(request, *args, **kwargs)
-        if request.method == "POST":
+        if request.method == "POST" and self.mode == "step":
             self.dossier.touch()
             record(request.user, self.dossier, AuditAction.CHANGED, "questionnaire")
         elif self.mode == "step" and response.status_code == 200:
@@ -113,19 +112,21 @@ class DossierQuestionnaireWizard(QuestionnaireWizard):
         self.dossier.result, self.dossier.result_computed_at = data, now
         record(self.request.user, self.dossier, AuditAction.CHANGED, "results")
 
-    def results(self):
-        result, response = self.simulation()
-        if response is not None:
-            return response
-        record(self.request.user, self.dossier, AuditAction.VIEWED, "results")
-        context = build_context(result, member_titles=self.member_titles, professional=self.is_professional())
-        context.update({
-            "case": self.case, "dossier": self.dossier, "can_edit": True,
-            "review_url": self.get_step_url(REVIEW_STEP),
-            "pdf_url": reverse("dossiers:pdf", kwargs=self.get_url_kwargs()),
-            "print_url": reverse("dossiers:questionnaire:print", kwargs=self.get_url_kwargs()),
-        })
-        return render(self.request, "dossiers/questionnaire_results.html", context)
+    results_template = "dossiers/questionnaire_results.html"
+
+    def results(self, **kwargs):
+        response = super().results(**kwargs)
+        if response.status_code in (200, 400):
+            record(self.request.user, self.dossier, AuditAction.VIEWED, "results")
+        return response
+
+    def results_context(self, result, **kwargs) -> dict:
+        context = super().results_context(result, **kwargs)
+        context.update({"dossier": self.dossier, "can_edit": True})
+        return context
+
+    def get_pdf_url(self) -> str:
+        return reverse("dossiers:pdf", kwargs=self.get_url_kwargs())
 
     def pdf(self):
         result, response = self.simulation()
@@ -147,6 +148,9 @@ urlpatterns = [
     path("", _view(), name="case"),
     path(f"{RESULTS_STEP}/", _view(mode="results"), name="results"),
     path("dossier/", _view(mode="print"), name="print"),
+    path("courriers/<slug:letter>/", _view(mode="letter"), name="letter"),
+    path("avis/", _view(mode="feedback"), name="feedback"),
+    path("admission/", _view(mode="admission"), name="admission"),
     path("<slug:step>/", _view(), name="step"),
 ]
 questionnaire_include = include((urlpatterns, "questionnaire"))
@@ -159,5 +163,8 @@ def dossier_questionnaire_urls(dossier) -> list[str]:
         reverse(f"{NAMESPACE}:case", kwargs=kwargs),
         reverse(f"{NAMESPACE}:results", kwargs=kwargs),
         reverse(f"{NAMESPACE}:print", kwargs=kwargs),
+        reverse(f"{NAMESPACE}:letter", kwargs={**kwargs, "letter": "reclamation"}),
+        reverse(f"{NAMESPACE}:feedback", kwargs=kwargs),
+        reverse(f"{NAMESPACE}:admission", kwargs=kwargs),
         *(reverse(f"{NAMESPACE}:step", kwargs={**kwargs, "step": step.name}) for step in JOURNEY),
     ]

@@ -28,6 +28,8 @@ from .formatting import eur, iso_to_text, width_class
 
 #: Checklist items that only make sense after a decision: shown under "if the request is refused".
 AFTER_DECISION_KEYS = frozenset({"appeal"})
+#: Out-of-pocket charges billed by the hospital itself (the payment-plan letter is about these).
+HOSPITAL_CHARGES = frozenset({"forfait_journalier", "single_room", "emergency_flat_fee"})
 
 
 def _label(enum_class, value: str | None) -> str:
@@ -190,12 +192,14 @@ def care_context(data: dict, titles: dict) -> dict:
     with_css_column = bool(rac.get("with_css_column"))
     lines = [{
         "label": line.get("label"),
+        "hospital": line.get("charge") in HOSPITAL_CHARGES,
         "who": _who(titles, line.get("member")),
         "current": _amount(line.get("current") or {"left": line.get("left")}),
         "with_css": _amount(line.get("with_css")) if with_css_column else None,
         "assumptions": line.get("assumptions", []),
         "check": bool((line.get("current") or {}).get("upper_bound") or (line.get("current") or {}).get("approximate")),
     } for line in rac.get("lines", [])]
+    hospital = [line for line in rac.get("lines", []) if line.get("charge") in HOSPITAL_CHARGES]
     out_of_pocket = None
     if lines:
         out_of_pocket = {
@@ -207,6 +211,8 @@ def care_context(data: dict, titles: dict) -> dict:
             "total_with_css_prefix": _("au plus") if rac.get("with_css_is_upper_bound") else "",
             "assumptions": rac.get("assumptions", []),
             "reasons": reasons(rac),
+            "hospital_total_current": eur(sum(
+                (Decimal(str((line.get("current") or line).get("left") or 0)) for line in hospital), Decimal(0))),
         }
     return {"stays": stays, "visits": visits, "out_of_pocket": out_of_pocket}
 

@@ -32,11 +32,15 @@ from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 
 from .context import build_context
+from .letters import LetterKind, letters_for
 from .pdf_fetcher import DossierURLFetcher, static_url
 
 TEMPLATE = "pdf/dossier.html"
 STYLESHEET = "css/dossier_pdf.css"
 PDF_VARIANT = "pdf/ua-1"
+#: Letters printed at the end of the dossier: those to send now. The others (complaint, mediator, appeal
+#: after a refusal) are prepared on the site when needed.
+LETTERS_IN_DOSSIER = (LetterKind.CPAM_AID, LetterKind.PAYMENT_PLAN)
 
 
 def dossier_context(result, *, organisation=None, person_label: str | None = None, for_print: bool = False) -> dict:
@@ -46,10 +50,25 @@ def dossier_context(result, *, organisation=None, person_label: str | None = Non
     """
     context = build_context(result, organisation=organisation, person_label=person_label, document=True)
     context.update({
+        "letters": [letter for letter in letters_for(context, result) if letter.kind in LETTERS_IN_DOSSIER],
         "for_print": for_print,
         "stylesheet_href": static_url(STYLESHEET) if for_print else None,
     })
     return context
+
+
+def admission_html(
+    result, *, organisation=None, person_label: str | None = None, member_titles: dict | None = None,
+    for_print: bool = False,
+) -> str:
+    """One page for the hospital admission desk: coverage, planned stays, what the person asks for."""
+    context = build_context(result, organisation=organisation, person_label=person_label,
+                            member_titles=member_titles, document=True)
+    context.update({
+        "coverage_label": result.situation.complementary.label,
+        "for_print": for_print, "stylesheet_href": static_url(STYLESHEET) if for_print else None,
+    })
+    return render_to_string("pdf/admission.html", context)
 
 
 def render_dossier_html(result, *, organisation=None, person_label: str | None = None, for_print: bool = False) -> str:
@@ -84,6 +103,11 @@ def render_dossier_pdf(
     ``url_fetcher`` defaults to a fresh ``DossierURLFetcher``; pass one to inspect what was requested.
     """
     html = render_dossier_html(result, organisation=organisation, person_label=person_label, for_print=True)
+    return html_to_pdf(html, url_fetcher=url_fetcher)
+
+
+def html_to_pdf(html: str, *, url_fetcher: DossierURLFetcher | None = None) -> bytes:
+    """A tagged A4 PDF (PDF/UA-1) of one of our documents (the dossier, a letter), fonts embedded."""
     fetcher = url_fetcher if url_fetcher is not None else DossierURLFetcher()
     document = HTML(string=html, base_url=None, url_fetcher=fetcher)
     return document.write_pdf(pdf_variant=PDF_VARIANT, uncompressed_pdf=False, font_config=_font_config())

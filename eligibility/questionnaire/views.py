@@ -34,10 +34,18 @@ from formtools.wizard.views import NamedUrlWizardView, StepsHelper
 from eligibility import services
 from eligibility.models import Case
 from eligibility.presentation.context import build_context
-from eligibility.presentation.pdf import pdf_response, render_dossier_html
+from eligibility.presentation.letters import (
+    LetterForm,
+    letter_docx,
+    letter_filename,
+    letter_of,
+    letters_for,
+    render_letter_pdf,
+)
+from eligibility.presentation.pdf import admission_html, html_to_pdf, pdf_response, render_dossier_html
 from eligibility.rules.situation import InvalidSituation, parse_situation
 
-from . import presenter
+from . import keep, presenter
 from .journey import JOURNEY, RESULTS_STEP, REVIEW_STEP, SCHEMA_VERSION, SECTIONS, STEPS, Answers
 from .language import keep_case_language, resume_language
 from .steps.base import DynamicFormSet, silence_errors
@@ -50,6 +58,7 @@ CODE_ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789"  # no 0/O, 1/I/L, U/V confusion
 CODE_LENGTH = 10
 RULE_ERRORS = "rule_errors"
 QUIET_STEPS = "quiet_steps"
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 # --------------------------------------------------------------------------- session and codes
@@ -166,16 +175,35 @@ def resume(request):
     )
 
 
+@require_http_methods(["GET", "POST"])
 def save_for_later(request, case_id):
+    """The resume code, to note, print or receive by e-mail with a link to the results (issue 15)."""
     if not session_has_case(request, case_id):
         raise Http404
     case = get_object_or_404(Case, public_id=case_id)
     code = ensure_resume_code(case)
+    email_form = keep.EmailCodeForm(request.POST if request.method == "POST" else None)
+    sent = refused = False
+    status = 200
+    if email_form.is_bound:
+        if not email_form.is_valid():
+            status = 400
+        elif not keep.email_allowed(request, case):
+            refused, status = True, 429
+        else:
+            keep.send_resume_code(
+                email_form.cleaned_data["email"], code=format_code(code),
+                resume_url=request.build_absolute_uri(reverse("questionnaire:resume")),
+                results_url=request.build_absolute_uri(reverse("questionnaire:results", kwargs={"case_id": case.public_id})),
+            )
+            sent, email_form = True, keep.EmailCodeForm()
     return render(request, "questionnaire/saved.html", {
         "code": format_code(code),
         "expiry_days": settings.CASE_EXPIRY_DAYS,
         "continue_url": first_step_url(case),
-    })
+        "email_form": email_form, "sent": sent, "refused": refused,
+        "error_summary": presenter.error_summary(email_form),
+    }, status=status)
 
 
 # --------------------------------------------------------------------------- the wizard
@@ -229,6 +257,9 @@ class QuestionnaireWizard(NamedUrlWizardView):
 
     def get_pdf_organisation(self):
         return None
+
+    def get_pdf_url(self) -> str:
+        return self.url("pdf")
 
     def is_professional(self) -> bool:
         """A social worker reads the results: they also see the parameters' "to verify" notes."""
@@ -339,6 +370,12 @@ class QuestionnaireWizard(NamedUrlWizardView):
     # GET -------------------------------------------------------------------------------------------
 
     def get(self, request, *args, **kwargs):
+        if self.mode == "letter":
+            return self.letter()
+        if self.mode == "feedback":
+            return self.feedback()
+        if self.mode == "admission":
+            return self.admission()
         if self.mode == "results":
             return self.results()
         if self.mode == "pdf":
@@ -387,6 +424,10 @@ class QuestionnaireWizard(NamedUrlWizardView):
     # POST ------------------------------------------------------------------------------------------
 
     def post(self, request, *args, **kwargs):
+        if self.mode == "letter":
+            return self.letter()
+        if self.mode == "feedback":
+            return self.feedback()
         step = kwargs.get("step")
         if self.mode != "step" or step not in STEPS:
             raise Http404
@@ -517,19 +558,78 @@ class QuestionnaireWizard(NamedUrlWizardView):
         first = min(by_step, key=lambda s: order.index(s) if s in order else 0)
         return redirect(self.get_step_url(first))
 
-    def results(self):
+    results_template = "questionnaire/results.html"
+
+    def results(self, *, feedback_form=None, status: int = 200):
         result, response = self.simulation()
         if response is not None:
             return response
+        return render(self.request, self.results_template,
+                      self.results_context(result, feedback_form=feedback_form), status=status)
+
+    def results_context(self, result, *, feedback_form=None) -> dict:
+        """The shared presentation context plus this mount's links (edit, PDF, letters, keep, feedback)."""
         context = build_context(result, member_titles=self.member_titles, professional=self.is_professional())
         context.update({
             "case": self.case,
             "can_edit": self.can_edit(),
             "review_url": self.get_step_url(REVIEW_STEP),
-            "pdf_url": self.url("pdf"),
+            "pdf_url": self.get_pdf_url(),
             "print_url": self.url("print"),
+            "admission_url": self.url("admission"),
+            "letters": self.letter_links(context, result),
+            "save_url": (reverse("questionnaire:save", kwargs={"case_id": self.case.public_id})
+                         if self.allow_save_for_later and self.can_edit() else None),
+            "feedback_url": self.url("feedback"),
+            "feedback_form": feedback_form or keep.FeedbackForm(),
+            "feedback_sent": self.request.GET.get("avis") == "merci",
+            "error_summary": presenter.error_summary(feedback_form) if feedback_form is not None else [],
         })
-        return render(self.request, "questionnaire/results.html", context)
+        return context
+
+    def feedback(self):
+        """« Ce résultat vous surprend ? »: stored with the case's id, then back to the results."""
+        if self.request.method != "POST":
+            return redirect(self.url("results"))
+        result, response = self.simulation()
+        if response is not None:
+            return response
+        form = keep.FeedbackForm(self.request.POST)
+        if not form.is_valid():
+            return self.results(feedback_form=form, status=400)
+        if keep.feedback_allowed(self.case):
+            keep.store_feedback(form, case=self.case, result=result)
+        return redirect(self.url("results") + "?avis=merci#titre-avis")
+
+    def letter_links(self, context: dict, result) -> list[dict]:
+        return [{"title": letter.title, "when": letter.when, "url": self.url("letter", letter=letter.kind.value)}
+                for letter in letters_for(context, result)]
+
+    def letter(self):
+        """One letter, pre-filled from the case, to edit; POST gives it back as a PDF or a .docx file."""
+        result, response = self.simulation()
+        if response is not None:
+            return response
+        context = build_context(result, member_titles=self.member_titles, person_label=self.get_person_label())
+        letter = letter_of(context, result, self.kwargs["letter"])
+        if letter is None:
+            raise Http404
+        form = LetterForm(self.request.POST if self.request.method == "POST" else None, initial=letter.initial())
+        if form.is_bound and form.is_valid():
+            edited = letter.edited(form.cleaned_data)
+            if self.request.POST.get("format") == "docx":
+                response = HttpResponse(letter_docx(edited), content_type=DOCX_TYPE)
+                name = letter_filename(edited, "docx")
+            else:
+                response = HttpResponse(render_letter_pdf(edited), content_type="application/pdf")
+                name = letter_filename(edited, "pdf")
+            response["Content-Disposition"] = f'attachment; filename="{name}"'
+            response["Cache-Control"] = "no-store"
+            return response
+        return render(self.request, "questionnaire/letter.html", {
+            "letter": letter, "form": form, "error_summary": presenter.error_summary(form),
+            "results_url": self.url("results"),
+        }, status=400 if form.is_bound else 200)
 
     def pdf(self):
         result, response = self.simulation()
@@ -545,6 +645,21 @@ class QuestionnaireWizard(NamedUrlWizardView):
         html = render_dossier_html(result, organisation=self.get_pdf_organisation(), person_label=self.get_person_label())
         return HttpResponse(html)
 
+    def admission(self):
+        """One page to show at the hospital admission desk (HTML; ``?format=pdf`` for the PDF)."""
+        result, response = self.simulation()
+        if response is not None:
+            return response
+        kwargs = {"organisation": self.get_pdf_organisation(), "person_label": self.get_person_label(),
+                  "member_titles": self.member_titles}
+        if self.request.GET.get("format") == "pdf":
+            response = HttpResponse(html_to_pdf(admission_html(result, for_print=True, **kwargs)),
+                                    content_type="application/pdf")
+            response["Content-Disposition"] = 'attachment; filename="aidsante-admission.pdf"'
+            response["Cache-Control"] = "no-store"
+            return response
+        return HttpResponse(admission_html(result, **kwargs))
+
     def get_person_label(self) -> str | None:
         """Who the dossier is for: nobody is named on an anonymous case."""
         return None
@@ -557,5 +672,8 @@ def questionnaire_urlpatterns(wizard=QuestionnaireWizard, prefix: str = "<uuid:c
         path(f"{prefix}{RESULTS_STEP}/", wizard.as_view(mode="results"), name="results"),
         path(f"{prefix}dossier.pdf", wizard.as_view(mode="pdf"), name="pdf"),
         path(f"{prefix}dossier/", wizard.as_view(mode="print"), name="print"),
+        path(f"{prefix}courriers/<slug:letter>/", wizard.as_view(mode="letter"), name="letter"),
+        path(f"{prefix}avis/", wizard.as_view(mode="feedback"), name="feedback"),
+        path(f"{prefix}admission/", wizard.as_view(mode="admission"), name="admission"),
         path(f"{prefix}<slug:step>/", wizard.as_view(), name="step"),
     ]

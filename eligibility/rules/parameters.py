@@ -28,7 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -199,9 +199,12 @@ class ParameterSet:
             snapshot = self._snapshots[when] = ParametersOn(self, when)
         return snapshot
 
-    @property
+    @cached_property
     def valid_on(self) -> date:
-        """The oldest ``last_value_still_valid_on`` of all parameters: every figure was checked since."""
+        """The oldest ``last_value_still_valid_on`` of all parameters: every figure was checked since.
+
+        Computed once: a loaded set does not change, and every simulation reads it.
+        """
         return min(p.last_value_still_valid_on for p in self.parameters.values())
 
 

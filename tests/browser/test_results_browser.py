@@ -108,3 +108,16 @@ def test_results_of_a_single_person_at_375px(client, live_server, browser_page, 
     page.locator("details.more summary", has_text="Le calcul").click()
     no_horizontal_scroll(page)
     check_accessibility(page, "résultats d'une personne seule (375 px)")
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375px", "1280px"])
+def test_letter_form_fits_and_is_accessible(client, live_server, browser_page, check_accessibility, viewport):
+    page = browser_page
+    page.set_viewport_size(viewport)
+    journey = open_case(client, live_server, page, family_with_care())
+    page.goto(live_server.url + journey.results_url)
+    page.locator("#titre-courriers ~ ul a", has_text="Demande d'aide financière à la CPAM").click()
+    page.wait_for_selector("#id_body")
+    assert "Mon foyer compte 3 personnes" in page.input_value("#id_body")
+    no_horizontal_scroll(page)
+    check_accessibility(page, f"courrier ({viewport['width']} px)")

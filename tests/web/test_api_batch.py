@@ -185,7 +185,7 @@ def test_an_unknown_detail_is_a_400(client):
     assert response.json()["errors"][0]["path"] == "detail"
 
 
-@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=situation_dicts())
 def test_figures_equal_the_full_result_wherever_both_give_a_value(data):
     result = simulate(parse_situation(data, today=TODAY))

@@ -108,7 +108,8 @@ def test_url_walk_covers_every_dossier_view(dossier):
     assert {"", "modifier", "consentement", "importer", "notes", "pieces", "statut", "export", "pdf", "effacer",
             "questionnaire", "agent", "taches"} <= names
     wizard = {u[1] for u in urls if "/questionnaire/" in u[1]}
-    assert len(wizard) == len(JOURNEY) + 3  # every step, the entry point, the results and their print version
+    # Every step, the entry point, the results, their print version, a letter, the feedback, the admission page.
+    assert len(wizard) == len(JOURNEY) + 6
 
 
 def test_the_organisations_manager_reaches_every_view_of_the_walk(client, dossier, manager):
