@@ -7,15 +7,17 @@ MANAGE := $(PY) manage.py
 UV_VERSION := 0.13.9
 PYTEST_WORKERS ?= 2
 
-.PHONY: run test serve bench lint lock install check-system test-system-deps pytest pytest-postgres clean messages
+.PHONY: run test serve bench lint lock install install-production check-system test-system-deps pytest pytest-postgres clean messages
 
 check-system:
 	@$(PYTHON) scripts/check_system.py
 
-$(VENV)/.installed: pyproject.toml requirements/lock.txt
+# Two locks: requirements/production.txt (what a server runs) and requirements/dev.txt (plus the tools
+# for tests and lint, pinned to the same versions). `make install` sets up a development machine.
+$(VENV)/.installed: pyproject.toml requirements/production.txt requirements/dev.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@$(VENV)/bin/pip install -q --disable-pip-version-check "uv==$(UV_VERSION)"
-	@$(VENV)/bin/uv pip install -q --compile-bytecode --python $(PY) -r requirements/lock.txt
+	@$(VENV)/bin/uv pip install -q --compile-bytecode --python $(PY) -r requirements/dev.txt
 	@touch $@
 
 # Translations of the public side: the .po catalogues under locale/ are compiled into .mo files (not
@@ -39,10 +41,18 @@ messages: install
 	$(PY) scripts/rule_labels.py
 	$(MANAGE) makemessages -l en -l ar --no-obsolete --add-location=file $(MESSAGES_IGNORE)
 
+## make install-production: only what a server runs (no test or lint tools).
+install-production: check-system
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(VENV)/bin/pip install -q --disable-pip-version-check "uv==$(UV_VERSION)"
+	@$(VENV)/bin/uv pip sync -q --compile-bytecode --python $(PY) requirements/production.txt
+	@$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v 0
+
 ## make run: install, migrate, load the demo data and serve http://127.0.0.1:8000 on SQLite.
 run: install
 	@mkdir -p var
 	@$(MANAGE) migrate --noinput -v 0
+	@$(MANAGE) createcachetable
 	@$(MANAGE) load_demo
 	@echo "aidsante : http://127.0.0.1:8000  (Ctrl+C pour arrêter)"
 	@$(MANAGE) runserver 127.0.0.1:8000
@@ -51,6 +61,7 @@ run: install
 serve: install
 	@mkdir -p var
 	DJANGO_SETTINGS_MODULE=aidsante.settings.production $(MANAGE) migrate --noinput
+	DJANGO_SETTINGS_MODULE=aidsante.settings.production $(MANAGE) createcachetable
 	DJANGO_SETTINGS_MODULE=aidsante.settings.production $(MANAGE) collectstatic --noinput -v 0
 	DJANGO_SETTINGS_MODULE=aidsante.settings.production $(VENV)/bin/gunicorn aidsante.wsgi \
 	  --bind $${BIND:-127.0.0.1:8000} --workers $${WORKERS:-3} --access-logfile - \
@@ -75,8 +86,8 @@ pytest-postgres: install
 	    -m "not browser" --ignore=tests/rules -n $(PYTEST_WORKERS); \
 	else echo "PostgreSQL binaries absent: database tests ran on SQLite only."; fi
 
-## make test: install what tests need, lint, the import contract, the whole suite (SQLite, then PostgreSQL).
-test: install test-system-deps lint pytest pytest-postgres
+## make test: install what tests need (system packages first: the machine check needs its fonts), lint, the import contract, the whole suite (SQLite, then PostgreSQL).
+test: test-system-deps install lint pytest pytest-postgres
 
 ## make bench: benchmarks (not tests); figures on standard output, each with its ratio to its anchor.
 bench: install
@@ -84,9 +95,10 @@ bench: install
 	$(PY) bench/bench_css.py
 	@for b in bench/bench_*.py; do [ "$$b" = bench/bench_css.py ] || $(PY) $$b; done
 
-## make lock: re-pin every dependency after a change in pyproject.toml.
+## make lock: re-pin after a change in pyproject.toml (versions already pinned are kept; add --upgrade to move).
 lock: install
-	$(VENV)/bin/uv pip compile pyproject.toml --extra dev -o requirements/lock.txt --python $(PY)
+	$(VENV)/bin/uv pip compile pyproject.toml -o requirements/production.txt --python $(PY)
+	$(VENV)/bin/uv pip compile pyproject.toml --extra dev -c requirements/production.txt -o requirements/dev.txt --python $(PY)
 
 clean:
 	rm -rf $(VENV) var node_modules .pytest_cache .ruff_cache

@@ -34,3 +34,18 @@ class NoPersonalDataFilter(logging.Filter):
             record.exc_text = f"Traceback (message masqué) :\n{frames}{exc_type.__name__}"
         record.msg, record.args = message, ()
         return True
+
+
+class MissingGlyphFilter(logging.Filter):
+    """WeasyPrint names each character no installed font can draw ("… unsupported by fonts: "X" (U+XXXX)").
+
+    Those characters come from names people typed: keep the warning (a font package is missing, see
+    ``scripts/check_system.py``), drop the character and its code point.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.msg, str) and record.msg.startswith(".notdef glyph"):
+            record.msg = ("PDF : un caractère n'existe dans aucune police installée et s'imprime comme un carré "
+                          "(installez fonts-noto-core et fonts-noto-cjk)")
+            record.args = ()
+        return True

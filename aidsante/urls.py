@@ -6,6 +6,8 @@ from . import views
 admin.site.site_header = "aidsante — administration"
 admin.site.site_title = "aidsante"
 
+handler500 = "aidsante.views.server_error"
+
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),

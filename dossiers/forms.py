@@ -7,6 +7,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils import timezone
 
+from eligibility.safe_input import SafeForm, SafeInputMixin, SafeModelForm
+
 from .models import (
     CURRENT_CONSENT_VERSION,
     DocumentState,
@@ -28,7 +30,7 @@ class DateInput(forms.DateInput):
         super().__init__(attrs={"class": "input--short", **(attrs or {})}, format="%Y-%m-%d")
 
 
-class LoginForm(AuthenticationForm):
+class LoginForm(SafeInputMixin, AuthenticationForm):
     """Django's login form (it passes the request to ``authenticate``, which django-axes needs), which
     also turns away accounts whose every membership was deactivated."""
 
@@ -48,7 +50,7 @@ class LoginForm(AuthenticationForm):
 MAX_AGE_YEARS = 130  # an older birth date is a typing slip (0001-01-01, 1026…)
 
 
-class VersionedModelForm(forms.ModelForm):
+class VersionedModelForm(SafeInputMixin, forms.ModelForm):
     """A model form saved with optimistic locking: the hidden ``version`` is the one the agent started from.
 
     ``save_versioned`` writes the form's fields only if nobody saved in between (the model's
@@ -93,7 +95,7 @@ class DossierForm(VersionedModelForm):
         return birth_date
 
 
-class ConsentForm(forms.Form):
+class ConsentForm(SafeForm):
     text_version = forms.CharField(widget=forms.HiddenInput, initial=CURRENT_CONSENT_VERSION)
     given_on = forms.DateField(label="Date du consentement", widget=DateInput())
     confirmed = forms.BooleanField(
@@ -114,7 +116,7 @@ class ConsentForm(forms.Form):
         return given_on
 
 
-class ImportForm(forms.Form):
+class ImportForm(SafeForm):
     resume_code = forms.CharField(
         label="Code de reprise donné par la personne", max_length=32,
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}),
@@ -186,19 +188,19 @@ class StatusForm(VersionedModelForm):
         return data
 
 
-class SearchForm(forms.Form):
+class SearchForm(SafeForm):
     q = forms.CharField(label="Nom ou prénom", max_length=100, required=False,
                         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}))
 
 
-class FilterForm(forms.Form):
+class FilterForm(SafeForm):
     mine = forms.BooleanField(label="Mes dossiers seulement", required=False)
     status = forms.ChoiceField(label="Statut", required=False, choices=[("", "Tous")] + DossierStatus.choices)
     renewal = forms.BooleanField(label="Renouvellement à prévoir (droits finissant dans les 4 mois ou déjà finis)",
                                  required=False)
 
 
-class ChecklistForm(forms.Form):
+class ChecklistForm(SafeForm):
     """One group of radio buttons per document (each document once, see ``Dossier.checklist_documents``),
     all saved by one button: arrow keys move within a document's states, Tab to the next document."""
 
@@ -212,7 +214,7 @@ class ChecklistForm(forms.Form):
             )
 
 
-class InviteForm(forms.Form):
+class InviteForm(SafeForm):
     username = forms.CharField(label="Identifiant de connexion", max_length=150,
                                help_text="Par exemple prenom.nom ; lettres, chiffres et . @ + - _ seulement.")
     first_name = forms.CharField(label="Prénom", max_length=150)
@@ -272,7 +274,7 @@ def _member_users(organisation):
     ).order_by("last_name", "first_name", "username")
 
 
-class AssignForm(forms.Form):
+class AssignForm(SafeForm):
     """Give the dossier to one of the organisation's agents (or to nobody)."""
 
     assigned_to = MemberChoiceField(label="Agent chargé du dossier", queryset=None, required=False,
@@ -283,7 +285,7 @@ class AssignForm(forms.Form):
         self.fields["assigned_to"].queryset = _member_users(organisation)
 
 
-class TaskForm(forms.ModelForm):
+class TaskForm(SafeModelForm):
     assigned_to = MemberChoiceField(label="Confiée à", queryset=None, required=False,
                                     empty_label="L'agent chargé du dossier")
 
@@ -299,7 +301,7 @@ class TaskForm(forms.ModelForm):
         self.fields["assigned_to"].queryset = _member_users(organisation)
 
 
-class OrganisationSwitchForm(forms.Form):
+class OrganisationSwitchForm(SafeForm):
     organisation = forms.TypedChoiceField(label="Organisation", coerce=int)
 
     def __init__(self, *args, memberships, **kwargs):
@@ -307,7 +309,7 @@ class OrganisationSwitchForm(forms.Form):
         self.fields["organisation"].choices = [(m.organisation_id, m.organisation.name) for m in memberships]
 
 
-class StatisticsFilterForm(forms.Form):
+class StatisticsFilterForm(SafeForm):
     start = forms.DateField(label="Du", required=False, widget=DateInput())
     end = forms.DateField(label="Au", required=False, widget=DateInput())
     agent = MemberChoiceField(label="Agent", queryset=None, required=False, empty_label="Toute l'équipe")

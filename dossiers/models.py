@@ -20,10 +20,10 @@ class Organisation(models.Model):
 
     kind = models.CharField("type", max_length=32, choices=OrganisationKind.choices, default=OrganisationKind.CCAS)
     name = models.CharField("nom", max_length=200)
-    address = models.TextField("adresse")
+    address = models.TextField("adresse", max_length=500)
     phone = models.CharField("téléphone", max_length=40)
     email = models.EmailField("adresse électronique", blank=True)
-    opening_hours = models.TextField("horaires d'ouverture", blank=True)
+    opening_hours = models.TextField("horaires d'ouverture", max_length=1000, blank=True)
     department = models.CharField("département", max_length=3, blank=True, help_text="Code INSEE, par exemple 93.")
     missing_documents_reminder_days = models.PositiveSmallIntegerField(
         "relance des pièces manquantes après (jours)", default=30,
@@ -166,7 +166,7 @@ class Dossier(models.Model):
     birth_date = models.DateField("date de naissance", null=True, blank=True)
     phone = models.CharField("téléphone", max_length=40, blank=True)
     email = models.EmailField("adresse électronique", blank=True)
-    address = models.TextField("adresse", blank=True)
+    address = models.TextField("adresse", max_length=500, blank=True)
     # Consent
     consent_given_on = models.DateField("consentement donné le", null=True, blank=True)
     consent_text_version = models.CharField("version du texte de consentement", max_length=20, blank=True)
@@ -353,6 +353,7 @@ class Dossier(models.Model):
         from django.db import transaction
 
         from .audit import record
+        from .sessions import forget_searches_for
 
         with transaction.atomic():
             record(actor, self, action)
@@ -360,6 +361,7 @@ class Dossier(models.Model):
             self.delete()
             if case is not None:
                 case.delete()
+        forget_searches_for(self.organisation_id, self.first_name, self.last_name)
 
     def touch(self) -> None:
         """Record activity (the retention clock restarts) without touching the locked fields."""
@@ -422,7 +424,7 @@ class ChecklistItemState(models.Model):
     dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="checklist_states")
     item_key = models.CharField(max_length=120)
     document_index = models.PositiveIntegerField()
-    document_text = models.TextField()
+    document_text = models.TextField(max_length=2000)
     state = models.CharField("état", max_length=20, choices=DocumentState.choices, default=DocumentState.TO_GATHER)
     asked_on = models.DateField("demandée le", null=True, blank=True)
     received_on = models.DateField("reçue le", null=True, blank=True)

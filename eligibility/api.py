@@ -3,7 +3,8 @@
 The API is stateless: it reads no session, sets no cookie and stores nothing, so it is exempt from
 CSRF tokens; it only accepts ``application/json`` bodies, which a cross-site HTML form cannot send.
 Invalid input answers 400 with every error and its path, 413 over the size limit, 415 for another
-content type; never a 500 for anything a client sends.
+content type; never a 500 for anything a client sends. ``guarded`` adds the per-client rate limit (429)
+and keeps server failures in JSON (503 when the database does not answer, 500 otherwise).
 
 The body is one situation (256 KiB at most) or a list of situations (a batch: ``API_MAX_BATCH_ITEMS``
 items and ``API_MAX_BATCH_BODY_BYTES`` at most). A batch answers a list of results in the same order,
@@ -23,6 +24,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
+from eligibility.api_guard import guarded
 from eligibility.rules.situation import InvalidSituation
 from eligibility.services import (
     DETAIL_FULL,
@@ -55,6 +57,7 @@ def _starts_a_list(body: bytes) -> bool:
 
 @csrf_exempt
 @never_cache
+@guarded
 def simulations(request):
     if request.method != "POST":
         response = _errors(405, ("", "Méthode non autorisée : envoyez la situation en POST."))

@@ -1,5 +1,15 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_migrate, post_save
+
+
+def create_cache_table(sender, using="default", **kwargs) -> None:
+    """The database cache's table (throttle counters shared by every worker), made by every ``migrate``.
+
+    ``createcachetable`` does nothing when the table exists or the cache is not the database's (Redis).
+    """
+    from django.core.management import call_command
+
+    call_command("createcachetable", database=using, verbosity=0)
 
 
 class EligibilityConfig(AppConfig):
@@ -15,6 +25,7 @@ class EligibilityConfig(AppConfig):
         from .models import CpamAidCeiling
 
         default_parameters()
+        post_migrate.connect(create_cache_table, sender=self, dispatch_uid="eligibility.create_cache_table")
         # The CPAM ceilings are kept in memory between simulations: a change in the admin reloads them.
         post_save.connect(_cpam_ceiling_changed, sender=CpamAidCeiling, dispatch_uid="cpam-ceiling-saved")
         post_delete.connect(_cpam_ceiling_changed, sender=CpamAidCeiling, dispatch_uid="cpam-ceiling-deleted")

@@ -36,7 +36,7 @@ class CpamAidCeiling(models.Model):
         "rapport au plafond de la CSS avec participation", max_digits=5, decimal_places=3, null=True, blank=True,
         validators=[MinValueValidator(Decimal("0"))], help_text="Par exemple 1,2 pour 120 % du plafond.",
     )
-    notes = models.TextField("notes", blank=True, help_text="Conditions locales, pièces demandées, adresse du service.")
+    notes = models.TextField("notes", max_length=2000, blank=True, help_text="Conditions locales, pièces demandées, adresse du service.")
     source = models.CharField("source", max_length=300, blank=True, help_text="Règlement intérieur, délibération…")
     verified_on = models.DateField("vérifié le", null=True, blank=True)
 

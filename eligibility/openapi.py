@@ -178,6 +178,22 @@ class HelpOut(_Open):
     reasons: list[str]
 
 
+class LocalContactOut(_Open):
+    kind: enums.LocalContactKind
+    organism: str
+    how: str
+
+
+class LocalAidOut(_Open):
+    relevant: bool
+    department: str | None
+    terms_known: bool = Field(description="Conditions du département connues et sourcées (sinon : demander au CCAS et au département)")
+    assessment: enums.AidAssessment | None
+    ceiling: float | None
+    contacts: list[LocalContactOut]
+    reasons: list[str]
+
+
 class ChecklistItemOut(_Open):
     key: str
     organism: str
@@ -197,6 +213,7 @@ class ResultOut(_Open):
     reste_a_charge: OutOfPocketOut
     cpam_aid: CpamAidOut
     help_independants: HelpOut
+    local_health_aid: LocalAidOut
     checklist: list[ChecklistItemOut]
     care_guidance: dict[str, Any] | None = Field(None, description="Caisse compétente (CPAM, CGSS outre-mer, CSSM), patients venus d'ailleurs, moyens de payer le reste, choix d'une complémentaire : ce que les chiffres du foyer appellent")
     to_verify: list[str] = Field(default_factory=list)
@@ -258,7 +275,11 @@ def openapi_document() -> dict:
                         ]}}},
                     },
                     "responses": {
-                        "200": {"description": "Résultat, ou liste des résultats dans l'ordre des situations", "content": {
+                        "200": {"description": (
+                            "Résultat, ou liste des résultats dans l'ordre des situations. Avec detail=figures, les "
+                            "champs de texte (reasons, to_verify, notes, libellés, textes des démarches) sont absents : "
+                            "le schéma ResultOut décrit la forme complète."
+                        ), "content": {
                             "application/json": {"schema": {"oneOf": [result, {"type": "array", "items": result}]}},
                         }},
                         "400": {"description": "Situation invalide : chaque erreur avec son chemin", "content": errors},

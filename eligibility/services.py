@@ -7,6 +7,7 @@ item by item so that memory does not grow with the number of households.
 
 from __future__ import annotations
 
+import dataclasses
 import time
 import uuid
 from collections import deque
@@ -16,7 +17,7 @@ from typing import Any
 
 import orjson
 from django.core.cache import cache
-from django.db import transaction
+from django.db import DatabaseError, transaction
 
 from eligibility.models import CpamAidCeiling
 from eligibility.rules.cpam_aid import CpamAidSettings
@@ -28,13 +29,32 @@ DETAIL_FULL = "full"
 DETAIL_FIGURES = "figures"
 DETAILS = (DETAIL_FULL, DETAIL_FIGURES)
 
+#: For professionals (``to_verify``, API, workspace) when the database could not be read.
+NO_DATABASE_NOTE = (
+    "Plafonds locaux des aides des CPAM non lus (base de données indisponible) : la valeur indicative "
+    "intégrée aux règles a été utilisée."
+)
+#: For the command line, before ``make run`` has created the database.
+NO_DATABASE_HINT = (
+    "Base de données absente ou inaccessible : les plafonds locaux des CPAM n'ont pas été lus, la valeur "
+    "indicative intégrée est utilisée (pour les lire : make run, ou python manage.py migrate)."
+)
+
 
 class CpamSettingsDirectory:
     """Each CPAM's aid ceiling, read from the database once (the table holds at most one row per department)."""
 
     def __init__(self) -> None:
         self._by_department: dict[str | None, CpamAidSettings] = {}
-        for row in CpamAidCeiling.objects.all():
+        #: True when the table could not be read (no database yet, or the server is down): the rules'
+        #: built-in default applies and the results say so (``NO_DATABASE_NOTE``).
+        self.unavailable = False
+        try:
+            rows = list(CpamAidCeiling.objects.all())
+        except DatabaseError:
+            self.unavailable = True
+            rows = []
+        for row in rows:
             self._by_department[row.department] = CpamAidSettings(
                 label=row.label,
                 department=row.department,
@@ -73,15 +93,21 @@ class CpamCeilingCache:
     def directory(self) -> CpamSettingsDirectory:
         now = time.monotonic()
         if self._directory is None or now >= self._next_check:
-            version = cache.get(self.KEY)
-            if version is None:
-                cache.add(self.KEY, uuid.uuid4().hex, None)
+            try:
                 version = cache.get(self.KEY)
-            if self._directory is None or version != self._version:
+                if version is None:
+                    cache.add(self.KEY, uuid.uuid4().hex, None)
+                    version = cache.get(self.KEY)
+            except Exception:  # the shared cache is down (the database cache with the database): read again
+                version = None
+            if self._directory is None or version is None or version != self._version:
                 self._directory = CpamSettingsDirectory()
                 self._version = version
             self._next_check = now + self.RECHECK_SECONDS
-        return self._directory
+        directory = self._directory
+        if directory.unavailable:
+            self._directory = None  # no database (yet): try again at the next simulation
+        return directory
 
     def forget(self) -> None:
         """Drop this process's copy (the next simulation reads the table again)."""
@@ -101,7 +127,10 @@ cpam_ceilings = CpamCeilingCache()
 
 def simulate_situation(situation: Situation, directory: CpamSettingsDirectory | None = None) -> SimulationResult:
     directory = directory or cpam_ceilings.directory()
-    return simulate(situation, cpam_settings=directory.for_department(situation.residence.department))
+    result = simulate(situation, cpam_settings=directory.for_department(situation.residence.department))
+    if getattr(directory, "unavailable", False):
+        result = dataclasses.replace(result, to_verify=(*result.to_verify, NO_DATABASE_NOTE))
+    return result
 
 
 def run_simulation(data: Any, *, today: date, directory: CpamSettingsDirectory | None = None) -> dict:

@@ -45,6 +45,9 @@ def main() -> int:
     if not _has_font("NotoSansArabic-Regular.ttf"):
         packages.append("fonts-noto-core")
         problems.append("La police Noto Sans Arabic (pages et PDF en arabe) est absente.")
+    if not _has_font("DroidSansFallbackFull.ttf"):
+        packages.append("fonts-droid-fallback")
+        problems.append("La police des écritures chinoise, japonaise et coréenne (noms imprimés dans le PDF) est absente.")
     if problems:
         print("aidsante : la machine n'est pas prête.", file=sys.stderr)
         for problem in problems:

@@ -37,6 +37,9 @@ def _fresh_cache(request):
 
         from eligibility.services import cpam_ceilings
 
-        cache.clear()
+        # The shared cache is the database cache table (as in production): clear it outside the test's
+        # own transaction.
+        with request.getfixturevalue("django_db_blocker").unblock():
+            cache.clear()
         cpam_ceilings.forget()  # the CPAM ceilings kept in memory belong to the previous test's database
     yield

@@ -4,6 +4,9 @@
 ``SECRET_KEY``    required in production (``aidsante.settings.production``)
 ``ALLOWED_HOSTS`` comma-separated host names
 ``DEBUG``         "1"/"true" to enable; off unless the development settings are used
+``REDIS_URL``     shared cache on Redis (default: the database cache table, shared by every worker)
+``TRUSTED_PROXY_COUNT`` how many reverse proxies of ours stand in front (client address for throttles)
+``SENTRY_DSN``    error reporting to Sentry, off when unset (personal data scrubbed)
 """
 
 from __future__ import annotations
@@ -52,9 +55,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /healthz answers before anything that could touch the session or the database.
+    "aidsante.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages are never stored by a browser or a proxy (answers, codes) unless a view says otherwise.
+    "aidsante.middleware.NoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "aidsante.middleware.SessionRefreshMiddleware",
     "aidsante.middleware.PublicLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -139,9 +147,14 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-# Sessions: server side, expire after 2 hours of inactivity for logged-in social workers.
+# Sessions: server side, expire after 2 hours of inactivity for logged-in social workers. A session is
+# written only when it changes, or every SESSION_REFRESH_SECONDS for a logged-in user (sliding expiry,
+# aidsante.middleware.SessionRefreshMiddleware): writing the whole session back on every request let a
+# slow request overwrite what a parallel one had just stored. The public questionnaire keeps no state in
+# the session at all (a signed cookie per case, eligibility.questionnaire.access).
 SESSION_COOKIE_AGE = 2 * 60 * 60
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False
+SESSION_REFRESH_SECONDS = 5 * 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -177,6 +190,24 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# The shared cache: every worker and every app server sees the same throttle counters. The database
+# cache table by default (no new service on a single machine; `manage.py createcachetable`, also run
+# after each `migrate`), Redis when REDIS_URL is set.
+if os.environ.get("REDIS_URL"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"]}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "aidsante_cache"}}
+
+# How many reverse proxies of ours stand in front of gunicorn: decides the client address used by the
+# throttles and django-axes (eligibility.client). 0: REMOTE_ADDR is the client.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# Throttles (eligibility.throttle), per client address unless said otherwise: (attempts, seconds).
+THROTTLE_RESUME_CODES = (10, 15 * 60)       # wrong resume codes
+THROTTLE_IMPORT_CODES = (10, 15 * 60)       # wrong codes typed by an agent to import a case (per account)
+THROTTLE_CASE_CREATION = (30, 60 * 60)      # new anonymous questionnaires
+THROTTLE_API = (int(os.environ.get("API_RATE_LIMIT_PER_MINUTE", "120")), 60)  # API requests
+
 # django-axes: lock an account + IP after 5 failures for 30 minutes.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.5  # hours
@@ -184,6 +215,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 AXES_SENSITIVE_PARAMETERS = ["password"]
+AXES_CLIENT_IP_CALLABLE = "eligibility.client.client_address"
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dossiers:list"
@@ -202,7 +234,10 @@ DOSSIER_RETENTION_MONTHS = int(os.environ.get("DOSSIER_RETENTION_MONTHS", "24"))
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"no_personal_data": {"()": "aidsante.logging.NoPersonalDataFilter"}},
+    "filters": {
+        "no_personal_data": {"()": "aidsante.logging.NoPersonalDataFilter"},
+        "no_missing_glyph_text": {"()": "aidsante.logging.MissingGlyphFilter"},
+    },
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {
         "console": {
@@ -217,8 +252,10 @@ LOGGING = {
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "django.security": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "axes": {"handlers": ["console"], "level": "WARNING", "propagate": False},
-        # WeasyPrint reports every rendering step at INFO: keep only its warnings.
-        "weasyprint": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        # WeasyPrint reports every rendering step at INFO: keep only its warnings, without the characters
+        # a font lacks (they come from names people typed).
+        "weasyprint": {"handlers": ["console"], "level": "WARNING", "propagate": False,
+                       "filters": ["no_missing_glyph_text"]},
         "fontTools": {"handlers": ["console"], "level": "WARNING", "propagate": False},
     },
 }
@@ -232,3 +269,10 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "aidsante <ne-pas-repondre@aidsante.invalid>")
 PASSWORD_RESET_TIMEOUT = 3 * 24 * 60 * 60  # invitation and reset links: 3 days
+
+# Error reporting: off unless SENTRY_DSN is set; no personal data leaves (aidsante.errors.scrub_event).
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+if SENTRY_DSN:
+    from aidsante.errors import init_sentry
+
+    init_sentry(SENTRY_DSN, environment=os.environ.get("SENTRY_ENVIRONMENT", "production"))

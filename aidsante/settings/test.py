@@ -23,3 +23,4 @@ AXES_ENABLED = True
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+THROTTLE_API = (1_000_000, 60)  # tests that count requests set their own limit

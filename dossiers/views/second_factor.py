@@ -16,12 +16,14 @@ from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from eligibility.safe_input import SafeForm
+
 from ..permissions import member_required, read_only_allowed, second_factor_exempt, second_factor_required
 
 DEVICE_NAME = "Application d'authentification"
 
 
-class TokenForm(forms.Form):
+class TokenForm(SafeForm):
     token = forms.CharField(
         label="Code à six chiffres affiché par l'application", max_length=8,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "pattern": "[0-9 ]*"}),

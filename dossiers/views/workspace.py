@@ -21,6 +21,7 @@ from django.views.decorators.http import require_http_methods
 
 from eligibility.models import Case
 from eligibility.rules.enums import CssStatus
+from eligibility.throttle import SlotThrottle
 
 from ..audit import record
 from ..forms import (
@@ -51,8 +52,8 @@ from ..permissions import (
     read_only_allowed,
     refuse_unless_manager,
 )
+from ..sessions import SEARCH_SESSION_KEY
 
-SEARCH_SESSION_KEY = "dossiers_search"
 PAGE_SIZE = 20
 CONFLICT_MESSAGE = (
     "Un autre agent a enregistré ce dossier pendant que vous le modifiiez. Votre saisie n'a pas été "
@@ -219,6 +220,13 @@ def dossier_import(request, public_id):
         return redirect("dossiers:detail", public_id=dossier.public_id)
     form = ImportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        # Each code tried takes a slot of the shared throttle (per account); a right code gives it back.
+        throttle = SlotThrottle("import-code", *settings.THROTTLE_IMPORT_CODES)
+        slot = throttle.acquire(f"user:{request.user.pk}")
+        if slot is None:
+            form.add_error("resume_code", "Trop de codes erronés ont été essayés depuis ce compte. Attendez un quart "
+                                          "d'heure avant de réessayer.")
+            return render(request, "dossiers/import.html", {"dossier": dossier, "form": form}, status=429)
         expiry = timezone.now() - timedelta(days=settings.CASE_EXPIRY_DAYS)
         with transaction.atomic():
             case = (
@@ -242,6 +250,7 @@ def dossier_import(request, public_id):
                     previous.delete()
                 record(request.user, locked, AuditAction.IMPORTED)
         if case is not None:
+            throttle.release(slot)
             messages.success(request, "Questionnaire importé. Vérifiez les réponses avec la personne.")
             return redirect("dossiers:detail", public_id=dossier.public_id)
         form.add_error("resume_code", "Aucun questionnaire en cours ne correspond à ce code. Vérifiez-le avec la personne "

@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from eligibility.rules.enums import Role
+from eligibility.safe_input import SafeForm
 
 from .formatting import eur
 
@@ -388,7 +389,7 @@ def letter_filename(letter: Letter, extension: str) -> str:
     return f"courrier-{letter.kind.value}.{extension}"
 
 
-class LetterForm(forms.Form):
+class LetterForm(SafeForm):
     """The letter's text, pre-filled from the case, as the person edits it before printing (never stored)."""
 
     sender = forms.CharField(label=gettext_lazy("Expéditeur (vous)"), max_length=MAX_FIELD["sender"],

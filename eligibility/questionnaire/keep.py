@@ -15,6 +15,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
 from eligibility.models import FeedbackReaction, ResultFeedback
+from eligibility.safe_input import SafeForm, SafeModelForm
 
 #: At most this many e-mails per case, and per connection, in ``EMAIL_WINDOW`` seconds.
 EMAIL_PER_CASE = 3
@@ -23,7 +24,7 @@ EMAIL_WINDOW = 60 * 60
 FEEDBACK_PER_CASE = 5
 
 
-class EmailCodeForm(forms.Form):
+class EmailCodeForm(SafeForm):
     email = forms.EmailField(
         label=_("Votre adresse électronique"), max_length=254,
         help_text=_("Elle sert seulement à envoyer ce message : nous ne la gardons pas."),
@@ -31,7 +32,7 @@ class EmailCodeForm(forms.Form):
     )
 
 
-class FeedbackForm(forms.ModelForm):
+class FeedbackForm(SafeModelForm):
     class Meta:
         model = ResultFeedback
         fields = ["reaction", "comment"]

@@ -4,19 +4,64 @@ The wizard's data (current step, raw submitted data per step, extra data) lives 
 ``save()`` writes it back once per request with optimistic locking on ``Case.version``: when another
 request (a second tab on the same case) saved in between, the steps this request changed are merged into
 the fresh answers, so that neither tab's answers are lost.
+
+What reaches the row is checked first (``declared_step_data``): only the fields a step's form declares,
+one value per field (as many as the choices for a multiple choice), no control character, no value
+longer than the form accepts; and a case holds at most ``MAX_CASE_ANSWERS_BYTES`` of answers. A post with
+junk fields, NUL bytes or megabytes of text stores nothing beyond what the questions ask.
 """
 
 from __future__ import annotations
 
 import copy
+import json
 
+from django import forms
 from django.db.models import F
 from django.utils import timezone
 from formtools.wizard.storage.base import BaseStorage
 
 from eligibility.models import Case
+from eligibility.safe_input import has_forbidden_characters
 
 MAX_MERGE_ATTEMPTS = 3
+#: The largest case the questionnaire can legitimately produce (20 persons, every resource, 20 care items)
+#: stays under a third of this; a case never grows past it.
+MAX_CASE_ANSWERS_BYTES = 128 * 1024
+#: Longest value stored for a field that does not say (``SafeInputMixin.hard_max_chars``).
+DEFAULT_MAX_VALUE_CHARS = 1000
+
+
+def declared_fields(form) -> dict[str, forms.Field]:
+    """``{html name: field}`` of every field a bound form or formset declares (formset management included)."""
+    if isinstance(form, forms.BaseFormSet):
+        declared = {bf.html_name: bf.field for bf in form.management_form}
+        for sub in form.forms:
+            declared.update(declared_fields(sub))
+        return declared
+    return {bf.html_name: bf.field for bf in form}
+
+
+def declared_step_data(form, data) -> dict[str, list[str]] | None:
+    """What may be stored of ``data`` (a ``MultiValueDict``) for ``form``, or ``None`` to store nothing.
+
+    Keeps the declared fields only, one value each (the last, as the form reads it) or up to one per choice
+    for a multiple choice; refuses the whole post when a value holds a control character or is longer than
+    the form accepts (``hard_max_chars``).
+    """
+    stored: dict[str, list[str]] = {}
+    for name, field in declared_fields(form).items():
+        if name not in data:
+            continue
+        keep = len(field.choices) if isinstance(field, forms.MultipleChoiceField) else 1
+        values = data.getlist(name)[-keep:] if keep else []
+        owner = form.forms[0] if isinstance(form, forms.BaseFormSet) and form.forms else form
+        limit = owner.hard_max_chars(field) if hasattr(owner, "hard_max_chars") else DEFAULT_MAX_VALUE_CHARS
+        for value in values:
+            if not isinstance(value, str) or has_forbidden_characters(value) or len(value) > limit:
+                return None
+        stored[name] = values
+    return stored
 
 
 class CaseStorage(BaseStorage):
@@ -65,6 +110,11 @@ class CaseStorage(BaseStorage):
 
     def has_step_data(self, step: str) -> bool:
         return step in self.data[self.step_data_key]
+
+    def fits(self, step: str, data: dict) -> bool:
+        """Whether the case stays within ``MAX_CASE_ANSWERS_BYTES`` with ``data`` as the answers of ``step``."""
+        trial = {**self.data, self.step_data_key: {**self.data[self.step_data_key], step: data}}
+        return len(json.dumps(trial, ensure_ascii=False).encode()) <= MAX_CASE_ANSWERS_BYTES
 
     @property
     def is_dirty(self) -> bool:

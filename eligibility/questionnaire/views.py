@@ -15,7 +15,6 @@ from collections import OrderedDict
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import SuspiciousOperation
 from django.db import IntegrityError
 from django.db.models import Q
@@ -44,16 +43,16 @@ from eligibility.presentation.letters import (
 )
 from eligibility.presentation.pdf import admission_html, html_to_pdf, pdf_response, render_dossier_html
 from eligibility.rules.situation import InvalidSituation, parse_situation
+from eligibility.safe_input import REFUSED_PAGE_MESSAGE
+from eligibility.throttle import SlotThrottle
 
-from . import keep, presenter
+from . import access, keep, presenter
 from .journey import JOURNEY, RESULTS_STEP, REVIEW_STEP, SCHEMA_VERSION, SECTIONS, STEPS, Answers
 from .language import keep_case_language, resume_language
 from .steps.base import DynamicFormSet, silence_errors
-from .storage import CaseStorage
+from .storage import CaseStorage, declared_step_data
 from .to_situation import build_situation
 
-SESSION_KEY = "questionnaire_cases"
-MAX_SESSION_CASES = 20
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789"  # no 0/O, 1/I/L, U/V confusion
 CODE_LENGTH = 10
 RULE_ERRORS = "rule_errors"
@@ -61,17 +60,7 @@ QUIET_STEPS = "quiet_steps"
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-# --------------------------------------------------------------------------- session and codes
-
-
-def remember_case(request, case: Case) -> None:
-    cases = [c for c in request.session.get(SESSION_KEY, []) if c != str(case.public_id)]
-    cases.append(str(case.public_id))
-    request.session[SESSION_KEY] = cases[-MAX_SESSION_CASES:]
-
-
-def session_has_case(request, public_id) -> bool:
-    return str(public_id) in request.session.get(SESSION_KEY, [])
+# --------------------------------------------------------------------------- access and codes
 
 
 def new_resume_code() -> str:
@@ -115,22 +104,27 @@ def first_step_url(case: Case, namespace: str = "questionnaire") -> str:
 # --------------------------------------------------------------------------- start, resume, save
 
 
+def case_creation_throttle() -> SlotThrottle:
+    return SlotThrottle("case-creation", *settings.THROTTLE_CASE_CREATION)
+
+
+def resume_throttle() -> SlotThrottle:
+    return SlotThrottle("resume-code", *settings.THROTTLE_RESUME_CODES)
+
+
 @require_http_methods(["GET", "POST"])
 def start(request):
     if request.method == "POST":
+        if case_creation_throttle().acquire_for(request) is None:
+            return render(request, "questionnaire/start.html", {"error": _(
+                "Beaucoup de questionnaires ont été commencés depuis cette connexion. Attendez une heure, "
+                "ou reprenez un questionnaire déjà commencé avec son code de reprise."
+            )}, status=429)
         case = Case.objects.create(schema_version=SCHEMA_VERSION)
-        remember_case(request, case)
-        return redirect(reverse("questionnaire:step", kwargs={"case_id": case.public_id, "step": JOURNEY[0].name}))
+        response = redirect(reverse("questionnaire:step", kwargs={"case_id": case.public_id, "step": JOURNEY[0].name}))
+        access.grant(response, case)
+        return response
     return render(request, "questionnaire/start.html")
-
-
-RESUME_MAX_FAILURES = 10
-RESUME_FAILURE_WINDOW = 15 * 60  # seconds
-
-
-def _resume_failure_key(request) -> str:
-    # The client's address only keys a counter in the cache; it is never logged or stored with a case.
-    return "resume-failures:" + (request.META.get("REMOTE_ADDR") or "unknown")
 
 
 @require_http_methods(["GET", "POST"])
@@ -138,11 +132,7 @@ def resume(request):
     error = None
     code_typed = ""
     status = 400
-    if request.method == "POST" and cache.get(_resume_failure_key(request), 0) >= RESUME_MAX_FAILURES:
-        error = _("Trop de codes erronés ont été essayés depuis cette connexion. Attendez un quart d'heure, "
-                  "ou demandez de l'aide au CCAS de votre mairie.")
-        status = 429
-    elif request.method == "POST":
+    if request.method == "POST":
         code_typed = request.POST.get("code", "")[:40]
         code = normalise_code(code_typed)
         if not code:
@@ -150,13 +140,16 @@ def resume(request):
         elif len(code) != CODE_LENGTH:
             error = _("Le code compte %(length)d lettres et chiffres, par exemple ABCD-EFGH-JK : vérifiez-le.") % {
                 "length": CODE_LENGTH}
+        elif (slot := resume_throttle().acquire_for(request)) is None:
+            # Every code tried takes a slot in the shared cache before it is looked up (so that parallel
+            # requests cannot try more); a right code gives its slot back.
+            error = _("Trop de codes erronés ont été essayés depuis cette connexion. Attendez un quart d'heure, "
+                      "ou demandez de l'aide au CCAS de votre mairie.")
+            status = 429
         else:
             case = Case.objects.filter(resume_code=code, closed_at__isnull=True).first()
             if case is None:
                 error = _("Ce code ne correspond à aucun questionnaire : vérifiez chaque lettre et chaque chiffre.")
-                key = _resume_failure_key(request)
-                cache.add(key, 0, RESUME_FAILURE_WINDOW)
-                cache.incr(key)
             elif case.last_activity_at < expiry_limit():
                 error = ngettext(
                     "Ce code n'est plus valable : les réponses sont effacées %(days)d jour après la dernière visite. "
@@ -166,9 +159,11 @@ def resume(request):
                     settings.CASE_EXPIRY_DAYS,
                 ) % {"days": settings.CASE_EXPIRY_DAYS}
             else:
-                remember_case(request, case)
+                resume_throttle().release(slot)
                 Case.objects.filter(pk=case.pk).update(last_activity_at=timezone.now())
-                return resume_language(request, case, redirect(first_step_url(case)))
+                response = resume_language(request, case, redirect(first_step_url(case)))
+                access.grant(response, case)
+                return response
     return render(
         request, "questionnaire/resume.html", {"error": error, "code": code_typed},
         status=status if error else 200,
@@ -178,7 +173,7 @@ def resume(request):
 @require_http_methods(["GET", "POST"])
 def save_for_later(request, case_id):
     """The resume code, to note, print or receive by e-mail with a link to the results (issue 15)."""
-    if not session_has_case(request, case_id):
+    if not access.has_access(request, case_id):
         raise Http404
     case = get_object_or_404(Case, public_id=case_id)
     code = ensure_resume_code(case)
@@ -233,9 +228,9 @@ class QuestionnaireWizard(NamedUrlWizardView):
     # hooks for other mounts ----------------------------------------------------------------------
 
     def get_case(self) -> Case:
-        """The case of this request; ``Http404`` unless the visitor's session holds it."""
+        """The case of this request; ``Http404`` unless the visitor's browser holds its access cookie."""
         case_id = self.kwargs["case_id"]
-        if not session_has_case(self.request, case_id):
+        if not access.has_access(self.request, case_id):
             raise Http404
         # One query for the case and whether a dossier owns it.
         case = get_object_or_404(Case.objects.annotate(handed_off=Q(dossier__isnull=False)), public_id=case_id)
@@ -355,6 +350,30 @@ class QuestionnaireWizard(NamedUrlWizardView):
         prefix = self.get_form_prefix(step, STEPS[step].form_class) + "-"
         return MultiValueDict({k: v for k, v in self.request.POST.lists() if k.startswith(prefix)})
 
+    def storable(self, step: str, form, data) -> dict | None:
+        """What of ``data`` may be stored for ``step`` (see ``declared_step_data``), else ``None``.
+
+        ``None`` when a value is hostile (control characters, far too long) or the case would outgrow
+        ``MAX_CASE_ANSWERS_BYTES``; the form then carries the message to show (nothing is stored).
+        """
+        stored = declared_step_data(form, data)
+        if stored is None:
+            form.is_valid()
+            if not getattr(form, "refused_input", False) and not isinstance(form, DynamicFormSet):
+                form.add_error(None, REFUSED_PAGE_MESSAGE)
+            elif isinstance(form, DynamicFormSet) and not any(getattr(f, "refused_input", False) for f in form.forms):
+                form._non_form_errors.append(REFUSED_PAGE_MESSAGE)
+            return None
+        if not self.storage.fits(step, stored):
+            form.is_valid()
+            message = _("Ce questionnaire contient trop de texte pour être enregistré : raccourcissez vos réponses.")
+            if isinstance(form, DynamicFormSet):
+                form._non_form_errors.append(message)
+            else:
+                form.add_error(None, message)
+            return None
+        return stored
+
     def store(self, step: str, data: dict, *, quiet: bool = False) -> None:
         self.storage.set_step_data(step, data)
         quiet_steps = set(self.storage.get_extra(QUIET_STEPS, []))
@@ -448,15 +467,22 @@ class QuestionnaireWizard(NamedUrlWizardView):
             new = form_class.apply_action(self.get_form_prefix(step, form_class), dict(data.lists()), action)
             if new is None:
                 raise SuspiciousOperation("Unknown action for this step.")
-            self.store(step, new, quiet=True)
+            new_form = self.get_form(step, data=MultiValueDict(new))
+            stored = self.storable(step, new_form, MultiValueDict(new))
+            if stored is None:
+                return self.render(new_form)
+            self.store(step, stored, quiet=True)
             anchor = "#ajouter" if action.startswith("remove:") else f"#entree-{int(new[f'{step}-TOTAL_FORMS'][0]) - 1}"
             return redirect(self.get_step_url(step) + anchor)
 
         form = self.get_form(step, data=data)
+        stored = self.storable(step, form, data)
+        if stored is None:
+            return self.render(form)
         valid = form.is_valid()
         # "Précédent" keeps what was typed without judging it: coming back shows no error for a page that was
         # never sent with "Continuer".
-        self.store(step, data, quiet=action == "prev")
+        self.store(step, stored, quiet=action == "prev")
         if action == "prev":
             return redirect(self.get_step_url(self.get_prev_step(step) or step))
         if action == "save" and self.allow_save_for_later:

@@ -10,10 +10,13 @@ household's needs. It never promises anything: the aid is optional and a refusal
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from .care import holds_css
+from .checklist import HELP_GENERAL, ChecklistItem, Phase, adults, member_label
 from .enums import (
     QUOTED_CARE_KINDS,
     AidAssessment,
@@ -328,3 +331,76 @@ def assess_cpam_aid(
         reasons=tuple(reasons),
         to_verify=tuple(to_verify),
     )
+
+
+# --------------------------------------------------------------------------- in the checklist and the registry
+
+
+def checklist_item(situation: Situation, cpam: CpamAidResult) -> ChecklistItem | None:
+    if cpam.assessment is AidAssessment.UNLIKELY and cpam.care_left_to_pay <= 0:
+        return None
+    documents = list(quotes_needed(situation))
+    documents.append(
+        "Justificatifs des ressources du foyer : derniers avis d'imposition de "
+        + ", ".join(member_label(m) for m in adults(situation))
+    )
+    if cpam.css_first:
+        documents.append("Décision de la caisse sur la Complémentaire santé solidaire (demandez-la d'abord)")
+    elif situation.complementary is Complementary.PRIVATE:
+        documents.append("Tableau de garanties ou décompte de votre complémentaire santé")
+    health_difficulties = situation.difficulties & {
+        Difficulty.INCOME_DROP_DUE_TO_HEALTH, Difficulty.HOME_HELP_AFTER_HOSPITAL, Difficulty.END_OF_LIFE_CARE,
+        Difficulty.JOB_RETENTION, Difficulty.HOUSING_ADAPTATION,
+    }
+    if health_difficulties:
+        documents.append(
+            "Justificatifs de la situation : arrêt de travail, bulletin d'hospitalisation, certificat médical…"
+        )
+    documents.append("RIB (relevé d'identité bancaire)")
+    department = f" ({situation.residence.department})" if situation.residence.department else ""
+    reasons = [Reason(
+        "checklist.cpam_aid",
+        f"Aide de la CPAM : {cpam.assessment.label.lower()}"
+        + (f" ; reste estimé à payer : {format_eur(cpam.care_left_to_pay)}." if cpam.care_left_to_pay > 0 else "."),
+    )]
+    return ChecklistItem(
+        key="cpam_aid_request",
+        organism=f"Votre CPAM{department}, service de l'action sanitaire et sociale",
+        procedure="Demander une aide financière individuelle à la CPAM",
+        how=(
+            "Formulaire de demande d'aide financière de votre CPAM (page de votre caisse sur ameli.fr, ou à l'accueil), "
+            "à envoyer à votre CPAM avec les justificatifs ; le service social de l'Assurance Maladie peut vous aider "
+            "à le remplir."
+            + (" Faites d'abord la demande de Complémentaire santé solidaire." if cpam.css_first else "")
+        ),
+        documents=tuple(documents),
+        deadline=(
+            "Avant les soins, avec un devis et non une facture : une commission de la CPAM examine les demandes "
+            "régulièrement, son délai dépend de la caisse."
+        ),
+        help=HELP_GENERAL,
+        appeal="Aide facultative : un refus de la commission ne peut pas être contesté.",
+        reasons=tuple(reasons),
+    )
+
+
+class CpamAid:
+    """The CPAM's individual financial aid, as a member of the registry (``aids.AIDS``)."""
+
+    key = "cpam_aid"
+    partial = "results/_aids.html"
+
+    def assess(self, situation: Situation, p: ParametersOn, results: Mapping[str, Any],
+               settings: Mapping[str, Any]) -> CpamAidResult:
+        return assess_cpam_aid(situation, p, results["css"], results["reste_a_charge"], settings.get(self.key))
+
+    def contract(self, result: CpamAidResult) -> dict[str, Any]:
+        return {"cpam_aid": result.as_dict()}
+
+    def checklist(self, situation: Situation, p: ParametersOn,
+                  results: Mapping[str, Any]) -> Iterable[tuple[Phase, ChecklistItem]]:
+        item = checklist_item(situation, results[self.key])
+        return [(Phase.REQUEST, item)] if item is not None else []
+
+
+CPAM_AID = CpamAid()

@@ -6,20 +6,20 @@ always show the same figures.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
+from .aids import AIDS, Aid
 from .care import EmergencyVisitResult, HospitalStayResult
-from .care.guidance import CareGuidance, build_guidance, outside_css
+from .care.guidance import CareGuidance
 from .checklist import Checklist, build_checklist
-from .cpam_aid import CpamAidResult, CpamAidSettings, assess_cpam_aid
-from .css import evaluate_css
-from .enums import CssStatus
-from .help_independants import HelpResult, assess_help
-from .out_of_pocket import OutOfPocket, estimate_out_of_pocket
-from .parameters import ParameterSet, default_parameters
+from .cpam_aid import CpamAidResult, CpamAidSettings
+from .help_independants import HelpResult
+from .local_aid import LocalAidResult
+from .out_of_pocket import OutOfPocket
+from .parameters import ParameterSet, ParametersOn, default_parameters
 from .reasons import format_date
 from .resource_months import in_reference_period
 from .results import CssResult
@@ -31,15 +31,38 @@ RULESET_VERSION = "2026.11.1"
 
 @dataclass(frozen=True, slots=True)
 class SimulationResult:
+    """Every aid's result (``results``, by the aid's key, in the order of ``aids``), the checklist and the notes."""
+
     situation: Situation
     parameters_valid_on: date
-    css: CssResult
-    reste_a_charge: OutOfPocket
-    cpam_aid: CpamAidResult
-    help_independants: HelpResult
+    results: Mapping[str, Any]
     checklist: Checklist
     to_verify: tuple[str, ...] = ()
-    guidance: CareGuidance | None = None
+    aids: tuple[Aid, ...] = AIDS
+
+    @property
+    def css(self) -> CssResult:
+        return self.results["css"]
+
+    @property
+    def reste_a_charge(self) -> OutOfPocket:
+        return self.results["reste_a_charge"]
+
+    @property
+    def cpam_aid(self) -> CpamAidResult:
+        return self.results["cpam_aid"]
+
+    @property
+    def help_independants(self) -> HelpResult:
+        return self.results["help_independants"]
+
+    @property
+    def local_health_aid(self) -> LocalAidResult:
+        return self.results["local_health_aid"]
+
+    @property
+    def guidance(self) -> CareGuidance:
+        return self.results["care_guidance"]
 
     @property
     def hospital_stays(self) -> tuple[HospitalStayResult, ...]:
@@ -53,19 +76,32 @@ class SimulationResult:
         return care.emergency_visits if care else ()
 
     def as_dict(self) -> dict:
-        return {
+        document: dict[str, Any] = {
             "request_date": self.situation.request_date.isoformat(),
             "ruleset": {"version": RULESET_VERSION, "parameters_valid_on": self.parameters_valid_on.isoformat()},
-            "css": self.css.as_dict(),
-            "hospital_stays": [s.as_dict() for s in self.hospital_stays],
-            "emergency_visits": [v.as_dict() for v in self.emergency_visits],
-            "reste_a_charge": self.reste_a_charge.as_dict(),
-            "cpam_aid": self.cpam_aid.as_dict(),
-            "help_independants": self.help_independants.as_dict(),
-            "checklist": self.checklist.as_list(),
-            "care_guidance": self.guidance.as_dict() if self.guidance else None,
-            "to_verify": list(self.to_verify),
         }
+        for aid in self.aids:
+            if not getattr(aid, "after_checklist", False):
+                document.update(aid.contract(self.results[aid.key]))
+        document["checklist"] = self.checklist.as_list()
+        for aid in self.aids:
+            if getattr(aid, "after_checklist", False):
+                document.update(aid.contract(self.results[aid.key]))
+        document["to_verify"] = list(self.to_verify)
+        return document
+
+
+def assess_aids(
+    situation: Situation, p: ParametersOn, settings: Mapping[str, Any] | None = None, *,
+    aids: tuple[Aid, ...] = AIDS, given: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    """Each aid's result, in the registry's order; ``given`` results (a test's CSS) are used as they are."""
+    settings = settings or {}
+    results: dict[str, Any] = dict(given or {})
+    for aid in aids:
+        if aid.key not in results:
+            results[aid.key] = aid.assess(situation, p, results, settings)
+    return results
 
 
 def simulate(
@@ -78,16 +114,8 @@ def simulate(
     p = parameters.at(situation.request_date)
     # Dated resource lines become the months they have in the reference period, for every rule below.
     situation = in_reference_period(situation, p)
-    css = evaluate_css(situation, p)
-    not_resident = outside_css(situation)
-    if not_resident is not None and css.eligible:
-        css = replace(css, status=CssStatus.NOT_ELIGIBLE, monthly_participation=Decimal("0"), participations=(),
-                      reasons=(*css.reasons, not_resident))
-    reste = estimate_out_of_pocket(situation, p, css)
-    cpam = assess_cpam_aid(situation, p, css, reste, cpam_settings)
-    help_result = assess_help(situation, p)
-    guidance = build_guidance(situation, p, css, reste)
-    checklist = build_checklist(situation, p, css, cpam, help_result, guidance)
+    results = assess_aids(situation, p, {"cpam_aid": cpam_settings})
+    checklist = build_checklist(situation, p, results, AIDS)
     later_than_checked = ()
     if situation.request_date > parameters.valid_on:
         later_than_checked = (
@@ -95,20 +123,20 @@ def simulate(
             f"montants légaux ({format_date(parameters.valid_on)}) : une revalorisation intervenue entre-temps "
             "n'est pas prise en compte.",
         )
-    to_verify = dict.fromkeys(
-        [*later_than_checked, *css.to_verify, *reste.to_verify, *cpam.to_verify, *help_result.to_verify,
-         *checklist.to_verify, *guidance.to_verify]
-    )
+    notes = [*later_than_checked]
+    for aid in AIDS:
+        if not getattr(aid, "after_checklist", False):
+            notes.extend(results[aid.key].to_verify)
+    notes.extend(checklist.to_verify)
+    for aid in AIDS:
+        if getattr(aid, "after_checklist", False):
+            notes.extend(results[aid.key].to_verify)
     return SimulationResult(
         situation=situation,
         parameters_valid_on=parameters.valid_on,
-        css=css,
-        reste_a_charge=reste,
-        cpam_aid=cpam,
-        help_independants=help_result,
+        results=results,
         checklist=checklist,
-        to_verify=tuple(to_verify),
-        guidance=guidance,
+        to_verify=tuple(dict.fromkeys(notes)),
     )
 
 

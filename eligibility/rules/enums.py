@@ -308,6 +308,13 @@ class AidAssessment(LabelledEnum):
     UNLIKELY = "unlikely", "Aide peu probable"
 
 
+class LocalContactKind(LabelledEnum):
+    """Whom to ask for a local optional aid (``local_health_aid.contacts[].kind``)."""
+
+    CCAS = "ccas", "CCAS de la commune"
+    DEPARTEMENT = "departement", "Département"
+
+
 class AidCategory(LabelledEnum):
     """Kinds of CPAM individual financial aid a need matches (``cpam_aid.needs[].category``)."""
 

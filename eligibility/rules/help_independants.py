@@ -7,9 +7,12 @@ and a self-employed difficulty is declared.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
-from .enums import SELF_EMPLOYED_DIFFICULTIES, Difficulty, Territory
+from .checklist import ChecklistItem, Phase, member_label, resource_ids
+from .enums import SELF_EMPLOYED_DIFFICULTIES, Activity, Difficulty, ResourceType, Territory
 from .parameters import ParametersOn
 from .reasons import Reason, reasons_dict
 from .situation import Situation
@@ -170,3 +173,55 @@ def assess_help(situation: Situation, p: ParametersOn) -> HelpResult:
         "Vous êtes informé(e) par courriel à chaque étape du traitement de votre demande.",
     )
     return HelpResult(True, declared, tuple(bodies), steps, tuple(reasons))
+
+
+# --------------------------------------------------------------------------- in the checklist and the registry
+
+
+def checklist_item(situation: Situation, help_result: HelpResult) -> ChecklistItem | None:
+    if not help_result.relevant:
+        return None
+    self_employed = [m for m in situation.members if m.activity is Activity.SELF_EMPLOYED] or [
+        situation.member(i) for i in resource_ids(situation, {ResourceType.SELF_EMPLOYMENT})
+    ]
+    documents = []
+    for member in self_employed:
+        documents.append(f"Numéro Siret de l'activité de {member_label(member)}")
+        documents.append(f"Dernier avis d'imposition de {member_label(member)}, avec ses revenus d'activité indépendante")
+    if Difficulty.SELF_EMPLOYED_CONTRIBUTIONS_UNPAID in help_result.difficulties:
+        documents.append("Relevé des cotisations dues (espace en ligne urssaf.fr)")
+    if Difficulty.SELF_EMPLOYED_HEALTH_PROBLEM in help_result.difficulties:
+        documents.append("Arrêt de travail ou certificat médical, s'il y en a un")
+    return ChecklistItem(
+        key="help_questionnaire",
+        organism="Urssaf (dispositif Help, commun à l'Urssaf, la Caf, l'Assurance retraite et l'Assurance Maladie)",
+        procedure="Remplir le questionnaire Help pour travailleurs indépendants en difficulté",
+        how=f"En ligne sur urssaf.fr ({HELP_URL}) : un seul questionnaire, transmis aux organismes concernés.",
+        documents=tuple(documents),
+        deadline="Dès que possible ; vous êtes informé(e) par courriel à chaque étape.",
+        help="Votre Urssaf (messagerie de l'espace en ligne), ou le CCAS de votre commune.",
+        appeal=None,
+        reasons=help_result.reasons[:1],
+    )
+
+
+class HelpAid:
+    """The Help scheme, as a member of the registry (``aids.AIDS``)."""
+
+    key = "help_independants"
+    partial = "results/_aids.html"
+
+    def assess(self, situation: Situation, p: ParametersOn, results: Mapping[str, Any],
+               settings: Mapping[str, Any]) -> HelpResult:
+        return assess_help(situation, p)
+
+    def contract(self, result: HelpResult) -> dict[str, Any]:
+        return {"help_independants": result.as_dict()}
+
+    def checklist(self, situation: Situation, p: ParametersOn,
+                  results: Mapping[str, Any]) -> Iterable[tuple[Phase, ChecklistItem]]:
+        item = checklist_item(situation, results[self.key])
+        return [(Phase.REQUEST, item)] if item is not None else []
+
+
+HELP = HelpAid()

@@ -10,8 +10,10 @@ the with-CSS column is never higher than the current one (checked by property-ba
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
 from .care import (
     CSS_COVERAGES,
@@ -23,7 +25,9 @@ from .care import (
     evaluate_care,
     holds_css,
 )
+from .checklist import ChecklistItem, Phase
 from .enums import (
+    AidAssessment,
     Basket,
     CareKind,
     Complementary,
@@ -38,6 +42,9 @@ from .reasons import Reason, format_date, format_eur, reasons_dict
 from .results import CssResult, money
 from .situation import Situation
 from .sources import parameter_to_verify
+
+if TYPE_CHECKING:
+    from .cpam_aid import CpamAidResult
 
 ZERO = Decimal("0")
 
@@ -440,3 +447,93 @@ def _franchises_note(p: ParametersOn) -> str:
         "bénéficiaires de la CSS, les moins de 18 ans et les femmes enceintes à partir du 6e mois n'en paient pas."
     )
 
+
+# --------------------------------------------------------------------------- in the checklist and the registry
+
+
+QUOTE_ORGANISMS = {
+    CareKind.HOSPITALISATION: "Établissement de santé (bureau des admissions)",
+    CareKind.DENTAL_PROSTHESIS: "Chirurgien-dentiste",
+    CareKind.GLASSES: "Opticien",
+    CareKind.HEARING_AIDS: "Audioprothésiste",
+    CareKind.CONSULTATION: "Médecin",
+}
+
+
+def quote_items(situation: Situation, cpam: CpamAidResult) -> list[ChecklistItem]:
+    items = []
+    coverage_card = (
+        "Attestation de Complémentaire santé solidaire" if holds_css(situation)
+        else "Carte de complémentaire santé" if situation.complementary is Complementary.PRIVATE else None
+    )
+    for index, care in enumerate(situation.planned_care):
+        if care.kind is CareKind.EMERGENCY_VISIT or (care.kind is CareKind.HOSPITALISATION and care.home):
+            continue
+        if care.kind is CareKind.CONSULTATION and care.sector in (None, Sector.SECTOR_1):
+            continue
+        documents = ["Carte Vitale"]
+        if coverage_card:
+            documents.append(coverage_card)
+        if care.kind is CareKind.HOSPITALISATION:
+            how = (
+                "Demandez une estimation écrite des frais : forfait journalier, chambre particulière, dépassements "
+                "d'honoraires éventuels. Signalez votre complémentaire ou votre CSS pour ne pas avancer les frais."
+            )
+            documents.append("Bulletin ou prescription d'hospitalisation")
+            what = f"le séjour à l'hôpital de {care.member} ({care.days} jours)"
+        elif care.kind is CareKind.CONSULTATION:
+            how = "Demandez au médecin le montant du dépassement d'honoraires avant la consultation."
+            what = f"la consultation de {care.member}"
+        else:
+            how = (
+                "Le professionnel doit vous proposer un devis « 100 % Santé » (sans reste à payer avec une complémentaire "
+                "responsable ou la CSS)."
+                + (" Demandez deux devis de professionnels différents pour l'aide de la CPAM."
+                   if cpam.assessment is not AidAssessment.UNLIKELY else "")
+            )
+            if care.kind in (CareKind.GLASSES, CareKind.HEARING_AIDS):
+                documents.append("Ordonnance")
+            basket = f" ({BASKET_SHORT[care.basket]})" if care.basket else ""
+            what = f"{care.kind.label.lower()}{basket} de {care.member}"
+        items.append(ChecklistItem(
+            key=f"quote_{index}",
+            organism=QUOTE_ORGANISMS[care.kind],
+            procedure=f"Obtenir un devis pour {what}",
+            how=how,
+            documents=tuple(documents),
+            deadline="Avant les soins.",
+            help="Votre complémentaire santé peut chiffrer son remboursement à partir du devis.",
+            appeal=None,
+            reasons=(Reason("checklist.quote", "Un devis permet de connaître le reste à payer et de demander une aide."),),
+        ))
+    return items
+
+
+class CareCostsAid:
+    """What the planned care leaves to pay, with the current coverage and with the CSS (``aids.AIDS``).
+
+    Its contract entries are the out-of-pocket estimate and, at the top of the result (contract v1), the
+    hospital stays and emergency visits with the current coverage.
+    """
+
+    key = "reste_a_charge"
+    partial = "results/_care.html"
+
+    def assess(self, situation: Situation, p: ParametersOn, results: Mapping[str, Any],
+               settings: Mapping[str, Any]) -> OutOfPocket:
+        return estimate_out_of_pocket(situation, p, results["css"])
+
+    def contract(self, result: OutOfPocket) -> dict[str, Any]:
+        care = result.current_care
+        return {
+            "hospital_stays": [s.as_dict() for s in care.hospital_stays] if care else [],
+            "emergency_visits": [v.as_dict() for v in care.emergency_visits] if care else [],
+            "reste_a_charge": result.as_dict(),
+        }
+
+    def checklist(self, situation: Situation, p: ParametersOn,
+                  results: Mapping[str, Any]) -> Iterable[tuple[Phase, ChecklistItem]]:
+        return [(Phase.PREPARE, item) for item in quote_items(situation, results["cpam_aid"])]
+
+
+CARE_COSTS = CareCostsAid()

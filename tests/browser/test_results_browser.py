@@ -7,6 +7,8 @@ journey helper), then opened in the browser with the same session.
 
 from __future__ import annotations
 
+import urllib.parse
+
 import pytest
 
 from eligibility.questionnaire.views import QuestionnaireWizard
@@ -46,7 +48,12 @@ def open_case(client, live_server, page, answers) -> Journey:
     journey = Journey(client)
     journey.start()
     journey.run(answers)
-    page.context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}])
+    # The browser gets the test client's cookies, among them the case's own access cookie (its path is the case's).
+    host = urllib.parse.urlsplit(live_server.url).hostname
+    page.context.add_cookies([
+        {"name": name, "value": morsel.value, "domain": host, "path": morsel["path"] or "/"}
+        for name, morsel in client.cookies.items()
+    ])
     return journey
 
 

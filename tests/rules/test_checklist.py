@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
+from eligibility.rules.aids import AIDS
 from eligibility.rules.checklist import Checklist, build_checklist
-from eligibility.rules.cpam_aid import CpamAidSettings, assess_cpam_aid
-from eligibility.rules.engine import simulate_json
+from eligibility.rules.cpam_aid import CpamAidSettings
+from eligibility.rules.engine import assess_aids, simulate_json
 from eligibility.rules.enums import CssStatus
-from eligibility.rules.help_independants import assess_help
-from eligibility.rules.out_of_pocket import estimate_out_of_pocket
 from eligibility.rules.results import CssResult
 from tests.rules.helpers import TODAY, make, p_on
 
@@ -29,9 +28,9 @@ def css_result(status: str = "free", *, monthly: str = "0", presumption: str | N
 
 def checklist_of(situation, css: CssResult, settings: CpamAidSettings | None = None) -> Checklist:
     p = p_on(situation)
-    oop = estimate_out_of_pocket(situation, p, css)
-    cpam = assess_cpam_aid(situation, p, css, oop, settings)
-    return build_checklist(situation, p, css, cpam, assess_help(situation, p))
+    aids = tuple(aid for aid in AIDS if aid.key != "care_guidance")  # the care guidance has its own tests
+    results = assess_aids(situation, p, {"cpam_aid": settings}, aids=aids, given={"css": css})
+    return build_checklist(situation, p, results, aids)
 
 
 FAMILY = {
@@ -61,7 +60,7 @@ def test_every_item_has_the_contract_fields():
 
 def test_css_eligible_family_documents_are_tailored():
     checklist = checklist_of(make(**FAMILY), css_result("with_participation", monthly="36"))
-    assert checklist.keys == ["css_request", "cpam_aid_request", "quote_0", "quote_1", "appeal"]
+    assert checklist.keys == ["css_request", "cpam_aid_request", "local_aid_request", "quote_0", "quote_1", "appeal"]
     css = checklist.item("css_request")
     docs = css.documents
     tax_notices = [d for d in docs if d.startswith("Dernier avis d'imposition")]
@@ -142,7 +141,7 @@ def test_self_employed_in_arrears_with_psychiatric_stay():
     )
     local = CpamAidSettings(label="CPAM de Seine-Saint-Denis", department="93", ratio_to_css_participation_ceiling=D("1.3"))
     checklist = checklist_of(situation, css_result("not_eligible"), local)
-    assert checklist.keys == ["cpam_aid_request", "help_questionnaire", "quote_0"]
+    assert checklist.keys == ["cpam_aid_request", "help_questionnaire", "local_aid_request", "quote_0"]
     help_item = checklist.item("help_questionnaire")
     assert "urssaf.fr" in help_item.how
     assert any("Siret" in d and "p1" in d for d in help_item.documents)

@@ -90,9 +90,29 @@ def test_logout_is_post_only(client, agent):
     assert client.get(reverse("dossiers:list"))["Location"].startswith(reverse("login"))
 
 
-def test_session_expires_after_inactivity(settings):
+def test_session_expires_after_inactivity_and_slides_while_used(client, agent, settings):
+    """Two hours without activity log out; using the site moves the expiry (written at most every 5 minutes)."""
+    from datetime import timedelta
+
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+
     assert settings.SESSION_COOKIE_AGE == 2 * 60 * 60
-    assert settings.SESSION_SAVE_EVERY_REQUEST is True
+    assert settings.SESSION_SAVE_EVERY_REQUEST is False
+    client.force_login(agent)
+    key = client.session.session_key
+    old = timezone.now() + timedelta(minutes=30)
+    Session.objects.filter(session_key=key).update(expire_date=old)
+    session = client.session
+    session["_refreshed_at"] = 0  # last written long ago
+    session.save()
+    Session.objects.filter(session_key=key).update(expire_date=old)
+    assert client.get(reverse("dossiers:list")).status_code == 200
+    assert Session.objects.get(session_key=key).expire_date > timezone.now() + timedelta(minutes=110)
+    # Within the refresh interval the session row is not rewritten.
+    Session.objects.filter(session_key=key).update(expire_date=old)
+    assert client.get(reverse("dossiers:list")).status_code == 200
+    assert Session.objects.get(session_key=key).expire_date == old
 
 
 def test_password_change(client, agent):

@@ -16,3 +16,10 @@ TODAY = date(2026, 11, 22)
 def test_every_valid_situation_fits_the_documented_schemas(data):
     SituationIn.model_validate(data)
     ResultOut.model_validate(simulate_json(data, today=TODAY))
+
+
+def test_every_registered_aid_is_described_in_the_result_schema():
+    """The result's top-level keys are exactly the documented ones: an aid added to the registry is documented."""
+    from tests.examples import CONTRACT_EXAMPLE
+
+    assert list(simulate_json(CONTRACT_EXAMPLE, today=TODAY)) == list(ResultOut.model_fields)

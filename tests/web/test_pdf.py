@@ -27,6 +27,7 @@ from eligibility.rules.situation import parse_situation
 from tests.support import run_command
 from tests.web.test_pdf_personas import (
     FAMILY_GLASSES_DENTAL,
+    HEAVY_FAMILY_ALL_AIDS,
     SELF_EMPLOYED_PSYCHIATRY_HELP,
     SINGLE_ADULT_STAY,
 )
@@ -324,3 +325,12 @@ def test_format_filters():
         "a": 1234.5, "b": Decimal("10339"), "c": None, "d": "2026-11-01", "e": date(2026, 3, 22), "f": "<b>",
     }))
     assert out == "1\u202f234,50\u00a0€|10\u202f339\u00a0€||1er novembre 2026|22 mars 2026|&lt;b&gt;"
+
+
+@pytest.mark.parametrize(
+    "persona", [SINGLE_ADULT_STAY, FAMILY_GLASSES_DENTAL, SELF_EMPLOYED_PSYCHIATRY_HELP, HEAVY_FAMILY_ALL_AIDS])
+def test_no_page_is_left_almost_blank(persona):
+    """Issue 15: no forced break leaves a page nearly empty (a footer alone is about 100 characters)."""
+    rendered = Rendered(persona, person_label="Karim", organisation=ccas())
+    for number, page in enumerate(rendered.pages, start=1):
+        assert len(page) > 600, f"page {number} of {len(rendered.pages)} is almost blank: {page!r}"

@@ -112,10 +112,10 @@ def test_unknown_case_and_unknown_step_are_404(journey, client):
 
 def test_a_step_reads_the_case_and_its_hand_off_in_one_query(journey, client, django_assert_num_queries):
     answer_until(journey, couple_with_two_children(), "logement")
-    # Session read, case read (with "is a dossier holding it?"), case write, session write (3 statements).
-    with django_assert_num_queries(6):
+    # Case read (with "is a dossier holding it?"), case write; no session read or write (a cookie per case).
+    with django_assert_num_queries(2):
         assert client.get(journey.url("ressources")).status_code == 200
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(2):
         assert journey.post("logement", couple_with_two_children()["logement"]).status_code == 302
 
 

@@ -19,7 +19,7 @@ from eligibility.management.json_input import InvalidJSON, read_json_input
 from eligibility.presentation.pdf import render_dossier_pdf
 from eligibility.rules.parameters import ParameterDateError
 from eligibility.rules.situation import FieldError, InvalidSituation, parse_situation
-from eligibility.services import simulate_situation
+from eligibility.services import NO_DATABASE_HINT, CpamSettingsDirectory, simulate_situation
 
 
 class Command(BaseCommand):
@@ -39,7 +39,10 @@ class Command(BaseCommand):
             self._fail([FieldError("", "Une seule situation est attendue (un objet JSON), pas une liste.")])
         try:
             situation = parse_situation(data, today=timezone.localdate())
-            result = simulate_situation(situation)
+            directory = CpamSettingsDirectory()
+            if directory.unavailable:
+                self.stderr.write(NO_DATABASE_HINT)
+            result = simulate_situation(situation, directory)
         except InvalidSituation as exc:
             self._fail(exc.errors)
         except ParameterDateError as exc:

@@ -2,7 +2,9 @@
 
 - dossiers with no activity for ``--months`` months (default ``settings.DOSSIER_RETENTION_MONTHS``),
   with their questionnaire, notes and checklist; each leaves an audit entry (its UUID, no personal data);
-- anonymous questionnaires (cases that no dossier owns) with no activity for ``settings.CASE_EXPIRY_DAYS``.
+- anonymous questionnaires (cases that no dossier owns) with no activity for ``settings.CASE_EXPIRY_DAYS``;
+- expired sessions (what ``clearsessions`` does: a social worker's session holds their search term);
+- expired entries of the database cache (throttle counters keyed by hashed addresses).
 
 Idempotent: a second run finds nothing more to delete. ``--dry-run`` only counts.
 """
@@ -12,6 +14,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.sessions.models import Session
 from django.core.management import BaseCommand, CommandError
 from django.utils import timezone
 
@@ -43,17 +46,40 @@ class Command(BaseCommand):
             .select_related("case")
         )
         expired_cases = Case.objects.filter(dossier__isnull=True, last_activity_at__lt=case_cutoff)
+        expired_sessions = Session.objects.filter(expire_date__lt=now)
         dossier_count = expired_dossiers.count()
         if dry_run:
             case_count = expired_cases.count()
+            session_count = expired_sessions.count()
         else:
             for dossier in expired_dossiers.iterator(chunk_size=200):
                 dossier.erase(None, AuditAction.PURGED)
             _total, per_model = expired_cases.delete()
             case_count = per_model.get(Case._meta.label, 0)
+            session_count, _ = expired_sessions.delete()
+            clear_expired_cache_entries()
 
         verb = "seraient effacés" if dry_run else "effacés"
         self.stdout.write(
             f"Dossiers sans activité depuis {months} mois {verb} : {dossier_count}\n"
-            f"Questionnaires anonymes sans activité depuis {settings.CASE_EXPIRY_DAYS} jours {verb} : {case_count}"
+            f"Questionnaires anonymes sans activité depuis {settings.CASE_EXPIRY_DAYS} jours {verb} : {case_count}\n"
+            f"Sessions expirées {verb} : {session_count}"
         )
+
+
+def clear_expired_cache_entries() -> None:
+    """The database cache deletes expired rows only now and then, when it is full: delete them all."""
+    from django.core.cache import caches
+    from django.core.cache.backends.db import DatabaseCache
+    from django.db import connections, router
+
+    for alias in settings.CACHES:
+        cache = caches[alias]
+        if not isinstance(cache, DatabaseCache):
+            continue
+        db = router.db_for_write(cache.cache_model_class)
+        connection = connections[db]
+        table = connection.ops.quote_name(cache._table)
+        with connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {table} WHERE expires < %s",  # noqa: S608 (table name from settings)
+                           [connection.ops.adapt_datetimefield_value(timezone.now().replace(microsecond=0))])

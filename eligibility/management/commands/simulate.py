@@ -11,7 +11,6 @@ nothing on standard output. ``--detail figures`` leaves out the texts, as the AP
 from __future__ import annotations
 
 import json
-import os
 import sys
 import textwrap
 
@@ -23,6 +22,7 @@ from eligibility.rules.situation import InvalidSituation
 from eligibility.services import (
     DETAIL_FULL,
     DETAILS,
+    NO_DATABASE_HINT,
     PARALLEL_MIN_ITEMS,
     CpamSettingsDirectory,
     parse_one,
@@ -40,8 +40,11 @@ class Command(BaseCommand):
         parser.add_argument("--indent", type=int, default=None, help="indentation du JSON produit")
         parser.add_argument("--detail", choices=DETAILS, default=DETAIL_FULL,
                             help="figures : les montants, statuts et codes seulement, sans les textes")
-        parser.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1),
-                            help=f"processus de calcul pour une liste d'au moins {PARALLEL_MIN_ITEMS} situations")
+        # One process by default: a second one pays only when a core is idle (bench/bench_batch.py measured
+        # 2 processes 1.99 times slower than one on a 2-core machine kept busy by other work).
+        parser.add_argument("--jobs", type=int, default=1,
+                            help=f"processus de calcul pour une liste d'au moins {PARALLEL_MIN_ITEMS} situations "
+                                 "(utile seulement si des cœurs sont libres)")
 
     def handle(self, *args, path: str, indent: int | None, detail: str, jobs: int, **options):
         try:
@@ -50,6 +53,8 @@ class Command(BaseCommand):
             self._fail({"errors": [{"path": "", "message": str(exc)}]})
         today = timezone.localdate()
         directory = CpamSettingsDirectory()
+        if directory.unavailable:
+            self.stderr.write(NO_DATABASE_HINT)
         if not isinstance(data, list):
             try:
                 situation = parse_one(data, today=today)

@@ -26,6 +26,7 @@ from django.utils.translation import gettext_lazy as _
 
 from eligibility.presentation.formatting import date_text, eur
 from eligibility.rules.situation import MAX_MEMBERS
+from eligibility.safe_input import SafeInputMixin
 
 if TYPE_CHECKING:
     from ..journey import Answers
@@ -46,10 +47,15 @@ def silence_errors(form) -> None:
         form._errors = ErrorDict()
 
 
-class StepForm(forms.Form):
-    """Base of every step: no browser-side ``required`` (the server explains every error in French)."""
+class StepForm(SafeInputMixin, forms.Form):
+    """Base of every step: no browser-side ``required`` (the server explains every error in French).
+
+    ``SafeInputMixin`` refuses control characters and over-long values next to the field.
+    """
 
     use_required_attribute = False
+    #: No answer of the questionnaire is longer (labels: 40, amounts and dates: a few characters).
+    default_max_chars = 200
     #: Short text shown under the page title.
     intro = ""
 

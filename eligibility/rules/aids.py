@@ -1,0 +1,54 @@
+"""The registry of aids: one list, in the order the engine assesses them and the result shows them.
+
+An aid is a small object following ``Aid``: it assesses a situation (seeing the results of the aids before
+it), gives its entries of the contract result, its checklist items (``checklist.Phase`` says when each comes),
+and names the template partial that presents it. Adding an aid = its rules module (with its ``Aid`` object),
+its parameter folder, its partial, and one line in ``AIDS``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any, Protocol
+
+from .checklist import ChecklistItem, Phase
+from .cpam_aid import CPAM_AID
+from .css.aid import CSS
+from .guidance_aid import GUIDANCE
+from .help_independants import HELP
+from .local_aid import LOCAL_HEALTH_AID
+from .out_of_pocket import CARE_COSTS
+from .parameters import ParametersOn
+from .situation import Situation
+
+
+class AidResult(Protocol):
+    to_verify: tuple[str, ...]
+
+    def as_dict(self) -> dict: ...
+
+
+class Aid(Protocol):
+    key: str        # its result's key in ``SimulationResult.results`` (and its settings' key)
+    partial: str    # the template partial that presents it
+    # An aid whose contract entries come after the checklist (contract order) says ``after_checklist = True``.
+
+    def assess(self, situation: Situation, p: ParametersOn, results: Mapping[str, Any],
+               settings: Mapping[str, Any]) -> AidResult: ...
+
+    def contract(self, result: Any) -> dict[str, Any]:
+        """Its entries in the contract result, in order (most aids: one key, its result's ``as_dict()``)."""
+        ...
+
+    def checklist(self, situation: Situation, p: ParametersOn,
+                  results: Mapping[str, Any]) -> Iterable[tuple[Phase, ChecklistItem]]: ...
+
+
+AIDS: tuple[Aid, ...] = (
+    CSS,
+    CARE_COSTS,
+    CPAM_AID,
+    HELP,
+    LOCAL_HEALTH_AID,
+    GUIDANCE,
+)

@@ -1,0 +1,52 @@
+"""The care guidance (patients from outside, paying the rest, choosing a complementary) as a member of the
+registry of aids (``aids.AIDS``): its contract entry ``care_guidance`` comes after the checklist (contract
+order), its steps after the quotes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from .care.guidance import CareGuidance, build_guidance
+from .checklist import HELP_GENERAL, ChecklistItem, Phase
+from .parameters import ParametersOn
+from .reasons import Reason
+from .situation import Situation
+
+
+def guidance_items(guidance: CareGuidance) -> list[ChecklistItem]:
+    """The guidance the household's figures call for, as steps of the checklist."""
+    items = []
+    for g in guidance.items:
+        items.append(ChecklistItem(
+            key=f"guidance_{g.code.replace('.', '_')}",
+            organism=g.where or guidance.caisse.name,
+            procedure=g.title,
+            how=g.text,
+            documents=g.documents,
+            deadline="Avant les soins." if g.code.startswith(("pay.", "outside.")) else "Dès que possible.",
+            help=HELP_GENERAL,
+            appeal=None,
+            reasons=(Reason(g.code, g.title, g.reason.article, g.reason.href),) if g.reason else (),
+        ))
+    return items
+
+
+class GuidanceAid:
+    key = "care_guidance"
+    partial = "results/_care.html"
+    after_checklist = True
+
+    def assess(self, situation: Situation, p: ParametersOn, results: Mapping[str, Any],
+               settings: Mapping[str, Any]) -> CareGuidance:
+        return build_guidance(situation, p, results["css"], results["reste_a_charge"])
+
+    def contract(self, result: CareGuidance | None) -> dict[str, Any]:
+        return {"care_guidance": result.as_dict() if result else None}
+
+    def checklist(self, situation: Situation, p: ParametersOn,
+                  results: Mapping[str, Any]) -> Iterable[tuple[Phase, ChecklistItem]]:
+        return [(Phase.PREPARE, item) for item in guidance_items(results[self.key])]
+
+
+GUIDANCE = GuidanceAid()
