@@ -90,6 +90,8 @@ LABELS = (
     gettext_noop('Verres simples'),
     gettext_noop('Verres complexes (forte correction, progressifs)'),
     gettext_noop('Verres très complexes'),
+    gettext_noop('CCAS de la commune'),
+    gettext_noop('Département'),
     gettext_noop('Métallique'),
     gettext_noop('Céramo-métallique'),
     gettext_noop('Céramique monolithique zircone'),
