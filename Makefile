@@ -73,6 +73,7 @@ test-system-deps:
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/djlint templates --lint
 	$(PY) scripts/check_translations.py
 	DJANGO_SETTINGS_MODULE=aidsante.settings.test $(MANAGE) makemigrations --check --dry-run -v 0
 

@@ -45,7 +45,7 @@ from eligibility.presentation.pdf import PDF_VARIANT, _font_config, render_dossi
 from eligibility.presentation.pdf_fetcher import DossierURLFetcher  # noqa: E402
 from eligibility.rules.engine import simulate  # noqa: E402
 from eligibility.rules.situation import parse_situation  # noqa: E402
-from tests.web.test_pdf_personas import HEAVY_FAMILY_ALL_AIDS  # noqa: E402
+from tests.dossiers.test_pdf_personas import HEAVY_FAMILY_ALL_AIDS  # noqa: E402
 
 TARGET_MEDIAN = 1.0
 TARGET_RATIO = 0.8

@@ -2,8 +2,8 @@
 
 Run: ``.venv/bin/python bench/bench_questionnaire.py [--runs 30] [--database sqlite|postgresql|both]``.
 Each run is a new visitor (a fresh client, so a fresh session) who starts a case and answers every step
-of a self-employed couple with two children, housing aid, resources on many lines and four planned care
-items (each step: the GET of the page, then the POST of the answers), then shows the results.
+of a household the questionnaire asks every step of (``every_step_answers`` of the questionnaire's own
+tests; each step: the GET of the page, then the POST of the answers), then shows the results.
 
 * The database is a file (SQLite in a temporary directory, as ``make run`` uses), and PostgreSQL too when
   its binaries are present (a throwaway server, ``scripts/pg_throwaway.sh``): never in-memory SQLite.
@@ -44,37 +44,13 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
 
 from eligibility.questionnaire.views import QuestionnaireWizard  # noqa: E402
-from tests.web.test_questionnaire_helpers import Journey, care_data, household_data  # noqa: E402
+from tests.dossiers.test_hostile_input import every_step_answers  # noqa: E402
+from tests.questionnaire.test_questionnaire_helpers import Journey  # noqa: E402
 
 REQUEST_DATE = date(2026, 11, 22)
-HEAVIEST = {
-    "residence": {"territory": "metropole", "department": "93"},
-    "foyer": household_data([
-        {"role": "applicant", "birth_date": "02/06/1984", "activity": "self_employed", "label": "Sam"},
-        {"role": "partner", "birth_date": "11/02/1986", "activity": "unemployed_compensated"},
-        {"role": "child", "birth_date": "30/09/2015", "shared_custody": True},
-        {"role": "child", "birth_date": "12/01/2021"},
-    ]),
-    "logement": {"status": "tenant", "housing_aid": "yes", "housing_aid_monthly": "250,50"},
-    "ressources": {
-        "p1__period": "monthly", "p1__self_employment": "9 600", "p1__prime_activite": "120",
-        "p1__capital_income": "10", "p1__alimony_paid": "150",
-        "p2__period": "total", "p2__unemployment_benefit": "7 200", "p2__salary": "2 000",
-        "p2__daily_allowance": "600", "p2__tax_free_savings": "45",
-        "c1__period": "monthly", "c2__period": "monthly", "c2__aeeh": "140",
-    },
-    "allocations": {"current_benefits": ["ass"], "complementary": "private"},
-    "soins": care_data([
-        {"kind": "hospitalisation", "member": "p1", "days": "4", "single_room_daily": "60"},
-        {"kind": "emergency_visit", "member": "c1"},
-        {"kind": "dental_prosthesis", "member": "p1", "quote": "1 100", "basket": "100_sante"},
-        {"kind": "consultation", "member": "p2", "fee": "60", "sector": "2"},
-    ]),
-    "sante": {"p2__pregnancy_due_date": "15/02/2027", "c2__aeeh_child": "on"},
-    "difficultes": {"difficulties": ["care_costs_not_covered", "income_drop_due_to_health"]},
-    "independant": {"self_employed_difficulties": ["self_employed_financial_hardship"]},
-    "verification": {},
-}
+#: A household that the questionnaire asks every step of (Moselle, a self-employed parent, care planned),
+#: kept in step with the questionnaire by its own tests (tests/dossiers/test_hostile_input.py).
+HEAVIEST = every_step_answers()
 
 
 TARGET_MS = 20

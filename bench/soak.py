@@ -36,7 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.web.test_questionnaire_helpers import care_data, household_data  # noqa: E402
+from tests.questionnaire.test_questionnaire_helpers import care_data, household_data  # noqa: E402
 
 PY = sys.executable
 GUNICORN = str(Path(PY).with_name("gunicorn"))

@@ -8,15 +8,10 @@ from django.utils.translation import gettext_lazy
 from eligibility.rules.enums import (
     Activity,
     Basket,
-    Benefit,
     Complementary,
-    Difficulty,
     HousingStatus,
     LabelledEnum,
-    ResourceType,
-    Role,
     Sector,
-    Territory,
 )
 
 
@@ -28,13 +23,8 @@ def text_choices(enum: type[LabelledEnum]) -> type[models.TextChoices]:
     return models.TextChoices(enum.__name__, [(m.name, (m.value, gettext_lazy(m.label))) for m in enum])
 
 
-TerritoryChoices = text_choices(Territory)
 HousingStatusChoices = text_choices(HousingStatus)
-RoleChoices = text_choices(Role)
 ActivityChoices = text_choices(Activity)
-ResourceTypeChoices = text_choices(ResourceType)
-BenefitChoices = text_choices(Benefit)
 ComplementaryChoices = text_choices(Complementary)
 BasketChoices = text_choices(Basket)
 SectorChoices = text_choices(Sector)
-DifficultyChoices = text_choices(Difficulty)

@@ -62,7 +62,6 @@ class ChecklistItem:
 @dataclass(frozen=True, slots=True)
 class Checklist:
     items: tuple[ChecklistItem, ...]
-    to_verify: tuple[str, ...] = ()
 
     @property
     def keys(self) -> list[str]:

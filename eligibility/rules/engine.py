@@ -125,12 +125,7 @@ def simulate(
         )
     notes = [*later_than_checked]
     for aid in AIDS:
-        if not getattr(aid, "after_checklist", False):
-            notes.extend(results[aid.key].to_verify)
-    notes.extend(checklist.to_verify)
-    for aid in AIDS:
-        if getattr(aid, "after_checklist", False):
-            notes.extend(results[aid.key].to_verify)
+        notes.extend(results[aid.key].to_verify)
     return SimulationResult(
         situation=situation,
         parameters_valid_on=parameters.valid_on,

@@ -1,7 +1,7 @@
 """Closed lists of the simulation contract (shared/contract/simulation-api.md), with French labels.
 
-The web layer derives Django ``TextChoices`` from these (see ``eligibility.choices``); the rules stay
-free of Django.
+The questionnaire derives Django ``TextChoices`` from these (``eligibility.questionnaire.choices``); the
+rules stay free of Django.
 """
 
 from __future__ import annotations

@@ -252,6 +252,12 @@ QUOTED_SCENARIOS = {
 def _quoted_column(q: QuotedCareResult, scenario: str, *, advise: bool = False) -> Column:
     """``advise``: the column people read first (current coverage) carries the no-quote advice."""
     priced = q.column(QUOTED_SCENARIOS[scenario])
+    if priced is None and q.quote is not None:
+        return _charged(
+            q.quote, ZERO, scenario, css_pays=False, none_upper_bound=True,
+            css_note="Tarifs de la Sécurité sociale non repris à cette date : au plus le montant du devis.",
+            none_note="Tarifs de la Sécurité sociale non repris à cette date : au plus le montant du devis.",
+        )
     if priced is None:
         return Column(ZERO, ZERO, ZERO, ZERO, approximate=True,
                       note="Montant non estimé sans devis : demandez un devis qui comprend l'offre « 100 % Santé ».")
@@ -387,7 +393,7 @@ def estimate_out_of_pocket(situation: Situation, p: ParametersOn, css: CssResult
         prefix = "au plus " if current_upper else ""
         reasons.append(Reason(
             "oop.total_current",
-            f"Reste à payer estimé avec votre couverture actuelle ({situation.complementary.label.lower()}) : "
+            f"Reste à payer estimé avec votre couverture actuelle ({_lower_first(situation.complementary.label)}) : "
             f"{prefix}{format_eur(total_current)}.",
         ))
         if total_css is not None:
@@ -436,6 +442,11 @@ def estimate_out_of_pocket(situation: Situation, p: ParametersOn, css: CssResult
         to_verify=tuple(dict.fromkeys(to_verify)),
         current_care=current_care,
     )
+
+
+def _lower_first(label: str) -> str:
+    """``L'aide médicale de l'État (AME)`` → ``l'aide médicale de l'État (AME)``: acronyms and proper names kept."""
+    return label[:1].lower() + label[1:]
 
 
 def _franchises_note(p: ParametersOn) -> str:

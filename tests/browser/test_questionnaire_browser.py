@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from tests.web.test_questionnaire_households import (
+from tests.questionnaire.test_questionnaire_households import (
     retired_couple_on_aspa,
     self_employed_overseas,
     single_mother_of_two,

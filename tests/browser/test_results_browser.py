@@ -12,8 +12,12 @@ import urllib.parse
 import pytest
 
 from eligibility.questionnaire.views import QuestionnaireWizard
-from tests.web.test_questionnaire_helpers import Journey, care_data, household_data
-from tests.web.test_questionnaire_journeys import REQUEST_DATE, self_employed_in_difficulty, single_on_rsa
+from tests.questionnaire.test_questionnaire_helpers import Journey, care_data, household_data
+from tests.questionnaire.test_questionnaire_journeys import (
+    REQUEST_DATE,
+    self_employed_in_difficulty,
+    single_on_rsa,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -87,7 +87,7 @@ class HealthForm(StepForm):
     def summary_rows(self):
         rows = []
         for person in self.people:
-            answers = [self.fields[n].label for n in person["names"] if self.cleaned_data.get(n) is True]
+            answers = [str(self.fields[n].label) for n in person["names"] if self.cleaned_data.get(n) is True]
             due = next((self.cleaned_data.get(n) for n in person["names"] if n.endswith("pregnancy_due_date")), None)
             if due:
                 answers.append(gettext("Accouchement prévu le %(day)s") % {"day": date_text(due)})

@@ -113,17 +113,10 @@ def cover_guidance(
             reason=Reason("outside.no_agreement", "", SEED_ALTERNATIVES, None),
         ))
     else:
-        if irregular_stay is False:
+        if irregular_stay is not True:
             enough = months_in_france is None or months_in_france >= int(minimum["puma"])
             items.append(GuidanceItem(
-                "outside.puma", "Protection universelle maladie",
-                ("Vous résidez en France de façon stable et régulière depuis plus de "
-                 f"{minimum['puma']} mois : vous avez droit à l'Assurance maladie (protection universelle maladie). "
-                 if enough else
-                 f"Après {minimum['puma']} mois de résidence stable et régulière en France, vous aurez droit à "
-                 "l'Assurance maladie (protection universelle maladie). ")
-                + f"Demandez votre affiliation à la {caisse.short} ; avec de faibles ressources, demandez en même "
-                "temps la Complémentaire santé solidaire.",
+                "outside.puma", "Protection universelle maladie", _puma_text(irregular_stay, enough, minimum, caisse),
                 where=caisse.name,
                 documents=("Pièce d'identité et titre de séjour", "Justificatif de domicile ou de domiciliation",
                            "Justificatif de résidence depuis plus de trois mois"),
@@ -173,6 +166,21 @@ def cover_guidance(
             reason=Reason("outside.pass", "", "Code de la santé publique, art. L6112-6", CSP_HREF),
         ))
     return tuple(items)
+
+
+def _puma_text(irregular_stay: bool | None, enough: bool, minimum: dict, caisse: Caisse) -> str:
+    months = minimum["puma"]
+    if not enough:
+        text = (f"Après {months} mois de résidence stable et régulière en France, vous aurez droit à l'Assurance "
+                "maladie (protection universelle maladie). ")
+    elif irregular_stay is None:
+        text = (f"Si vous résidez en France de façon régulière (avec un titre de séjour) depuis plus de {months} mois, "
+                "vous avez droit à l'Assurance maladie (protection universelle maladie). ")
+    else:
+        text = (f"Vous résidez en France de façon stable et régulière depuis plus de {months} mois : vous avez droit "
+                "à l'Assurance maladie (protection universelle maladie). ")
+    return (text + f"Demandez votre affiliation à la {caisse.short} ; avec de faibles ressources, demandez en même temps "
+            "la Complémentaire santé solidaire.")
 
 
 # --------------------------------------------------------------------------- paying the rest

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..enums import Basket, CareKind, QuotedScenario
+from ..enums import Basket, CareKind, QuotedScenario, Territory
 from ..parameters import ParametersOn
 from ..reasons import Reason, reasons_dict
 from ..results import money
@@ -54,6 +54,13 @@ def quoted_care(situation: Situation, care: PlannedCare, index: int, p: Paramete
         p, care.kind, quote=care.quote, basket=care.basket, age=age, member=care.member, act=care.act,
         material=care.material, tooth=care.tooth, ears=care.ears, lenses=care.lenses.value if care.lenses else None,
     )
+    notes = list(pricing.to_verify)
+    if situation.residence.alsace_moselle:
+        notes.append(f"{care.kind.label} de {care.member} : le régime local d'Alsace-Moselle rembourse davantage que le "
+                     "taux national appliqué ici (non modélisé) ; le reste à payer réel est plus bas.")
+    if situation.residence.territory is not Territory.METROPOLE:
+        notes.append(f"{care.kind.label} de {care.member} : les prix limites et bases majorés des départements "
+                     "d'outre-mer ne sont pas repris ; calcul fait avec les montants de métropole.")
     return QuotedCareResult(
         care_index=index,
         member=care.member,
@@ -62,5 +69,5 @@ def quoted_care(situation: Situation, care: PlannedCare, index: int, p: Paramete
         quote=care.quote,
         pricing=pricing,
         reasons=pricing.reasons,
-        to_verify=pricing.to_verify,
+        to_verify=tuple(notes),
     )

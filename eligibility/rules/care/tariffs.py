@@ -312,13 +312,20 @@ def _hearing(p, *, quote, basket, member, age, ears) -> QuotedPricing:
             "(base de la Sécurité sociale) ; montant exact à vérifier auprès de l'organisme gestionnaire de la CSS."
         )
     _note(p, "soins.audition_tarifs", notes)
+    css_limit = group.get("css_class_1_price_limit") if resolved == CENT_POUR_CENT_SANTE else None
+    if css_limit is not None:
+        reasons.append(_reason(
+            p, "soins.audition_tarifs", "care.quoted.hearing.css_limit",
+            f"Avec la Complémentaire santé solidaire, l'audioprothésiste doit proposer des appareils de classe I à "
+            f"{format_eur(css_limit)} au plus par oreille : rien à payer.",
+        ))
     cap = caps["hearing_aid_per_ear"] if caps is not None else None
     if cap is not None and resolved == LIBRE:
         _note(p, "soins.contrat_responsable_plafonds", notes)
     usual = _usual(p, "hearing_aids", notes) if resolved == LIBRE else None
     return _finish(
         p, CareKind.HEARING_AIDS, act=None, basket=resolved, units=ears, child=child, quote=quote, base=base, rate=rate,
-        per_unit_ss=social_security, limit=limit, css_limit=None, cap=cap, reasons=reasons, notes=notes,
+        per_unit_ss=social_security, limit=limit, css_limit=css_limit, cap=cap, reasons=reasons, notes=notes,
         usual=usual, member=member, what="aide auditive", advice=_HEARING_ADVICE,
     )
 

@@ -216,3 +216,11 @@ def test_css_holder_above_the_ceiling_learns_about_the_year_of_continued_cover()
 
 def test_eligible_household_gets_no_complementary_advice():
     assert keys(run(), "complementary_choice") == []
+
+
+def test_hearing_aids_before_the_2021_tariffs_are_at_most_the_quote():
+    result = run({"kind": "hearing_aids", "member": "p1", "quote": 1500.0, "basket": "other"},
+                 request_date="2020-06-01", resources=RICH)
+    line = result.reste_a_charge.lines[0]
+    assert line.current.billed == D("1500") and line.current.left == D("1500") and line.current.upper_bound
+    assert any("2021" in n for n in result.to_verify)

@@ -100,6 +100,7 @@ def test_two_class_1_hearing_aids_cost_nothing_with_the_css():
     assert q.price_limit == D("1900")
     assert q.column(S.NONE).left == D("1420.00")
     assert q.column(S.CSS).left == 0 and q.column(S.PRIVATE_RESPONSIBLE).left == 0
+    assert q.column(S.CSS).billed == D("1600")  # a CSS holder's class I aid: 800 € per ear at most
 
 
 def test_hearing_aid_for_a_child_uses_the_under_20_tariff():

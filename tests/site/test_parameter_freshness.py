@@ -12,8 +12,7 @@ from django.urls import reverse
 
 from eligibility import checks as freshness
 from eligibility.rules.parameters import ParameterSet
-
-from .test_dossiers_support import *  # noqa: F403  (the fixtures)
+from tests.dossiers.test_dossiers_support import *  # noqa: F403  (the fixtures)
 
 YAML = """
 description: {description}

@@ -539,7 +539,7 @@ def test_guessing_resume_codes_is_throttled(client, db):
 def test_print_version_of_the_results_needs_the_case_in_the_session(db):
     from django.test import Client
 
-    from tests.web.test_questionnaire_journeys import Journey, single_on_rsa
+    from tests.questionnaire.test_questionnaire_journeys import Journey, single_on_rsa
 
     person = Client()
     journey = Journey(person)

@@ -22,11 +22,11 @@ from eligibility.models import Case
 from eligibility.questionnaire import access
 from eligibility.questionnaire.views import QuestionnaireWizard
 from tests.examples import CONTRACT_EXAMPLE
+from tests.questionnaire.test_questionnaire_helpers import Journey
 
 from .test_dossiers_support import *  # noqa: F403  (the fixtures)
 from .test_dossiers_support import make_dossier
 from .test_hostile_input import every_step_answers
-from .test_questionnaire_helpers import Journey
 
 REQUEST_DATE = date(2026, 11, 22)
 

@@ -24,13 +24,13 @@ def fixed_today(monkeypatch):
     monkeypatch.setattr(QuestionnaireWizard, "today", lambda self: REQUEST_DATE)
 
 
-def answers(care):
+def answers(care, pension="9 000"):
     return {
         "residence": {"place": "93"},
         "foyer": household_data([{"role": "applicant", "birth_date": "02/06/1960", "activity": "retired"}]),
         "logement": {"status": "tenant"},
         "ressources": {"p1__kinds": ["pension"]},
-        "montants": {"p1__pension__how": "total", "p1__pension__total": "9 000"},
+        "montants": {"p1__pension__how": "total", "p1__pension__total": pension},
         "complementaire": {"complementary": "none"},
         "soins": care_data(care),
         "sante": {},
@@ -118,3 +118,50 @@ def test_care_step_offers_items_without_a_quote(client, db):
     # A hearing aid without quote nor offer is a valid answer: the wizard moves on (to the health step).
     response = journey.post("soins", care_data([{"kind": "hearing_aids", "member": "p1", "ears": "1"}]))
     assert response.status_code == 302 and journey.next_step(response) == "sante"
+
+
+def test_above_the_ceilings_paying_the_rest_and_choosing_a_complementary_are_shown(client, db):
+    data = answers([{"kind": "hospitalisation", "member": "p1", "days": "3", "single_room_daily": "50"}],
+                   pension="40 000")
+    journey = Journey(client)
+    journey.start()
+    journey.run(data)
+    text = text_of(journey.results())
+    for words in ("Payer en plusieurs fois", "Choisir une complémentaire santé", "payer la cotisation"):
+        assert words in text
+
+
+def test_ame_holder_chosen_in_the_questionnaire(client, db):
+    data = answers([{"kind": "hospitalisation", "member": "p1", "days": "4"}])
+    data["complementaire"] = {"complementary": "ame"}
+    journey = Journey(client)
+    journey.start()
+    journey.run(data)
+    text = text_of(journey.results())
+    assert "aide médicale de l'État" in text
+    # Daily charge paid by the AME; the CSS is not open to AME holders, so no request to file.
+    assert "Avec l'aide médicale de l'État, le forfait journalier est pris en charge" in text
+    assert "réservée aux personnes qui résident en France de façon stable et régulière" in text
+
+
+def test_person_without_health_insurance_is_told_what_exists(client, db):
+    data = answers([{"kind": "emergency_visit", "member": "p1"}])
+    data["complementaire"] = {"complementary": "none", "base_cover": "none"}
+    journey = Journey(client)
+    journey.start()
+    journey.run(data)
+    text = text_of(journey.results())
+    for words in ("Aide médicale de l'État (AME)", "Soins urgents", "Permanence d'accès aux soins de santé (PASS)",
+                  "Protection universelle maladie"):
+        assert words in text
+
+
+def test_european_visitor_brings_the_ceam(client, db):
+    data = answers([{"kind": "hospitalisation", "member": "p1", "days": "3"}])
+    data["complementaire"] = {"complementary": "none", "base_cover": "eu_ceam"}
+    journey = Journey(client)
+    journey.start()
+    journey.run(data)
+    text = text_of(journey.results())
+    assert "Carte européenne d'assurance maladie (CEAM)" in text
+    assert "elle ne s'applique pas pendant un séjour temporaire" in text

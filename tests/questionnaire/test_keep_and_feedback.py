@@ -16,9 +16,9 @@ from django.urls import reverse
 from eligibility.models import Case, ResultFeedback
 from eligibility.questionnaire.keep import EMAIL_PER_CASE
 from eligibility.questionnaire.views import QuestionnaireWizard
+from tests.dossiers.test_dossiers_support import *  # noqa: F403  (the fixtures)
+from tests.dossiers.test_dossiers_support import make_dossier
 
-from .test_dossiers_support import *  # noqa: F403  (the fixtures)
-from .test_dossiers_support import make_dossier
 from .test_questionnaire_helpers import Journey, text_of
 from .test_questionnaire_journeys import REQUEST_DATE, self_employed_in_difficulty, single_on_rsa
 

@@ -14,10 +14,10 @@ from django.urls import reverse
 from dossiers.models import AuditAction, AuditEntry, Dossier
 from eligibility.models import Case
 from eligibility.questionnaire.views import QuestionnaireWizard
+from tests.questionnaire.test_questionnaire_helpers import Journey, care_data, household_data, text_of
 
 from .test_dossiers_support import *  # noqa: F403  (the fixtures)
 from .test_dossiers_support import make_dossier
-from .test_questionnaire_helpers import Journey, care_data, household_data, text_of
 
 pytestmark = pytest.mark.django_db
 TODAY = date(2026, 11, 22)

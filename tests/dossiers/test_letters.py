@@ -21,9 +21,13 @@ from eligibility.presentation.pdf import render_dossier_pdf
 from eligibility.questionnaire.views import QuestionnaireWizard
 from eligibility.rules.engine import simulate
 from eligibility.rules.situation import parse_situation
-from tests.web.test_pdf_personas import FAMILY_GLASSES_DENTAL, HEAVY_FAMILY_ALL_AIDS, SINGLE_ADULT_STAY
-from tests.web.test_questionnaire_helpers import Journey, text_of
-from tests.web.test_questionnaire_journeys import REQUEST_DATE, self_employed_in_difficulty, single_on_rsa
+from tests.dossiers.test_pdf_personas import FAMILY_GLASSES_DENTAL, HEAVY_FAMILY_ALL_AIDS, SINGLE_ADULT_STAY
+from tests.questionnaire.test_questionnaire_helpers import Journey, text_of
+from tests.questionnaire.test_questionnaire_journeys import (
+    REQUEST_DATE,
+    self_employed_in_difficulty,
+    single_on_rsa,
+)
 
 TODAY = date(2026, 11, 22)
 

@@ -20,7 +20,7 @@ from eligibility.presentation.pdf import render_dossier_html, render_dossier_pdf
 from eligibility.presentation.pdf_fetcher import DossierURLFetcher, RefusedURL, static_url
 from eligibility.rules.engine import simulate
 from eligibility.rules.situation import parse_situation
-from tests.web.test_pdf_personas import SINGLE_ADULT_STAY
+from tests.dossiers.test_pdf_personas import SINGLE_ADULT_STAY
 
 OWN_STYLESHEET = "aidsante-static:css/dossier_pdf.css"
 IMG = '<img src="http://127.0.0.1:9/pixel.png">'

@@ -24,13 +24,13 @@ from eligibility.presentation.pdf import (
 from eligibility.rules.engine import RULESET_VERSION, simulate
 from eligibility.rules.reasons import format_date, format_eur
 from eligibility.rules.situation import parse_situation
-from tests.support import run_command
-from tests.web.test_pdf_personas import (
+from tests.dossiers.test_pdf_personas import (
     FAMILY_GLASSES_DENTAL,
     HEAVY_FAMILY_ALL_AIDS,
     SELF_EMPLOYED_PSYCHIATRY_HELP,
     SINGLE_ADULT_STAY,
 )
+from tests.support import run_command
 
 TODAY = date(2026, 11, 22)
 A4 = (595.28, 841.89)

@@ -15,7 +15,7 @@ from django.utils import translation
 from eligibility.presentation.pdf import render_dossier_html, render_dossier_pdf
 from eligibility.rules.engine import simulate
 from eligibility.rules.situation import parse_situation
-from tests.web.test_pdf_personas import FAMILY_GLASSES_DENTAL
+from tests.dossiers.test_pdf_personas import FAMILY_GLASSES_DENTAL
 
 TODAY = date(2026, 11, 22)
 AMOUNT = re.compile(r"\d{1,3}(?: \d{3})*(?:,\d{2})? €")

@@ -21,8 +21,7 @@ from eligibility.questionnaire.journey import JOURNEY
 from eligibility.questionnaire.storage import MAX_CASE_ANSWERS_BYTES
 from eligibility.questionnaire.views import QuestionnaireWizard
 from eligibility.safe_input import FORBIDDEN_CHARACTERS
-
-from .test_questionnaire_helpers import Journey, care_data, household_data
+from tests.questionnaire.test_questionnaire_helpers import Journey, care_data, household_data
 
 REQUEST_DATE = date(2026, 11, 22)
 STEPS = [step.name for step in JOURNEY]

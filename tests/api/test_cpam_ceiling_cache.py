@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from eligibility import services
 from eligibility.models import CpamAidCeiling
 from tests.examples import CONTRACT_EXAMPLE
-from tests.web.test_cpam_ceiling_admin import ADD_URL, admin_client, form  # noqa: F401  (fixture)
+from tests.site.test_cpam_ceiling_admin import ADD_URL, admin_client, form  # noqa: F401  (fixture)
 
 URL = "/api/v1/simulations"
 
