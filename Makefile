@@ -25,7 +25,7 @@ $(VENV)/.installed: pyproject.toml requirements/production.txt requirements/dev.
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
 # Only the public side is extracted: the workspace, its e-mails, the admin and the API stay in French.
 MESSAGES_IGNORE := --ignore=.venv --ignore=node_modules --ignore=var --ignore=tests --ignore=bench \
-  --ignore='templates/dossiers/*' --ignore='templates/registration/*' --ignore='dossiers/views/*' \
+  --ignore='templates/dossiers/*' --ignore='templates/registration/*' --ignore='templates/admin/*' --ignore='dossiers/views/*' \
   --ignore='dossiers/forms.py' --ignore='dossiers/models.py' --ignore='dossiers/admin.py' \
   --ignore='dossiers/management/*' --ignore='dossiers/migrations/*' --ignore='eligibility/migrations/*' \
   --ignore='eligibility/api.py' --ignore='eligibility/openapi.py' --ignore='eligibility/admin.py'
@@ -38,6 +38,7 @@ install: check-system $(VENV)/.installed $(MO_FILES)
 ## make messages: add the strings newly marked for translation to locale/*/LC_MESSAGES/django.po (then
 ## translate them; `make lint` fails while an entry is empty or fuzzy).
 messages: install
+	$(PY) scripts/rule_labels.py
 	$(MANAGE) makemessages -l en -l ar --no-obsolete --add-location=file $(MESSAGES_IGNORE)
 
 ## make install-production: only what a server runs (no test or lint tools).

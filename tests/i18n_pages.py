@@ -20,7 +20,7 @@ LEGAL_NAMES = {
     "Complémentaire santé solidaire", "CSS", "CPAM", "CAF", "MSA", "AME", "RSA", "ASS", "AAH", "ASPA", "Urssaf",
     "CCAS", "Assurance Maladie", "Help",
 }
-SAME_IN_EVERY_LANGUAGE = {"aidsante", "—", *LEGAL_NAMES, *(name for _code, name in settings.LANGUAGES)}
+SAME_IN_EVERY_LANGUAGE = {"aidsante", "—", "PDF", "Word", *LEGAL_NAMES, *(name for _code, name in settings.LANGUAGES)}
 # No letter of a word (figures, amounts, codes such as ABCD-EFGH-JK, punctuation): nothing to translate.
 NOTHING_TO_TRANSLATE = re.compile(r"[^a-zà-öø-ÿœ]*|[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{2}|\d[\d\s  ,.]*\s?€", re.I)
 

@@ -125,6 +125,8 @@ LANGUAGE_CODE = "fr"
 # Each name is written in its own language, as the language switcher shows it.
 LANGUAGES = [("fr", "Français"), ("en", "English"), ("ar", "العربية")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# English and Arabic pages keep the French number and date formats (aidsante/formats/).
+FORMAT_MODULE_PATH = ["aidsante.formats"]
 # The visitor's choice (Django's set_language view) lives in this cookie, apart from the session; the
 # questionnaire also keeps it on the case (Case.language) so that resuming elsewhere finds it again.
 LANGUAGE_COOKIE_NAME = "aidsante_langue"

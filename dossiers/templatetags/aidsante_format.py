@@ -17,14 +17,11 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
 from django import template
-from django.utils import formats, translation
 
-from eligibility.rules.reasons import format_date, format_eur
+from eligibility.presentation.formatting import date_text, left_to_right
+from eligibility.rules.reasons import format_eur
 
 register = template.Library()
-
-# Unicode isolates (LRI … PDI): an amount keeps its left-to-right order inside right-to-left text.
-LEFT_TO_RIGHT_ISOLATE, POP_DIRECTIONAL_ISOLATE = "\u2066", "\u2069"
 
 
 def _to_decimal(value) -> Decimal | None:
@@ -50,9 +47,7 @@ def eur(value) -> str:
     amount = _to_decimal(value)
     if amount is None:
         return str(value)
-    if translation.get_language_bidi():
-        return LEFT_TO_RIGHT_ISOLATE + format_eur(amount) + POP_DIRECTIONAL_ISOLATE
-    return format_eur(amount)
+    return left_to_right(format_eur(amount))
 
 
 def _to_date(value) -> date | None:
@@ -76,10 +71,7 @@ def date_fr(value) -> str:
     day = _to_date(value)
     if day is None:
         return str(value)
-    if translation.get_language() not in (None, "fr"):
-        # The translated public pages: the month in the reader's language, Western digits.
-        return formats.date_format(day, "j F Y")
-    return format_date(day)
+    return date_text(day)
 
 
 @register.filter(is_safe=False)

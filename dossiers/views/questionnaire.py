@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import json
 
+from django.conf import settings
 from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import include, path, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from eligibility.models import Case
 from eligibility.presentation.pdf import pdf_response
@@ -78,8 +79,18 @@ class DossierQuestionnaireWizard(QuestionnaireWizard):
     def get_person_label(self) -> str | None:
         return self.dossier.full_name
 
+    def printed_language(self) -> str:
+        """The language the person's dossier is printed in (``?langue=ar``): French unless the agent asks.
+
+        The workspace stays in French; the dossier handed to the person can be in their language, next to
+        the French one (the reference).
+        """
+        code = self.request.GET.get("langue", "")
+        return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
     def print_version(self):
-        response = super().print_version()
+        with translation.override(self.printed_language()):
+            response = super().print_version()
         if response.status_code == 200:
             record(self.request.user, self.dossier, AuditAction.PRINTED, "html")
         return response
@@ -121,7 +132,8 @@ class DossierQuestionnaireWizard(QuestionnaireWizard):
         result, response = self.simulation()
         if response is not None:
             return response
-        response = pdf_response(result, organisation=self.dossier.organisation, person_label=self.dossier.full_name)
+        with translation.override(self.printed_language()):
+            response = pdf_response(result, organisation=self.dossier.organisation, person_label=self.dossier.full_name)
         record(self.request.user, self.dossier, AuditAction.PRINTED)
         return response
 

@@ -37,7 +37,7 @@ def _label(enum_class, value: str | None) -> str:
     if value is None:
         return ""
     member = enum_class._value2member_map_.get(value)
-    return member.label if member is not None else str(value)
+    return _(member.label) if member is not None else str(value)
 
 
 def treatment_labels() -> dict[str, str]:
@@ -103,7 +103,7 @@ def members(result, titles: dict, person_label: str | None) -> list[dict]:
         rows.append({
             "id": member.id,
             "title": titles.get(member.id, ""),
-            "role": member.role.label,
+            "role": _(member.role.label),
             "name": person_label if member.role is Role.APPLICANT and person_label else "",
             "age": member.age_on(situation.request_date),
         })
@@ -134,7 +134,7 @@ def css_context(css: dict, titles: dict) -> dict:
     period = css.get("reference_period") or {}
     return {
         "status": status.value,
-        "status_label": status.label,
+        "status_label": _(status.label),
         "eligible": status is not CssStatus.NOT_ELIGIBLE,
         "free": status is CssStatus.FREE,
         "has_participation": status is CssStatus.WITH_PARTICIPATION,

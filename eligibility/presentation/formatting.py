@@ -1,25 +1,48 @@
-"""French money and dates from the result's JSON values, and bar widths as CSS classes."""
+"""French money and dates from the result's JSON values, and bar widths as CSS classes.
+
+On the translated pages, amounts keep the French format (isolated left to right inside Arabic text) and
+dates take the month of the page's language: ``22 November 2026``, ``22 نوفمبر 2026``.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
 
+from django.utils import formats, translation
+
 from eligibility.rules.reasons import format_date, format_eur
+
+# Unicode isolates (LRI … PDI): an amount keeps its left-to-right order inside right-to-left text.
+LEFT_TO_RIGHT_ISOLATE, POP_DIRECTIONAL_ISOLATE = "\u2066", "\u2069"
+
+
+def left_to_right(text: str) -> str:
+    """``text`` isolated left to right when the page reads right to left (Arabic); as is otherwise."""
+    if translation.get_language_bidi():
+        return LEFT_TO_RIGHT_ISOLATE + text + POP_DIRECTIONAL_ISOLATE
+    return text
+
+
+def date_text(day: date) -> str:
+    """``22 novembre 2026`` (``1er`` in French); in the page's language on the translated pages."""
+    if translation.get_language() not in (None, "fr"):
+        return formats.date_format(day, "j F Y")
+    return format_date(day)
 
 
 def eur(value) -> str:
     """``1 234,56 €`` from a JSON number, ``Decimal`` or ``None`` (``—``)."""
     if value is None:
         return "—"
-    return format_eur(Decimal(str(value)))
+    return left_to_right(format_eur(Decimal(str(value))))
 
 
 def iso_to_text(value: str | date | None) -> str:
     """``22 novembre 2026`` from an ISO date string or a ``date`` (empty for ``None``)."""
     if not value:
         return ""
-    return format_date(value if isinstance(value, date) else date.fromisoformat(value))
+    return date_text(value if isinstance(value, date) else date.fromisoformat(value))
 
 
 def width_class(part, whole) -> str:

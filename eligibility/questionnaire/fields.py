@@ -8,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 
 from eligibility.rules.reasons import MONTHS_FR
 
@@ -24,21 +25,21 @@ def parse_amount(text: str) -> Decimal:
     """
     value = _SPACES.sub("", text.replace("€", "").replace("EUR", "").replace("euros", "").replace("euro", ""))
     if not value:
-        raise ValueError("Indiquez un montant en euros, par exemple 1 234,56.")
+        raise ValueError(gettext("Indiquez un montant en euros, par exemple 1 234,56."))
     if value.startswith("-"):
-        raise ValueError("Le montant ne peut pas être négatif : indiquez 0 si vous ne recevez rien.")
+        raise ValueError(gettext("Le montant ne peut pas être négatif : indiquez 0 si vous ne recevez rien."))
     if not re.fullmatch(r"[0-9.,]+", value):
-        raise ValueError("Indiquez seulement des chiffres, par exemple 1 234,56 (sans lettres).")
+        raise ValueError(gettext("Indiquez seulement des chiffres, par exemple 1 234,56 (sans lettres)."))
     if "," in value and "." in value:
         decimal_sep = "," if value.rfind(",") > value.rfind(".") else "."
         thousands = "." if decimal_sep == "," else ","
         value = value.replace(thousands, "")
         if value.count(decimal_sep) > 1:
-            raise ValueError("Montant illisible : utilisez une seule virgule pour les centimes, par exemple 1 234,56.")
+            raise ValueError(gettext("Montant illisible : utilisez une seule virgule pour les centimes, par exemple 1 234,56."))
         value = value.replace(decimal_sep, ".")
     elif "," in value:
         if value.count(",") > 1:
-            raise ValueError("Montant illisible : utilisez une seule virgule pour les centimes, par exemple 1 234,56.")
+            raise ValueError(gettext("Montant illisible : utilisez une seule virgule pour les centimes, par exemple 1 234,56."))
         value = value.replace(",", ".")
     elif value.count(".") > 1:
         # "1.234.567": dots used to group thousands.
@@ -46,9 +47,9 @@ def parse_amount(text: str) -> Decimal:
     try:
         amount = Decimal(value)
     except InvalidOperation:
-        raise ValueError("Montant illisible : écrivez par exemple 1 234,56.") from None
+        raise ValueError(gettext("Montant illisible : écrivez par exemple 1 234,56.")) from None
     if amount.as_tuple().exponent < -2:
-        raise ValueError("Indiquez au plus deux chiffres après la virgule (les centimes).")
+        raise ValueError(gettext("Indiquez au plus deux chiffres après la virgule (les centimes)."))
     return amount
 
 
@@ -77,7 +78,7 @@ class AmountField(forms.Field):
         except ValueError as exc:
             raise ValidationError(str(exc), code="invalid") from None
         if amount > self.max_value:
-            raise ValidationError("Ce montant semble trop élevé : vérifiez le nombre de chiffres.", code="max_value")
+            raise ValidationError(gettext("Ce montant semble trop élevé : vérifiez le nombre de chiffres."), code="max_value")
         return amount
 
 
@@ -93,11 +94,11 @@ def parse_french_date(text: str) -> date:
         month = _MONTHS.get(m.group(2), 0)
         year = int(m.group(3))
     else:
-        raise ValueError("Écrivez la date sous la forme JJ/MM/AAAA, par exemple 02/06/1984.")
+        raise ValueError(gettext("Écrivez la date sous la forme JJ/MM/AAAA, par exemple 02/06/1984."))
     try:
         return date(year, month, day)
     except ValueError:
-        raise ValueError("Cette date n'existe pas : vérifiez le jour et le mois (JJ/MM/AAAA).") from None
+        raise ValueError(gettext("Cette date n'existe pas : vérifiez le jour et le mois (JJ/MM/AAAA).")) from None
 
 
 class FrenchDateField(forms.Field):
@@ -140,9 +141,9 @@ def parse_month(text: str) -> date:
     elif m := re.fullmatch(r"([a-zéû]+) (\d{4})", value):
         month, year = _MONTHS.get(m.group(1), 0), int(m.group(2))
     else:
-        raise ValueError("Écrivez le mois sous la forme MM/AAAA, par exemple 03/2026 pour mars 2026.")
+        raise ValueError(gettext("Écrivez le mois sous la forme MM/AAAA, par exemple 03/2026 pour mars 2026."))
     if not 1 <= month <= 12:
-        raise ValueError("Ce mois n'existe pas : écrivez un mois de 01 à 12, par exemple 03/2026.")
+        raise ValueError(gettext("Ce mois n'existe pas : écrivez un mois de 01 à 12, par exemple 03/2026."))
     return date(year, month, 1)
 
 

@@ -8,6 +8,9 @@ from __future__ import annotations
 from datetime import date
 
 from django import forms
+from django.utils import formats, translation
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from eligibility.presentation.formatting import width_class
 from eligibility.rules.css import reference_period_on
@@ -16,7 +19,7 @@ from eligibility.rules.reasons import format_month
 
 __all__ = ["EXCLUDED_INTRO", "error_summary", "reference_period_text", "width_class"]
 
-EXCLUDED_INTRO = (
+EXCLUDED_INTRO = _(
     "La Complémentaire santé solidaire ne compte pas certaines ressources : le RSA, la prime d'activité, "
     "l'aide au logement (déjà indiquée à l'étape « Logement »), l'AEEH, l'allocation de rentrée scolaire, "
     "les bourses sur critères sociaux, l'aide de la famille… Vous pouvez les indiquer : elles seront montrées "
@@ -32,6 +35,16 @@ def _de(words: str) -> str:
 def reference_period_text(request_date: date) -> dict:
     """The 12 months whose resources count, from the rules (R861-8): text and bounds."""
     start, end, months = reference_period_on(default_parameters().at(request_date), request_date)
+    if translation.get_language() not in (None, "fr"):
+        # The translated pages: months in the page's language, Western digits (``November 2025``).
+        def month(day: date) -> str:
+            return formats.date_format(day, "F Y")
+
+        return {
+            "start": start, "end": end, "months": months,
+            "text": gettext("de %(start)s à %(end)s") % {"start": month(start), "end": month(end)},
+            "request_month": month(request_date), "start_month": month(start),
+        }
     return {
         "start": start, "end": end, "months": months,
         "text": f"{_de(format_month(start.year, start.month))} à {format_month(end.year, end.month)}",

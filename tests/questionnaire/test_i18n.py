@@ -265,3 +265,55 @@ def test_the_compiled_catalogue_is_used(language):
 
     with translation.override(language):
         assert translation.gettext("Continuer") != "Continuer"
+
+
+@pytest.mark.parametrize("language", ["fr", *TRANSLATED])
+def test_numbers_amounts_and_dates_keep_the_french_format_in_every_language(language):
+    from datetime import date
+    from decimal import Decimal
+
+    from django.utils import formats, translation
+
+    from dossiers.templatetags.aidsante_format import eur
+
+    with translation.override(language):
+        assert formats.localize(Decimal("1234.5"), use_l10n=True) == "1\u00a0234,5"
+        assert formats.date_format(date(2026, 11, 22), "SHORT_DATE_FORMAT") == "22/11/2026"
+        assert "%d/%m/%Y" in formats.get_format("DATE_INPUT_FORMATS")
+        # Western digits and the euro after the amount; isolated left to right in Arabic.
+        expected = "1\u202f234,50\u00a0€"
+        assert eur("1234.5") == (f"\u2066{expected}\u2069" if language == "ar" else expected)
+
+
+@pytest.mark.parametrize(("language", "month"), [("fr", "novembre"), ("en", "November"), ("ar", "نوفمبر")])
+def test_dates_in_words_take_the_month_of_the_page_language(language, month):
+    from datetime import date
+
+    from django.utils import translation
+
+    from dossiers.templatetags.aidsante_format import date_fr
+
+    with translation.override(language):
+        assert date_fr(date(2026, 11, 22)) == f"22 {month} 2026"
+
+
+@pytest.mark.parametrize("template", ["_glossary.html", "_french_reference.html"])
+def test_the_glossary_and_the_reference_note_show_only_on_translated_pages(rf, template):
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    request = rf.get("/questionnaire/")
+    request.language_switchable = True
+    with translation.override("fr"):
+        assert render_to_string(template, request=request).strip() == ""
+    for language in TRANSLATED:
+        with translation.override(language):
+            assert visible_texts(render_to_string(template, request=request)), language
+    with translation.override("ar"):
+        html = render_to_string(template, request=request)
+    if template == "_glossary.html":
+        # The legal names stay in French, marked as French for screen readers.
+        assert '<dt lang="fr">Complémentaire santé solidaire (CSS)</dt>' in html
+    else:
+        assert "النص الفرنسي هو المرجع" in html
+        assert 'name="language" value="fr"' in html

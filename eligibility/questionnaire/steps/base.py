@@ -22,16 +22,18 @@ from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.forms.utils import ErrorDict
+from django.utils.translation import gettext_lazy as _
 
-from eligibility.rules.reasons import format_date, format_eur
+from eligibility.presentation.formatting import date_text, eur
 from eligibility.rules.situation import MAX_MEMBERS
 from eligibility.safe_input import SafeInputMixin
 
 if TYPE_CHECKING:
     from ..journey import Answers
 
-YES_NO = [("yes", "Oui"), ("no", "Non")]
-DATE_HINT = "Par exemple : 02/06/1984 (jour/mois/année)."
+YES_NO = [("yes", _("Oui")), ("no", _("Non"))]
+NOT_GIVEN = _("Non renseigné")
+DATE_HINT = _("Par exemple : 02/06/1984 (jour/mois/année).")
 
 
 def silence_errors(form) -> None:
@@ -74,17 +76,17 @@ def display_value(field: forms.Field, value) -> str:
     """An answer as people read it: labels for choices, French money and dates."""
     if isinstance(field, forms.MultipleChoiceField):
         labels = dict(field.choices)
-        return ", ".join(str(labels.get(v, v)) for v in value) if value else "Aucune"
+        return ", ".join(str(labels.get(v, v)) for v in value) if value else str(_("Aucune"))
     if isinstance(field, forms.ChoiceField):
-        return str(dict(field.choices).get(value, "Non renseigné")) if value not in (None, "") else "Non renseigné"
+        return str(dict(field.choices).get(value, NOT_GIVEN)) if value not in (None, "") else str(NOT_GIVEN)
     if isinstance(value, bool):
-        return "Oui" if value else "Non"
+        return str(_("Oui") if value else _("Non"))
     if isinstance(value, Decimal):
-        return format_eur(value)
+        return eur(value)
     if isinstance(value, date):
-        return format_date(value)
+        return date_text(value)
     if value in (None, ""):
-        return "Non renseigné"
+        return str(NOT_GIVEN)
     return str(value)
 
 
@@ -153,9 +155,9 @@ class DynamicFormSet(forms.BaseFormSet):
     def summary_rows(self) -> list[tuple[str, str]]:
         rows = []
         for form in self.forms:
-            answers = "; ".join(f"{q} : {a}" for q, a in form.summary_rows() if a != "Non renseigné")
+            answers = "; ".join(f"{q} : {a}" for q, a in form.summary_rows() if a != str(NOT_GIVEN))
             rows.append((form.title, answers))
-        return rows or [("Aucun", "Aucune réponse")]
+        return rows or [(str(_("Aucun")), str(_("Aucune réponse")))]
 
 
 # --------------------------------------------------------------------------- the step

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from eligibility.rules.enums import CareKind, DentalAct, Material, Sector, ToothPosition
@@ -18,12 +19,12 @@ MAX_CARE_ITEMS = 20
 
 
 CARE_TITLES = {
-    CareKind.HOSPITALISATION.value: "Hospitalisation",
-    CareKind.EMERGENCY_VISIT.value: "Passage aux urgences",
-    CareKind.DENTAL_PROSTHESIS.value: "Prothèse dentaire",
-    CareKind.GLASSES.value: "Lunettes",
-    CareKind.HEARING_AIDS.value: "Aides auditives",
-    CareKind.CONSULTATION.value: "Consultation chez un médecin",
+    CareKind.HOSPITALISATION.value: _("Hospitalisation"),
+    CareKind.EMERGENCY_VISIT.value: _("Passage aux urgences"),
+    CareKind.DENTAL_PROSTHESIS.value: _("Prothèse dentaire"),
+    CareKind.GLASSES.value: _("Lunettes"),
+    CareKind.HEARING_AIDS.value: _("Aides auditives"),
+    CareKind.CONSULTATION.value: _("Consultation chez un médecin"),
 }
 CARE_FIELDS = {
     CareKind.HOSPITALISATION.value: ("member", "admission_date", "discharge_date", "days", "psychiatric", "home",
@@ -59,8 +60,8 @@ MATERIAL_CHOICES = [
 
 
 class CareForm(StepForm):
-    kind = forms.ChoiceField(choices=[(k.value, k.label) for k in CareKind], widget=forms.HiddenInput)
-    member = forms.ChoiceField(label="Pour qui ?", error_messages={"required": "Choisissez la personne soignée."})
+    kind = forms.ChoiceField(choices=[(k.value, _(k.label)) for k in CareKind], widget=forms.HiddenInput)
+    member = forms.ChoiceField(label=_("Pour qui ?"), error_messages={"required": _("Choisissez la personne soignée.")})
     admission_date = FrenchDateField(
         label=_("Date d'entrée, si vous la connaissez"), required=False,
         help_text=_("Avec les deux dates, chaque jour est compté au tarif en vigueur ce jour-là. Par exemple : "
@@ -71,21 +72,21 @@ class CareForm(StepForm):
         help_text=_("Entrée et sortie le même jour : hospitalisation de jour, sans forfait journalier."),
     )
     days = forms.IntegerField(
-        label="Nombre de jours à l'hôpital", min_value=1, max_value=MAX_HOSPITAL_DAYS, required=False,
-        help_text="Comptez le jour d'entrée et le jour de sortie. Par exemple : entrée le lundi, sortie le jeudi = 4 jours.",
+        label=_("Nombre de jours à l'hôpital"), min_value=1, max_value=MAX_HOSPITAL_DAYS, required=False,
+        help_text=_("Comptez le jour d'entrée et le jour de sortie. Par exemple : entrée le lundi, sortie le jeudi = 4 jours."),
         widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "input--short", "autocomplete": "off"}),
         error_messages={
-            "required": "Indiquez le nombre de jours, par exemple 4.",
-            "invalid": "Indiquez un nombre entier de jours, par exemple 4.",
-            "min_value": "Indiquez au moins 1 jour.",
-            "max_value": f"Indiquez au plus {MAX_HOSPITAL_DAYS} jours.",
+            "required": _("Indiquez le nombre de jours, par exemple 4."),
+            "invalid": _("Indiquez un nombre entier de jours, par exemple 4."),
+            "min_value": _("Indiquez au moins 1 jour."),
+            "max_value": format_lazy(_("Indiquez au plus {days} jours."), days=MAX_HOSPITAL_DAYS),
         },
     )
-    psychiatric = forms.BooleanField(label="Séjour en psychiatrie", required=False)
-    home = forms.BooleanField(label="Hospitalisation à domicile (HAD)", required=False)
+    psychiatric = forms.BooleanField(label=_("Séjour en psychiatrie"), required=False)
+    home = forms.BooleanField(label=_("Hospitalisation à domicile (HAD)"), required=False)
     single_room_daily = AmountField(
-        label="Prix de la chambre seule par jour (facultatif)", required=False, max_value=Decimal("10000"),
-        help_text="Seulement si vous demandez une chambre seule. Le prix figure sur le devis de l'hôpital.",
+        label=_("Prix de la chambre seule par jour (facultatif)"), required=False, max_value=Decimal("10000"),
+        help_text=_("Seulement si vous demandez une chambre seule. Le prix figure sur le devis de l'hôpital."),
     )
     act = forms.ChoiceField(
         label=_("Quelle prothèse ?"), choices=ACT_CHOICES, widget=forms.RadioSelect, initial=DentalAct.CROWN.value,
@@ -108,19 +109,19 @@ class CareForm(StepForm):
                     "vous donnons le prix « 100 % Santé » et ce qu'il faut demander."),
     )
     basket = forms.ChoiceField(
-        label="Offre choisie", choices=[*BasketChoices.choices, ("", _("Je ne sais pas encore"))],
+        label=_("Offre choisie"), choices=[*BasketChoices.choices, ("", _("Je ne sais pas encore"))],
         widget=forms.RadioSelect, required=False,
-        help_text="Le devis indique si l'offre est « 100 % Santé ».",
+        help_text=_("Le devis indique si l'offre est « 100 % Santé »."),
     )
     fee = AmountField(
-        label="Prix de la consultation", max_value=Decimal("10000"),
-        help_text="Ce que le médecin demande, par exemple 30 €.",
-        error_messages={"required": "Indiquez le prix de la consultation, par exemple 30."},
+        label=_("Prix de la consultation"), max_value=Decimal("10000"),
+        help_text=_("Ce que le médecin demande, par exemple 30 €."),
+        error_messages={"required": _("Indiquez le prix de la consultation, par exemple 30.")},
     )
     sector = forms.ChoiceField(
-        label="Secteur du médecin", choices=SectorChoices.choices, widget=forms.RadioSelect, initial=Sector.SECTOR_1.value,
-        help_text="Indiqué sur annuairesante.ameli.fr. Sans information, choisissez le secteur 1.",
-        error_messages={"required": "Choisissez le secteur du médecin."},
+        label=_("Secteur du médecin"), choices=SectorChoices.choices, widget=forms.RadioSelect, initial=Sector.SECTOR_1.value,
+        help_text=_("Indiqué sur annuairesante.ameli.fr. Sans information, choisissez le secteur 1."),
+        error_messages={"required": _("Choisissez le secteur du médecin.")},
     )
 
     def __init__(self, *args, **kwargs):
@@ -132,8 +133,8 @@ class CareForm(StepForm):
             if name not in keep:
                 del self.fields[name]
         members = self.answers.members if self.answers else []
-        self.fields["member"].choices = [("", "Choisissez la personne")] + [(m["uid"], m["title"]) for m in members]
-        self.title = CARE_TITLES.get(self.kind_value, "Soin")
+        self.fields["member"].choices = [("", _("Choisissez la personne"))] + [(m["uid"], m["title"]) for m in members]
+        self.title = CARE_TITLES.get(self.kind_value, _("Soin"))
 
     def clean(self):
         data = super().clean()
@@ -161,18 +162,18 @@ class CareForm(StepForm):
 
 class CareFormSet(DynamicFormSet):
     max_entries = MAX_CARE_ITEMS
-    intro = ("Indiquez les soins prévus ou déjà reçus et pas encore payés : nous calculons ce qui resterait à "
-             "votre charge. Rien de prévu ? Continuez sans rien ajouter.")
+    intro = _("Indiquez les soins prévus ou déjà reçus et pas encore payés : nous calculons ce qui resterait à "
+              "votre charge. Rien de prévu ? Continuez sans rien ajouter.")
 
     @classmethod
     def add_kinds(cls):
         return {
-            CareKind.HOSPITALISATION.value: "Ajouter une hospitalisation",
-            CareKind.EMERGENCY_VISIT.value: "Ajouter un passage aux urgences",
+            CareKind.HOSPITALISATION.value: _("Ajouter une hospitalisation"),
+            CareKind.EMERGENCY_VISIT.value: _("Ajouter un passage aux urgences"),
             CareKind.DENTAL_PROSTHESIS.value: _("Ajouter une prothèse dentaire (avec ou sans devis)"),
             CareKind.GLASSES.value: _("Ajouter des lunettes (avec ou sans devis)"),
             CareKind.HEARING_AIDS.value: _("Ajouter des aides auditives (avec ou sans devis)"),
-            CareKind.CONSULTATION.value: "Ajouter une consultation",
+            CareKind.CONSULTATION.value: _("Ajouter une consultation"),
         }
 
     def available_kinds(self):
@@ -187,7 +188,7 @@ class CareFormSet(DynamicFormSet):
 
     def summary_rows(self):
         if not self.forms:
-            return [("Soins prévus", "Aucun")]
+            return [(_("Soins prévus"), _("Aucun"))]
         return super().summary_rows()
 
 
@@ -232,6 +233,6 @@ def to_situation(answers, t: Translation) -> None:
 
 
 STEP = Step(
-    "soins", "Soins prévus", CareFormSetClass, template="questionnaire/step_care.html", to_situation=to_situation,
+    "soins", _("Soins prévus"), CareFormSetClass, template="questionnaire/step_care.html", to_situation=to_situation,
     section=_("Soins"),
 )

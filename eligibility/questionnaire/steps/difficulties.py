@@ -11,12 +11,12 @@ from .base import Origin, Step, StepForm, Translation
 
 
 class DifficultiesForm(StepForm):
-    intro = ("L'Assurance Maladie peut aider au cas par cas (aides financières de sa commission d'action "
-             "sociale). Ces situations comptent dans sa décision.")
+    intro = _("L'Assurance Maladie peut aider au cas par cas (aides financières de sa commission d'action "
+              "sociale). Ces situations comptent dans sa décision.")
     difficulties = forms.MultipleChoiceField(
-        label="Vivez-vous l'une de ces situations ?", required=False, widget=forms.CheckboxSelectMultiple,
-        choices=[(d.value, d.label) for d in Difficulty if d not in SELF_EMPLOYED_DIFFICULTIES],
-        help_text="Cochez toutes celles qui vous concernent. Aucune : ne cochez rien.",
+        label=_("Vivez-vous l'une de ces situations ?"), required=False, widget=forms.CheckboxSelectMultiple,
+        choices=[(d.value, _(d.label)) for d in Difficulty if d not in SELF_EMPLOYED_DIFFICULTIES],
+        help_text=_("Cochez toutes celles qui vous concernent. Aucune : ne cochez rien."),
     )
 
 
@@ -25,4 +25,4 @@ def to_situation(answers, t: Translation) -> None:
     t.trace["difficulties"] = Origin("difficultes", "difficulties")
 
 
-STEP = Step("difficultes", "Difficultés", DifficultiesForm, to_situation=to_situation, section=_("Difficultés"))
+STEP = Step("difficultes", _("Difficultés"), DifficultiesForm, to_situation=to_situation, section=_("Difficultés"))

@@ -11,8 +11,8 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from eligibility.presentation.formatting import date_text
 from eligibility.rules.enums import Role
-from eligibility.rules.reasons import format_date
 
 from ..fields import FrenchDateField
 from .base import DATE_HINT, Origin, Step, StepForm, Translation
@@ -90,8 +90,8 @@ class HealthForm(StepForm):
             answers = [str(self.fields[n].label) for n in person["names"] if self.cleaned_data.get(n) is True]
             due = next((self.cleaned_data.get(n) for n in person["names"] if n.endswith("pregnancy_due_date")), None)
             if due:
-                answers.append(f"Accouchement prévu le {format_date(due)}")
-            rows.append((person["member"]["title"], "; ".join(answers) or "Aucune de ces situations"))
+                answers.append(gettext("Accouchement prévu le %(day)s") % {"day": date_text(due)})
+            rows.append((person["member"]["title"], "; ".join(str(a) for a in answers) or gettext("Aucune de ces situations")))
         return rows
 
 

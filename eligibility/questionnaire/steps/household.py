@@ -49,7 +49,7 @@ CHILD_ACTIVITIES = [
 
 class PersonForm(StepForm):
     uid = forms.CharField(widget=forms.HiddenInput, max_length=4)
-    role = forms.ChoiceField(choices=[(r.value, r.label) for r in Role], widget=forms.HiddenInput)
+    role = forms.ChoiceField(choices=[(r.value, _(r.label)) for r in Role], widget=forms.HiddenInput)
     label = forms.CharField(
         label=_("Prénom ou surnom (facultatif)"), required=False, max_length=40,
         help_text=_("Seulement pour vous repérer dans les pages suivantes. Il n'est transmis à personne."),
@@ -99,22 +99,23 @@ class PersonForm(StepForm):
     def clean_uid(self):
         uid = self.cleaned_data["uid"]
         if not _UID_RE.fullmatch(uid):
-            raise ValidationError("Identifiant de personne invalide : rechargez la page.")
+            raise ValidationError(_("Identifiant de personne invalide : rechargez la page."))
         return uid
 
     def clean_birth_date(self):
         value = self.cleaned_data.get("birth_date")
         if value and value > date.today():
-            raise ValidationError("Cette date est dans le futur : vérifiez l'année de naissance.")
+            raise ValidationError(_("Cette date est dans le futur : vérifiez l'année de naissance."))
         if value and value.year < 1900:
-            raise ValidationError("Cette date est trop ancienne : vérifiez l'année de naissance.")
+            raise ValidationError(_("Cette date est trop ancienne : vérifiez l'année de naissance."))
         return value
 
 
 class HouseholdFormSet(DynamicFormSet):
     kind_field = "role"
-    intro = ("Indiquez les personnes qui vivent avec vous : votre conjoint ou conjointe (mariage, Pacs ou "
-             "concubinage), vos enfants et les autres personnes à votre charge. Une personne à la fois.")
+    default_error_messages = {"too_few_forms": _("Indiquez au moins une personne : vous.")}
+    intro = _("Indiquez les personnes qui vivent avec vous : votre conjoint ou conjointe (mariage, Pacs ou "
+              "concubinage), vos enfants et les autres personnes à votre charge. Une personne à la fois.")
 
     def __init__(self, *args, **kwargs):
         if not kwargs.get("data") and not kwargs.get("initial"):
@@ -132,9 +133,9 @@ class HouseholdFormSet(DynamicFormSet):
     @classmethod
     def add_kinds(cls):
         return {
-            Role.PARTNER.value: "Ajouter un conjoint ou une conjointe",
-            Role.CHILD.value: "Ajouter un enfant",
-            Role.OTHER_DEPENDENT.value: "Ajouter une autre personne à charge",
+            Role.PARTNER.value: _("Ajouter un conjoint ou une conjointe"),
+            Role.CHILD.value: _("Ajouter un enfant"),
+            Role.OTHER_DEPENDENT.value: _("Ajouter une autre personne à charge"),
         }
 
     @classmethod
@@ -165,17 +166,17 @@ class HouseholdFormSet(DynamicFormSet):
         roles = [f.cleaned_data.get("role") for f in self.forms]
         uids = [f.cleaned_data.get("uid") for f in self.forms]
         if not roles or roles[0] != Role.APPLICANT.value or roles.count(Role.APPLICANT.value) != 1:
-            raise ValidationError("Le foyer doit commencer par vous, la personne qui fait la demande : rechargez la page.")
+            raise ValidationError(_("Le foyer doit commencer par vous, la personne qui fait la demande : rechargez la page."))
         if roles.count(Role.PARTNER.value) > 1:
-            raise ValidationError("Un foyer ne compte qu'un seul conjoint ou une seule conjointe : retirez l'autre.")
+            raise ValidationError(_("Un foyer ne compte qu'un seul conjoint ou une seule conjointe : retirez l'autre."))
         if len(set(uids)) != len(uids):
-            raise ValidationError("Deux personnes ont le même identifiant : rechargez la page.")
+            raise ValidationError(_("Deux personnes ont le même identifiant : rechargez la page."))
         # A child born before every adult of the household is a typing error (most often the year).
         eldest_adult = min(f.cleaned_data["birth_date"] for f in self.forms if f.role_value in ADULT_ROLES)
         for form in self.forms:
             if form.role_value == Role.CHILD.value and form.cleaned_data["birth_date"] <= eldest_adult:
-                form.add_error("birth_date", "Cet enfant serait plus âgé que vous : vérifiez son année de naissance, "
-                               "ou ajoutez cette personne comme « autre personne à charge ».")
+                form.add_error("birth_date", _("Cet enfant serait plus âgé que vous : vérifiez son année de naissance, "
+                                               "ou ajoutez cette personne comme « autre personne à charge »."))
 
 
 HouseholdFormSetClass = forms.formset_factory(
@@ -201,6 +202,6 @@ def to_situation(answers, t: Translation) -> None:
 
 
 STEP = Step(
-    "foyer", "Votre foyer", HouseholdFormSetClass, template="questionnaire/step_household.html",
+    "foyer", _("Votre foyer"), HouseholdFormSetClass, template="questionnaire/step_household.html",
     to_situation=to_situation, section=_("Foyer"),
 )

@@ -19,6 +19,6 @@ def page_context(wizard) -> dict:
 
 
 STEP = Step(
-    "verification", "Vérifier vos réponses", ReviewForm, template="questionnaire/review.html", context=page_context,
+    "verification", _("Vérifier vos réponses"), ReviewForm, template="questionnaire/review.html", context=page_context,
     section=_("Vérification"),
 )

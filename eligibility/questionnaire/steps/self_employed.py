@@ -11,13 +11,13 @@ from .base import Step, StepForm, Translation
 
 
 class SelfEmployedForm(StepForm):
-    intro = ("Les travailleurs indépendants en difficulté peuvent demander l'aide « Help » à l'Urssaf et à leur "
-             "caisse de retraite.")
+    intro = _("Les travailleurs indépendants en difficulté peuvent demander l'aide « Help » à l'Urssaf et à leur "
+              "caisse de retraite.")
     self_employed_difficulties = forms.MultipleChoiceField(
-        label="Votre activité indépendante rencontre-t-elle l'une de ces difficultés ?", required=False,
+        label=_("Votre activité indépendante rencontre-t-elle l'une de ces difficultés ?"), required=False,
         widget=forms.CheckboxSelectMultiple,
-        choices=[(d.value, d.label) for d in Difficulty if d in SELF_EMPLOYED_DIFFICULTIES],
-        help_text="Cochez toutes celles qui vous concernent. Aucune : ne cochez rien.",
+        choices=[(d.value, _(d.label)) for d in Difficulty if d in SELF_EMPLOYED_DIFFICULTIES],
+        help_text=_("Cochez toutes celles qui vous concernent. Aucune : ne cochez rien."),
     )
 
 
@@ -28,6 +28,6 @@ def to_situation(answers, t: Translation) -> None:
 
 
 STEP = Step(
-    "independant", "Travail indépendant", SelfEmployedForm, lambda a: a.has_self_employed, to_situation=to_situation,
+    "independant", _("Travail indépendant"), SelfEmployedForm, lambda a: a.has_self_employed, to_situation=to_situation,
     section=_("Difficultés"), when=_("seulement si une personne du foyer est indépendante"),
 )
