@@ -47,12 +47,35 @@ class MemberIn(_Open):
     birth_date: date
     activity: enums.Activity = enums.Activity.INACTIVE
     shared_custody: bool = Field(False, description="Enfant en résidence alternée (compte pour moitié dans le plafond)")
+    no_work_since: date | None = Field(
+        None, description="Extension : pour une personne qui ne travaille pas aujourd'hui, premier jour sans aucune "
+        "activité professionnelle (ESAT compris), au plus tard. Décide de la présomption de droit (trois mois civils "
+        "sans activité avant la demande, R861-11) ; absent : non connu, la caisse vérifiera.",
+    )
+
+
+class MonthAmountIn(_Open):
+    month: str = Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", description="Mois, AAAA-MM")
+    amount: float = Field(ge=0, description="Montant perçu ce mois-là, en euros")
 
 
 class ResourceIn(_Open):
+    """Une ligne de ressource porte un seul montant : ``amount`` (contrat v1), ``monthly_amount`` (avec ``from``
+    et ``until``) ou ``monthly`` (extensions : les règles comptent les mois de la période de référence)."""
+
     member: str
     type: enums.ResourceType
-    amount: float = Field(ge=0, description="Total perçu sur les 12 mois de référence de la CSS (revenu net du dernier avis d'imposition pour self_employment)")
+    amount: float | None = Field(None, ge=0, description="Total perçu sur les 12 mois de référence de la CSS (revenu net du dernier avis d'imposition pour self_employment)")
+    monthly_amount: float | None = Field(
+        None, ge=0, description="Extension : montant perçu chaque mois civil de « from » à « until » (chacun "
+        "facultatif) ; seuls les mois de la période de référence comptent. Pas pour self_employment.",
+    )
+    from_: date | None = Field(None, alias="from", description="Extension : premier jour de la période du montant mensuel")
+    until: date | None = Field(None, description="Extension : dernier jour de la période du montant mensuel")
+    monthly: list[MonthAmountIn] | None = Field(
+        None, max_length=36, description="Extension : montants mois par mois ; seuls les mois de la période de "
+        "référence comptent. Pas pour self_employment.",
+    )
 
 
 class CoverageIn(_Open):

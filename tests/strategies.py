@@ -74,7 +74,7 @@ def request_dates(min_value: date = FIRST_REQUEST_DATE, max_value: date = LAST_R
         d for d in (
             date(2019, 11, 1), date(2020, 4, 1), date(2021, 4, 1), date(2022, 1, 1), date(2022, 4, 1),
             date(2022, 7, 1), date(2023, 4, 1), date(2023, 7, 29), date(2024, 1, 1), date(2024, 4, 1),
-            date(2024, 7, 1), date(2025, 4, 1), date(2025, 6, 29), date(2026, 4, 1),
+            date(2024, 7, 1), date(2025, 4, 1), date(2025, 6, 30), date(2025, 7, 1), date(2026, 4, 1),
         ) if min_value <= d <= max_value
     ]
     around = st.sampled_from(boundaries).flatmap(

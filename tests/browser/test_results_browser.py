@@ -38,8 +38,9 @@ def family_with_care():
         {"role": "partner", "birth_date": "11/02/1986", "activity": "employee"},
         {"role": "child", "birth_date": "03/03/2015"},
     ])
-    answers["ressources"] = {"p1__period": "monthly", "p1__self_employment": "9 000",
-                             "p2__period": "total", "p2__salary": "13 000", "c1__period": "monthly"}
+    answers["ressources"] = {"p1__kinds": ["self_employment"], "p2__kinds": ["salary"]}
+    answers["montants"] = {"p1__self_employment__annual": "9 000",
+                           "p2__salary__how": "total", "p2__salary__total": "13 000"}
     answers["soins"] = care_data([
         {"kind": "hospitalisation", "member": "p1", "days": "8", "single_room_daily": "60"},
         {"kind": "glasses", "member": "c1", "quote": "240", "basket": "other"},

@@ -185,6 +185,22 @@ def test_retired_couple_on_aspa(client, db):
     # months before the request (none ticked in the 12 months) make them presumed eligible (R861-11).
     assert "Complémentaire santé solidaire avec participation financière" in text
     assert "Votre participation : 60 € par mois pour tout le foyer" in text
+    # No work income ticked for either: known, not left for the caisse to check (August to October 2026).
+    assert "personne dans le foyer n'a travaillé depuis le 1er août 2026" in text
+
+
+def test_a_job_stopped_less_than_three_months_before_rules_out_the_presumption(client, db):
+    answers = retired_couple_on_aspa()
+    answers["foyer"] = household_data([
+        {"role": "applicant", "birth_date": "01/02/1950", "activity": "retired", "sex": "m"},
+        {"role": "partner", "birth_date": "05/06/1960", "activity": "inactive", "sex": "f"},
+    ])
+    answers["ressources"]["p2__kinds"] = ["pension", "aspa", "salary"]
+    answers["montants"].update({"p2__salary__how": "part", "p2__salary__monthly": "300", "p2__salary__until": "09/2026"})
+    _counts, text = run(client, answers)
+    # She worked until 30 September 2026: August, September, October 2026 were not all without work.
+    assert "a travaillé jusqu'au 30 septembre 2026" in text
+    assert "Complémentaire santé solidaire avec participation financière" not in text
 
 
 def test_student_living_alone(client, db):

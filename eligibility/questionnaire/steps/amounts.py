@@ -26,8 +26,18 @@ from eligibility.rules.reasons import format_eur
 
 from ..fields import AmountField, MonthField
 from .base import YES_NO, Origin, Step, StepForm, Translation, money
-from .household import ADULT_ROLES
-from .resources import ANNUAL, MONTHLY_NOW, NOTHING, PERIOD, STILL, Kind, how_asked, period_words, ticked
+from .resources import (
+    ANNUAL,
+    MONTHLY_NOW,
+    NOTHING,
+    PERIOD,
+    STILL,
+    Kind,
+    asked_about,
+    how_asked,
+    period_words,
+    ticked,
+)
 
 EVERY_MONTH, SOME_MONTHS, TOTAL = "all", "part", "total"
 WORKING = frozenset({Activity.EMPLOYEE.value, Activity.SELF_EMPLOYED.value, Activity.TRAINEE_PAID.value})
@@ -218,11 +228,11 @@ def to_situation(answers, t: Translation) -> None:
                 benefits.append(rtype.value)
     s["current_benefits"] = benefits
     t.trace["current_benefits"] = Origin("ressources", None)
-    # For the presumptions (R861-11): since when an adult not working today has had no work income. Nothing
-    # ticked: none during the 12 months counted; a job that stopped: from the month after.
+    # For the presumptions (R861-11): since when a person asked about income, not working today, has had no
+    # work income. Nothing ticked: none during the 12 months counted; a job that stopped: from the month after.
     window_start = period_words(request_date)["start"]
     for i, member in enumerate(answers.members):
-        if member["role"] not in ADULT_ROLES or (member.get("activity") or "") in WORKING:
+        if not asked_about(member, request_date) or (member.get("activity") or "") in WORKING:
             continue
         ends = work_ends.get(member["uid"], [window_start])
         if ends and all(end is not None for end in ends):

@@ -2,22 +2,26 @@
 
 RSA recipients get the CSS without participation whatever their other resources. Recipients of the ASPA
 (and, as the dated parameter ``css.presomptions`` says, of the ASI or the AAH) are presumed entitled to the
-CSS with participation when nobody has worked in the months before the request. The situation does not say
-who worked in those months: the presumption applies when no member is employee, self-employed or paid
-trainee today, and the result says it must be checked.
+CSS with participation when nobody in the household had a professional activity during the three calendar
+months before the month of the request (R861-11, ``mois_sans_activite``). A member working today rules it
+out; a member's ``no_work_since`` (the first day without work) decides it; when a member of 16 or more does
+not say it, the presumption applies and the result says the caisse will check it. Younger children do not
+count (no work before 16).
 """
 
 from __future__ import annotations
 
-from ..enums import Activity, Benefit, CssStatus
+from datetime import date, timedelta
+
+from ..enums import WORKING_ACTIVITIES, Benefit, CssStatus
 from ..parameters import ParametersOn
-from ..reasons import Reason
-from ..situation import Situation
-from .common import ARTICLE_DECISION, new_key_notes, reason, ref
+from ..reasons import Reason, format_date
+from ..situation import Member, Situation
+from .common import ARTICLE_DECISION, new_key_notes, reason, ref, who_is
 from .household import Household
 
-#: Activities that show someone is working today (the presumptions need nobody working).
-WORKING_ACTIVITIES = frozenset({Activity.EMPLOYEE, Activity.SELF_EMPLOYED, Activity.TRAINEE_PAID})
+#: Below this age nobody is asked whether they worked (no professional activity before 16).
+WORKING_AGE = 16
 #: Order of the presumptions when a household receives several allowances.
 PRESUMPTION_ORDER = (Benefit.RSA, Benefit.ASPA, Benefit.ASI, Benefit.AAH)
 BENEFIT_NAME = {
@@ -34,7 +38,9 @@ def apply_presumptions(
     if not current_benefits:
         return status, None
     presumptions = p["css.presomptions"]
+    months = int(presumptions.get("mois_sans_activite") or 0)
     working = any(m.activity in WORKING_ACTIVITIES for m in h.counted)
+    worked, unknown = _worked_before(situation, h, months)
     for benefit in PRESUMPTION_ORDER:
         if benefit not in current_benefits:
             continue
@@ -59,6 +65,17 @@ def apply_presumptions(
                 ref(p, "css.presomptions"),
             ))
             continue
+        if worked is not None:
+            member, since = worked
+            reasons.append(reason(
+                "css.presumption_not_applied",
+                f"Vous recevez {BENEFIT_NAME[benefit]}, mais {who_is(member)} a travaillé jusqu'au "
+                f"{format_date(since - timedelta(days=1))} : la présomption de droit demande {months} mois civils "
+                f"sans activité avant le mois de la demande (depuis le {format_date(_start(situation, months))}) ; "
+                "vos ressources décident.",
+                ref(p, "css.presomptions"),
+            ))
+            continue
         if kind == "participation_personne_seule" and h.size != 1:
             reasons.append(reason(
                 "css.presumption_not_applied",
@@ -69,9 +86,12 @@ def apply_presumptions(
             continue
         if status is CssStatus.NOT_ELIGIBLE:
             status = CssStatus.WITH_PARTICIPATION
+        nobody = ("personne ne travaille dans le foyer" if unknown else
+                  f"personne dans le foyer n'a travaillé depuis le {format_date(_start(situation, months))} "
+                  f"({months} mois civils avant le mois de la demande)")
         reasons.append(reason(
             "css.presumption",
-            f"Vous recevez {BENEFIT_NAME[benefit]} et personne ne travaille dans le foyer : vous êtes présumé(e) avoir "
+            f"Vous recevez {BENEFIT_NAME[benefit]} et {nobody} : vous êtes présumé(e) avoir "
             "droit à la CSS avec participation ; si vos ressources sont sous le plafond sans participation, "
             "elle est sans participation.",
             ref(p, "css.presomptions"),
@@ -79,11 +99,54 @@ def apply_presumptions(
         note = new_key_notes(p, "css.presomptions").get(benefit)
         if note:
             to_verify.append(note)
-        months = presumptions.get("mois_sans_activite")
-        to_verify.append(
-            f"La présomption de droit suppose que personne dans le foyer n'a travaillé au cours des "
-            f"{None if months is None else int(months)} mois précédant la demande : la simulation ne le sait pas, "
-            "la caisse le vérifiera."
-        )
+        if unknown:
+            to_verify.append(
+                f"La présomption de droit suppose que personne dans le foyer n'a travaillé au cours des "
+                f"{months} mois précédant la demande : la simulation ne le sait pas, la caisse le vérifiera."
+            )
         return status, benefit.value
     return status, None
+
+
+def _start(situation: Situation, months: int) -> date:
+    """First day of the ``months``-th calendar month before the month of the request."""
+    when = situation.request_date
+    index = when.year * 12 + when.month - 1 - months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def _worked_before(situation: Situation, h: Household, months: int) -> tuple[tuple[Member, date] | None, bool]:
+    """(a member who worked in the ``months`` calendar months before the request, with the first day without
+    work), and whether some member of working age did not say since when they have not worked."""
+    start = _start(situation, months)
+    unknown = False
+    for m in h.counted:
+        if m.activity in WORKING_ACTIVITIES or m.age_on(situation.request_date) < WORKING_AGE:
+            continue
+        if m.no_work_since is None:
+            unknown = True
+        elif m.no_work_since > start:
+            return (m, m.no_work_since), unknown
+    return None, unknown
+
+
+def _start(situation: Situation, months: int) -> date:
+    """First day of the ``months``-th calendar month before the month of the request."""
+    when = situation.request_date
+    index = when.year * 12 + when.month - 1 - months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def _worked_before(situation: Situation, h: Household, months: int) -> tuple[tuple[Member, date] | None, bool]:
+    """(a member who worked in the ``months`` calendar months before the request, with the first day without
+    work), and whether some member of working age did not say since when they have not worked."""
+    start = _start(situation, months)
+    unknown = False
+    for m in h.counted:
+        if m.activity in WORKING_ACTIVITIES or m.age_on(situation.request_date) < WORKING_AGE:
+            continue
+        if m.no_work_since is None:
+            unknown = True
+        elif m.no_work_since > start:
+            return (m, m.no_work_since), unknown
+    return None, unknown

@@ -1,8 +1,11 @@
 """Resources of the CSS household (Code de la sécurité sociale, L861-2, R861-4 to R861-10, R861-15).
 
-* Flat deductions on AAH, ASI and ASPA (instruction DSS/SD2A/2021/71) are per month of allowance; the
-  declared amount covers the 12-month period, so 12 months are assumed, never more than the amount
-  declared. The couple rate applies when the applicant and the partner both receive the allowance.
+* Flat deductions on AAH, ASI and ASPA (instruction DSS/SD2A/2021/71) are per month of allowance. A 12-month
+  total (contract v1) does not say which months were paid, so 12 months are assumed; a dated line says it, and
+  only its months paid inside the reference period are deducted. Never more than the amount declared. The couple
+  rate applies in the months when the applicant and the partner both receive the allowance.
+* A dated resource line (``resource_months``) counts the months it has inside the reference period; its reason
+  says which months, line by line.
 * The 30 % abatement applies to the earned income (salary, self-employment) of a member who, on the
   request date, is on compensated unemployment, a paid trainee, on sick leave for more than 6 months,
   or receives the ASS (an ``ass`` resource line, or ``ass`` in the current benefits of a one-adult home).
@@ -21,6 +24,7 @@ from functools import lru_cache
 from ..enums import EARNED_INCOME_TYPES, Activity, Benefit, ResourceTreatment, ResourceType
 from ..parameters import ParameterFileError, ParametersOn
 from ..reasons import Reason, cents, format_date
+from ..resource_months import months_paid, months_text
 from ..results import ResourceLine
 from ..situation import Member, Situation
 from .common import (
@@ -83,14 +87,20 @@ def not_yet_excluded(p: ParametersOn) -> dict[ResourceType, tuple[date, Ref, str
 
 
 def _flat_deductions(
-    entries: list[tuple[Member, Decimal]], single: Decimal, couple: Decimal, months: int,
+    entries: list[tuple[Member, Decimal, frozenset | None]], single: Decimal, couple: Decimal, months: int,
     couple_ids: frozenset[str],
 ) -> dict[str, tuple[Decimal, Decimal, bool]]:
-    """Deduction per member ``{id: (deduction, monthly rate, couple rate?)}``, never more than the amount declared."""
+    """Deduction per member ``{id: (deduction, monthly rate, couple rate?)}``, never more than the amount declared.
+
+    Each entry is (member, amount, months paid): ``None`` for a 12-month total (every month assumed), else the
+    months of the reference period in which the allowance was paid (a dated line).
+    """
+    if any(paid is not None for _m, _a, paid in entries):
+        return _flat_deductions_by_month(entries, single, couple, months, couple_ids)
     out: dict[str, tuple[Decimal, Decimal, bool]] = {}
     if single <= 0 and couple <= 0:
         return out
-    pair = [(m, a) for m, a in entries if m.id in couple_ids and a > 0]
+    pair = [(m, a) for m, a, _paid in entries if m.id in couple_ids and a > 0]
     if len(pair) == 2:
         (m1, a1), (m2, a2) = pair
         total = min(a1 + a2, couple * months)
@@ -99,9 +109,37 @@ def _flat_deductions(
         first = min(a1, total - second)
         out[m1.id] = (first, couple, True)
         out[m2.id] = (second, couple, True)
-    for m, amount in entries:
+    for m, amount, _paid in entries:
         if amount > 0 and m.id not in out:
             out[m.id] = (min(amount, single * months), single, False)
+    return out
+
+
+def _flat_deductions_by_month(
+    entries: list[tuple[Member, Decimal, frozenset | None]], single: Decimal, couple: Decimal, months: int,
+    couple_ids: frozenset[str],
+) -> dict[str, tuple[Decimal, Decimal, bool]]:
+    """The same, month by month: the couple rate (shared in halves) in the months both partners were paid, the
+    single rate in the other months paid. A 12-month total counts as paid every month."""
+    every = frozenset(range(months))  # a 12-month total: every month, which ones not said
+    paid = {}
+    for m, amount, paid_in in entries:
+        if amount > 0:
+            paid[m.id] = every if paid_in is None else paid_in
+    both: frozenset = frozenset()
+    partners = [m.id for m, _a, _p in entries if m.id in couple_ids and m.id in paid]
+    if len(partners) == 2 and couple > 0:
+        first, second = (paid[i] for i in partners)
+        # Beside a 12-month total (months not said), the dated line's months are the months both were paid.
+        both = second if first is every else first if second is every else first & second
+    out: dict[str, tuple[Decimal, Decimal, bool]] = {}
+    for m, amount, _paid_in in entries:
+        if m.id not in paid:
+            continue
+        shared = len(both) if m.id in partners else 0
+        alone = len(paid[m.id]) - shared
+        deduction = cents(couple * shared / 2) + single * alone
+        out[m.id] = (min(amount, deduction), couple if shared else single, bool(shared))
     return out
 
 
@@ -144,7 +182,7 @@ def resources(
         elif rtype in _BENEFIT_SHORT and order[r.member] < n_counted:
             if minimum_benefits is None:
                 minimum_benefits = {}
-            minimum_benefits.setdefault(rtype, []).append((members[r.member], r.amount))
+            minimum_benefits.setdefault(rtype, []).append((members[r.member], r.amount, _paid_months(r)))
 
     deductions: dict[ResourceType, dict[str, tuple[Decimal, Decimal, bool]]] = {}
     if minimum_benefits:
@@ -173,6 +211,9 @@ def resources(
         if who is None:
             who = whos[member_id] = who_is(members[member_id])
         amount = r.amount
+        if r.counted_months is not None:
+            # A dated line: its reason says which months of the reference period were counted.
+            who = f"{who} ; {months_text(r)}"
         if order[member_id] >= n_counted:
             note = (f"{label} ({who}, {format_amount(amount)}) : montant non compté, cette personne ne fait pas "
                     "partie du foyer de la demande.")
@@ -210,7 +251,7 @@ def resources(
             continue
         if rtype in EARNED_INCOME_TYPES:
             if rtype is ResourceType.SELF_EMPLOYMENT:
-                reasons.append(_self_employment_reason(who))
+                reasons.append(_self_employment_reason(whos[member_id]))
             if abated is None:
                 abated = {m.id for m in counted_members if m.activity in ABATEMENT_ACTIVITIES}
                 abated.update(ass_lines)
@@ -234,10 +275,16 @@ def resources(
                 counted = amount - deducted
                 total += counted
                 shared = " pour le couple, partagée entre vous deux" if couple_rate else ""
+                if r.counted_months is None:
+                    over = (f", soit {format_amount(deducted)} sur {months} mois. Nous supposons que "
+                            f"{_BENEFIT_SHORT[rtype]} a été versée pendant toute la période ; la déduction ne "
+                            "dépasse jamais le montant déclaré.")
+                else:
+                    over = (f", soit {format_amount(deducted)} pour les {months_paid(r)} mois où "
+                            f"{_BENEFIT_SHORT[rtype]} a été versée pendant la période ; la déduction ne dépasse "
+                            "jamais le montant déclaré.")
                 note = (f"{label} ({who}) : {format_amount(amount)} déclarés, comptés pour {format_amount(counted)} "
-                        f"après une déduction forfaitaire de {format_eur(rate)} par mois d'allocation{shared}"
-                        f", soit {format_amount(deducted)} sur {months} mois. Nous supposons que {_BENEFIT_SHORT[rtype]} "
-                        "a été versée pendant toute la période ; la déduction ne dépasse jamais le montant déclaré.")
+                        f"après une déduction forfaitaire de {format_eur(rate)} par mois d'allocation{shared}{over}")
                 lines.append(ResourceLine(member_id, value, amount, counted, "abated", note))
                 reasons.append(reason("css.benefit_deduction", note, ref(p, "css.deduction_aah")))
                 continue
@@ -251,6 +298,13 @@ def resources(
 _INCLUDED, _EXCLUDED, _DEDUCTED = (ResourceTreatment.INCLUDED.value, ResourceTreatment.EXCLUDED.value,
                                    ResourceTreatment.DEDUCTED.value)
 _NO_DEDUCTION: dict[str, tuple[Decimal, Decimal, bool]] = {}
+
+
+def _paid_months(r) -> frozenset | None:
+    """The months of the period in which a dated line was paid (``None`` for a 12-month total)."""
+    if r.counted_months is None:
+        return None
+    return frozenset(month for month, amount in r.counted_months if amount > 0)
 
 
 @lru_cache(maxsize=1024)

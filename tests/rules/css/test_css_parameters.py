@@ -168,7 +168,7 @@ def test_excluded_resources_only_narrow_the_contract_and_end_on_it():
 
 @pytest.mark.parametrize(
     ("resource_type", "first_day"),
-    [("cej_allowance", date(2023, 7, 29)), ("family_help", date(2025, 6, 29))],
+    [("cej_allowance", date(2023, 7, 29)), ("family_help", date(2025, 6, 30))],
 )
 def test_late_exclusions_by_date(resource_type, first_day):
     before = default_parameters().at(first_day - timedelta(days=1))
@@ -184,7 +184,7 @@ def test_decree_2023_671_is_cited_with_its_journal_officiel_text():
     assert "2023-671 du 27 juillet 2023" in entry.references[0].title
     assert entry.references[0].href == "https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000047897475"
     assert entry.to_verify is None
-    assert default_parameters().at(date(2025, 6, 29)).entry("css.ressources_exclues").to_verify
+    assert default_parameters().at(date(2025, 6, 30)).entry("css.ressources_exclues").to_verify
 
 
 def test_a_list_naming_a_counted_resource_is_refused():

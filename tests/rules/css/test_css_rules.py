@@ -392,22 +392,22 @@ class TestDatedExclusions:
     """Exclusions that came late (R861-10 as amended): before their date, the resource was counted."""
 
     # 2025 one-person ceilings: 10 339 € free, 13 957 € with participation (from 1 April 2025).
-    def test_family_help_is_counted_the_day_before_29_june_2025(self):
-        result = css(("p1", "salary", 5000), ("p1", "family_help", 6000), request_date="2025-06-28")
+    def test_family_help_is_counted_on_29_june_2025_the_day_the_decree_was_published(self):
+        result = css(("p1", "salary", 5000), ("p1", "family_help", 6000), request_date="2025-06-29")
         assert result.resources == 11000  # 5 000 + 6 000
         assert result.status is PARTICIPATION
         counted = line(result, "family_help")
         assert counted.counted == 6000 and counted.treatment == "included"
         why = reason(result, "css.resource_not_yet_excluded")
-        assert "29 juin 2025" in why.text and "28 juin 2025" in why.text  # from when; the request date
+        assert "30 juin 2025" in why.text and "29 juin 2025" in why.text  # from when; the request date
         assert ResourceType("family_help").label in why.text and "6\u202f000\u00a0€" in why.text
         assert "R861-10" in why.article and "28 juin 2025" in why.article
         assert why.href.startswith("https://")
         assert "css.resource_excluded" not in codes(result)
-        assert any("30 juin 2025" in note for note in result.to_verify)
+        assert any("1er juillet 2025" in note for note in result.to_verify)
 
-    def test_family_help_is_left_out_from_29_june_2025(self):
-        result = css(("p1", "salary", 5000), ("p1", "family_help", 6000), request_date="2025-06-29")
+    def test_family_help_is_left_out_from_30_june_2025_the_day_after_publication(self):
+        result = css(("p1", "salary", 5000), ("p1", "family_help", 6000), request_date="2025-06-30")
         assert result.resources == 5000
         assert result.status is FREE
         assert line(result, "family_help").counted == 0
