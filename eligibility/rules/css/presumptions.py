@@ -128,25 +128,3 @@ def _worked_before(situation: Situation, h: Household, months: int) -> tuple[tup
         elif m.no_work_since > start:
             return (m, m.no_work_since), unknown
     return None, unknown
-
-
-def _start(situation: Situation, months: int) -> date:
-    """First day of the ``months``-th calendar month before the month of the request."""
-    when = situation.request_date
-    index = when.year * 12 + when.month - 1 - months
-    return date(index // 12, index % 12 + 1, 1)
-
-
-def _worked_before(situation: Situation, h: Household, months: int) -> tuple[tuple[Member, date] | None, bool]:
-    """(a member who worked in the ``months`` calendar months before the request, with the first day without
-    work), and whether some member of working age did not say since when they have not worked."""
-    start = _start(situation, months)
-    unknown = False
-    for m in h.counted:
-        if m.activity in WORKING_ACTIVITIES or m.age_on(situation.request_date) < WORKING_AGE:
-            continue
-        if m.no_work_since is None:
-            unknown = True
-        elif m.no_work_since > start:
-            return (m, m.no_work_since), unknown
-    return None, unknown
