@@ -21,10 +21,9 @@ from decimal import Decimal
 from django.utils import formats, translation
 from django.utils.translation import gettext, pgettext
 
-from eligibility.rules.reasons import format_eur
 from eligibility.rules.wording import speaking
 
-from .formatting import date_text, left_to_right
+from .formatting import date_text, eur
 
 
 class PageLanguage:
@@ -34,7 +33,7 @@ class PageLanguage:
         return pgettext(key, french)
 
     def money(self, amount: Decimal) -> str:
-        return left_to_right(format_eur(amount))
+        return eur(amount)
 
     def day(self, value: date) -> str:
         return date_text(value)
