@@ -33,6 +33,7 @@ from tests.dossiers.test_pdf_personas import (
     SINGLE_ADULT_STAY,
 )
 from tests.i18n_pages import french_marked_texts, left_in_french, visible_texts
+from tests.questionnaire.test_i18n_journeys import legacy_rule_texts
 from tests.questionnaire.test_questionnaire_helpers import Journey
 from tests.questionnaire.test_questionnaire_journeys import REQUEST_DATE, self_employed_in_difficulty
 
@@ -86,7 +87,7 @@ def test_every_letter_is_french_with_a_translation_giving_the_same_amounts(perso
         assert translated.paragraphs[0] == next(g[language] for g in greetings if g["fr"] == french.paragraphs[0])
         assert amounts(fields(translated)) == amounts(fields(french)), french.kind
         # Every sentence the letter writes is translated; the legal references and the person's name are
-        # the same in every language, and the rules' own texts (documents, care labels) are the rules'.
+        # the same in every language; only the texts the rules write without their catalogue stay French.
         rule_texts = french_lines_of_rules(PERSONAS[persona])
         kept = {spaces(text) for text in [*french.references, french.signature]} | rule_texts
         left = [line for line in french_lines(translated) if line in french_lines(french) and line not in kept]
@@ -94,21 +95,8 @@ def test_every_letter_is_french_with_a_translation_giving_the_same_amounts(perso
 
 
 def french_lines_of_rules(persona: dict) -> set[str]:
-    """The texts the rules write (reasons, checklist documents, care labels): French until their catalogue."""
-    found: set[str] = set()
-
-    def walk(value):
-        if isinstance(value, str):
-            found.add(spaces(value))
-        elif isinstance(value, dict):
-            for item in value.values():
-                walk(item)
-        elif isinstance(value, list | tuple):
-            for item in value:
-                walk(item)
-
-    walk(simulate(parse_situation(persona, today=TODAY)).as_dict())
-    return found
+    """The texts the rules still write without their wording catalogue (documents, care labels): French."""
+    return {spaces(text) for text in legacy_rule_texts(simulate(parse_situation(persona, today=TODAY)))}
 
 
 # --------------------------------------------------------------------------- the letter page
