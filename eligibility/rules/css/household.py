@@ -15,7 +15,8 @@ from ..enums import Role
 from ..parameters import ParametersOn
 from ..reasons import Reason, format_date
 from ..situation import Member, Situation
-from .common import CACHED, ONE, capital, number, persons, reason, ref, who_is
+from .common import ARTICLE_HOUSEHOLD, CACHED, ONE, capital, number, persons, reason, ref, who_is
+from .household_basis import is_dependant
 
 
 class Household:
@@ -35,7 +36,7 @@ class Household:
                 partner = m
             else:
                 age = m.age_on(when)
-                if age < limit:
+                if age < limit and is_dependant(m, age, p):
                     dependants.append(m)
                 else:
                     not_counted.append((m, age))
@@ -149,6 +150,15 @@ def household_reasons(h: Household, p: ParametersOn, when: date) -> list[Reason]
     limit = int(p["css.age_limite_personne_a_charge"])
     household_ref, coefficient_ref = ref(p, "css.age_limite_personne_a_charge"), ref(p, "css.coefficients_foyer")
     for m, age in h.not_counted:
+        if age < limit:
+            reasons.append(reason(
+                "css.household_independent",
+                f"{capital(who_is(m))} ({age} ans) ne fait pas partie du foyer : cette personne n'est pas sur votre "
+                "déclaration de revenus, ne vit pas chez vous et ne reçoit pas de pension que vous déduisez de vos "
+                "impôts. Elle peut faire sa propre demande.",
+                ARTICLE_HOUSEHOLD,
+            ))
+            continue
         reasons.append(reason(
             "css.household_not_counted",
             f"{capital(who_is(m))} ({age} ans le {format_date(when)}) ne fait pas partie du foyer : seules "
