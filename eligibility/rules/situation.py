@@ -111,6 +111,9 @@ class Resource:
     end: date | None = None
     months: tuple[tuple[date, Decimal], ...] = ()
     counted_months: tuple[tuple[date, Decimal], ...] | None = None
+    #: A dated line, once windowed: still paid on the request date (``resource_months.paid_on``); ``None`` for a
+    #: 12-month total, which does not say it.
+    paid_at_request: bool | None = None
 
     @property
     def is_dated(self) -> bool:
