@@ -28,7 +28,8 @@ from ..enums import IndividualApplication, Role
 from ..parameters import ParametersOn
 from ..reasons import Reason
 from ..situation import Member, Situation
-from .common import ARTICLE_HOUSEHOLD, SOURCE_INDIVIDUAL, SOURCE_UNDER_25, ref
+from ..wording import Joined, Phrase, say
+from .common import ARTICLE_HOUSEHOLD, SOURCE_INDIVIDUAL, SOURCE_UNDER_25, reason, ref
 
 #: ``kind`` of a household basis.
 OWN = "own"                  # the applicant's own household (R861-2)
@@ -44,7 +45,7 @@ class HouseholdBasis:
 
     def as_dict(self) -> dict:
         r = self.reason
-        return {"kind": self.kind, "code": r.code, "text": r.text, "article": r.article, "href": r.href}
+        return {"kind": self.kind, "code": r.code, "text": str(r.text), "article": r.article, "href": r.href}
 
 
 def is_dependant(m: Member, age: int, p: ParametersOn) -> bool:
@@ -75,55 +76,30 @@ def household_basis(situation: Situation, p: ParametersOn) -> HouseholdBasis | N
     if age >= limit:
         return None
     if situation.partner is not None:
-        return HouseholdBasis(OWN, Reason(
-            "css.household_basis.young_couple",
-            "Vous avez moins de 25 ans et vivez en couple : vous formez votre propre foyer avec votre conjoint ou "
-            "partenaire, et la demande se fait pour ce foyer.",
-            *ARTICLE_HOUSEHOLD,
-        ))
+        return HouseholdBasis(OWN, reason("css.household_basis.young_couple", ARTICLE_HOUSEHOLD, limit=limit))
     if _is_parent(situation, applicant):
         return _individual(IndividualApplication.YOUNG_PARENT, applicant, age, p)
-    majority = int(p["css.age_majorite"])
-    if age < majority:
-        return HouseholdBasis(PARENTS, Reason(
-            "css.household_basis.minor",
-            f"Vous avez {age} ans : un mineur fait partie du foyer de ses parents, qui font la demande pour tout "
-            "le foyer. Seuls certains mineurs peuvent demander seuls (confiés à l'aide sociale à l'enfance, suivis "
-            "par la protection judiciaire de la jeunesse, ou de 16 ans et plus sans contact avec leur famille). "
-            "Les montants ci-dessous sont calculés pour vous seul(e).",
-            *ref(p, "css.age_majorite"),
+    if age < int(p["css.age_majorite"]):
+        return HouseholdBasis(PARENTS, reason(
+            "css.household_basis.minor", ref(p, "css.age_majorite"),
+            age=age, sixteen=int(p["css.age_demande_individuelle_sans_famille"]),
         ))
     ties = _ties(applicant)
     if ties:
-        text = (f"Vous avez {age} ans et {_join(ties)} : vous faites partie du foyer de vos parents pour la "
-                "Complémentaire santé solidaire. La demande se fait par vos parents, avec leurs ressources.")
         if applicant.lives_with_parents:
-            text += " Tant que vous vivez chez eux, vous ne pouvez pas demander seul(e)."
+            alone = say("css.household_basis.parents.at_home")
         else:
             commitments = []
             if applicant.tax_attached:
-                commitments.append("vous engager par écrit à faire votre propre déclaration de revenus dès l'an "
-                                   "prochain")
+                commitments.append(say("css.household_basis.commit.tax"))
             if applicant.receives_deductible_alimony:
-                commitments.append("attester sur l'honneur que cette pension ne vous est plus versée")
-            text += f" Vous pouvez demander seul(e) si vous acceptez de {_join(commitments)}."
-        text += " Les montants ci-dessous sont calculés pour vous seul(e)."
-        return HouseholdBasis(PARENTS, Reason("css.household_basis.parents", text, *ARTICLE_HOUSEHOLD))
+                commitments.append(say("css.household_basis.commit.alimony"))
+            alone = say("css.household_basis.parents.commit", commitments=_and(commitments))
+        return HouseholdBasis(PARENTS, reason(
+            "css.household_basis.parents", ARTICLE_HOUSEHOLD, age=age, ties=_and(ties), alone=alone))
     if None in (applicant.tax_attached, applicant.lives_with_parents, applicant.receives_deductible_alimony):
-        return HouseholdBasis(OWN, Reason(
-            "css.household_basis.young_adult_assumed",
-            f"Vous avez {age} ans : vous pouvez demander seul(e) si vous ne vivez pas chez vos parents, n'êtes pas "
-            "sur leur déclaration de revenus et ne recevez pas de pension alimentaire qu'ils déduisent de leurs "
-            "impôts. Nous l'avons supposé ; la caisse le vérifiera.",
-            *SOURCE_UNDER_25,
-        ))
-    return HouseholdBasis(OWN, Reason(
-        "css.household_basis.young_adult_independent",
-        f"Vous avez {age} ans, vous ne vivez pas chez vos parents, vous n'êtes pas sur leur déclaration de revenus "
-        "et ne recevez pas de pension qu'ils déduisent de leurs impôts : vous formez votre propre foyer et pouvez "
-        "demander seul(e).",
-        *SOURCE_UNDER_25,
-    ))
+        return HouseholdBasis(OWN, reason("css.household_basis.young_adult_assumed", SOURCE_UNDER_25, age=age))
+    return HouseholdBasis(OWN, reason("css.household_basis.young_adult_independent", SOURCE_UNDER_25, age=age))
 
 
 def _individual(case: IndividualApplication, applicant: Member, age: int, p: ParametersOn) -> HouseholdBasis | None:
@@ -132,45 +108,28 @@ def _individual(case: IndividualApplication, applicant: Member, age: int, p: Par
         if age >= int(p["css.age_limite_jeune_majeur_ase"]):
             return None
         minor = age < int(p["css.age_majorite"])
-        return HouseholdBasis(INDIVIDUAL, Reason(
-            "css.individual.ase_pjj",
-            "Vous êtes confié(e) à l'aide sociale à l'enfance (ASE) ou suivi(e) par la protection judiciaire de la "
-            "jeunesse (PJJ) : la demande est faite pour vous seul(e), sans les ressources de vos parents"
-            + (", par le service qui s'occupe de vous." if minor else "."),
-            *ref(p, "css.age_limite_jeune_majeur_ase"),
-        ), None if minor else p.entry("css.age_limite_jeune_majeur_ase").to_verify)
+        return HouseholdBasis(
+            INDIVIDUAL,
+            reason("css.individual.ase_pjj", ref(p, "css.age_limite_jeune_majeur_ase"),
+                   say("css.individual.ase_pjj.minor" if minor else "css.individual.ase_pjj")),
+            None if minor else p.entry("css.age_limite_jeune_majeur_ase").to_verify,
+        )
     if case is IndividualApplication.NO_FAMILY_CONTACT:
         if age < int(p["css.age_demande_individuelle_sans_famille"]):
             return None
-        return HouseholdBasis(INDIVIDUAL, Reason(
-            "css.individual.no_family_contact",
-            "Vous n'avez plus de contact avec votre famille : vous pouvez demander seul(e), sans les ressources de "
-            "vos parents.",
-            *ref(p, "css.age_demande_individuelle_sans_famille"),
-        ), p.entry("css.age_demande_individuelle_sans_famille").to_verify)
+        return HouseholdBasis(
+            INDIVIDUAL,
+            reason("css.individual.no_family_contact", ref(p, "css.age_demande_individuelle_sans_famille")),
+            p.entry("css.age_demande_individuelle_sans_famille").to_verify,
+        )
     if case is IndividualApplication.FNAU_STUDENT:
-        return HouseholdBasis(INDIVIDUAL, Reason(
-            "css.individual.fnau_student",
-            "Vous êtes étudiant(e) isolé(e) et recevez l'aide annuelle d'urgence du Crous (FNAU) : vous pouvez "
-            "demander seul(e), sans les ressources de vos parents, même si vous êtes sur leur déclaration de "
-            "revenus.",
-            *SOURCE_INDIVIDUAL,
-        ))
+        return HouseholdBasis(INDIVIDUAL, reason("css.individual.fnau_student", SOURCE_INDIVIDUAL))
     if case is IndividualApplication.YOUNG_PARENT:
-        if age >= int(p["css.age_limite_personne_a_charge"]):
+        limit = int(p["css.age_limite_personne_a_charge"])
+        if age >= limit:
             return None
-        return HouseholdBasis(INDIVIDUAL, Reason(
-            "css.individual.young_parent",
-            "Vous avez moins de 25 ans et vous êtes parent ou attendez un enfant : vous formez votre propre foyer, "
-            "même si vous vivez chez vos parents. La demande se fait pour vous et vos enfants.",
-            *SOURCE_INDIVIDUAL,
-        ))
-    return HouseholdBasis(INDIVIDUAL, Reason(
-        "css.individual.separated_spouse",
-        "Vous êtes séparé(e) de votre conjoint : vous pouvez demander seul(e), sans ses ressources, même si vous "
-        "êtes encore marié(e) ou sur la même déclaration de revenus.",
-        *SOURCE_INDIVIDUAL,
-    ))
+        return HouseholdBasis(INDIVIDUAL, reason("css.individual.young_parent", SOURCE_INDIVIDUAL, limit=limit))
+    return HouseholdBasis(INDIVIDUAL, reason("css.individual.separated_spouse", SOURCE_INDIVIDUAL))
 
 
 def _is_parent(situation: Situation, applicant: Member) -> bool:
@@ -180,19 +139,20 @@ def _is_parent(situation: Situation, applicant: Member) -> bool:
     return health is not None and health.pregnancy_due_date is not None
 
 
-def _ties(applicant: Member) -> list[str]:
-    """What ties the applicant to the parents' household, in plain words."""
+def _ties(applicant: Member) -> list[Phrase]:
+    """What ties the applicant to the parents' household (the first one names the parents)."""
     ties = []
     if applicant.lives_with_parents:
-        ties.append("vous vivez chez vos parents")
+        ties.append(say("css.household_basis.tie.lives"))
     if applicant.tax_attached:
-        ties.append("vous êtes sur leur déclaration de revenus" if ties else
-                    "vous êtes sur la déclaration de revenus de vos parents")
+        ties.append(say("css.household_basis.tie.tax" if ties else "css.household_basis.tie.tax_first"))
     if applicant.receives_deductible_alimony:
-        ties.append("vous recevez une pension alimentaire qu'ils déduisent de leurs impôts" if ties else
-                    "vous recevez de vos parents une pension alimentaire qu'ils déduisent de leurs impôts")
+        ties.append(say("css.household_basis.tie.alimony" if ties else "css.household_basis.tie.alimony_first"))
     return ties
 
 
-def _join(parts: list[str]) -> str:
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " et " + parts[-1]
+def _and(parts: list[Phrase]) -> Phrase | Joined:
+    """``a``, ``a et b``, ``a, b et c``."""
+    if len(parts) == 1:
+        return parts[0]
+    return say("css.household_basis.and", first=Joined(tuple(parts[:-1])), last=parts[-1])
