@@ -281,7 +281,11 @@ def resources(
 
 
 #: Why the abatement applies, as keys of the wording catalogue.
-_ACTIVITY_CAUSE = {a: f"css.resource_abated.{a.value}" for a in ABATEMENT_ACTIVITIES}
+_ACTIVITY_CAUSE = {
+    Activity.UNEMPLOYED_COMPENSATED: "css.resource_abated.unemployed_compensated",
+    Activity.TRAINEE_PAID: "css.resource_abated.trainee_paid",
+    Activity.SICK_LEAVE_OVER_6_MONTHS: "css.resource_abated.sick_leave_over_6_months",
+}
 _ASS_CAUSE = "css.resource_abated.ass"
 
 
