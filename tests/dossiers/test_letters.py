@@ -144,6 +144,19 @@ def test_each_letter_names_its_addressee_carries_the_figures_and_lists_the_enclo
     assert "{" not in text and "%(" not in text
 
 
+@pytest.mark.parametrize("persona", [HEAVY_FAMILY_ALL_AIDS, SINGLE_ADULT_STAY, FAMILY_GLASSES_DENTAL],
+                         ids=["heavy_family", "single_adult_stay", "family_glasses_dental"])
+def test_letter_pdfs_have_no_blank_page(persona):
+    """Every letter fits on one page, and no page of its PDF is blank (the text extracted page by page)."""
+    for kind, letter in letters(persona, person_label="Samia").items():
+        reader = pypdf.PdfReader(io.BytesIO(render_letter_pdf(letter)))
+        pages = [normalise(page.extract_text()) for page in reader.pages]
+        assert len(pages) == 1, (kind, len(pages))
+        for number, page in enumerate(pages, start=1):
+            assert len(page) > 600, f"{kind}: page {number} is almost blank: {page!r}"
+        assert normalise(letter.subject) in pages[0] and letter.enclosures[-1][:40] in pages[-1]
+
+
 def test_letter_files_keep_the_text_pdf_tagged_and_docx_editable():
     letter = letters(HEAVY_FAMILY_ALL_AIDS)[LetterKind.CPAM_AID]
     reader = pypdf.PdfReader(io.BytesIO(render_letter_pdf(letter)))
