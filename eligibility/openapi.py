@@ -1,6 +1,8 @@
 """The OpenAPI 3.1 document of the simulation API, derived by pydantic from typed schemas.
 
-The schemas below describe the contract's JSON shapes, using the rules' own enums so that closed
+The result schemas are generated from the results' own declarations (``eligibility.rules.contract``: the
+entries each result class writes, the same that its serialisers are compiled from), so they cannot drift.
+The input schemas describe the contract's JSON shapes, using the rules' own enums so that closed
 lists cannot drift; validation itself is the rules' (``parse_situation``), which adds the checks a
 schema cannot express (exactly one applicant, members referenced by id, dates in range…). A test
 validates generated situations and the contract's example against these schemas.
@@ -8,15 +10,18 @@ validates generated situations and the contract's example against these schemas.
 
 from __future__ import annotations
 
+import typing
 from datetime import date
+from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
 from django.conf import settings
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, create_model
 from pydantic.json_schema import models_json_schema
 
-from eligibility.rules import enums
+from eligibility.rules import contract, enums
+from eligibility.rules.engine import result_outputs
 from eligibility.rules.situation import (
     DEPARTMENT_RE,
     MAX_HOSPITAL_DAYS,
@@ -142,104 +147,69 @@ class SituationIn(_Open):
     difficulties: list[enums.Difficulty] = Field(default_factory=list)
 
 
-class RulesetOut(_Open):
-    version: str
-    parameters_valid_on: date
+# --------------------------------------------------------------------------- results, from their declarations
+
+#: ``reasons_detail`` items (``reasons.reasons_dict``): the code, the sentence and its legal citation.
+ReasonDetailOut = create_model(
+    "ReasonDetailOut", __base__=_Open, code=(str, ...), text=(str, ...), article=(str | None, ...), href=(str | None, ...),
+)
 
 
-class CssOut(_Open):
-    status: enums.CssStatus
-    household_size: int
-    resources: float
-    ceiling_free: float
-    ceiling_with_participation: float
-    monthly_participation: float
-    reasons: list[str]
+def _json_type(annotation: Any, models: dict[type, type[BaseModel]]) -> Any:
+    """The pydantic type of a contract value of this annotation (money is a JSON number)."""
+    inner, nullable = contract.optional(annotation)
+    if inner is Decimal:
+        result: Any = float
+    elif contract.is_declared(inner):
+        result = _out_model(inner, models)
+    elif contract.item_type(inner) is not None:
+        result = list[_json_type(contract.item_type(inner), models)]
+    elif typing.get_origin(inner) is dict:
+        key, value = typing.get_args(inner)
+        result = dict[key, _json_type(value, models)]
+    else:
+        result = inner
+    return result | None if nullable else result
 
 
-class HospitalStayOut(_Open):
-    member: str
-    days: int
-    daily_rate: float
-    exemption: enums.HospitalExemption | None
-    forfait_journalier: float = Field(description="Forfait journalier dû par le patient pour tout le séjour")
-    single_room: float | None = Field(description="Supplément chambre particulière pour le séjour (jamais remboursé par la Sécurité sociale)")
-    reasons: list[str]
+def _out_model(cls: type, models: dict[type, type[BaseModel]]) -> type[BaseModel]:
+    """The pydantic model of a declared result (``contract.contract``): its entries, in order."""
+    if cls in models:
+        return models[cls]
+    spec = cls.__contract__
+    fields: dict[str, Any] = {}
+    for e in spec.entries:
+        if e.kind == "reasons":
+            fields["reasons"] = (list[str], Field(description="Raisons, en phrases, avec l'article appliqué"))
+            fields["reasons_detail"] = (list[ReasonDetailOut], Field(
+                description="Les mêmes raisons : code stable, phrase, article et lien (detail=figures : le code seul)"))
+            continue
+        if e.kind == "label":
+            annotation: Any = str | None
+        elif e.kind == "float":
+            annotation = float | None if contract.optional(contract.entry_type(cls, e))[1] else float
+        else:
+            annotation = _json_type(contract.entry_type(cls, e), models)
+        fields[e.key] = (annotation, Field(description=e.description))
+    models[cls] = create_model(spec.schema, __base__=_Open, __doc__=spec.description or cls.__doc__, **fields)
+    return models[cls]
 
 
-class EmergencyVisitOut(_Open):
-    member: str
-    flat_fee: float = Field(description="Forfait patient urgences dû (0 si exonéré)")
-    exemption: str | None
-    reasons: list[str]
+def _result_model() -> type[BaseModel]:
+    models: dict[type, type[BaseModel]] = {}
+    fields: dict[str, Any] = {}
+    for key, annotation in result_outputs().items():
+        inner, _ = contract.optional(annotation)
+        description = inner.__contract__.description if contract.is_declared(inner) else None
+        fields[key] = (_json_type(annotation, models), Field(description=description))
+    return create_model(
+        "ResultOut", __base__=_Open,
+        __doc__="The result (contract v1); the project adds fields (details, reasons) that clients may ignore.",
+        **fields,
+    )
 
 
-class OutOfPocketLineOut(_Open):
-    key: str
-    charge: str = Field(description="Nature de la charge : forfait_journalier, single_room, emergency_flat_fee, consultation, participation_forfaitaire, dental_prosthesis, glasses, hearing_aids")
-    label: str
-    billed: float | None = None
-    current: dict[str, Any] = Field(description="Avec la couverture actuelle : billed, social_security, complementary (null si inconnue), left, upper_bound (« au plus »), note")
-    with_css: dict[str, Any] | None = Field(description="Avec la CSS, si le foyer y a droit (sinon null)")
-    details: dict[str, Any] | None = Field(None, description="Soins sur devis : panier, base et taux de la Sécurité sociale, prix limite, limite CSS, plafond du contrat responsable, conseil sans devis (no_quote) ; séjour daté : tarifs jour par jour (rate_segments)")
-
-
-class OutOfPocketOut(_Open):
-    total: float = Field(description="Reste à charge total avec la couverture actuelle")
-    total_current: float | None = None
-    total_with_css: float | None
-    lines: list[OutOfPocketLineOut]
-
-
-class CpamAidOut(_Open):
-    assessment: enums.AidAssessment
-    reasons: list[str]
-
-
-class HelpOut(_Open):
-    relevant: bool
-    reasons: list[str]
-
-
-class LocalContactOut(_Open):
-    kind: enums.LocalContactKind
-    organism: str
-    how: str
-
-
-class LocalAidOut(_Open):
-    relevant: bool
-    department: str | None
-    terms_known: bool = Field(description="Conditions du département connues et sourcées (sinon : demander au CCAS et au département)")
-    assessment: enums.AidAssessment | None
-    ceiling: float | None
-    contacts: list[LocalContactOut]
-    reasons: list[str]
-
-
-class ChecklistItemOut(_Open):
-    key: str
-    organism: str
-    procedure: str
-    documents: list[str]
-    deadline: str
-
-
-class ResultOut(_Open):
-    """The result (contract v1); the project adds fields (details, reasons) that clients may ignore."""
-
-    request_date: date
-    ruleset: RulesetOut
-    css: CssOut
-    hospital_stays: list[HospitalStayOut]
-    emergency_visits: list[EmergencyVisitOut]
-    reste_a_charge: OutOfPocketOut
-    cpam_aid: CpamAidOut
-    help_independants: HelpOut
-    local_health_aid: LocalAidOut
-    checklist: list[ChecklistItemOut]
-    care_guidance: dict[str, Any] | None = Field(None, description="Caisse compétente (CPAM, CGSS outre-mer, CSSM), patients venus d'ailleurs, moyens de payer le reste, choix d'une complémentaire : ce que les chiffres du foyer appellent")
-    to_verify: list[str] = Field(default_factory=list)
+ResultOut = _result_model()
 
 
 class FieldErrorOut(BaseModel):
