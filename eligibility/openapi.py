@@ -2,16 +2,18 @@
 
 The result schemas are generated from the results' own declarations (``eligibility.rules.contract``: the
 entries each result class writes, the same that its serialisers are compiled from), so they cannot drift.
-The input schemas describe the contract's JSON shapes, using the rules' own enums so that closed
-lists cannot drift; validation itself is the rules' (``parse_situation``), which adds the checks a
-schema cannot express (exactly one applicant, members referenced by id, dates in range…). A test
+The input schemas come from the situation's dataclasses and their fields' declarations (``contract.given``:
+JSON names, bounds, closed lists, descriptions), which the parser's readers also enforce; validation itself
+is the rules' (``parse_situation``), which adds the checks a schema cannot express (exactly one applicant,
+members referenced by id, dates in range…). A test
 validates generated situations and the contract's example against these schemas.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import keyword
 import typing
-from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
@@ -20,131 +22,84 @@ from django.conf import settings
 from pydantic import BaseModel, ConfigDict, Field, create_model
 from pydantic.json_schema import models_json_schema
 
-from eligibility.rules import contract, enums
+from eligibility.rules import contract
 from eligibility.rules.engine import result_outputs
-from eligibility.rules.situation import (
-    DEPARTMENT_RE,
-    MAX_HOSPITAL_DAYS,
-    MAX_MEMBERS,
-    MAX_PLANNED_CARE,
-    MAX_RESOURCES,
-)
+from eligibility.rules.situation import Situation
 
 
 class _Open(BaseModel):
     model_config = ConfigDict(extra="allow")
 
 
-class ResidenceIn(_Open):
-    territory: enums.Territory
-    department: str | None = Field(None, pattern=DEPARTMENT_RE.pattern, description="Code INSEE du département")
-    alsace_moselle: bool = Field(False, description="Affilié au régime local d'Alsace-Moselle")
+# --------------------------------------------------------------------------- the situation, from its declarations
 
 
-class HousingIn(_Open):
-    status: enums.HousingStatus
-    housing_aid_monthly: float = Field(0, ge=0, description="Aide au logement reçue par mois, en euros")
+def _in_type(annotation: Any, models: dict[type, type[BaseModel]], extra: dict[str, Any] | None = None) -> Any:
+    """The pydantic type of an input value of this annotation (money is a JSON number)."""
+    inner, nullable = contract.optional(annotation)
+    if inner is Decimal:
+        result: Any = float
+    elif dataclasses.is_dataclass(inner):
+        result = _in_model(inner, models, extra)
+    elif contract.item_type(inner) is not None:
+        result = list[_in_type(contract.item_type(inner), models)]
+    else:
+        result = inner
+    return result | None if nullable else result
 
 
-class MemberIn(_Open):
-    id: str = Field(min_length=1, max_length=40)
-    role: enums.Role
-    birth_date: date
-    activity: enums.Activity = enums.Activity.INACTIVE
-    shared_custody: bool = Field(False, description="Enfant en résidence alternée (compte pour moitié dans le plafond)")
-    no_work_since: date | None = Field(
-        None, description="Extension : pour une personne qui ne travaille pas aujourd'hui, premier jour sans aucune "
-        "activité professionnelle (ESAT compris), au plus tard. Décide de la présomption de droit (trois mois civils "
-        "sans activité avant la demande, R861-11) ; absent : non connu, la caisse vérifiera.",
-    )
+def _in_field(f: contract.InputField, annotation: Any, models: dict[type, type[BaseModel]]) -> Any:
+    g = f.given
+    is_list = contract.item_type(contract.optional(annotation)[0]) is not None
+    options: dict[str, Any] = {"description": g.description}
+    for option, value in (("ge", g.minimum), ("le", g.maximum), ("pattern", g.pattern)):
+        if value is not None:
+            options[option] = value
+    for option, value in zip(("min_length", "max_length"),
+                             (g.min_items, g.max_items) if is_list else (g.min_length, g.max_length), strict=True):
+        if value is not None:
+            options[option] = value
+    if not f.required:
+        if is_list:
+            options["default_factory"] = list
+        elif dataclasses.is_dataclass(f.default):
+            options["default_factory"] = contract.optional(annotation)[0]
+        else:
+            default = None if f.default is dataclasses.MISSING else f.default
+            options["default"] = float(default) if isinstance(default, Decimal) else default
+    key = f.json.rpartition(".")[2]
+    if keyword.iskeyword(key):
+        options["alias"] = key
+    return Field(**options)
 
 
-class MonthAmountIn(_Open):
-    month: str = Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", description="Mois, AAAA-MM")
-    amount: float = Field(ge=0, description="Montant perçu ce mois-là, en euros")
+def _in_model(cls: type, models: dict[type, type[BaseModel]], extra: dict[str, Any] | None = None) -> type[BaseModel]:
+    """The pydantic model of an input dataclass of ``situation.py``, from its fields' declarations
+    (``contract.given``: JSON names, bounds, closed lists, defaults, descriptions). ``extra``: fields the JSON
+    nests in this object although the dataclasses keep them on the parent (``coverage.complementary``)."""
+    if cls in models:
+        return models[cls]
+    declared = contract.input_fields(cls).values()
+    nested: dict[str, dict[str, Any]] = {}
+    for f in declared:
+        parent, _, key = f.json.rpartition(".")
+        if parent:
+            annotation = _in_type(f.given.json_type or f.annotation, models)
+            nested.setdefault(parent, {})[key] = (annotation, _in_field(f, annotation, models))
+    fields: dict[str, Any] = dict(extra or {})
+    for f in declared:
+        if "." in f.json:
+            continue
+        annotation = _in_type(f.given.json_type or (f.annotation | None if f.nullable else f.annotation), models,
+                              nested.get(f.json))
+        key = f"{f.json}_" if keyword.iskeyword(f.json) else f.json
+        fields[key] = (annotation, _in_field(f, annotation, models))
+    name = getattr(cls, "schema_name", f"{cls.__name__}In")
+    models[cls] = create_model(name, __base__=_Open, __doc__=getattr(cls, "schema_doc", None) or cls.__doc__, **fields)
+    return models[cls]
 
 
-class ResourceIn(_Open):
-    """Une ligne de ressource porte un seul montant : ``amount`` (contrat v1), ``monthly_amount`` (avec ``from``
-    et ``until``) ou ``monthly`` (extensions : les règles comptent les mois de la période de référence)."""
-
-    member: str
-    type: enums.ResourceType
-    amount: float | None = Field(None, ge=0, description="Total perçu sur les 12 mois de référence de la CSS (revenu net du dernier avis d'imposition pour self_employment)")
-    monthly_amount: float | None = Field(
-        None, ge=0, description="Extension : montant perçu chaque mois civil de « from » à « until » (chacun "
-        "facultatif) ; seuls les mois de la période de référence comptent. Pas pour self_employment.",
-    )
-    from_: date | None = Field(None, alias="from", description="Extension : premier jour de la période du montant mensuel")
-    until: date | None = Field(None, description="Extension : dernier jour de la période du montant mensuel")
-    monthly: list[MonthAmountIn] | None = Field(
-        None, max_length=36, description="Extension : montants mois par mois ; seuls les mois de la période de "
-        "référence comptent. Pas pour self_employment.",
-    )
-
-
-class CoverageIn(_Open):
-    complementary: enums.Complementary = Field(
-        enums.Complementary.NONE,
-        description="Complémentaire actuelle : aucune, privée (garanties inconnues, contrat responsable ou non), CSS "
-                    "(ou demande en cours), aide médicale de l'État",
-    )
-    base: enums.BaseCover = Field(
-        enums.BaseCover.FRENCH,
-        description="Couverture de base : Assurance maladie française, assuré(e) d'un autre pays (UE/EEE/Suisse avec "
-                    "CEAM, pays lié par un accord, autre pays) ou aucune couverture",
-    )
-    irregular_stay: bool | None = Field(None, description="Sans couverture (base « none ») : séjour sans titre de séjour")
-    months_in_france: int | None = Field(None, ge=0, le=1200, description="Sans couverture : mois de présence en France")
-
-
-class HealthIn(_Open):
-    member: str
-    ald: bool = False
-    pregnancy_due_date: date | None = None
-    work_accident: bool = False
-    military_pension: bool = False
-    aeeh_child: bool = False
-    work_accident_incapacity: enums.WorkAccidentIncapacity | None = Field(
-        None, description="Accident du travail : taux d'incapacité (deux tiers ou plus : pas de forfait urgences)")
-    organ_donor: bool = False
-    terrorism_victim: bool = False
-    sexual_violence_minor: bool = Field(False, description="Mineur victime de violences sexuelles")
-
-
-class PlannedCareIn(_Open):
-    kind: enums.CareKind
-    member: str
-    days: int | None = Field(None, ge=1, le=MAX_HOSPITAL_DAYS, description="hospitalisation : jours facturés, jour de sortie compris (facultatif avec les dates)")
-    admission_date: date | None = Field(None, description="hospitalisation : date d'entrée ; avec la date de sortie, le séjour est compté jour par jour au tarif de chaque jour")
-    discharge_date: date | None = Field(None, description="hospitalisation : date de sortie (le même jour que l'entrée : hospitalisation de jour, sans forfait journalier)")
-    psychiatric: bool = False
-    single_room_daily: float | None = Field(None, ge=0)
-    home: bool = False
-    quote: float | None = Field(None, ge=0, description="prothèse dentaire, lunettes, aides auditives : montant du devis pour tout l'équipement ; absent : pas encore de devis (le résultat donne le prix « 100 % Santé » et la fourchette usuelle)")
-    basket: enums.Basket | None = Field(None, description="100_sante (classe A, classe I, panier 100 % Santé) ou other ; pour une couronne, déduit du matériau et de la dent quand ils sont donnés")
-    act: enums.DentalAct | None = Field(None, description="prothèse dentaire : crown (par défaut), bridge, denture")
-    material: enums.Material | None = Field(None, description="prothèse dentaire : matériau")
-    tooth: enums.ToothPosition | None = Field(None, description="couronne : position de la dent")
-    ears: int | None = Field(None, ge=1, le=2, description="aides auditives : nombre d'oreilles (1 par défaut)")
-    lenses: enums.LensGrade | None = Field(None, description="lunettes de classe B : complexité des verres (plafond du contrat responsable)")
-    fee: float | None = Field(None, ge=0, description="consultation : honoraires")
-    sector: enums.Sector | None = None
-
-
-class SituationIn(_Open):
-    """A household's situation (contract v1)."""
-
-    request_date: date | None = Field(None, description="Date de la demande (aujourd'hui par défaut)")
-    residence: ResidenceIn
-    housing: HousingIn
-    members: list[MemberIn] = Field(min_length=1, max_length=MAX_MEMBERS)
-    resources: list[ResourceIn] = Field(default_factory=list, max_length=MAX_RESOURCES)
-    current_benefits: list[enums.Benefit] = Field(default_factory=list)
-    coverage: CoverageIn = Field(default_factory=CoverageIn)
-    health: list[HealthIn] = Field(default_factory=list)
-    planned_care: list[PlannedCareIn] = Field(default_factory=list, max_length=MAX_PLANNED_CARE)
-    difficulties: list[enums.Difficulty] = Field(default_factory=list)
+SituationIn = _in_model(Situation, {})
 
 
 # --------------------------------------------------------------------------- results, from their declarations

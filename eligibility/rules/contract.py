@@ -19,6 +19,7 @@ the OpenAPI input schemas both use.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import operator
 import sys
@@ -298,3 +299,77 @@ def to_json(value: Any, detail: str = FULL) -> Any:
         return [to_json(v, detail) for v in value]
     return value
 
+
+
+# --------------------------------------------------------------------------- the input side
+
+
+@dataclass(frozen=True, slots=True)
+class Given:
+    """What the contract says of one input field (``dataclasses.field(metadata=given(...))``).
+
+    ``json``: its JSON name when it differs (``from`` for ``start``; ``coverage.complementary`` for a value
+    the JSON nests in another object). ``required``: ``None`` means "when the field has no default".
+    ``fallback``: the value the parser goes on with when the JSON value is refused (so that the later checks
+    see one). ``reader``: a reader of its own (``identifier``, ``department``). ``json_type``: the JSON shape
+    when it is not the field's (``monthly``: a list of months). ``minimum``/``maximum`` (numbers),
+    ``min_length``/``max_length`` (strings), ``min_items``/``max_items`` (lists), ``pattern``: the bounds the
+    parser enforces and the schema states.
+    """
+
+    json: str | None = None
+    description: str | None = None
+    required: bool | None = None
+    fallback: Any = None
+    reader: str | None = None
+    json_type: Any = None
+    minimum: int | None = None
+    maximum: int | None = None
+    min_length: int | None = None
+    max_length: int | None = None
+    min_items: int | None = None
+    max_items: int | None = None
+    pattern: str | None = None
+    hidden: bool = False
+
+
+def given(**options: Any) -> dict[str, Given]:
+    """Field metadata of an input dataclass: ``field(default=…, metadata=given(description=…, maximum=…))``."""
+    return {"contract": Given(**options)}
+
+
+@dataclass(frozen=True, slots=True)
+class InputField:
+    """An input field as the parser and the schema read it (``input_fields``)."""
+
+    name: str
+    json: str
+    annotation: Any     # without ``| None``
+    nullable: bool
+    required: bool
+    default: Any        # the JSON default (the dataclass default), ``dataclasses.MISSING`` when required
+    given: Given
+
+
+_input_fields: dict[type, dict[str, InputField]] = {}
+
+
+def input_fields(cls: type) -> dict[str, InputField]:
+    """The declared input fields of ``cls``, by attribute name, in declaration order (computed once)."""
+    try:
+        return _input_fields[cls]
+    except KeyError:
+        pass
+    found: dict[str, InputField] = {}
+    for f in dataclasses.fields(cls):
+        g = f.metadata.get("contract", Given())
+        if g.hidden:
+            continue
+        annotation, nullable = optional(_resolve(cls, f.name))
+        has_default = f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING
+        default = f.default if f.default is not dataclasses.MISSING else (
+            f.default_factory() if f.default_factory is not dataclasses.MISSING else dataclasses.MISSING)
+        required = (not has_default) if g.required is None else g.required
+        found[f.name] = InputField(f.name, g.json or f.name, annotation, nullable, required, default, g)
+    _input_fields[cls] = found
+    return found

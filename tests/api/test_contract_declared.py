@@ -92,3 +92,35 @@ def test_every_declared_result_has_a_generated_as_dict_in_declaration_order():
     assert list(css) == declared
     for cls in contract.DECLARED:
         assert "as_dict" not in vars(cls), f"{cls.__name__} writes its own as_dict"
+
+
+# --------------------------------------------------------------------------- the input side
+
+
+def test_the_parser_and_the_schema_read_the_same_declared_bounds():
+    """One declaration (``situation.PlannedCare.days``: 1 to 366) makes both the schema's bounds and the
+    parser's refusal, with its French message and its path."""
+    import copy
+
+    from eligibility.rules.situation import MAX_HOSPITAL_DAYS, InvalidSituation
+
+    schema = openapi_document()["components"]["schemas"]["PlannedCareIn"]["properties"]["days"]
+    bounds = next(s for s in schema["anyOf"] if s.get("type") == "integer")
+    assert (bounds["minimum"], bounds["maximum"]) == (1, MAX_HOSPITAL_DAYS)
+    data = copy.deepcopy(CONTRACT_EXAMPLE)
+    data["planned_care"][0]["days"] = MAX_HOSPITAL_DAYS + 1
+    try:
+        parse_situation(data, today=TODAY)
+    except InvalidSituation as exc:
+        assert [(e.path, e.message) for e in exc.errors] == [
+            ("planned_care[0].days", f"Un nombre entre 1 et {MAX_HOSPITAL_DAYS} est attendu.")]
+    else:
+        raise AssertionError("367 days accepted")
+
+
+def test_a_value_the_json_nests_elsewhere_is_described_where_it_is_sent():
+    """``Situation.complementary`` is sent as ``coverage.complementary``: the schema puts it there."""
+    schemas = openapi_document()["components"]["schemas"]
+    assert "complementary" in schemas["CoverageIn"]["properties"]
+    assert "complementary" not in schemas["SituationIn"]["properties"]
+    assert "from" in schemas["ResourceIn"]["properties"] and "counted_months" not in schemas["ResourceIn"]["properties"]
