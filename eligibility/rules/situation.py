@@ -393,30 +393,33 @@ class _Reader:
         """Read field ``name`` of the input dataclass ``cls`` from ``obj`` with the reader its type calls for,
         under the bounds its declaration gives (``contract.given``); ``required`` overrides the declaration
         where a rule makes it conditional (``fee`` for a consultation)."""
-        f = input_fields(cls)[name]
-        g = f.given
-        key = f.json.rpartition(".")[2]
+        try:
+            key, json, kind, extra, absent, declared_required = _PLANS[cls, name]
+        except KeyError:
+            key, json, kind, extra, absent, declared_required = _plan(cls, name)
         value = obj.get(key)
-        at = f"{path}.{key}" if path else f.json
         if required is None:
-            required = f.required
-        kind = f.annotation
-        if g.reader is not None:
-            return getattr(self, g.reader)(value, at)
-        if kind is bool:
-            if f.nullable:
-                return None if value is None else self.boolean(value, at)
-            return self.boolean(value, at, f.default)
-        if isinstance(kind, type) and issubclass(kind, Enum):
-            default = g.fallback if g.fallback is not None else (None if f.default is MISSING else f.default)
-            return self.choice(value, at, kind, required=required, default=default)
-        if kind is date:
+            required = declared_required
+        if value is None and not required and kind is not _READER:
+            return absent
+        if kind is _ENUM and value.__class__ is str:
+            member = extra[0]._value2member_map_.get(value)
+            if member is not None:
+                return member
+        elif kind is _BOOL and value.__class__ is bool:
+            return value
+        at = f"{path}.{key}" if path else json
+        if kind is _ENUM:
+            return self.choice(value, at, extra[0], required=required, default=extra[1])
+        if kind is _BOOL:
+            return self.boolean(value, at, extra[0])
+        if kind is _DATE:
             return self.iso_date(value, at, required=required)
-        if kind is Decimal:
+        if kind is _MONEY:
             return self.money(value, at, required=required)
-        if kind is int:
-            return self.integer(value, at, minimum=g.minimum, maximum=g.maximum, required=required)
-        raise TypeError(f"{cls.__name__}.{name}: no reader for {kind!r}")
+        if kind is _INT:
+            return self.integer(value, at, minimum=extra[0], maximum=extra[1], required=required)
+        return getattr(self, extra[0])(value, at)
 
     def read(self, cls: type, obj: dict, path: str, checks: dict[str, Any] | None = None) -> dict[str, Any]:
         """Every declared field of ``cls``, in declaration order; ``checks[name](value, values)`` runs right
@@ -442,6 +445,35 @@ class _Reader:
             self.error(path, "Un identifiant de 1 à 40 caractères est attendu.")
             return None
         return value
+
+
+_READER, _BOOL, _ENUM, _DATE, _MONEY, _INT = "reader", "bool", "enum", "date", "money", "int"
+#: How each declared input field is read: (JSON key, JSON path, reader kind, its arguments, the value when the
+#: key is absent, required), computed once per field from its declaration.
+_PLANS: dict[tuple[type, str], tuple] = {}
+
+
+def _plan(cls: type, name: str) -> tuple:
+    f = input_fields(cls)[name]
+    g = f.given
+    kind = f.annotation
+    if g.reader is not None:
+        plan: tuple = (_READER, (g.reader,), None)
+    elif kind is bool:
+        plan = (_BOOL, (False if f.nullable else f.default,), None if f.nullable else f.default)
+    elif isinstance(kind, type) and issubclass(kind, Enum):
+        default = g.fallback if g.fallback is not None else (None if f.default is MISSING else f.default)
+        plan = (_ENUM, (kind, default), default)
+    elif kind is date:
+        plan = (_DATE, (), None)
+    elif kind is Decimal:
+        plan = (_MONEY, (), None)
+    elif kind is int:
+        plan = (_INT, (g.minimum, g.maximum), None)
+    else:
+        raise TypeError(f"{cls.__name__}.{name}: no reader for {kind!r}")
+    found = _PLANS[cls, name] = (f.json.rpartition(".")[2], f.json, plan[0], plan[1], plan[2], f.required)
+    return found
 
 
 # --------------------------------------------------------------------------- the parser
