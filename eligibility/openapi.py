@@ -25,6 +25,7 @@ from pydantic.json_schema import models_json_schema
 from eligibility.rules import contract
 from eligibility.rules.engine import result_outputs
 from eligibility.rules.situation import Situation
+from eligibility.rules.wording import Phrase
 
 
 class _Open(BaseModel):
@@ -115,6 +116,8 @@ def _json_type(annotation: Any, models: dict[type, type[BaseModel]]) -> Any:
     inner, nullable = contract.optional(annotation)
     if inner is Decimal:
         result: Any = float
+    elif inner is Phrase:  # a sentence of the wording catalogue, written as its text
+        result = str
     elif contract.is_declared(inner):
         result = _out_model(inner, models)
     elif contract.item_type(inner) is not None:

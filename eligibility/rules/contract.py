@@ -221,6 +221,11 @@ def _writer(cls: type, e: Entry, source: str, detail: str, names: dict[str, Any]
         return source  # a computed entry gives its JSON value itself
     annotation, nullable = optional(entry_type(cls, e))
     kind = e.kind
+    if e.text and kind is None:
+        # A text may be a phrase of the wording catalogue, rendered here (``str``), in full results only.
+        if item_type(annotation) is not None:
+            return f"[str(x) for x in {source}]"
+        return f"str({source}) if ({source}) is not None else None" if nullable else f"str({source})"
     if kind == "label":
         return f"({source}).label if ({source}) is not None else None"
     if kind == "float":

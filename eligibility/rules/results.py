@@ -12,6 +12,7 @@ from decimal import Decimal
 from .contract import REASONS, Contract, contract, entry, money, text
 from .enums import CssStatus
 from .reasons import Reason
+from .wording import Phrase
 
 __all__ = ["CssResult", "MemberParticipation", "ResourceLine", "money"]
 
@@ -26,7 +27,7 @@ class ResourceLine(Contract):
     declared: Decimal          # amount as declared for the reference period
     counted: Decimal           # amount that enters the base (0 when excluded; negative when deducted)
     treatment: str             # included / excluded / deducted / abated
-    note: str                  # plain-French explanation
+    note: Phrase               # its explanation (``wording``): ``str(note)`` is the French text
 
 
 @contract("member", "age_on_january_1", "monthly")
