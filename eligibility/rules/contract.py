@@ -172,8 +172,8 @@ def is_declared(annotation: Any) -> bool:
 
 
 def entry_type(cls: type, e: Entry) -> Any:
-    if e.get is not None:
-        return e.type
+    if isinstance(e.type, types.FunctionType):  # given lazily: a type from a module that imports this class's
+        return e.type()
     if e.type is not None:
         return e.type
     return resolve_path(cls, e.attr or e.key)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from .contract import REASONS, Contract, contract, entry, money, text
 from .enums import CssStatus
@@ -38,6 +39,13 @@ class MemberParticipation(Contract):
     monthly: Decimal
 
 
+def _household_basis_type() -> Any:
+    """``css.household_basis.HouseholdBasis | None``, read when first needed (that module imports this one)."""
+    from .css.household_basis import HouseholdBasis
+
+    return HouseholdBasis | None
+
+
 def _period(result: CssResult) -> dict:
     start, end = result.reference_period
     return {"start": start.isoformat(), "end": end.isoformat()}
@@ -57,6 +65,8 @@ def _period(result: CssResult) -> dict:
     entry("reference_period", get=_period, type=dict[str, date],
           description="Période de référence des ressources : start, end"),
     "housing_flat_amount", "resource_lines", "participations", "presumption",
+    entry("household_basis", type=_household_basis_type,
+          description="Extension : quel foyer a servi et pourquoi (R861-2, demandes à titre individuel)"),
     REASONS, text("to_verify"),
     schema="CssOut",
 )
@@ -78,6 +88,8 @@ class CssResult(Contract):
     participations: tuple[MemberParticipation, ...] = ()
     presumption: str | None = None       # "rsa", "aspa", "asi", "aah" when a presumption applied
     to_verify: tuple[str, ...] = ()
+    #: Which household the request is for, and why (R861-2, individual applications): a ``HouseholdBasis``.
+    household_basis: Any = None
 
     @property
     def eligible(self) -> bool:

@@ -30,6 +30,7 @@ from .enums import (
     DentalAct,
     Difficulty,
     HousingStatus,
+    IndividualApplication,
     LabelledEnum,
     LensGrade,
     Material,
@@ -88,6 +89,20 @@ class Member:
         description="Extension : pour une personne qui ne travaille pas aujourd'hui, premier jour sans aucune "
         "activité professionnelle (ESAT compris), au plus tard. Décide de la présomption de droit (trois mois civils "
         "sans activité avant la demande, R861-11) ; absent : non connu, la caisse vérifiera."))
+    #: R861-2: an under-25's tie to the household (``None``: not said). For a dependant (child, other dependant),
+    #: "parents" are the applicant or the partner; for the applicant or the partner, his or her own parents.
+    #: ``tax_attached``: on the parents' last income-tax return; ``receives_deductible_alimony``: an adult child
+    #: paid an alimony the parents deduct from their income, not set by a judge.
+    tax_attached: bool | None = field(default=None, metadata=given(description=(
+        "Extension (R861-2, moins de 25 ans) : sur la dernière déclaration de revenus de ses parents (pour une "
+        "personne à charge : celle du demandeur ou du conjoint ; pour le demandeur ou le conjoint : celle de ses "
+        "propres parents). Absent : non dit (une personne à charge est alors supposée rattachée).")))
+    lives_with_parents: bool | None = field(default=None, metadata=given(description=(
+        "Extension (R861-2, moins de 25 ans) : vit sous le toit de ses parents (mêmes parents que pour "
+        "tax_attached).")))
+    receives_deductible_alimony: bool | None = field(default=None, metadata=given(description=(
+        "Extension (R861-2 3°, enfant majeur de moins de 25 ans) : reçoit de ses parents une pension alimentaire "
+        "qu'ils déduisent de leurs impôts, non fixée par un juge.")))
 
     def age_on(self, when: date) -> int:
         """Age in whole years on ``when``."""
@@ -137,6 +152,9 @@ class Resource:
             "Extension : montants mois par mois ; seuls les mois de la période de référence comptent. Pas pour "
             "self_employment.")))
     counted_months: tuple[tuple[date, Decimal], ...] | None = field(default=None, metadata=given(hidden=True))
+    #: A dated line, once windowed: still paid on the request date (``resource_months.paid_on``); ``None`` for a
+    #: 12-month total, which does not say it.
+    paid_at_request: bool | None = field(default=None, metadata=given(hidden=True))
 
     @property
     def is_dated(self) -> bool:
@@ -206,7 +224,7 @@ class Coverage:
         "Couverture de base : Assurance maladie française, assuré(e) d'un autre pays (UE/EEE/Suisse avec CEAM, pays "
         "lié par un accord, autre pays) ou aucune couverture")))
     irregular_stay: bool | None = field(default=None, metadata=given(
-        description="Sans couverture (base « none ») : séjour sans titre de séjour"))
+        fallback=False, description="Sans couverture (base « none ») : séjour sans titre de séjour"))
     months_in_france: int | None = field(default=None, metadata=given(
         minimum=0, maximum=1200, description="Sans couverture : mois de présence en France"))
 
@@ -229,6 +247,12 @@ class Situation:
     planned_care: tuple[PlannedCare, ...] = field(default=(), metadata=given(max_items=MAX_PLANNED_CARE))
     difficulties: frozenset[Difficulty] = field(default=frozenset(), metadata=given(max_items=20))
     coverage: Coverage = Coverage()
+    #: A case in which the applicant asks on his or her own (service-public F10027); ``None``: the household.
+    individual_application: IndividualApplication | None = field(default=None, metadata=given(description=(
+        "Extension : demande à titre individuel (service-public.fr F10027) : mineur ou jeune majeur confié à l'ASE "
+        "ou suivi par la PJJ, mineur de 16 ans ou plus sans contact avec sa famille, étudiant isolé aidé par le "
+        "FNAU, jeune parent de moins de 25 ans, conjoint séparé. Pas de conjoint dans le foyer, sauf pour "
+        "young_parent.")))
 
     @property
     def applicant(self) -> Member:
@@ -460,7 +484,7 @@ def _plan(cls: type, name: str) -> tuple:
     if g.reader is not None:
         plan: tuple = (_READER, (g.reader,), None)
     elif kind is bool:
-        plan = (_BOOL, (False if f.nullable else f.default,), None if f.nullable else f.default)
+        plan = (_BOOL, (f.default if g.fallback is None else g.fallback,), None if f.nullable else f.default)
     elif isinstance(kind, type) and issubclass(kind, Enum):
         default = g.fallback if g.fallback is not None else (None if f.default is MISSING else f.default)
         plan = (_ENUM, (kind, default), default)
@@ -524,6 +548,12 @@ def parse_situation(data: Any, *, today: date) -> Situation:
     health = _parse_health(r, data.get("health"), member_ids, request_date)
     planned_care = _parse_planned_care(r, data.get("planned_care"), member_ids, request_date)
 
+    individual_application = r.field(Situation, "individual_application", data, "")
+    if individual_application is not None and individual_application is not IndividualApplication.YOUNG_PARENT \
+            and any(m.role is Role.PARTNER for m in members):
+        r.error("individual_application", "Une demande à titre individuel ne comprend pas de conjoint : retirez-le "
+                "du foyer, ou ne choisissez pas ce cas.")
+
     difficulties: set[Difficulty] = set()
     for i, value in enumerate(r.items(Situation, "difficulties", data.get("difficulties"))):
         d = r.choice(value, f"difficulties[{i}]", Difficulty)
@@ -544,6 +574,7 @@ def parse_situation(data: Any, *, today: date) -> Situation:
         planned_care=tuple(planned_care),
         difficulties=frozenset(difficulties),
         coverage=coverage_extra,
+        individual_application=individual_application,
     )
 
 
