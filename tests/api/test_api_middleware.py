@@ -5,8 +5,9 @@ import json
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.utils import translation
 
-from aidsante.middleware import API_HEADERS
+from aidsante.middleware import API_HEADERS, ApiMiddleware
 from tests.examples import CONTRACT_EXAMPLE
 
 URL = "/api/v1/simulations"
@@ -53,3 +54,10 @@ def test_errors_below_the_api_stay_json_and_unknown_api_paths_are_404(client):
     assert response.status_code == 405 and response["Content-Type"] == "application/json"
     assert client.get("/api/v1/inconnu").status_code == 404
     assert client.get("/api/v1/openapi.json").json()["openapi"].startswith("3.")
+
+
+def test_an_api_request_runs_in_french_whatever_the_thread_spoke_before(rf):
+    translation.activate("ar")  # what a page in Arabic leaves in a worker's thread
+    response = ApiMiddleware(lambda request: pytest.fail("the pages' chain"))(rf.get("/api/v1/openapi.json"))
+    assert response.status_code == 200 and translation.get_language() == "fr"
+    translation.deactivate()
