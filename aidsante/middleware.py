@@ -128,4 +128,5 @@ class ApiMiddleware:
         response = self.call_view(request)
         for header, value in API_HEADERS.items():
             response.headers.setdefault(header, value)
+        response.headers.setdefault("Content-Language", settings.LANGUAGE_CODE)
         return response
