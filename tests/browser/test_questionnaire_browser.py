@@ -1,6 +1,6 @@
-"""The questionnaire in Chromium: one household with the keyboard only, the four households of issue 13 on a
-375 px phone (axe-core on every page, no horizontal scroll), and the pages with entries, health and
-self-employment."""
+"""The questionnaire in Chromium: one household with the keyboard only, and the pages with entries, health and
+self-employment. The four households of issue 13, page by page at 375 px and 1 280 px, are in
+``test_persona_pages_browser.py`` (which fills the pages with ``fill`` below)."""
 
 from __future__ import annotations
 
@@ -9,10 +9,8 @@ import re
 import pytest
 
 from tests.questionnaire.test_questionnaire_households import (
-    retired_couple_on_aspa,
-    self_employed_overseas,
-    single_mother_of_two,
-    student_living_alone,
+    student_with_fnau_aid,
+    young_adult_on_parents_return,
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -207,9 +205,8 @@ def fill(page, step: str, data: dict) -> None:
             page.fill(f"[name='{name}']", value)
 
 
-@pytest.mark.parametrize("persona", [single_mother_of_two, self_employed_overseas, retired_couple_on_aspa,
-                                     student_living_alone])
-def test_the_four_households_on_a_phone(live_server, phone_page, check_accessibility, persona):
+@pytest.mark.parametrize("persona", [young_adult_on_parents_return, student_with_fnau_aid])
+def test_the_young_households_on_a_phone(live_server, phone_page, check_accessibility, persona):
     page = phone_page
     answers = persona()
     page.goto(live_server.url + "/questionnaire/")
@@ -300,3 +297,35 @@ def test_pages_with_entries_health_and_self_employment_are_accessible(live_serve
     next_page()
     assert "/resultats/" in page.url
     check_accessibility(page, "résultats avec soins et Help")
+
+
+def test_the_under_25s_page_opens_each_question_on_the_answer_before(live_server, phone_page, check_accessibility):
+    """The young person's page asks the next tie only when the answer before calls for it (CSS ``:has``)."""
+    page = phone_page
+    answers = young_adult_on_parents_return()
+    page.goto(live_server.url + "/questionnaire/")
+    with page.expect_navigation():
+        page.click("main form button[type=submit]")
+    for step in ("residence", "foyer"):
+        fill(page, step, answers[step])
+        with page.expect_navigation():
+            page.click("button.button--primary[value=next]")
+    assert page.url.endswith("/jeunes/")
+
+    def shown(part):
+        return page.locator(f"[name='jeunes-p1__{part}']").first.is_visible()
+
+    assert shown("situation") and not shown("lives_with_parents") and not shown("tax_attached")
+    page.check("[name='jeunes-p1__situation'][value='none']")
+    assert shown("lives_with_parents") and not shown("tax_attached")
+    page.check("[name='jeunes-p1__lives_with_parents'][value='no']")
+    assert shown("tax_attached") and not shown("receives_deductible_alimony")
+    page.check("[name='jeunes-p1__tax_attached'][value='unknown']")
+    assert shown("receives_deductible_alimony")
+    page.check("[name='jeunes-p1__tax_attached'][value='yes']")
+    assert not shown("receives_deductible_alimony")
+    check_accessibility(page, "jeunes: questions ouvertes")
+    no_horizontal_scroll(page, "jeunes")
+    # A situation of his own (a baby expected) closes the questions about the parents.
+    page.check("[name='jeunes-p1__situation'][value='young_parent']")
+    assert not shown("lives_with_parents") and not shown("tax_attached")
