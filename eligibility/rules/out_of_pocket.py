@@ -294,7 +294,7 @@ def _lines_for(item, with_css_item, current: str) -> list[OutOfPocketLine]:
             length, rule = "hospitalisation de jour", "Entrée et sortie le même jour : pas de forfait journalier."
         else:
             length = f"{item.days} jour{'s' if item.days > 1 else ''}"
-            rule = (" ; ".join(seg.sentence() for seg in item.segments) + " (chaque jour à son tarif, jour de sortie compris)."
+            rule = (" ; ".join(str(seg.sentence()) for seg in item.segments) + " (chaque jour à son tarif, jour de sortie compris)."
                     if item.segments else
                     f"Tarif de {format_eur(item.daily_rate)} par jour en vigueur à la date de la demande, jour de sortie "
                     "compris.")

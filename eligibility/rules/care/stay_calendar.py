@@ -13,9 +13,10 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from ..parameters import Parameter, Reference
-from ..reasons import cents, format_date, format_eur
+from ..reasons import cents
 from ..results import money
 from ..situation import stay_days
+from ..wording import Day, Eur, Phrase, say
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,11 +39,12 @@ class RateSegment:
             "daily_rate": money(self.rate), "amount": money(self.amount),
         }
 
-    def sentence(self) -> str:
-        plural = "s" if self.days > 1 else ""
-        span = (f"le {format_date(self.first_day)}" if self.days == 1
-                else f"du {format_date(self.first_day)} au {format_date(self.last_day)}")
-        return f"{span} : {self.days} jour{plural} × {format_eur(self.rate)} = {format_eur(self.amount)}"
+    def sentence(self) -> Phrase:
+        rate, amount = Eur(self.rate), Eur(self.amount)
+        if self.days == 1:
+            return say("care.stay.one_day", day=Day(self.first_day), rate=rate, amount=amount)
+        return say("care.stay.days", first_day=Day(self.first_day), last_day=Day(self.last_day), days=self.days,
+                   rate=rate, amount=amount)
 
 
 @dataclass(frozen=True, slots=True)
