@@ -275,6 +275,27 @@ class Capital:
         return hash(self.value)
 
 
+class Lower:
+    """A label in lower case, as inside a sentence (``Moins de 18 ans`` → ``moins de 18 ans``)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any):
+        self.value = value
+
+    def __format__(self, spec: str) -> str:
+        return str(self.value).lower()
+
+    def __str__(self) -> str:
+        return self.__format__("")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Lower) and other.value == self.value
+
+    def __hash__(self) -> int:
+        return hash(self.value)
+
+
 class Joined:
     """Values (phrases or texts) joined by ``separator`` when rendered."""
 

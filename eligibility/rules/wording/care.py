@@ -114,3 +114,26 @@ TEMPLATES.update({
     'care.emergency.exempt.css': 'Avec la Complémentaire santé solidaire, le forfait patient urgences est payé par la CSS : rien à payer.',
     'care.emergency.exempt.ame': "Avec l'aide médicale de l'État, le forfait patient urgences est pris en charge : rien à payer.",
 })
+TEMPLATES.update({
+    # Consultations (L160-13, L162-5).
+    "care.consultation.maternity_full": "Consultation remboursée à 100 % du tarif de base",
+    "care.consultation.reimbursement": "La Sécurité sociale rembourse {rate} du tarif de base ({base}), soit {paid}.",
+    "care.consultation.base": (
+        "Tarif de base retenu : celui d'une consultation de médecin généraliste, {tariff} (au plus le montant payé)."
+    ),
+    "care.consultation.excess_fees": (
+        "Médecin {sector} : le dépassement d'honoraires ({excess}) n'est pas remboursé par la Sécurité sociale ; une "
+        "complémentaire peut en rembourser une partie selon le contrat (mieux avec un médecin adhérent à l'Optam)."
+    ),
+    "care.consultation.css_no_excess": (
+        "Avec la Complémentaire santé solidaire, le médecin ne peut pas facturer de dépassement d'honoraires : il "
+        "applique le tarif de base ({base}), pris en charge en totalité."
+    ),
+    "care.exemption.under_age": "Moins de {age} ans",
+    "care.participation.exempt": "Pas de participation forfaitaire ({amount}) : {exemption}.",
+    "care.participation.due": (
+        "Participation forfaitaire : {amount} retenus sur le remboursement (au plus {daily} par jour et {yearly} par "
+        "an et par personne).{reached}"
+    ),
+    "care.participation.ceiling_reached": " Le plafond annuel est atteint par les consultations prévues.",
+})
