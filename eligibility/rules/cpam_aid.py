@@ -32,6 +32,7 @@ from .reasons import Reason, euros, format_eur, format_number, reasons_dict
 from .results import CssResult, money
 from .situation import Situation
 from .sources import reason_from
+from .wording import Eur, Label, Lower, Phrase, say
 
 ZERO = Decimal("0")
 DEFAULT_PARAMETER = "aides.cpam_plafond_ratio_defaut"
@@ -94,14 +95,14 @@ def default_cpam_settings(p: ParametersOn) -> CpamAidSettings:
 @dataclass(frozen=True, slots=True)
 class NeedMatch:
     category: AidCategory
-    reason: str
+    reason: Phrase
     covered_by_css: bool = False   # the CSS the household can ask for would answer this need
 
     def as_dict(self) -> dict:
         return {
             "category": self.category.value,
             "label": self.category.label,
-            "reason": self.reason,
+            "reason": str(self.reason),
             "covered_by_css": self.covered_by_css,
         }
 
@@ -155,6 +156,12 @@ _DIFFICULTY_CATEGORIES = {
 }
 
 
+_CARE_LEFT = {
+    (True, False): "cpam.need.care_left.at_most", (False, False): "cpam.need.care_left.about",
+    (True, True): "cpam.need.care_left.at_most.with_css", (False, True): "cpam.need.care_left.about.with_css",
+}
+
+
 def quotes_needed(situation: Situation) -> tuple[str, ...]:
     """The quotes a CPAM aid request needs, per planned care item (a quote, never an invoice)."""
     quotes = []
@@ -187,16 +194,13 @@ def assess_cpam_aid(
     # ---- the ceiling
     if settings.is_default:
         reasons.append(reason_from(
-            p, DEFAULT_PARAMETER, "cpam.ceiling.default",
-            f"Plafond utilisé : {format_eur(ceiling)} par an pour le foyer ({settings.basis()}). C'est une hypothèse "
-            "indicative : il n'y a pas de plafond national, chaque CPAM fixe le sien.",
+            p, DEFAULT_PARAMETER, "cpam.ceiling.default", ceiling=Eur(ceiling), basis=settings.basis(),
         ))
         to_verify.append("Plafond de ressources des aides financières de votre CPAM : demandez-le à votre caisse (36 46).")
     else:
         reasons.append(reason_from(
-            p, DEFAULT_PARAMETER, "cpam.ceiling.local",
-            f"Plafond utilisé : {format_eur(ceiling)} par an pour le foyer ({settings.label} : {settings.basis()})."
-            + (f" {settings.notes}" if settings.notes else ""),
+            p, DEFAULT_PARAMETER, "cpam.ceiling.local", ceiling=Eur(ceiling), label=settings.label,
+            basis=settings.basis(), notes=f" {settings.notes}" if settings.notes else "",
         ))
         if settings.department and situation.residence.department and settings.department != situation.residence.department:
             to_verify.append(
@@ -218,46 +222,31 @@ def assess_cpam_aid(
             upper = out_of_pocket.with_css_upper_bound if css_first else out_of_pocket.current_upper_bound
             needs.append(NeedMatch(
                 AidCategory.CARE_COSTS,
-                f"Les soins prévus laissent {'au plus ' if upper else 'environ '}{format_eur(care_left)} à payer"
-                + (" même avec la CSS." if css_first else "."),
+                say(_CARE_LEFT[upper, css_first], left=Eur(care_left)),
             ))
         else:
             needs.append(NeedMatch(
-                AidCategory.CARE_COSTS,
-                f"Les soins prévus laissent {format_eur(current_left)} à payer aujourd'hui, mais rien avec la CSS : "
-                "demandez d'abord la CSS.",
+                AidCategory.CARE_COSTS, say("cpam.need.care_left.css_covers", left=Eur(current_left)),
                 covered_by_css=True,
             ))
     if Difficulty.CARE_COSTS_NOT_COVERED in situation.difficulties and not any(
         n.category is AidCategory.CARE_COSTS for n in needs
     ):
-        needs.append(NeedMatch(
-            AidCategory.CARE_COSTS,
-            "Vous signalez des soins coûteux mal remboursés (joignez un devis à la demande).",
-        ))
+        needs.append(NeedMatch(AidCategory.CARE_COSTS, say("cpam.need.costly_care")))
     if Difficulty.COMPLEMENTARY_PREMIUM_TOO_HIGH in situation.difficulties or (
         situation.complementary is Complementary.NONE
     ):
         if css_first:
             needs.append(NeedMatch(
-                AidCategory.COMPLEMENTARY_PREMIUM,
-                "La Complémentaire santé solidaire, à laquelle le foyer semble avoir droit, remplace une mutuelle "
-                "payante : demandez-la d'abord.",
-                covered_by_css=True,
+                AidCategory.COMPLEMENTARY_PREMIUM, say("cpam.need.premium.css_first"), covered_by_css=True,
             ))
         elif Difficulty.COMPLEMENTARY_PREMIUM_TOO_HIGH in situation.difficulties:
-            needs.append(NeedMatch(
-                AidCategory.COMPLEMENTARY_PREMIUM,
-                "Vous signalez une cotisation de complémentaire santé trop chère : certaines CPAM aident à la payer.",
-            ))
+            needs.append(NeedMatch(AidCategory.COMPLEMENTARY_PREMIUM, say("cpam.need.premium.too_high")))
         elif not holder:
-            needs.append(NeedMatch(
-                AidCategory.COMPLEMENTARY_PREMIUM,
-                "Le foyer n'a pas de complémentaire santé : certaines CPAM aident à en payer une.",
-            ))
+            needs.append(NeedMatch(AidCategory.COMPLEMENTARY_PREMIUM, say("cpam.need.premium.none")))
     for difficulty, category in _DIFFICULTY_CATEGORIES.items():
         if difficulty in situation.difficulties and not any(n.category is category for n in needs):
-            needs.append(NeedMatch(category, f"Vous signalez : {difficulty.label.lower()}."))
+            needs.append(NeedMatch(category, say("cpam.need.difficulty", difficulty=Lower(Label(difficulty.label)))))
     order = list(AidCategory)
     needs.sort(key=lambda n: order.index(n.category))
     remaining = [n for n in needs if not n.covered_by_css]
@@ -266,56 +255,29 @@ def assess_cpam_aid(
     ref = DEFAULT_PARAMETER
     if not needs:
         assessment = AidAssessment.UNLIKELY
-        reasons.append(reason_from(
-            p, ref, "cpam.no_need",
-            "Aucun besoin couvert par ces aides n'est indiqué (soins restant à payer, complémentaire, baisse de revenus "
-            "due à la santé, aide à domicile, maintien dans l'emploi, adaptation du logement).",
-        ))
+        reasons.append(reason_from(p, ref, "cpam.no_need"))
     elif resources > ceiling:
         assessment = AidAssessment.UNLIKELY
         reasons.append(reason_from(
-            p, ref, "cpam.over_ceiling",
-            f"Les ressources du foyer ({format_eur(resources)} par an) dépassent le plafond utilisé "
-            f"({format_eur(ceiling)}) de {format_eur(resources - ceiling)} : une aide est peu probable, la commission "
-            "peut toutefois tenir compte d'une situation particulière.",
+            p, ref, "cpam.over_ceiling", resources=Eur(resources), ceiling=Eur(ceiling), excess=Eur(resources - ceiling),
         ))
     elif not remaining:
         assessment = AidAssessment.UNLIKELY
-        reasons.append(reason_from(
-            p, ref, "cpam.css_covers",
-            "La Complémentaire santé solidaire répondrait à vos besoins : demandez-la d'abord ; la CPAM ne l'aide pas "
-            "à la place de la CSS.",
-        ))
+        reasons.append(reason_from(p, ref, "cpam.css_covers"))
     elif css_first:
         assessment = AidAssessment.POSSIBLE
-        reasons.append(reason_from(
-            p, ref, "cpam.css_first",
-            f"Ressources sous le plafond ({format_eur(resources)} pour {format_eur(ceiling)}), mais le foyer semble avoir "
-            "droit à la Complémentaire santé solidaire : demandez-la d'abord, puis demandez l'aide de la CPAM pour ce "
-            "qui resterait à payer.",
-        ))
+        reasons.append(reason_from(p, ref, "cpam.css_first", resources=Eur(resources), ceiling=Eur(ceiling)))
     else:
         assessment = AidAssessment.LIKELY
-        reasons.append(reason_from(
-            p, ref, "cpam.likely",
-            f"Ressources sous le plafond ({format_eur(resources)} pour {format_eur(ceiling)}) et besoin couvert par ces "
-            "aides : une demande a de bonnes chances d'être étudiée favorablement.",
-        ))
+        reasons.append(reason_from(p, ref, "cpam.likely", resources=Eur(resources), ceiling=Eur(ceiling)))
     for need in remaining:
-        reasons.append(Reason(f"cpam.need.{need.category.value}", f"{need.category.label} : {need.reason}"))
+        reasons.append(Reason(f"cpam.need.{need.category.value}",
+                              say("cpam.need", category=Label(need.category.label), need=need.reason)))
 
     # ---- always said
     quotes = quotes_needed(situation)
-    reasons.append(reason_from(
-        p, ref, "cpam.discretionary",
-        "Cette aide est facultative : une commission de la CPAM décide selon son budget et son règlement ; un refus ne "
-        "peut pas être contesté.",
-    ))
-    reasons.append(reason_from(
-        p, ref, "cpam.quotes",
-        "Joignez un devis, pas une facture (deux devis pour l'optique, le dentaire et les aides auditives), et faites "
-        "la demande avant les soins. L'aide peut être versée à vous ou directement au professionnel.",
-    ))
+    reasons.append(reason_from(p, ref, "cpam.discretionary"))
+    reasons.append(reason_from(p, ref, "cpam.quotes"))
     return CpamAidResult(
         assessment=assessment,
         ceiling=ceiling,

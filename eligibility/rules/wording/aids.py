@@ -1,3 +1,46 @@
-"""French templates (see ``eligibility/rules/wording``)."""
+"""French templates of the other aids: CPAM aid (``cpam_aid.py``), Help (``help_independants.py``), local aid
+(``local_aid.py``) and the guidance aid (``guidance_aid.py``)."""
 
-TEMPLATES: dict[str, str] = {}
+TEMPLATES: dict[str, str] = {
+    # CPAM aid (action sanitaire et sociale, L262-1 and the CPAM's own rules).
+    "cpam.ceiling.default": (
+        "Plafond utilisé : {ceiling} par an pour le foyer ({basis}). C'est une hypothèse indicative : il n'y a pas "
+        "de plafond national, chaque CPAM fixe le sien."
+    ),
+    "cpam.ceiling.local": "Plafond utilisé : {ceiling} par an pour le foyer ({label} : {basis}).{notes}",
+    "cpam.need.care_left.at_most": "Les soins prévus laissent au plus {left} à payer.",
+    "cpam.need.care_left.about": "Les soins prévus laissent environ {left} à payer.",
+    "cpam.need.care_left.at_most.with_css": "Les soins prévus laissent au plus {left} à payer même avec la CSS.",
+    "cpam.need.care_left.about.with_css": "Les soins prévus laissent environ {left} à payer même avec la CSS.",
+    "cpam.need.care_left.css_covers": (
+        "Les soins prévus laissent {left} à payer aujourd'hui, mais rien avec la CSS : demandez d'abord la CSS."
+    ),
+    "cpam.need.costly_care": "Vous signalez des soins coûteux mal remboursés (joignez un devis à la demande).",
+    "cpam.need.premium.css_first": (
+        "La Complémentaire santé solidaire, à laquelle le foyer semble avoir droit, remplace une mutuelle payante : "
+        "demandez-la d'abord."
+    ),
+    "cpam.need.premium.too_high": (
+        "Vous signalez une cotisation de complémentaire santé trop chère : certaines CPAM aident à la payer."
+    ),
+    "cpam.need.premium.none": "Le foyer n'a pas de complémentaire santé : certaines CPAM aident à en payer une.",
+    "cpam.need.difficulty": "Vous signalez : {difficulty}.",
+    "cpam.need": "{category} : {need}",
+    "cpam.over_ceiling": (
+        "Les ressources du foyer ({resources} par an) dépassent le plafond utilisé ({ceiling}) de {excess} : une "
+        "aide est peu probable, la commission peut toutefois tenir compte d'une situation particulière."
+    ),
+    "cpam.css_first": (
+        "Ressources sous le plafond ({resources} pour {ceiling}), mais le foyer semble avoir droit à la "
+        "Complémentaire santé solidaire : demandez-la d'abord, puis demandez l'aide de la CPAM pour ce qui resterait "
+        "à payer."
+    ),
+    "cpam.likely": (
+        "Ressources sous le plafond ({resources} pour {ceiling}) et besoin couvert par ces aides : une demande a de "
+        "bonnes chances d'être étudiée favorablement."
+    ),
+    'cpam.no_need': "Aucun besoin couvert par ces aides n'est indiqué (soins restant à payer, complémentaire, baisse de revenus due à la santé, aide à domicile, maintien dans l'emploi, adaptation du logement).",
+    'cpam.css_covers': "La Complémentaire santé solidaire répondrait à vos besoins : demandez-la d'abord ; la CPAM ne l'aide pas à la place de la CSS.",
+    'cpam.discretionary': 'Cette aide est facultative : une commission de la CPAM décide selon son budget et son règlement ; un refus ne peut pas être contesté.',
+    'cpam.quotes': "Joignez un devis, pas une facture (deux devis pour l'optique, le dentaire et les aides auditives), et faites la demande avant les soins. L'aide peut être versée à vous ou directement au professionnel.",
+}
