@@ -17,6 +17,7 @@ from .parameters import ParametersOn
 from .reasons import Reason, reasons_dict
 from .situation import Situation
 from .sources import reason_from
+from .wording import Joined, Label, Lower, Phrase, say
 
 HELP_URL = "https://www.urssaf.fr/help"
 HELP_SOURCE = "Urssaf, dispositif Help (questionnaire commun Urssaf, Caf, Assurance retraite, Assurance Maladie)"
@@ -76,7 +77,7 @@ class HelpResult:
     relevant: bool
     difficulties: tuple[Difficulty, ...]
     bodies: tuple[HelpBody, ...]
-    steps: tuple[str, ...]
+    steps: tuple[Phrase, ...]
     reasons: tuple[Reason, ...]
     to_verify: tuple[str, ...] = ()
 
@@ -85,7 +86,7 @@ class HelpResult:
             "relevant": self.relevant,
             "difficulties": [d.value for d in self.difficulties],
             "bodies": [b.as_dict() for b in self.bodies],
-            "steps": list(self.steps),
+            "steps": [str(step) for step in self.steps],
             **reasons_dict(self.reasons),
             "to_verify": list(self.to_verify),
         }
@@ -111,30 +112,22 @@ def _names(situation: Situation, p: ParametersOn) -> dict[str, str]:
     }
 
 
-def _reason(code: str, text: str) -> Reason:
-    return Reason(code, text, HELP_SOURCE, HELP_URL)
+def _reason(code: str, wording: Phrase | None = None, /, **params) -> Reason:
+    """A reason citing the Help scheme, said by ``wording`` (else by the template ``code``)."""
+    return Reason(code, wording if wording is not None else say(code, **params), HELP_SOURCE, HELP_URL)
 
 
 def assess_help(situation: Situation, p: ParametersOn) -> HelpResult:
     declared = tuple(d for d in Difficulty if d in situation.difficulties and d in SELF_EMPLOYED_DIFFICULTIES)
     self_employed = situation.has_self_employed
     if not self_employed:
-        text = (
-            "Le dispositif Help s'adresse aux travailleurs indépendants (artisans, commerçants, professions libérales, "
-            "micro-entrepreneurs) : personne dans le foyer n'est déclaré indépendant."
-        )
         to_verify: tuple[str, ...] = ()
         if declared:
-            text += " Des difficultés d'indépendant sont pourtant indiquées : vérifiez l'activité déclarée."
             to_verify = ("Difficultés d'indépendant déclarées sans activité ni revenu d'indépendant dans le foyer.",)
+        text = say("help.not_self_employed", check=say("help.not_self_employed.check") if declared else "")
         return HelpResult(False, declared, (), (), (_reason("help.not_self_employed", text),), to_verify)
     if not declared:
-        return HelpResult(False, (), (), (), (_reason(
-            "help.no_difficulty",
-            "Un membre du foyer est indépendant, mais aucune difficulté d'indépendant n'est indiquée (cotisations "
-            "impayées, difficultés financières, problème de santé, difficulté familiale ou sociale) : le dispositif "
-            "Help n'est pas utile pour l'instant.",
-        ),))
+        return HelpResult(False, (), (), (), (_reason("help.no_difficulty"),))
 
     names = _names(situation, p)
     bodies = []
@@ -147,32 +140,15 @@ def assess_help(situation: Situation, p: ParametersOn) -> HelpResult:
             actions.extend(a for a in ACTIONS[d][key] if a not in actions)
         bodies.append(HelpBody(key, names[key], concerned, tuple(actions)))
     reasons = [
-        _reason(
-            "help.relevant",
-            "Un membre du foyer est travailleur indépendant et signale : "
-            + " ; ".join(d.label.lower() for d in declared)
-            + ". Le dispositif Help coordonne l'Urssaf, la Caf, l'Assurance retraite et l'Assurance Maladie pour "
-            "l'aider.",
-        ),
-        _reason(
-            "help.bodies",
-            "Organismes concernés par ces difficultés : " + ", ".join(b.name for b in bodies) + ".",
-        ),
+        _reason("help.relevant", difficulties=Joined([Lower(Label(d.label)) for d in declared], " ; ")),
+        _reason("help.bodies", bodies=Joined([b.name for b in bodies])),
     ]
     if Difficulty.SELF_EMPLOYED_HEALTH_PROBLEM in declared or Difficulty.SELF_EMPLOYED_FINANCIAL_HARDSHIP in declared:
-        reasons.append(reason_from(
-            p, "aides.cpam_plafond_ratio_defaut", "help.cpam",
-            "L'Assurance Maladie étudie aussi l'accès aux soins : Complémentaire santé solidaire et aides financières "
-            "de la CPAM (voir plus haut).",
-        ))
-    steps = (
-        "Remplissez le questionnaire unique en ligne sur urssaf.fr (dispositif Help) : il est transmis à l'Urssaf, à la "
-        "Caf, à l'Assurance retraite et à l'Assurance Maladie.",
-        "L'organisme compétent pour chaque difficulté étudie votre situation localement et décide des actions "
-        "(échéancier, ajustement des cotisations, aides de l'action sociale, réexamen de vos droits).",
-        "Vous êtes informé(e) par courriel à chaque étape du traitement de votre demande.",
-    )
-    return HelpResult(True, declared, tuple(bodies), steps, tuple(reasons))
+        reasons.append(reason_from(p, "aides.cpam_plafond_ratio_defaut", "help.cpam"))
+    return HelpResult(True, declared, tuple(bodies), _STEPS, tuple(reasons))
+
+
+_STEPS = (say("help.step.questionnaire"), say("help.step.study"), say("help.step.informed"))
 
 
 # --------------------------------------------------------------------------- in the checklist and the registry

@@ -25,10 +25,11 @@ from typing import Any
 from .checklist import HELP_GENERAL, ChecklistItem, Phase, adults, member_label
 from .enums import AidAssessment, Difficulty, LocalContactKind
 from .parameters import ParametersOn
-from .reasons import Reason, euros, format_eur, reasons_dict
+from .reasons import Reason, euros, reasons_dict
 from .results import money
 from .situation import Situation
 from .sources import parameter_to_verify, reason_from
+from .wording import Eur, say
 
 TERMS = "aides_locales.conditions_departements"
 #: Difficulties a local aid may answer even without planned care.
@@ -94,25 +95,16 @@ def assess_local_aid(situation: Situation, p: ParametersOn, css, care_left_to_pa
     terms = p[TERMS].get(department) if department else None
     relevant = care_left_to_pay > 0 or bool(situation.difficulties & LOCAL_DIFFICULTIES)
     if not relevant:
-        text = ("Rien ne reste à payer pour les soins indiqués : pas de demande d'aide locale à prévoir pour "
-                "l'instant.")
         return LocalAidResult(False, department, terms is not None, None, None, (), (
-            reason_from(p, TERMS, "local_aid.not_needed", text),))
+            reason_from(p, TERMS, "local_aid.not_needed"),))
     if terms is None:
-        text = (
-            "Les départements et les CCAS peuvent accorder des aides facultatives pour les frais de santé, selon leurs "
-            "propres règles : aucune condition n'est connue ici pour "
-            + (f"le département {department}" if department else "votre département")
-            + ". Renseignez-vous auprès du CCAS de votre commune et du service social du département."
-        )
+        where = (say("local_aid.the_department", department=department) if department
+                 else say("local_aid.your_department"))
         return LocalAidResult(True, department, False, None, None, (CCAS, _department_contact(department)), (
-            reason_from(p, TERMS, "local_aid.ask_locally", text),))
+            reason_from(p, TERMS, "local_aid.ask_locally", where=where),))
     contact = LocalContact(LocalContactKind.DEPARTEMENT, str(terms["organisme"]), str(terms["contact"]))
     to_verify = [t for t in (parameter_to_verify(p, TERMS),) if t]
-    reasons = [reason_from(
-        p, TERMS, "local_aid.terms",
-        f"{terms['nom']} ({department}) : aide facultative du département, accordée selon son règlement.",
-    )]
+    reasons = [reason_from(p, TERMS, "local_aid.terms", name=terms["nom"], department=department)]
     ceiling = None
     assessment = AidAssessment.POSSIBLE
     one_person = terms.get("plafond_annuel_une_personne")
@@ -122,9 +114,8 @@ def assess_local_aid(situation: Situation, p: ParametersOn, css, care_left_to_pa
         assessment = AidAssessment.LIKELY if under else AidAssessment.UNLIKELY
         reasons.append(reason_from(
             p, TERMS, "local_aid.ceiling",
-            f"Ressources du foyer ({format_eur(css.resources)}) {'sous' if under else 'au-dessus'} du plafond de "
-            f"{format_eur(ceiling)} par an ({format_eur(Decimal(one_person))} pour une personne, multiplié comme "
-            "le plafond de la CSS).",
+            say("local_aid.ceiling.under" if under else "local_aid.ceiling.over", resources=Eur(css.resources),
+                ceiling=Eur(ceiling), one_person=Eur(Decimal(one_person))),
         ))
         to_verify.append(
             f"{terms['nom']} : ressources et foyer comptés comme pour la CSS ; le département peut les compter "

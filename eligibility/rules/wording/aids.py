@@ -44,3 +44,56 @@ TEMPLATES: dict[str, str] = {
     'cpam.discretionary': 'Cette aide est facultative : une commission de la CPAM décide selon son budget et son règlement ; un refus ne peut pas être contesté.',
     'cpam.quotes': "Joignez un devis, pas une facture (deux devis pour l'optique, le dentaire et les aides auditives), et faites la demande avant les soins. L'aide peut être versée à vous ou directement au professionnel.",
 }
+TEMPLATES.update({
+    # Help, for self-employed workers in difficulty (Urssaf, Caf, Assurance retraite, Assurance Maladie).
+    "help.not_self_employed": (
+        "Le dispositif Help s'adresse aux travailleurs indépendants (artisans, commerçants, professions libérales, "
+        "micro-entrepreneurs) : personne dans le foyer n'est déclaré indépendant.{check}"
+    ),
+    "help.not_self_employed.check": (
+        " Des difficultés d'indépendant sont pourtant indiquées : vérifiez l'activité déclarée."
+    ),
+    "help.no_difficulty": (
+        "Un membre du foyer est indépendant, mais aucune difficulté d'indépendant n'est indiquée (cotisations "
+        "impayées, difficultés financières, problème de santé, difficulté familiale ou sociale) : le dispositif Help "
+        "n'est pas utile pour l'instant."
+    ),
+    "help.relevant": (
+        "Un membre du foyer est travailleur indépendant et signale : {difficulties}. Le dispositif Help coordonne "
+        "l'Urssaf, la Caf, l'Assurance retraite et l'Assurance Maladie pour l'aider."
+    ),
+    "help.bodies": "Organismes concernés par ces difficultés : {bodies}.",
+    "help.cpam": (
+        "L'Assurance Maladie étudie aussi l'accès aux soins : Complémentaire santé solidaire et aides financières de "
+        "la CPAM (voir plus haut)."
+    ),
+    "help.step.questionnaire": (
+        "Remplissez le questionnaire unique en ligne sur urssaf.fr (dispositif Help) : il est transmis à l'Urssaf, à "
+        "la Caf, à l'Assurance retraite et à l'Assurance Maladie."
+    ),
+    "help.step.study": (
+        "L'organisme compétent pour chaque difficulté étudie votre situation localement et décide des actions "
+        "(échéancier, ajustement des cotisations, aides de l'action sociale, réexamen de vos droits)."
+    ),
+    "help.step.informed": "Vous êtes informé(e) par courriel à chaque étape du traitement de votre demande.",
+    # Optional aid of the département or the CCAS.
+    "local_aid.not_needed": (
+        "Rien ne reste à payer pour les soins indiqués : pas de demande d'aide locale à prévoir pour l'instant."
+    ),
+    "local_aid.ask_locally": (
+        "Les départements et les CCAS peuvent accorder des aides facultatives pour les frais de santé, selon leurs "
+        "propres règles : aucune condition n'est connue ici pour {where}. Renseignez-vous auprès du CCAS de votre "
+        "commune et du service social du département."
+    ),
+    "local_aid.the_department": "le département {department}",
+    "local_aid.your_department": "votre département",
+    "local_aid.terms": "{name} ({department}) : aide facultative du département, accordée selon son règlement.",
+    "local_aid.ceiling.under": (
+        "Ressources du foyer ({resources}) sous le plafond de {ceiling} par an ({one_person} pour une personne, "
+        "multiplié comme le plafond de la CSS)."
+    ),
+    "local_aid.ceiling.over": (
+        "Ressources du foyer ({resources}) au-dessus du plafond de {ceiling} par an ({one_person} pour une personne, "
+        "multiplié comme le plafond de la CSS)."
+    ),
+})
