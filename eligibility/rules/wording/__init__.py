@@ -126,6 +126,10 @@ class Phrase:
     def __format__(self, spec: str) -> str:
         return self.__str__()
 
+    def __contains__(self, part: str) -> bool:
+        """``"CPSTI" in phrase``: searched in its text, as in a string."""
+        return part in self.__str__()
+
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Phrase):
             return NotImplemented
