@@ -17,12 +17,14 @@ from .enums import ResourceType
 from .parameters import ParametersOn
 from .reasons import Reason, reasons_dict
 from .situation import Member, Situation
+from .wording import Joined, Label, Lower, Phrase, Replaced, say
 
 if TYPE_CHECKING:
     from .aids import Aid
 
-HELP_GENERAL = "CCAS (centre communal d'action sociale) de votre commune, France services, ou l'Assurance Maladie au 36 46."
-AMELI_DEMARCHES = "En ligne : compte ameli, rubrique « Mes démarches »."
+HELP_GENERAL = say("checklist.help_general")
+AMELI_DEMARCHES = say("checklist.ameli")
+Text = Phrase | Replaced | str  # a checklist item's words (``wording``); ``str()`` renders them
 
 
 class Phase(IntEnum):
@@ -36,25 +38,25 @@ class Phase(IntEnum):
 @dataclass(frozen=True, slots=True)
 class ChecklistItem:
     key: str                    # stable id: css_request, css_renewal, cpam_aid_request, help_questionnaire, quote_2, appeal
-    organism: str
-    procedure: str
-    how: str
-    documents: tuple[str, ...]
-    deadline: str
-    help: str
-    appeal: str | None
+    organism: Text
+    procedure: Text
+    how: Text
+    documents: tuple[Text, ...]
+    deadline: Text
+    help: Text
+    appeal: Text | None
     reasons: tuple[Reason, ...] = ()
 
     def as_dict(self) -> dict:
         return {
             "key": self.key,
-            "organism": self.organism,
-            "procedure": self.procedure,
-            "how": self.how,
-            "documents": list(self.documents),
-            "deadline": self.deadline,
-            "help": self.help,
-            "appeal": self.appeal,
+            "organism": str(self.organism),
+            "procedure": str(self.procedure),
+            "how": str(self.how),
+            "documents": [str(d) for d in self.documents],
+            "deadline": str(self.deadline),
+            "help": str(self.help),
+            "appeal": str(self.appeal) if self.appeal is not None else None,
             **reasons_dict(self.reasons),
         }
 
@@ -78,8 +80,13 @@ class Checklist:
 # --------------------------------------------------------------------------- what the aids' items share
 
 
-def member_label(member: Member) -> str:
-    return f"{member.id} ({member.role.label.lower()})"
+def member_label(member: Member) -> Phrase:
+    """``p1 (demandeur)``: a member named in a document to bring."""
+    return say("checklist.member", id=member.id, role=Lower(Label(member.role.label)))
+
+
+def members_label(members: list[Member]) -> Joined:
+    return Joined([member_label(m) for m in members])
 
 
 def adults(situation: Situation) -> list[Member]:
@@ -108,7 +115,7 @@ def build_checklist(
 
 def _for_caisse(item: ChecklistItem, caisse) -> ChecklistItem:
     """Overseas, the caisse is a CGSS (CSSM in Mayotte), not a CPAM: name it so in every step."""
-    def fix(text: str | None) -> str | None:
-        return text.replace("CPAM", caisse.short) if text else text
+    def fix(text: Text | None) -> Text | None:
+        return Replaced(text, "CPAM", caisse.short) if text else text
     return replace(item, organism=fix(item.organism), procedure=fix(item.procedure), how=fix(item.how),
                    help=fix(item.help), deadline=fix(item.deadline), appeal=fix(item.appeal))

@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from .care import holds_css
-from .checklist import HELP_GENERAL, ChecklistItem, Phase, adults, member_label
+from .checklist import HELP_GENERAL, ChecklistItem, Phase, Text, adults, members_label
 from .enums import (
     QUOTED_CARE_KINDS,
     AidAssessment,
@@ -301,47 +301,36 @@ def assess_cpam_aid(
 def checklist_item(situation: Situation, cpam: CpamAidResult) -> ChecklistItem | None:
     if cpam.assessment is AidAssessment.UNLIKELY and cpam.care_left_to_pay <= 0:
         return None
-    documents = list(quotes_needed(situation))
-    documents.append(
-        "Justificatifs des ressources du foyer : derniers avis d'imposition de "
-        + ", ".join(member_label(m) for m in adults(situation))
-    )
+    documents: list[Text] = list(quotes_needed(situation))
+    documents.append(say("checklist.documents.household_resources", members=members_label(adults(situation))))
     if cpam.css_first:
-        documents.append("Décision de la caisse sur la Complémentaire santé solidaire (demandez-la d'abord)")
+        documents.append(say("checklist.cpam_aid.documents.css_decision"))
     elif situation.complementary is Complementary.PRIVATE:
-        documents.append("Tableau de garanties ou décompte de votre complémentaire santé")
+        documents.append(say("checklist.cpam_aid.documents.guarantees"))
     health_difficulties = situation.difficulties & {
         Difficulty.INCOME_DROP_DUE_TO_HEALTH, Difficulty.HOME_HELP_AFTER_HOSPITAL, Difficulty.END_OF_LIFE_CARE,
         Difficulty.JOB_RETENTION, Difficulty.HOUSING_ADAPTATION,
     }
     if health_difficulties:
-        documents.append(
-            "Justificatifs de la situation : arrêt de travail, bulletin d'hospitalisation, certificat médical…"
-        )
-    documents.append("RIB (relevé d'identité bancaire)")
-    department = f" ({situation.residence.department})" if situation.residence.department else ""
+        documents.append(say("checklist.cpam_aid.documents.situation"))
+    documents.append(say("checklist.documents.bank_details"))
+    assessment = Lower(Label(cpam.assessment.label))
     reasons = [Reason(
         "checklist.cpam_aid",
-        f"Aide de la CPAM : {cpam.assessment.label.lower()}"
-        + (f" ; reste estimé à payer : {format_eur(cpam.care_left_to_pay)}." if cpam.care_left_to_pay > 0 else "."),
+        say("checklist.cpam_aid.left", assessment=assessment, left=Eur(cpam.care_left_to_pay))
+        if cpam.care_left_to_pay > 0 else say("checklist.cpam_aid", assessment=assessment),
     )]
+    department = situation.residence.department
     return ChecklistItem(
         key="cpam_aid_request",
-        organism=f"Votre CPAM{department}, service de l'action sanitaire et sociale",
-        procedure="Demander une aide financière individuelle à la CPAM",
-        how=(
-            "Formulaire de demande d'aide financière de votre CPAM (page de votre caisse sur ameli.fr, ou à l'accueil), "
-            "à envoyer à votre CPAM avec les justificatifs ; le service social de l'Assurance Maladie peut vous aider "
-            "à le remplir."
-            + (" Faites d'abord la demande de Complémentaire santé solidaire." if cpam.css_first else "")
-        ),
+        organism=say("checklist.cpam_aid.organism",
+                     department=say("checklist.in_department", department=department) if department else ""),
+        procedure=say("checklist.cpam_aid.procedure"),
+        how=say("checklist.cpam_aid.how", css_first=say("checklist.cpam_aid.css_first") if cpam.css_first else ""),
         documents=tuple(documents),
-        deadline=(
-            "Avant les soins, avec un devis et non une facture : une commission de la CPAM examine les demandes "
-            "régulièrement, son délai dépend de la caisse."
-        ),
+        deadline=say("checklist.cpam_aid.deadline"),
         help=HELP_GENERAL,
-        appeal="Aide facultative : un refus de la commission ne peut pas être contesté.",
+        appeal=say("checklist.cpam_aid.appeal"),
         reasons=tuple(reasons),
     )
 

@@ -162,20 +162,20 @@ def checklist_item(situation: Situation, help_result: HelpResult) -> ChecklistIt
     ]
     documents = []
     for member in self_employed:
-        documents.append(f"Numéro Siret de l'activité de {member_label(member)}")
-        documents.append(f"Dernier avis d'imposition de {member_label(member)}, avec ses revenus d'activité indépendante")
+        documents.append(say("checklist.help.documents.siret", member=member_label(member)))
+        documents.append(say("checklist.documents.tax_notice_self_employed", member=member_label(member), joint=""))
     if Difficulty.SELF_EMPLOYED_CONTRIBUTIONS_UNPAID in help_result.difficulties:
-        documents.append("Relevé des cotisations dues (espace en ligne urssaf.fr)")
+        documents.append(say("checklist.help.documents.contributions"))
     if Difficulty.SELF_EMPLOYED_HEALTH_PROBLEM in help_result.difficulties:
-        documents.append("Arrêt de travail ou certificat médical, s'il y en a un")
+        documents.append(say("checklist.help.documents.sick_leave"))
     return ChecklistItem(
         key="help_questionnaire",
-        organism="Urssaf (dispositif Help, commun à l'Urssaf, la Caf, l'Assurance retraite et l'Assurance Maladie)",
-        procedure="Remplir le questionnaire Help pour travailleurs indépendants en difficulté",
-        how=f"En ligne sur urssaf.fr ({HELP_URL}) : un seul questionnaire, transmis aux organismes concernés.",
+        organism=say("checklist.help.organism"),
+        procedure=say("checklist.help.procedure"),
+        how=say("checklist.help.how", url=HELP_URL),
         documents=tuple(documents),
-        deadline="Dès que possible ; vous êtes informé(e) par courriel à chaque étape.",
-        help="Votre Urssaf (messagerie de l'espace en ligne), ou le CCAS de votre commune.",
+        deadline=say("checklist.help.deadline"),
+        help=say("checklist.help.help"),
         appeal=None,
         reasons=help_result.reasons[:1],
     )

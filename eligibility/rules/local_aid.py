@@ -22,14 +22,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from .checklist import HELP_GENERAL, ChecklistItem, Phase, adults, member_label
+from .checklist import HELP_GENERAL, ChecklistItem, Phase, adults, members_label
 from .enums import AidAssessment, Difficulty, LocalContactKind
 from .parameters import ParametersOn
 from .reasons import Reason, euros, reasons_dict
 from .results import money
 from .situation import Situation
 from .sources import parameter_to_verify, reason_from
-from .wording import Eur, say
+from .wording import Eur, Joined, say
 
 TERMS = "aides_locales.conditions_departements"
 #: Difficulties a local aid may answer even without planned care.
@@ -134,16 +134,15 @@ def checklist_item(situation: Situation, result: LocalAidResult) -> ChecklistIte
     first = result.contacts[0]
     return ChecklistItem(
         key="local_aid_request",
-        organism=" ; ".join(c.organism for c in result.contacts),
-        procedure="Demander une aide facultative pour les frais de santé (département ou CCAS)",
+        organism=Joined([c.organism for c in result.contacts], " ; "),
+        procedure=say("checklist.local_aid.procedure"),
         how=first.how,
         documents=(
-            "Justificatifs des ressources du foyer : derniers avis d'imposition de "
-            + ", ".join(member_label(m) for m in adults(situation)),
-            "Devis ou factures des soins, ou échéancier de la cotisation de complémentaire santé",
-            "RIB (relevé d'identité bancaire)",
+            say("checklist.documents.household_resources", members=members_label(adults(situation))),
+            say("checklist.local_aid.documents.quotes"),
+            say("checklist.documents.bank_details"),
         ),
-        deadline="Avant les soins si possible : chaque département ou CCAS fixe ses délais.",
+        deadline=say("checklist.local_aid.deadline"),
         help=HELP_GENERAL,
         appeal=None,
         reasons=result.reasons[:1],

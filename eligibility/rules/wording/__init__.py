@@ -300,6 +300,30 @@ class Lower:
         return hash(self.value)
 
 
+class Replaced:
+    """A text with a word replaced when rendered (overseas, the caisse is a CGSS, not a CPAM)."""
+
+    __slots__ = ("value", "old", "new")
+
+    def __init__(self, value: Any, old: str, new: str):
+        self.value, self.old, self.new = value, old, new
+
+    def __format__(self, spec: str) -> str:
+        return str(self.value).replace(self.old, self.new)
+
+    def __str__(self) -> str:
+        return self.__format__("")
+
+    def __contains__(self, part: str) -> bool:
+        return part in self.__str__()
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Replaced) and (other.value, other.old, other.new) == (self.value, self.old, self.new)
+
+    def __hash__(self) -> int:
+        return hash(self.value)
+
+
 class Joined:
     """Values (phrases or texts) joined by ``separator`` when rendered."""
 
