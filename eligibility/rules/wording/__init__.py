@@ -338,6 +338,9 @@ class Joined:
     def __str__(self) -> str:
         return self.__format__("")
 
+    def __contains__(self, part: str) -> bool:
+        return part in self.__str__()
+
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Joined) and (other.values, other.separator) == (self.values, self.separator)
 
