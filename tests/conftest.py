@@ -43,3 +43,13 @@ def _fresh_cache(request):
             cache.clear()
         cpam_ceilings.forget()  # the CPAM ceilings kept in memory belong to the previous test's database
     yield
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in French: a request's language (the cookie) stays active in its thread afterwards."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
