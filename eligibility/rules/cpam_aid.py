@@ -119,7 +119,7 @@ class CpamAidResult:
     css_first: bool
     care_left_to_pay: Decimal
     needs: tuple[NeedMatch, ...]
-    quotes_needed: tuple[str, ...]
+    quotes_needed: tuple[Phrase, ...]
     reasons: tuple[Reason, ...]
     to_verify: tuple[str, ...] = ()
 
@@ -141,7 +141,7 @@ class CpamAidResult:
             "css_first": self.css_first,
             "care_left_to_pay": money(self.care_left_to_pay),
             "needs": [n.as_dict() for n in self.needs],
-            "quotes_needed": list(self.quotes_needed),
+            "quotes_needed": [str(q) for q in self.quotes_needed],
             **reasons_dict(self.reasons),
             "to_verify": list(self.to_verify),
         }
@@ -162,17 +162,18 @@ _CARE_LEFT = {
 }
 
 
-def quotes_needed(situation: Situation) -> tuple[str, ...]:
+def quotes_needed(situation: Situation) -> tuple[Phrase, ...]:
     """The quotes a CPAM aid request needs, per planned care item (a quote, never an invoice)."""
     quotes = []
     for care in situation.planned_care:
         if care.kind in QUOTED_CARE_KINDS:
-            basket = f" ({BASKET_SHORT[care.basket]})" if care.basket else ""
-            quotes.append(f"Deux devis de professionnels différents : {care.kind.label.lower()}{basket} de {care.member}")
+            basket = say("checklist.basket", basket=Label(BASKET_SHORT[care.basket])) if care.basket else ""
+            quotes.append(say("checklist.cpam_aid.documents.two_quotes", kind=Lower(Label(care.kind.label)),
+                              basket=basket, member=care.member))
         elif care.kind is CareKind.HOSPITALISATION:
-            quotes.append(f"Devis ou estimation des frais de l'établissement : hospitalisation de {care.member}")
+            quotes.append(say("checklist.cpam_aid.documents.hospital_quote", member=care.member))
         elif care.kind is CareKind.CONSULTATION and care.sector not in (None, Sector.SECTOR_1):
-            quotes.append(f"Devis du médecin (dépassement d'honoraires) : consultation de {care.member}")
+            quotes.append(say("checklist.cpam_aid.documents.doctor_quote", member=care.member))
     return tuple(quotes)
 
 

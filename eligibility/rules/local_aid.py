@@ -29,7 +29,7 @@ from .reasons import Reason, euros, reasons_dict
 from .results import money
 from .situation import Situation
 from .sources import parameter_to_verify, reason_from
-from .wording import Eur, Joined, say
+from .wording import Eur, Joined, Phrase, say
 
 TERMS = "aides_locales.conditions_departements"
 #: Difficulties a local aid may answer even without planned care.
@@ -39,11 +39,12 @@ LOCAL_DIFFICULTIES = frozenset({Difficulty.CARE_COSTS_NOT_COVERED, Difficulty.CO
 @dataclass(frozen=True, slots=True)
 class LocalContact:
     kind: LocalContactKind
-    organism: str
-    how: str
+    organism: Phrase | str   # a phrase of the catalogue, or the body named by the département's terms (data)
+    how: Phrase | str
 
     def as_dict(self) -> dict:
-        return {"kind": self.kind.value, "label": self.kind.label, "organism": self.organism, "how": self.how}
+        return {"kind": self.kind.value, "label": self.kind.label, "organism": str(self.organism),
+                "how": str(self.how)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,21 +72,15 @@ class LocalAidResult:
         }
 
 
-CCAS = LocalContact(
-    LocalContactKind.CCAS,
-    "CCAS (centre communal d'action sociale) de votre commune",
-    "À la mairie ou au CCAS : demandez s'il existe une aide pour les frais de santé ou pour la cotisation d'une "
-    "complémentaire, et ses conditions.",
-)
+CCAS = LocalContact(LocalContactKind.CCAS, say("local_aid.ccas"), say("local_aid.ccas.how"))
 
 
 def _department_contact(department: str | None) -> LocalContact:
-    where = f" ({department})" if department else ""
     return LocalContact(
         LocalContactKind.DEPARTEMENT,
-        f"Service social du conseil départemental{where}",
-        "À la maison des solidarités ou au service social de votre secteur : demandez quelles aides le règlement "
-        "départemental d'aide sociale prévoit pour les frais de santé.",
+        say("local_aid.department_service",
+            department=say("checklist.in_department", department=department) if department else ""),
+        say("local_aid.department_service.how"),
     )
 
 

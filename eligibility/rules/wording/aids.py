@@ -97,3 +97,15 @@ TEMPLATES.update({
         "multiplié comme le plafond de la CSS)."
     ),
 })
+TEMPLATES.update({
+    "local_aid.ccas": "CCAS (centre communal d'action sociale) de votre commune",
+    "local_aid.ccas.how": (
+        "À la mairie ou au CCAS : demandez s'il existe une aide pour les frais de santé ou pour la cotisation d'une "
+        "complémentaire, et ses conditions."
+    ),
+    "local_aid.department_service": "Service social du conseil départemental{department}",
+    "local_aid.department_service.how": (
+        "À la maison des solidarités ou au service social de votre secteur : demandez quelles aides le règlement "
+        "départemental d'aide sociale prévoit pour les frais de santé."
+    ),
+})

@@ -149,3 +149,15 @@ TEMPLATES.update({
     ),
     "checklist.local_aid.deadline": "Avant les soins si possible : chaque département ou CCAS fixe ses délais.",
 })
+TEMPLATES.update({
+    "checklist.before_care": "Avant les soins.",
+    "checklist.soon": "Dès que possible.",
+})
+TEMPLATES.update({
+    "checklist.basket": " ({basket})",
+    "checklist.cpam_aid.documents.two_quotes": "Deux devis de professionnels différents : {kind}{basket} de {member}",
+    "checklist.cpam_aid.documents.hospital_quote": (
+        "Devis ou estimation des frais de l'établissement : hospitalisation de {member}"
+    ),
+    "checklist.cpam_aid.documents.doctor_quote": "Devis du médecin (dépassement d'honoraires) : consultation de {member}",
+})
