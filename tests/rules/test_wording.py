@@ -286,3 +286,14 @@ def test_rule_labels_file_holds_every_template():
     said = {(c.args[0].value, c.args[1].value) for c in ast.walk(tree)
             if isinstance(c, ast.Call) and _called_name(c) == "pgettext_noop"}
     assert said == set(TEMPLATES.items())
+
+
+class Broken(Tagged):
+    def template(self, key, french):
+        return french.replace("{day}", "{jour}") + " (traduit)"
+
+
+def test_a_translation_that_lost_a_placeholder_falls_back_to_french():
+    phrase = say("css.territory.since", day=Day(date(2024, 1, 1)))
+    with speaking(Broken()):
+        assert str(phrase) == " : elle y est applicable depuis le 1er janvier 2024"

@@ -114,14 +114,17 @@ class Phrase:
             return text
         french = TEMPLATES[self.key]
         template = language.template(self.key, french)
-        if template == french and self.key not in _WORDLESS:
-            # Not translated yet: the sentence stays French as a whole, dates included.
-            token = _LANGUAGE.set(None)
+        if template != french or self.key in _WORDLESS:
             try:
-                return self.__str__()
-            finally:
-                _LANGUAGE.reset(token)
-        return template.format_map(self.params) if self.params else template
+                return template.format_map(self.params) if self.params else template
+            except (KeyError, IndexError, ValueError):
+                pass  # a translation that lost or misspelt a placeholder: the French sentence, never an error
+        # Not translated (or not usable): the sentence stays French as a whole, dates included.
+        token = _LANGUAGE.set(None)
+        try:
+            return self.__str__()
+        finally:
+            _LANGUAGE.reset(token)
 
     def __format__(self, spec: str) -> str:
         return self.__str__()
