@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from enum import IntEnum
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .enums import ResourceType
@@ -82,7 +83,12 @@ class Checklist:
 
 def member_label(member: Member) -> Phrase:
     """``p1 (demandeur)``: a member named in a document to bring."""
-    return say("checklist.member", id=member.id, role=Lower(Label(member.role.label)))
+    return _member_label(member.id, member.role.label)
+
+
+@lru_cache(maxsize=1024)
+def _member_label(member_id: str, role: str) -> Phrase:
+    return say("checklist.member", id=member_id, role=Lower(Label(role)))
 
 
 def members_label(members: list[Member]) -> Joined:

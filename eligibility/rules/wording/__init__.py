@@ -28,6 +28,8 @@ mix their languages).
 
 from __future__ import annotations
 
+import ast
+import string
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -54,6 +56,25 @@ def _merge(*parts: dict[str, str]) -> dict[str, str]:
 
 #: Every French template of the rules, by key.
 TEMPLATES: dict[str, str] = _merge(_CSS, _CARE, _AIDS, _PROCEDURES)
+
+
+def _compiled(key: str, template: str):
+    """``template`` as a function of its values, built once: an f-string (``f"Total : {p['total']} …"``) runs
+    several times faster than ``template.format_map(values)``, which parses the template at every call."""
+    parts: list[ast.expr] = []
+    for literal, name, _spec, _conversion in string.Formatter().parse(template):
+        if literal:
+            parts.append(ast.Constant(literal))
+        if name is not None:
+            value = ast.Subscript(ast.Name("p", ast.Load()), ast.Constant(name), ast.Load())
+            parts.append(ast.FormattedValue(value, -1, None))
+    arguments = ast.arguments(posonlyargs=[], args=[ast.arg("p")], kwonlyargs=[], kw_defaults=[], defaults=[])
+    tree = ast.Expression(ast.Lambda(arguments, ast.JoinedStr(parts)))
+    return eval(compile(ast.fix_missing_locations(tree), f"<wording {key}>", "eval"))  # noqa: S307 (our templates)
+
+
+#: The French templates as functions of their values (``Phrase.__str__``).
+_FRENCH = {key: _compiled(key, template) for key, template in TEMPLATES.items()}
 
 
 def _wordless(template: str) -> bool:
@@ -109,8 +130,7 @@ class Phrase:
         if language is None:
             text = self._french
             if text is None:
-                template = TEMPLATES[self.key]
-                text = self._french = template.format_map(self.params) if self.params else template
+                text = self._french = _FRENCH[self.key](self.params) if self.params else TEMPLATES[self.key]
             return text
         french = TEMPLATES[self.key]
         template = language.template(self.key, french)
@@ -127,6 +147,9 @@ class Phrase:
             _LANGUAGE.reset(token)
 
     def __format__(self, spec: str) -> str:
+        text = self._french  # a phrase inside another, already said in French: the common case
+        if text is not None and _LANGUAGE.get() is None:
+            return text
         return self.__str__()
 
     def __contains__(self, part: str) -> bool:
