@@ -42,6 +42,7 @@ from .reasons import Reason, format_date, format_eur, reasons_dict
 from .results import CssResult, money
 from .situation import Situation
 from .sources import parameter_to_verify
+from .wording import Lower, Phrase, say
 
 if TYPE_CHECKING:
     from .cpam_aid import CpamAidResult
@@ -65,7 +66,7 @@ class Column:
     upper_bound: bool = False          # "au plus": the real amount may be lower
     approximate: bool = False          # "environ": indicative share of the Sécurité sociale
     exemption: str | None = None
-    note: str | None = None
+    note: Phrase | str | None = None
 
     def as_dict(self) -> dict:
         return {
@@ -76,7 +77,7 @@ class Column:
             "upper_bound": self.upper_bound,
             "approximate": self.approximate,
             "exemption": self.exemption,
-            "note": self.note,
+            "note": str(self.note) if self.note is not None else None,
         }
 
 
@@ -179,13 +180,13 @@ def _charged(amount: Decimal, social_security: Decimal, scenario: str, *, privat
                   note=none_note)
 
 
-def _not_due(exemption: str, note: str) -> Column:
+def _not_due(exemption: str, note: Phrase) -> Column:
     return Column(ZERO, ZERO, ZERO, ZERO, exemption=exemption, note=note)
 
 
 def _forfait_column(stay: HospitalStayResult, scenario: str) -> Column:
     if stay.exemption in INTRINSIC_EXEMPTIONS:
-        return _not_due(stay.exemption.value, f"Pas dû : {stay.exemption.label.lower()}.")
+        return _not_due(stay.exemption.value, say("oop.not_due", exemption=Lower(stay.exemption_label)))
     amount = stay.forfait_before_exemption
     if stay.exemption is HospitalExemption.ALSACE_MOSELLE:
         return Column(amount, amount, ZERO, ZERO, exemption=stay.exemption.value,
@@ -209,9 +210,9 @@ def _single_room_column(stay: HospitalStayResult, scenario: str) -> Column:
 
 def _emergency_column(visit: EmergencyVisitResult, scenario: str) -> Column:
     if visit.exemption is EmergencyExemption.NOT_IN_FORCE:
-        return _not_due(visit.exemption.value, visit.exemption.label + ".")
+        return _not_due(visit.exemption.value, say("oop.not_in_force", label=visit.exemption_label))
     if visit.exemption is not None and visit.exemption is not EmergencyExemption.CSS:
-        return _not_due(visit.exemption.value, f"Pas dû : {visit.exemption.label.lower()}.")
+        return _not_due(visit.exemption.value, say("oop.not_due", exemption=Lower(visit.exemption_label)))
     return _charged(
         visit.rate, ZERO, scenario,
         private_note="Les contrats « responsables » le remboursent : vérifiez votre contrat (montant avant son "

@@ -297,3 +297,21 @@ def test_a_translation_that_lost_a_placeholder_falls_back_to_french():
     phrase = say("css.territory.since", day=Day(date(2024, 1, 1)))
     with speaking(Broken()):
         assert str(phrase) == " : elle y est applicable depuis le 1er janvier 2024"
+
+
+def test_exemption_labels_read_their_durations_from_the_parameters():
+    from eligibility.rules.care.common import exemption_label
+    from eligibility.rules.enums import EmergencyExemption, HospitalExemption
+    from eligibility.rules.parameters import default_parameters
+
+    p = default_parameters().at(date(2026, 11, 22))
+    days = int(p["soins.nouveau_ne_jours"])
+    after = int(p["soins.maternite_periode"]["jours_apres_accouchement"])
+    assert str(exemption_label(HospitalExemption.NEWBORN, p)) == f"Nouveau-né de moins de {days} jours"
+    assert str(exemption_label(HospitalExemption.MATERNITY, p)) == (
+        f"Maternité (à partir du 6e mois de grossesse jusqu'à {after} jours après l'accouchement)")
+    assert str(exemption_label(EmergencyExemption.MATERNITY, p)).startswith("Assurance maternité")
+    assert str(exemption_label(HospitalExemption.CSS, p)) == HospitalExemption.CSS.label
+    # The closed lists themselves carry no duration that could drift from a parameter.
+    for exemption in (*HospitalExemption, *EmergencyExemption):
+        assert str(days) not in exemption.label and f"{after} jours" not in exemption.label

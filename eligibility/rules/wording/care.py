@@ -293,3 +293,8 @@ TEMPLATES.update({
     "guidance.documents.end_of_rights": "Attestation de fin de droits de la caisse",
     "guidance.documents.premium_quote": "Devis ou échéancier de cotisation",
 })
+TEMPLATES.update({
+    # Out-of-pocket lines (``out_of_pocket.py``).
+    "oop.not_due": "Pas dû : {exemption}.",
+    "oop.not_in_force": "{label}.",
+})
