@@ -516,4 +516,8 @@ TEMPLATES = (
     pgettext_noop('checklist.cpam_aid.documents.two_quotes', 'Deux devis de professionnels différents : {kind}{basket} de {member}'),
     pgettext_noop('checklist.cpam_aid.documents.hospital_quote', "Devis ou estimation des frais de l'établissement : hospitalisation de {member}"),
     pgettext_noop('checklist.cpam_aid.documents.doctor_quote', "Devis du médecin (dépassement d'honoraires) : consultation de {member}"),
+    pgettext_noop('checklist.css_request_with_parents.procedure', 'Demander la Complémentaire santé solidaire avec vos parents'),
+    pgettext_noop('checklist.css_request_with_parents.how', 'Vos parents font une seule demande pour tout leur foyer, vous compris, avec leurs ressources et les vôtres. {ameli} Sur papier : formulaire cerfa n° 12504 (dernière version sur ameli.fr), à envoyer à leur CPAM. Si vous pouvez demander seul(e) (voir le résultat), faites la demande à votre nom.'),
+    pgettext_noop('checklist.documents.parents_tax_notice', "Dernier avis d'imposition de vos parents"),
+    pgettext_noop('checklist.css_request_with_parents', "D'après vos réponses, vous faites partie du foyer de vos parents pour la Complémentaire santé solidaire."),
 )

@@ -14,9 +14,10 @@ from enum import IntEnum
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from .contract import REASONS, Contract, contract, text
 from .enums import ResourceType
 from .parameters import ParametersOn
-from .reasons import Reason, reasons_dict
+from .reasons import Reason
 from .situation import Member, Situation
 from .wording import Joined, Label, Lower, Phrase, Replaced, say
 
@@ -36,30 +37,23 @@ class Phase(IntEnum):
     CONTEST = 3   # after a decision
 
 
+@contract(
+    "key", text("organism"), text("procedure"), text("how"), text("documents"), text("deadline"), text("help"),
+    text("appeal"), REASONS,
+)
 @dataclass(frozen=True, slots=True)
-class ChecklistItem:
+class ChecklistItem(Contract):
     key: str                    # stable id: css_request, css_renewal, cpam_aid_request, help_questionnaire, quote_2, appeal
-    organism: Text
-    procedure: Text
-    how: Text
-    documents: tuple[Text, ...]
-    deadline: Text
-    help: Text
-    appeal: Text | None
+    # Each text is a phrase of the wording catalogue (``Text``), written with ``str()``; the annotations say
+    # ``str``, the type of what the contract writes (the OpenAPI description repeats them).
+    organism: str
+    procedure: str
+    how: str
+    documents: tuple[str, ...]
+    deadline: str
+    help: str
+    appeal: str | None
     reasons: tuple[Reason, ...] = ()
-
-    def as_dict(self) -> dict:
-        return {
-            "key": self.key,
-            "organism": str(self.organism),
-            "procedure": str(self.procedure),
-            "how": str(self.how),
-            "documents": [str(d) for d in self.documents],
-            "deadline": str(self.deadline),
-            "help": str(self.help),
-            "appeal": str(self.appeal) if self.appeal is not None else None,
-            **reasons_dict(self.reasons),
-        }
 
 
 @dataclass(frozen=True, slots=True)

@@ -303,15 +303,20 @@ def test_exemption_labels_read_their_durations_from_the_parameters():
     from eligibility.rules.care.common import exemption_label
     from eligibility.rules.enums import EmergencyExemption, HospitalExemption
     from eligibility.rules.parameters import default_parameters
+    from eligibility.rules.sources import reason_from
 
     p = default_parameters().at(date(2026, 11, 22))
     days = int(p["soins.nouveau_ne_jours"])
     after = int(p["soins.maternite_periode"]["jours_apres_accouchement"])
-    assert str(exemption_label(HospitalExemption.NEWBORN, p)) == f"Nouveau-né de moins de {days} jours"
-    assert str(exemption_label(HospitalExemption.MATERNITY, p)) == (
-        f"Maternité (à partir du 6e mois de grossesse jusqu'à {after} jours après l'accouchement)")
-    assert str(exemption_label(EmergencyExemption.MATERNITY, p)).startswith("Assurance maternité")
-    assert str(exemption_label(HospitalExemption.CSS, p)) == HospitalExemption.CSS.label
+    newborn = reason_from(p, "soins.nouveau_ne_jours", "care.hospital.exempt.newborn", age=3, days=days)
+    maternity = reason_from(p, "soins.maternite_periode", "care.emergency.exempt.maternity",
+                            say("care.maternity", what="x", member="p1", days_after=after, due=Day(date(2027, 1, 1)),
+                                start=Day(date(2026, 9, 1)), end=Day(date(2027, 1, 13))))
+    assert str(exemption_label(HospitalExemption.NEWBORN, (newborn,))) == f"Nouveau-né de moins de {days} jours"
+    assert str(exemption_label(EmergencyExemption.MATERNITY, (maternity,))) == (
+        f"Assurance maternité (à partir du 6e mois de grossesse jusqu'à {after} jours après l'accouchement)")
+    assert str(exemption_label(HospitalExemption.CSS, ())) == HospitalExemption.CSS.label
+    assert exemption_label(None, ()) is None
     # The closed lists themselves carry no duration that could drift from a parameter.
     for exemption in (*HospitalExemption, *EmergencyExemption):
         assert str(days) not in exemption.label and f"{after} jours" not in exemption.label

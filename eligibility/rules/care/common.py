@@ -59,16 +59,20 @@ def maternity_reason(situation: Situation, member_id: str, p: ParametersOn, code
     )
 
 
-def exemption_label(exemption, p: ParametersOn) -> Phrase | Label:
-    """The label of a hospital or emergency exemption; those that state a duration read it from its parameter
-    (``soins.nouveau_ne_jours``, ``soins.maternite_periode``), so the label never drifts from the rule."""
+def exemption_label(exemption, reasons: tuple[Reason, ...]) -> Phrase | Label | None:
+    """The label of a hospital or emergency exemption. Those that state a duration take it from the reason that
+    applied the exemption, which read it from its parameter (``soins.nouveau_ne_jours``,
+    ``soins.maternite_periode``): the label says the value the rule used and never drifts from it."""
+    if exemption is None:
+        return None
     value = exemption.value
-    if value == "newborn":
-        return say("care.exemption.newborn", days=int(p["soins.nouveau_ne_jours"]))
-    if value == "maternity":
-        days = int(p["soins.maternite_periode"]["jours_apres_accouchement"])
-        return say("care.exemption.maternity_insurance" if isinstance(exemption, EmergencyExemption)
-                   else "care.exemption.maternity", days_after=days)
+    if value in ("newborn", "maternity"):
+        applied = next((r for r in reasons if r.code.endswith(".exempt." + value)), None)
+        if applied is not None and value == "newborn":
+            return say("care.exemption.newborn", days=applied.params["days"])
+        if applied is not None:
+            return say("care.exemption.maternity_insurance" if isinstance(exemption, EmergencyExemption)
+                       else "care.exemption.maternity", days_after=applied.params["days_after"])
     return Label(exemption.label)
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..contract import REASONS, Contract, contract, entry, text
 from ..enums import EmergencyExemption, WorkAccidentIncapacity
 from ..parameters import ParameterDateError, ParametersOn
-from ..reasons import Reason, format_date, reasons_dict
-from ..results import money
+from ..reasons import Reason, format_date
 from ..situation import PlannedCare, Situation
 from ..sources import parameter_to_verify, reason_from, upcoming_change
 from ..wording import Day, Eur, Joined, Label, Phrase, say
@@ -23,8 +23,13 @@ from .common import (
 )
 
 
+@contract(
+    "care_index", "member", entry("flat_fee", description="Forfait patient urgences dû (0 si exonéré)"), "exemption",
+    text("exemption_label"), "reduced", "rate", REASONS, text("to_verify"),
+    schema="EmergencyVisitOut",
+)
 @dataclass(frozen=True, slots=True)
-class EmergencyVisitResult:
+class EmergencyVisitResult(Contract):
     care_index: int
     member: str
     reduced: bool
@@ -33,20 +38,11 @@ class EmergencyVisitResult:
     flat_fee: Decimal                 # due by the patient (0 when exempt or paid by the CSS)
     reasons: tuple[Reason, ...]
     to_verify: tuple[str, ...] = ()
-    exemption_label: Phrase | Label | None = None  # ``common.exemption_label``
 
-    def as_dict(self) -> dict:
-        return {
-            "care_index": self.care_index,
-            "member": self.member,
-            "flat_fee": money(self.flat_fee),
-            "exemption": self.exemption.value if self.exemption else None,
-            "exemption_label": str(self.exemption_label) if self.exemption else None,
-            "reduced": self.reduced,
-            "rate": money(self.rate),
-            **reasons_dict(self.reasons),
-            "to_verify": list(self.to_verify),
-        }
+    @property
+    def exemption_label(self) -> Phrase | Label | None:
+        """The exemption's label, with the duration its reason read from the parameters (``common``)."""
+        return exemption_label(self.exemption, self.reasons)
 
 
 def emergency_visit(
@@ -59,7 +55,6 @@ def emergency_visit(
         return EmergencyVisitResult(
             care_index=index, member=care.member, reduced=False, rate=ZERO,
             exemption=EmergencyExemption.NOT_IN_FORCE, flat_fee=ZERO,
-            exemption_label=Label(EmergencyExemption.NOT_IN_FORCE.label),
             reasons=(
                 Reason(
                     "care.emergency.not_in_force", say("care.emergency.not_in_force", day=Day(exc.first)),
@@ -156,5 +151,4 @@ def emergency_visit(
         flat_fee=ZERO if exemption is not None else rate,
         reasons=tuple(reasons),
         to_verify=tuple(to_verify),
-        exemption_label=exemption_label(exemption, p) if exemption is not None else None,
     )

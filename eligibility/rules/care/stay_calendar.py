@@ -12,15 +12,16 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
+from ..contract import Contract, contract, entry
 from ..parameters import Parameter, Reference
 from ..reasons import cents
-from ..results import money
 from ..situation import stay_days
 from ..wording import Day, Eur, Phrase, say
 
 
+@contract(entry("from", "first_day"), entry("to", "last_day"), "days", entry("daily_rate", "rate"), "amount")
 @dataclass(frozen=True, slots=True)
-class RateSegment:
+class RateSegment(Contract):
     """Consecutive days billed at one rate."""
 
     first_day: date
@@ -32,12 +33,6 @@ class RateSegment:
     @property
     def amount(self) -> Decimal:
         return cents(self.rate * self.days)
-
-    def as_dict(self) -> dict:
-        return {
-            "from": self.first_day.isoformat(), "to": self.last_day.isoformat(), "days": self.days,
-            "daily_rate": money(self.rate), "amount": money(self.amount),
-        }
 
     def sentence(self) -> Phrase:
         rate, amount = Eur(self.rate), Eur(self.amount)

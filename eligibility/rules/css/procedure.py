@@ -103,6 +103,8 @@ def css_item(situation: Situation, p: ParametersOn, css: CssResult) -> Checklist
             appeal=_appeal_text(p),
             reasons=tuple(reasons),
         )
+    if _with_parents(css):
+        return _with_parents_item(p, documents, decision, duration)
     if not css.eligible:
         return None
     if css.status is CssStatus.FREE:
@@ -120,6 +122,27 @@ def css_item(situation: Situation, p: ParametersOn, css: CssResult) -> Checklist
         help=HELP_GENERAL,
         appeal=_appeal_text(p),
         reasons=(reason_from(p, "demarches.css_delai_decision_mois", "checklist.css_request", what=what),),
+    )
+
+
+def _with_parents(css: CssResult) -> bool:
+    basis = css.household_basis
+    return basis is not None and basis.kind == "parents"
+
+
+def _with_parents_item(p: ParametersOn, documents: tuple[Text, ...], decision, duration) -> ChecklistItem:
+    """A young person in the parents' household (R861-2): the parents ask for their whole household; the figures of
+    a request alone do not decide it, so the step is given whatever they say."""
+    return ChecklistItem(
+        key="css_request",
+        organism=_ORGANISM,
+        procedure=say("checklist.css_request_with_parents.procedure"),
+        how=say("checklist.css_request_with_parents.how", ameli=AMELI_DEMARCHES),
+        documents=(say("checklist.documents.parents_tax_notice"), *documents),
+        deadline=say("checklist.css_request.deadline", decision=decision, duration=duration),
+        help=HELP_GENERAL,
+        appeal=_appeal_text(p),
+        reasons=(reason_from(p, "demarches.css_delai_decision_mois", "checklist.css_request_with_parents"),),
     )
 
 

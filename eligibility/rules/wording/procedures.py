@@ -161,3 +161,16 @@ TEMPLATES.update({
     ),
     "checklist.cpam_aid.documents.doctor_quote": "Devis du médecin (dépassement d'honoraires) : consultation de {member}",
 })
+TEMPLATES.update({
+    # A young person of the parents' household (R861-2, ``css/procedure.py``).
+    "checklist.css_request_with_parents.procedure": "Demander la Complémentaire santé solidaire avec vos parents",
+    "checklist.css_request_with_parents.how": (
+        "Vos parents font une seule demande pour tout leur foyer, vous compris, avec leurs ressources et les vôtres. "
+        "{ameli} Sur papier : formulaire cerfa n° 12504 (dernière version sur ameli.fr), à envoyer à leur CPAM. Si "
+        "vous pouvez demander seul(e) (voir le résultat), faites la demande à votre nom."
+    ),
+    "checklist.documents.parents_tax_notice": "Dernier avis d'imposition de vos parents",
+    "checklist.css_request_with_parents": (
+        "D'après vos réponses, vous faites partie du foyer de vos parents pour la Complémentaire santé solidaire."
+    ),
+})
