@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from eligibility.questionnaire.views import QuestionnaireWizard
 from tests.browser.test_results_browser import PHONE, family_with_care, no_horizontal_scroll, open_case, text
 from tests.questionnaire.test_questionnaire_journeys import REQUEST_DATE
-from eligibility.questionnaire.views import QuestionnaireWizard
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

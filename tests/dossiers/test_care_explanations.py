@@ -11,9 +11,8 @@ CSS, the base is paid in full (48 € more), at most 1 080 € left. Two class I
 
 from __future__ import annotations
 
-from datetime import date
-
 import io
+from datetime import date
 
 import pypdf
 
