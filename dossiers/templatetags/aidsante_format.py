@@ -14,40 +14,19 @@ is shown as is (escaped by the template engine), never turned into a wrong figur
 from __future__ import annotations
 
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
 
 from django import template
 
-from eligibility.presentation.formatting import date_text, left_to_right
-from eligibility.rules.reasons import format_eur
+from eligibility.presentation import formatting
+from eligibility.presentation.formatting import date_text
 
 register = template.Library()
 
 
-def _to_decimal(value) -> Decimal | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, Decimal):
-        return value
-    if isinstance(value, int | float | str):
-        try:
-            # str() first: Decimal(0.1) would carry the binary error of the float into the cents.
-            amount = Decimal(str(value).strip())
-        except InvalidOperation:
-            return None
-        return amount if amount.is_finite() else None
-    return None
-
-
 @register.filter(is_safe=False)
 def eur(value) -> str:
-    """Euros in the French format: ``1 234,56 €`` (narrow no-break space between thousands)."""
-    if value is None or value == "":
-        return ""
-    amount = _to_decimal(value)
-    if amount is None:
-        return str(value)
-    return left_to_right(format_eur(amount))
+    """Euros in the French format: ``1 234,56 €`` (``formatting.eur``; empty for ``None``)."""
+    return formatting.eur(value, empty="")
 
 
 def _to_date(value) -> date | None:

@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from eligibility.rules.enums import AidAssessment, CssStatus, HospitalExemption, ResourceType, Role
 
 from .formatting import eur, iso_to_text, width_class
+from .wording import page_language
 
 #: Checklist items that only make sense after a decision: shown under "if the request is refused".
 AFTER_DECISION_KEYS = frozenset({"appeal"})
@@ -383,7 +384,8 @@ def build_context(
     professional: bool = False, document: bool = False,
 ) -> dict:
     """The template context shared by the results page, the dossier and the letters (module docstring)."""
-    data = result.as_dict()
+    with page_language():  # the rules' sentences in the page's language (``wording``)
+        data = result.as_dict()
     titles = member_titles or {}
     label = (person_label or "").strip() or None
     css = css_context(data["css"], titles)

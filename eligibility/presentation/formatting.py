@@ -7,7 +7,7 @@ dates take the month of the page's language: ``22 November 2026``, ``22 نوفم
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from django.utils import formats, translation
 
@@ -31,11 +31,34 @@ def date_text(day: date) -> str:
     return format_date(day)
 
 
-def eur(value) -> str:
-    """``1 234,56 €`` from a JSON number, ``Decimal`` or ``None`` (``—``)."""
-    if value is None:
-        return "—"
-    return left_to_right(format_eur(Decimal(str(value))))
+def to_decimal(value) -> Decimal | None:
+    """A finite ``Decimal`` from a ``Decimal``, a JSON number or a numeric string; ``None`` otherwise."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, int | float | str):
+        try:
+            # str() first: Decimal(0.1) would carry the binary error of the float into the cents.
+            amount = Decimal(str(value).strip())
+        except InvalidOperation:
+            return None
+        return amount if amount.is_finite() else None
+    return None
+
+
+def eur(value, empty: str = "—") -> str:
+    """``1 234,56 €`` from a JSON number, a ``Decimal`` or a numeric string, in the rules' format
+    (``eligibility.rules.reasons.format_eur``, the only money formatter), isolated left to right in Arabic.
+
+    ``None`` or ``""`` gives ``empty``; a value that is not a number is shown as it is, never as a wrong figure.
+    """
+    if value is None or value == "":
+        return empty
+    amount = to_decimal(value)
+    if amount is None:
+        return str(value)
+    return left_to_right(format_eur(amount))
 
 
 def iso_to_text(value: str | date | None) -> str:

@@ -4,23 +4,38 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .wording import Phrase
 
 CSS_CODE = "code de la sécurité sociale"
 
 
 @dataclass(frozen=True, slots=True)
 class Reason:
-    """One sentence of plain French, with the legal article it applies when there is one.
+    """One reason, with the legal article it applies when there is one.
 
     ``code`` is a stable machine identifier (``css.reference_period``) that tests and templates can rely
-    on; ``text`` is what people read; ``article`` cites the text ("article R861-8 du code de la sécurité
-    sociale") and ``href`` links to it.
+    on; ``wording`` is the phrase of the catalogue that says it (``eligibility/rules/wording/``: its key and
+    values); ``text`` is what people read, rendered from the catalogue when asked (in French unless a page
+    speaks another language); ``article`` cites the text ("article R861-8 du code de la sécurité sociale")
+    and ``href`` links to it.
     """
 
     code: str
-    text: str
+    wording: Phrase
     article: str | None = None
     href: str | None = None
+
+    @property
+    def text(self) -> str:
+        return str(self.wording)
+
+    @property
+    def params(self) -> dict:
+        """The values the wording of this reason was built from."""
+        return getattr(self.wording, "params", None) or {}
 
     def __str__(self) -> str:
         return f"{self.text} ({self.article})" if self.article else self.text
@@ -34,9 +49,11 @@ def reasons_dict(reasons: tuple[Reason, ...]) -> dict:
 
     Written out rather than through ``str(r)`` and ``r.as_dict()``: it runs for every part of every result.
     """
+    texts = [str(r.wording) for r in reasons]
     return {
-        "reasons": [f"{r.text} ({r.article})" if r.article else r.text for r in reasons],
-        "reasons_detail": [{"code": r.code, "text": r.text, "article": r.article, "href": r.href} for r in reasons],
+        "reasons": [f"{t} ({r.article})" if r.article else t for t, r in zip(texts, reasons, strict=True)],
+        "reasons_detail": [{"code": r.code, "text": t, "article": r.article, "href": r.href}
+                           for t, r in zip(texts, reasons, strict=True)],
     }
 
 

@@ -15,8 +15,8 @@ from datetime import date
 from decimal import Decimal
 
 from .parameters import ParametersOn
-from .reasons import format_eur, format_month
 from .situation import Resource, Situation
+from .wording import Eur, FromMonth, Month, Phrase, say
 
 ZERO = Decimal("0")
 
@@ -79,22 +79,22 @@ def with_window(situation: Situation, start: date, end: date) -> Situation:
     return replace(situation, resources=tuple(resources))
 
 
-def months_text(resource: Resource) -> str:
+def months_text(resource: Resource) -> Phrase | str:
     """How a dated line was counted, for its reason: "1 300 € par mois d'octobre 2025 à mars 2026, 6 mois"."""
     months = resource.counted_months
     if months is None:
         return ""
     paid = [(m, a) for m, a in months if a]
     if not paid:
-        return "aucun mois de la période de référence : rien n'est compté"
+        return say("resource.months.none")
     first, last = paid[0][0], paid[-1][0]
-    span = (f"en {format_month(first.year, first.month)}" if first == last
-            else f"{_from(format_month(first.year, first.month))} à {format_month(last.year, last.month)}")
+    span = (say("resource.months.in", month=Month(first.year, first.month)) if first == last
+            else say("resource.months.span", from_start=FromMonth(first.year, first.month),
+                     end=Month(last.year, last.month)))
     amounts = {a for _m, a in paid}
-    count = f"{len(paid)} mois"
     if len(amounts) == 1:
-        return f"{format_eur(paid[0][1])} par mois {span}, {count} de la période de référence"
-    return f"montants mois par mois {span}, {count} de la période de référence"
+        return say("resource.months.same", amount=Eur(paid[0][1]), span=span, count=len(paid))
+    return say("resource.months.varied", span=span, count=len(paid))
 
 
 def months_paid(resource: Resource) -> int | None:
@@ -102,8 +102,3 @@ def months_paid(resource: Resource) -> int | None:
     if resource.counted_months is None:
         return None
     return sum(1 for _m, a in resource.counted_months if a)
-
-
-def _from(month: str) -> str:
-    """"de mars 2026", "d'octobre 2025"."""
-    return f"d'{month}" if month[0] in "aeiouyâéè" else f"de {month}"

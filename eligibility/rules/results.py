@@ -8,9 +8,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from .enums import CssStatus
 from .reasons import Reason, reasons_dict
+
+if TYPE_CHECKING:
+    from .wording import Phrase
 
 
 def money(amount: Decimal | None) -> float | int | None:
@@ -31,12 +35,12 @@ class ResourceLine:
     declared: Decimal          # amount as declared for the reference period
     counted: Decimal           # amount that enters the base (0 when excluded; negative when deducted)
     treatment: str             # included / excluded / deducted / abated
-    note: str                  # plain-French explanation
+    note: Phrase               # its explanation (``wording``): ``str(note)`` is the French text
 
     def as_dict(self) -> dict:
         return {
             "member": self.member, "type": self.type, "declared": money(self.declared),
-            "counted": money(self.counted), "treatment": self.treatment, "note": self.note,
+            "counted": money(self.counted), "treatment": self.treatment, "note": str(self.note),
         }
 
 

@@ -16,6 +16,7 @@ from decimal import Decimal
 from ..enums import BaseCover, CareKind, Complementary, CssStatus, Territory
 from ..parameters import ParametersOn
 from ..reasons import Reason, format_eur
+from ..wording import say
 
 SEED_ALTERNATIVES = "« Soins non remboursés : quelles alternatives administratives ? » (service-public.fr, Elsan, Urssaf, 2025)"
 SEED_CPAM_AID = "ameli.fr, « Aides financières individuelles »"
@@ -289,11 +290,9 @@ def outside_css(situation) -> Reason | None:
     """Why the CSS cannot apply whatever the resources (AME holder, visitor, irregular stay), or None."""
     cover = situation.coverage
     if situation.complementary is Complementary.AME or cover.irregular_stay is True:
-        text = ("La Complémentaire santé solidaire est réservée aux personnes qui résident en France de façon stable "
-                "et régulière : avec l'aide médicale de l'État (séjour irrégulier), elle ne s'applique pas.")
+        text = say("css.not_resident.irregular")
     elif cover.base in NOT_RESIDENT_COVERS:
-        text = ("La Complémentaire santé solidaire est réservée aux personnes qui résident en France et relèvent de "
-                "l'Assurance maladie française : elle ne s'applique pas pendant un séjour temporaire.")
+        text = say("css.not_resident.visitor")
     else:
         return None
     return Reason("css.not_resident", text, "Code de la sécurité sociale, art. L861-1 et L160-1", CSSOC_HREF)

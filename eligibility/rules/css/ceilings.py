@@ -14,8 +14,9 @@ from functools import lru_cache
 
 from ..enums import Territory
 from ..parameters import ParametersOn
-from ..reasons import Reason, euros, format_date
-from .common import CACHED, ONE, first_dates, format_eur, number, percent, reason, ref
+from ..reasons import Reason, euros
+from ..wording import Day, Eur, Label, say
+from .common import CACHED, ONE, first_dates, number, percent, reason, ref
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,21 +68,20 @@ def ceilings(
     table = p.derived(published_tables).get(zone) if whole else None
     if table is not None:
         free, with_participation = table.ceilings(size)
-        how, cited = "barème publié", ref(p, "css.bareme_publie")
+        how, cited = say("css.ceilings.published"), ref(p, "css.bareme_publie")
     else:
         base_free = p["css.plafond_gratuite_base"]
         factor = coefficient * territory_coefficient
         free, with_participation = euros(base_free * factor), euros(p["css.plafond_participation_base"] * factor)
-        overseas = f" × {number(territory_coefficient)} outre-mer" if territory_coefficient != ONE else ""
-        how = f"calcul : {format_eur(base_free)} pour une personne × {number(coefficient)}{overseas}, arrondi à l'euro"
+        overseas = (say("css.ceilings.overseas_factor", factor=number(territory_coefficient))
+                    if territory_coefficient != ONE else "")
+        how = say("css.ceilings.computed", base=Eur(base_free), coefficient=number(coefficient), overseas=overseas)
         cited = ref(p, "css.plafond_gratuite_base")
-    place = "" if territory is Territory.METROPOLE else f" ({territory.label}, plafonds d'outre-mer majorés)"
+    place = "" if territory is Territory.METROPOLE else say("css.ceilings.overseas", territory=Label(territory.label))
     explained = reason(
-        "css.ceilings",
-        f"Plafonds annuels pour votre foyer{place} : {format_eur(free)} pour la CSS sans participation et "
-        f"{format_eur(with_participation)} pour la CSS avec participation (plafond majoré de "
-        f"{percent(p['css.taux_majoration_participation'])}) ; {how}.",
-        cited,
+        "css.ceilings", cited,
+        place=place, free=Eur(free), with_participation=Eur(with_participation),
+        increase=percent(p["css.taux_majoration_participation"]), how=how,
     )
     return free, with_participation, explained
 
@@ -89,11 +89,8 @@ def ceilings(
 def territory_reason(p: ParametersOn, territory: Territory, when: date) -> Reason:
     """The CSS did not apply in this territory on the request date (Mayotte before 2024)."""
     since = first_dates(p, "css.coefficient_outre_mer").get(territory)
-    since_text = f" : elle y est applicable depuis le {format_date(since)}" if since else ""
     return reason(
-        "css.territory",
-        f"La Complémentaire santé solidaire ne s'appliquait pas à {territory.label} à la date de votre demande "
-        f"({format_date(when)}){since_text}. Renseignez-vous auprès de votre caisse de sécurité "
-        "sociale sur le dispositif local.",
-        ref(p, "css.coefficient_outre_mer"),
+        "css.territory", ref(p, "css.coefficient_outre_mer"),
+        territory=Label(territory.label), request_day=Day(when),
+        since=say("css.territory.since", day=Day(since)) if since else "",
     )

@@ -12,9 +12,9 @@ from functools import lru_cache
 
 from ..enums import Role
 from ..parameters import ParametersOn
-from ..reasons import MONTHS_FR, Reason, format_month, format_number, format_percent
-from ..reasons import format_eur as _format_eur
+from ..reasons import Reason, format_number, format_percent
 from ..situation import Member
+from ..wording import Capital, Phrase, because, say
 
 ZERO = Decimal(0)
 ONE = Decimal(1)
@@ -43,8 +43,11 @@ def ref(p: ParametersOn, name: str) -> Ref:
     return reference.title, reference.href
 
 
-def reason(code: str, text: str, cited: Ref) -> Reason:
-    return Reason(code, text, cited[0], cited[1])
+def reason(code: str, cited: Ref, wording: Phrase | None = None, /, **params) -> Reason:
+    """The reason ``code`` citing ``cited``, said by ``wording`` (else by the template of the same key)."""
+    if wording is None:
+        return because(code, cited, **params)
+    return Reason(code, wording, cited[0], cited[1])
 
 
 # Reasons that depend only on the parameters of the date and on the shape of the household are built
@@ -52,37 +55,31 @@ def reason(code: str, text: str, cited: Ref) -> Reason:
 CACHED = 16384
 
 
-#: Equal Decimals format alike, and ceilings, rates and participations repeat a lot: cache their formatting.
-#: Amounts that come from the household (declared, counted, totals, margins) are nearly always new, and a cache
-#: miss costs more than the formatting: those call ``format_amount`` (uncached) directly.
-format_eur = lru_cache(maxsize=8192)(_format_eur)
-format_amount = _format_eur
+#: Rates and coefficients repeat a lot: cache their formatting (amounts in euros are ``wording.Eur`` values,
+#: formatted only when a sentence is read).
 number = lru_cache(maxsize=1024)(format_number)
 percent = lru_cache(maxsize=256)(format_percent)
 
-
-def from_month(year: int, month: int) -> str:
-    """``d'octobre 2025`` / ``de janvier 2026`` (elision before a vowel)."""
-    name = MONTHS_FR[month - 1]
-    return ("d'" if name[0] in "aeiouéà" else "de ") + format_month(year, month)
+_APPLICANT, _PARTNER = say("who.applicant"), say("who.partner")
 
 
-def who_is(member: Member) -> str:
+def who_is(member: Member) -> Phrase:
+    """How a sentence names a member: ``vous-même``, ``votre enfant « e1 »``…"""
     if member.role is Role.APPLICANT:
-        return "vous-même"
+        return _APPLICANT
     if member.role is Role.PARTNER:
-        return "votre conjoint ou partenaire"
+        return _PARTNER
     if member.role is Role.CHILD:
-        return f"votre enfant « {member.id} »"
-    return f"la personne à charge « {member.id} »"
+        return say("who.child", id=member.id)
+    return say("who.dependant", id=member.id)
 
 
-def capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
+def capital(phrase: Phrase) -> Capital:
+    return Capital(phrase)
 
 
-def persons(n: int) -> str:
-    return f"{n} personne" if n == 1 else f"{n} personnes"
+def persons(n: int) -> Phrase:
+    return say("count.person" if n == 1 else "count.persons", n=n)
 
 
 def first_dates(p: ParametersOn, name: str) -> dict[str, date]:

@@ -9,14 +9,13 @@ from ..parameters import ParametersOn
 from ..reasons import Reason
 from ..results import CssResult, MemberParticipation, ResourceLine
 from ..situation import Situation
+from ..wording import Eur, say
 from .ceilings import ceiling_notes, ceilings, territory_reason
 from .common import (
     ARTICLE_ALIMONY_PAID,
     ARTICLE_DECISION,
     ARTICLE_RESOURCES,
     ZERO,
-    format_amount,
-    format_eur,
     reason,
 )
 from .household import Household, household_reasons
@@ -43,18 +42,9 @@ def evaluate_css(situation: Situation, p: ParametersOn) -> CssResult:
     resources = income + housing
     if resources < 0:
         resources = ZERO
-        reasons.append(reason(
-            "css.resources_floor",
-            "Après déduction des pensions alimentaires versées, vos ressources sont ramenées à 0 € "
-            "(elles ne peuvent pas être négatives).",
-            ARTICLE_ALIMONY_PAID,
-        ))
-    resources_text = format_amount(resources)
-    reasons.append(Reason(
-        "css.resources",
-        f"Total de vos ressources retenues : {resources_text} sur {p.derived(period_months)} mois.",
-        *ARTICLE_RESOURCES,
-    ))
+        reasons.append(reason("css.resources_floor", ARTICLE_ALIMONY_PAID))
+    resources_text = Eur(resources)
+    reasons.append(reason("css.resources", ARTICLE_RESOURCES, total=resources_text, months=p.derived(period_months)))
 
     territory = situation.residence.territory
     coefficient = h.coefficient
@@ -110,33 +100,28 @@ def evaluate_css(situation: Situation, p: ParametersOn) -> CssResult:
 
 
 _VERDICT = {
-    CssStatus.FREE: "Vous avez droit à la Complémentaire santé solidaire sans participation.",
-    CssStatus.WITH_PARTICIPATION: "Vous avez droit à la Complémentaire santé solidaire avec participation.",
-    CssStatus.NOT_ELIGIBLE: "Vous n'avez pas droit à la Complémentaire santé solidaire.",
+    CssStatus.FREE: say("css.verdict.free"),
+    CssStatus.WITH_PARTICIPATION: say("css.verdict.with_participation"),
+    CssStatus.NOT_ELIGIBLE: say("css.verdict.not_eligible"),
 }
+_BY_BENEFIT = say("css.decision.by_benefit")
 
 
 def _decision_reason(
-    status: CssStatus, by_resources: CssStatus, resources: Decimal, resources_text: str, free: Decimal,
+    status: CssStatus, by_resources: CssStatus, resources: Decimal, resources_text: Eur, free: Decimal,
     with_participation: Decimal,
 ) -> Reason:
-    """``resources_text`` is ``format_eur(resources)``, already built for the total."""
+    """``resources_text`` is ``Eur(resources)``, already in the total's reason."""
     if by_resources is CssStatus.FREE:
         margin = free - resources
-        text = (f"Vos ressources ({resources_text}) ne dépassent pas le plafond sans participation "
-                f"({format_eur(free)})")
-        text += " : elles l'atteignent tout juste, et le plafond est inclus." if margin == 0 else \
-            f" : il reste une marge de {format_amount(margin)}."
+        comparison = (say("css.decision.free_exact", resources=resources_text, free=Eur(free)) if margin == 0 else
+                      say("css.decision.free", resources=resources_text, free=Eur(free), margin=Eur(margin)))
     elif by_resources is CssStatus.WITH_PARTICIPATION:
-        text = (f"Vos ressources ({resources_text}) dépassent de {format_amount(resources - free)} le plafond "
-                f"sans participation ({format_eur(free)}) mais pas le plafond avec participation "
-                f"({format_eur(with_participation)}) : il reste une marge de "
-                f"{format_amount(with_participation - resources)}.")
+        comparison = say("css.decision.with_participation", resources=resources_text, excess=Eur(resources - free),
+                         free=Eur(free), with_participation=Eur(with_participation),
+                         margin=Eur(with_participation - resources))
     else:
-        text = (f"Vos ressources dépassent le plafond de {format_amount(resources - with_participation)} : "
-                f"{resources_text} pour un plafond de {format_eur(with_participation)} (CSS avec "
-                "participation).")
-    text += " " + _VERDICT[status]
-    if status is not by_resources:
-        text += " C'est l'allocation que vous recevez qui vous y donne droit (voir ci-dessus)."
-    return Reason("css.decision", text, *ARTICLE_DECISION)
+        comparison = say("css.decision.over", excess=Eur(resources - with_participation), resources=resources_text,
+                         with_participation=Eur(with_participation))
+    return reason("css.decision", ARTICLE_DECISION, comparison=comparison, verdict=_VERDICT[status],
+                  by_benefit=_BY_BENEFIT if status is not by_resources else "")

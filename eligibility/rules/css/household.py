@@ -13,8 +13,9 @@ from functools import lru_cache
 
 from ..enums import Role
 from ..parameters import ParametersOn
-from ..reasons import Reason, format_date
+from ..reasons import Reason
 from ..situation import Member, Situation
+from ..wording import Day, Joined, say
 from .common import CACHED, ONE, capital, number, persons, reason, ref, who_is
 
 
@@ -118,25 +119,21 @@ def _rank_rate(coefficients: dict, rank: int) -> Decimal:
 @lru_cache(maxsize=CACHED)
 def _household_summary(p: ParametersOn, size: int, has_partner: bool, coefficient: Decimal) -> tuple[Reason, Reason]:
     coefficients = p["css.coefficients_foyer"]
-    parts = ["vous"]
+    parts = [say("css.household.you")]
     if has_partner:
-        parts.append("votre conjoint ou partenaire")
+        parts.append(say("css.household.partner"))
     dependants = size - len(parts)
     if dependants:
-        parts.append(f"{dependants} personne{'s' if dependants > 1 else ''} à charge de moins de "
-                     f"{int(p['css.age_limite_personne_a_charge'])} ans")
+        parts.append(say("css.household.dependants" if dependants > 1 else "css.household.dependant",
+                         n=dependants, age=int(p["css.age_limite_personne_a_charge"])))
     household = reason(
-        "css.household",
-        f"Votre foyer compte {persons(size)} pour la Complémentaire santé solidaire ({', '.join(parts)}).",
-        ref(p, "css.age_limite_personne_a_charge"),
+        "css.household", ref(p, "css.age_limite_personne_a_charge"), persons=persons(size), members=Joined(parts),
     )
     coefficient_reason = reason(
-        "css.coefficient",
-        f"Le plafond d'une personne seule est multiplié par {number(coefficient)} pour votre foyer "
-        f"(1 pour vous, {number(coefficients['deuxieme_personne'])} pour la 2e personne, "
-        f"{number(coefficients['troisieme_et_quatrieme_personnes'])} pour la "
-        f"3e et la 4e, {number(coefficients['personne_supplementaire'])} à partir de la 5e).",
-        ref(p, "css.coefficients_foyer"),
+        "css.coefficient", ref(p, "css.coefficients_foyer"),
+        coefficient=number(coefficient), second=number(coefficients["deuxieme_personne"]),
+        third_and_fourth=number(coefficients["troisieme_et_quatrieme_personnes"]),
+        further=number(coefficients["personne_supplementaire"]),
     )
     return household, coefficient_reason
 
@@ -150,25 +147,12 @@ def household_reasons(h: Household, p: ParametersOn, when: date) -> list[Reason]
     household_ref, coefficient_ref = ref(p, "css.age_limite_personne_a_charge"), ref(p, "css.coefficients_foyer")
     for m, age in h.not_counted:
         reasons.append(reason(
-            "css.household_not_counted",
-            f"{capital(who_is(m))} ({age} ans le {format_date(when)}) ne fait pas partie du foyer : seules "
-            f"les personnes à charge de moins de {limit} ans à la date de la demande en font "
-            "partie. Cette personne peut faire sa propre demande.",
-            household_ref,
+            "css.household_not_counted", household_ref,
+            who=capital(who_is(m)), age=age, day=Day(when), limit=limit,
         ))
     for m in h.halved:
-        reasons.append(reason(
-            "css.shared_custody",
-            f"{capital(who_is(m))} vit en résidence alternée : sa part dans le plafond est "
-            "réduite de moitié (il ou elle compte quand même comme une personne du foyer).",
-            coefficient_ref,
-        ))
+        reasons.append(reason("css.shared_custody", coefficient_ref, who=capital(who_is(m))))
     for m in h.adult_shared:
-        reasons.append(reason(
-            "css.shared_custody_adult",
-            f"{capital(who_is(m))} est majeur(e) : la réduction pour résidence alternée ne "
-            "concerne que les enfants mineurs, sa part dans le plafond est entière.",
-            coefficient_ref,
-        ))
+        reasons.append(reason("css.shared_custody_adult", coefficient_ref, who=capital(who_is(m))))
     reasons.append(coefficient)
     return reasons

@@ -13,7 +13,8 @@ from ..enums import HousingStatus, ResourceType
 from ..parameters import ParametersOn
 from ..reasons import Reason, cents
 from ..situation import Situation
-from .common import CACHED, ZERO, format_eur, percent, persons, reason, ref
+from ..wording import Eur, Phrase, say
+from .common import CACHED, ZERO, percent, persons, reason, ref
 from .period import period_months
 
 
@@ -38,11 +39,9 @@ def housing_flat_amount(
         months = p.derived(period_months)
         monthly, annual = aid, cents(aid * months)
         explained = reason(
-            "css.housing_flat_amount",
-            f"{_housing_intro(p, min(size, 3), True)}, soit {format_eur(monthly)} par mois, limité au montant de "
-            f"l'aide que vous recevez ({format_eur(aid)} par mois), {format_eur(annual)} sur {months} "
-            "mois. L'aide au logement elle-même n'est pas comptée.",
-            ref(p, "css.forfait_logement_aide"),
+            "css.housing_flat_amount", ref(p, "css.forfait_logement_aide"),
+            say("css.housing_flat_amount.capped", intro=_housing_intro(p, min(size, 3), True), monthly=Eur(monthly),
+                aid=Eur(aid), annual=Eur(annual), months=months),
         )
     reasons.append(explained)
     if note:
@@ -50,14 +49,15 @@ def housing_flat_amount(
     return annual
 
 
-def _housing_intro(p: ParametersOn, size: int, with_aid: bool, case: str = "") -> str:
+def _housing_intro(p: ParametersOn, size: int, with_aid: bool, case: Phrase | None = None) -> Phrase:
     rsa_household = p["rsa.coefficients_foyer"]
     key = min(size, max(rsa_household))
     rate = p["css.forfait_logement_aide" if with_aid else "css.forfait_logement_sans_aide"][key]
-    people = persons(size) if size < 3 else "3 personnes ou plus"
-    subject = "Vous recevez une aide au logement" if with_aid else f"Vous êtes {case}"
-    return (f"{subject} : un forfait logement de {percent(rate)} du RSA d'un foyer de {people} "
-            f"({format_eur(cents(p['rsa.montant_base'] * rsa_household[key]))} par mois) est ajouté à vos ressources")
+    people = persons(size) if size < 3 else say("count.persons_or_more", n=3)
+    rsa = Eur(cents(p["rsa.montant_base"] * rsa_household[key]))
+    if with_aid:
+        return say("css.housing.intro_aid", rate=percent(rate), people=people, rsa=rsa)
+    return say("css.housing.intro_no_aid", case=case, rate=percent(rate), people=people, rsa=rsa)
 
 
 @lru_cache(maxsize=CACHED)
@@ -70,23 +70,22 @@ def _housing_case(
     key = min(size, max(rsa_household))
     rsa = p["rsa.montant_base"] * rsa_household[key]
     aid_ref, free_ref = ref(p, "css.forfait_logement_aide"), ref(p, "css.forfait_logement_sans_aide")
+    code = "css.housing_flat_amount"
     if status is HousingStatus.HOMELESS:
-        text = "Pas de forfait logement : vous n'avez pas de logement stable."
-        return ZERO, ZERO, reason("css.housing_flat_amount", text, aid_ref), None
+        return ZERO, ZERO, reason(code, aid_ref, say("css.housing_flat_amount.homeless")), None
     if with_aid:
         monthly = cents(rsa * p["css.forfait_logement_aide"][key])
         annual = cents(monthly * months)
-        text = (f"{_housing_intro(p, size, True)}, soit {format_eur(monthly)} par mois, {format_eur(annual)} sur "
-                f"{months} mois. L'aide au logement elle-même n'est pas comptée.")
-        return monthly, annual, reason("css.housing_flat_amount", text, aid_ref), None
+        text = say("css.housing_flat_amount.aid", intro=_housing_intro(p, size, True), monthly=Eur(monthly),
+                   annual=Eur(annual), months=months)
+        return monthly, annual, reason(code, aid_ref, text), None
     if status in (HousingStatus.OWNER, HousingStatus.HOSTED_FREE):
         monthly = cents(rsa * p["css.forfait_logement_sans_aide"][key])
         annual = cents(monthly * months)
-        case = "propriétaire sans aide au logement" if status is HousingStatus.OWNER else "hébergé(e) gratuitement"
-        text = (f"{_housing_intro(p, size, False, case)}, soit {format_eur(monthly)} par mois, "
-                f"{format_eur(annual)} sur {months} mois.")
+        case = say("css.housing.owner" if status is HousingStatus.OWNER else "css.housing.hosted_free")
+        text = say("css.housing_flat_amount.no_aid", intro=_housing_intro(p, size, False, case),
+                   monthly=Eur(monthly), annual=Eur(annual), months=months)
         note = p.entry("css.forfait_logement_sans_aide").to_verify
-        return monthly, annual, reason("css.housing_flat_amount", text, free_ref), note
-    case = "locataire sans aide au logement" if status is HousingStatus.TENANT else "en établissement sans aide au logement"
-    text = f"Pas de forfait logement : vous êtes {case}."
-    return ZERO, ZERO, reason("css.housing_flat_amount", text, free_ref), None
+        return monthly, annual, reason(code, free_ref, text), note
+    case = say("css.housing.tenant" if status is HousingStatus.TENANT else "css.housing.institution")
+    return ZERO, ZERO, reason(code, free_ref, say("css.housing_flat_amount.none", case=case)), None

@@ -8,23 +8,23 @@ from decimal import Decimal
 from functools import lru_cache
 
 from ..parameters import ParametersOn
-from ..reasons import Reason, format_date
+from ..reasons import Reason
 from ..results import MemberParticipation
 from ..situation import Situation
-from .common import CACHED, ZERO, format_eur, reason, ref, who_is
+from ..wording import Day, Eur, Phrase, say
+from .common import CACHED, ZERO, reason, ref, who_is
 from .household import Household
 
 
 @lru_cache(maxsize=CACHED)
-def _participation_row(p: ParametersOn, who: str, age: int, january_1: date, alsace: bool) -> tuple[Decimal, Reason]:
+def _participation_row(p: ParametersOn, who: Phrase, age: int, january_1: date, alsace: bool) -> tuple[Decimal, Reason]:
     table = p["css.participation_mensuelle"]["alsace_moselle" if alsace else "regime_general"]
     bands = sorted(((int(minimum), amount) for minimum, amount in table.items()), reverse=True)
     amount = next(a for minimum, a in bands if age >= minimum)
-    scheme = " (régime local d'Alsace-Moselle)" if alsace else ""
     explained = reason(
-        "css.participation_member",
-        f"Participation pour {who} ({age} ans au {format_date(january_1)}) : {format_eur(amount)} par mois{scheme}.",
-        ref(p, "css.participation_mensuelle"),
+        "css.participation_member", ref(p, "css.participation_mensuelle"),
+        who=who, age=age, day=Day(january_1), amount=Eur(amount),
+        scheme=say("css.participation_member.alsace_moselle") if alsace else "",
     )
     return amount, explained
 
@@ -43,9 +43,6 @@ def participation(
         rows.append(MemberParticipation(m.id, age, amount))
         reasons.append(explained)
     reasons.append(reason(
-        "css.participation",
-        f"Votre participation est de {format_eur(total)} par mois pour le foyer (l'âge retenu est celui du "
-        f"1er janvier {january_1.year}).",
-        ref(p, "css.participation_mensuelle"),
+        "css.participation", ref(p, "css.participation_mensuelle"), total=Eur(total), year=january_1.year,
     ))
     return total, tuple(rows)

@@ -7,8 +7,9 @@ from datetime import date
 from functools import lru_cache
 
 from ..parameters import ParametersOn
-from ..reasons import Reason, format_date, format_month
-from .common import CACHED, from_month, reason, ref
+from ..reasons import Reason
+from ..wording import Day, FromMonth, Month
+from .common import CACHED, reason, ref
 
 
 def reference_period(when: date, first_back: int, last_back: int) -> tuple[date, date]:
@@ -37,10 +38,8 @@ def reference_period_on(p: ParametersOn, when: date) -> tuple[date, date, int]:
 def period(p: ParametersOn, year: int, month: int) -> tuple[date, date, Reason]:
     start, end, months = reference_period_on(p, date(year, month, 1))
     explained = reason(
-        "css.reference_period",
-        f"Les ressources retenues sont celles reçues {from_month(start.year, start.month)} "
-        f"à {format_month(end.year, end.month)} ({months} mois, du {format_date(start)} au "
-        f"{format_date(end)}) ; chaque montant déclaré est le total de cette période.",
-        ref(p, "css.periode_reference"),
+        "css.reference_period", ref(p, "css.periode_reference"),
+        from_start=FromMonth(start.year, start.month), end=Month(end.year, end.month), months=months,
+        first_day=Day(start), last_day=Day(end),
     )
     return start, end, explained

@@ -15,8 +15,9 @@ from datetime import date, timedelta
 
 from ..enums import WORKING_ACTIVITIES, Benefit, CssStatus
 from ..parameters import ParametersOn
-from ..reasons import Reason, format_date
+from ..reasons import Reason
 from ..situation import Member, Situation
+from ..wording import Day, say
 from .common import ARTICLE_DECISION, new_key_notes, reason, ref, who_is
 from .household import Household
 
@@ -25,7 +26,8 @@ WORKING_AGE = 16
 #: Order of the presumptions when a household receives several allowances.
 PRESUMPTION_ORDER = (Benefit.RSA, Benefit.ASPA, Benefit.ASI, Benefit.AAH)
 BENEFIT_NAME = {
-    Benefit.RSA: "le RSA", Benefit.ASPA: "l'ASPA (minimum vieillesse)", Benefit.ASI: "l'ASI", Benefit.AAH: "l'AAH",
+    Benefit.RSA: say("benefit.rsa"), Benefit.ASPA: say("benefit.aspa_long"), Benefit.ASI: say("benefit.asi"),
+    Benefit.AAH: say("benefit.aah"),
 }
 
 
@@ -50,51 +52,36 @@ def apply_presumptions(
         if benefit is Benefit.RSA:
             automatic = kind == "gratuite_automatique"
             reasons.append(reason(
-                "css.presumption",
-                "Vous recevez le RSA : la Complémentaire santé solidaire est sans participation pour votre foyer"
-                + (", et elle vous est attribuée automatiquement sauf si vous la refusez." if automatic
-                   else ", quelles que soient vos autres ressources ; il faut la demander."),
-                ARTICLE_DECISION,
+                "css.presumption", ARTICLE_DECISION,
+                say("css.presumption.rsa_automatic" if automatic else "css.presumption.rsa"),
             ))
             return CssStatus.FREE, benefit.value
         if working:
             reasons.append(reason(
-                "css.presumption_not_applied",
-                f"Vous recevez {BENEFIT_NAME[benefit]}, mais une personne du foyer travaille : la présomption de droit "
-                "ne s'applique pas, vos ressources décident.",
-                ref(p, "css.presomptions"),
+                "css.presumption_not_applied", ref(p, "css.presomptions"),
+                say("css.presumption_not_applied.working", benefit=BENEFIT_NAME[benefit]),
             ))
             continue
         if worked is not None:
             member, since = worked
             reasons.append(reason(
-                "css.presumption_not_applied",
-                f"Vous recevez {BENEFIT_NAME[benefit]}, mais {who_is(member)} a travaillé jusqu'au "
-                f"{format_date(since - timedelta(days=1))} : la présomption de droit demande {months} mois civils "
-                f"sans activité avant le mois de la demande (depuis le {format_date(_start(situation, months))}) ; "
-                "vos ressources décident.",
-                ref(p, "css.presomptions"),
+                "css.presumption_not_applied", ref(p, "css.presomptions"),
+                say("css.presumption_not_applied.worked", benefit=BENEFIT_NAME[benefit], who=who_is(member),
+                    last_day=Day(since - timedelta(days=1)), months=months, since=Day(_start(situation, months))),
             ))
             continue
         if kind == "participation_personne_seule" and h.size != 1:
             reasons.append(reason(
-                "css.presumption_not_applied",
-                f"Vous recevez {BENEFIT_NAME[benefit]}, mais la présomption de droit ne vaut que pour une personne qui vit "
-                "seule : vos ressources décident.",
-                ref(p, "css.presomptions"),
+                "css.presumption_not_applied", ref(p, "css.presomptions"),
+                say("css.presumption_not_applied.alone", benefit=BENEFIT_NAME[benefit]),
             ))
             continue
         if status is CssStatus.NOT_ELIGIBLE:
             status = CssStatus.WITH_PARTICIPATION
-        nobody = ("personne ne travaille dans le foyer" if unknown else
-                  f"personne dans le foyer n'a travaillé depuis le {format_date(_start(situation, months))} "
-                  f"({months} mois civils avant le mois de la demande)")
+        nobody = (say("css.presumption.nobody_works") if unknown else
+                  say("css.presumption.nobody_worked", since=Day(_start(situation, months)), months=months))
         reasons.append(reason(
-            "css.presumption",
-            f"Vous recevez {BENEFIT_NAME[benefit]} et {nobody} : vous êtes présumé(e) avoir "
-            "droit à la CSS avec participation ; si vos ressources sont sous le plafond sans participation, "
-            "elle est sans participation.",
-            ref(p, "css.presomptions"),
+            "css.presumption", ref(p, "css.presomptions"), benefit=BENEFIT_NAME[benefit], nobody=nobody,
         ))
         note = new_key_notes(p, "css.presomptions").get(benefit)
         if note:

@@ -23,10 +23,11 @@ from functools import lru_cache
 
 from ..enums import EARNED_INCOME_TYPES, Activity, Benefit, ResourceTreatment, ResourceType
 from ..parameters import ParameterFileError, ParametersOn
-from ..reasons import Reason, cents, format_date
+from ..reasons import Reason, cents
 from ..resource_months import months_paid, months_text
 from ..results import ResourceLine
 from ..situation import Member, Situation
+from ..wording import Day, Eur, Label, Phrase, say
 from .common import (
     ARTICLE_ALIMONY_PAID,
     ARTICLE_EXCLUDED,
@@ -35,8 +36,6 @@ from .common import (
     ARTICLE_SELF_EMPLOYMENT,
     ZERO,
     Ref,
-    format_amount,
-    format_eur,
     percent,
     reason,
     ref,
@@ -52,7 +51,7 @@ ABATEMENT_ACTIVITIES = frozenset(
 _TYPE_ORDER = {t: i for i, t in enumerate(ResourceType)}
 # Plain dicts: reading an enum member's attribute goes through a descriptor, noticeably slower per call.
 _TREATMENT = {t: t.treatment for t in ResourceType}
-_LABEL = {t: t.label for t in ResourceType}
+_LABEL = {t: Label(t.label) for t in ResourceType}
 _VALUE = {t: t.value for t in ResourceType}
 
 
@@ -143,7 +142,8 @@ def _flat_deductions_by_month(
     return out
 
 
-_BENEFIT_SHORT = {ResourceType.AAH: "l'AAH", ResourceType.ASI: "l'ASI", ResourceType.ASPA: "l'ASPA"}
+_BENEFIT_SHORT = {ResourceType.AAH: say("benefit.aah"), ResourceType.ASI: say("benefit.asi"),
+                  ResourceType.ASPA: say("benefit.aspa")}
 
 
 def resources(
@@ -201,7 +201,7 @@ def resources(
 
     total = ZERO
     excluded_later = p.derived(not_yet_excluded)
-    whos: dict[str, str] = {}
+    whos: dict[str, Phrase] = {}
     for r in resources:
         member_id = r.member
         rtype = r.type
@@ -211,12 +211,12 @@ def resources(
         if who is None:
             who = whos[member_id] = who_is(members[member_id])
         amount = r.amount
+        shown = Eur(amount)
         if r.counted_months is not None:
             # A dated line: its reason says which months of the reference period were counted.
-            who = f"{who} ; {months_text(r)}"
+            who = say("css.resource.dated", who=who, months=months_text(r))
         if order[member_id] >= n_counted:
-            note = (f"{label} ({who}, {format_amount(amount)}) : montant non compté, cette personne ne fait pas "
-                    "partie du foyer de la demande.")
+            note = say("css.resource_not_in_household", label=label, who=who, amount=shown)
             lines.append(ResourceLine(member_id, value, amount, ZERO, _EXCLUDED, note))
             reasons.append(Reason("css.resource_not_in_household", note, *ARTICLE_NOT_IN_HOUSEHOLD))
             continue
@@ -225,27 +225,21 @@ def resources(
             if rtype in excluded_later:
                 since, cited, note_to_verify = excluded_later[rtype]
                 total += amount
-                note = (f"{label} ({who}) : {format_amount(amount)} comptés. Cette ressource n'est laissée de côté "
-                        f"que pour les demandes faites à partir du {format_date(since)} ({cited[0]}) ; à la date de "
-                        f"votre demande ({format_date(situation.request_date)}), elle est encore comptée.")
+                note = say("css.resource_not_yet_excluded", label=label, who=who, amount=shown, since=Day(since),
+                           article=cited[0], request_day=Day(situation.request_date))
                 lines.append(ResourceLine(member_id, value, amount, amount, _INCLUDED, note))
                 reasons.append(Reason("css.resource_not_yet_excluded", note, *cited))
                 if note_to_verify and note_to_verify not in to_verify:
                     to_verify.append(note_to_verify)
                 continue
-            if rtype is ResourceType.HOUSING_AID:
-                note = (f"{label} ({who}, {format_amount(amount)}) : montant non compté comme une ressource ; seul "
-                        "le forfait logement est ajouté.")
-            else:
-                note = (f"{label} ({who}, {format_amount(amount)}) : montant laissé de côté, la loi ne compte pas "
-                        "cette ressource.")
+            note = say("css.resource_excluded.housing_aid" if rtype is ResourceType.HOUSING_AID
+                       else "css.resource_excluded", label=label, who=who, amount=shown)
             lines.append(ResourceLine(member_id, value, amount, ZERO, _EXCLUDED, note))
             reasons.append(Reason("css.resource_excluded", note, *ARTICLE_EXCLUDED))
             continue
         if treatment is ResourceTreatment.DEDUCTED:
             total -= amount
-            note = (f"{label} ({who}) : {format_amount(amount)} versés pendant la période, déduits de vos "
-                    "ressources.")
+            note = say("css.resource_deducted", label=label, who=who, amount=shown)
             lines.append(ResourceLine(member_id, value, amount, -amount, _DEDUCTED, note))
             reasons.append(Reason("css.resource_deducted", note, *ARTICLE_ALIMONY_PAID))
             continue
@@ -261,12 +255,10 @@ def resources(
                 rate = p["css.abattement_revenus_activite"]
                 counted = cents(amount * (1 - rate))
                 total += counted
-                note = (f"{label} ({who}) : {format_amount(amount)} déclarés, comptés pour {format_amount(counted)} "
-                        f"après un abattement de {percent(rate)}, car cette personne est au chômage "
-                        "indemnisé, à l'ASS, en formation rémunérée ou en arrêt maladie de plus de 6 mois à la "
-                        "date de la demande.")
+                note = say("css.resource_abated", label=label, who=who, amount=shown, counted=Eur(counted),
+                           rate=percent(rate))
                 lines.append(ResourceLine(member_id, value, amount, counted, "abated", note))
-                reasons.append(reason("css.resource_abated", note, ref(p, "css.abattement_revenus_activite")))
+                reasons.append(reason("css.resource_abated", ref(p, "css.abattement_revenus_activite"), note))
                 continue
         elif deductions:
             deduction = deductions.get(rtype, _NO_DEDUCTION).get(member_id)
@@ -274,22 +266,19 @@ def resources(
                 deducted, rate, couple_rate = deduction
                 counted = amount - deducted
                 total += counted
-                shared = " pour le couple, partagée entre vous deux" if couple_rate else ""
                 if r.counted_months is None:
-                    over = (f", soit {format_amount(deducted)} sur {months} mois. Nous supposons que "
-                            f"{_BENEFIT_SHORT[rtype]} a été versée pendant toute la période ; la déduction ne "
-                            "dépasse jamais le montant déclaré.")
+                    over = say("css.benefit_deduction.whole_period", deducted=Eur(deducted), months=months,
+                               benefit=_BENEFIT_SHORT[rtype])
                 else:
-                    over = (f", soit {format_amount(deducted)} pour les {months_paid(r)} mois où "
-                            f"{_BENEFIT_SHORT[rtype]} a été versée pendant la période ; la déduction ne dépasse "
-                            "jamais le montant déclaré.")
-                note = (f"{label} ({who}) : {format_amount(amount)} déclarés, comptés pour {format_amount(counted)} "
-                        f"après une déduction forfaitaire de {format_eur(rate)} par mois d'allocation{shared}{over}")
+                    over = say("css.benefit_deduction.months_paid", deducted=Eur(deducted), paid=months_paid(r),
+                               benefit=_BENEFIT_SHORT[rtype])
+                note = say("css.benefit_deduction", label=label, who=who, amount=shown, counted=Eur(counted),
+                           rate=Eur(rate), shared=_COUPLE if couple_rate else "", over=over)
                 lines.append(ResourceLine(member_id, value, amount, counted, "abated", note))
-                reasons.append(reason("css.benefit_deduction", note, ref(p, "css.deduction_aah")))
+                reasons.append(reason("css.benefit_deduction", ref(p, "css.deduction_aah"), note))
                 continue
         total += amount
-        note = f"{label} ({who}) : {format_amount(amount)} comptés."
+        note = say("css.resource_included", label=label, who=who, amount=shown)
         lines.append(ResourceLine(member_id, value, amount, amount, _INCLUDED, note))
         reasons.append(Reason("css.resource_included", note, *ARTICLE_RESOURCES))
     return total
@@ -298,6 +287,7 @@ def resources(
 _INCLUDED, _EXCLUDED, _DEDUCTED = (ResourceTreatment.INCLUDED.value, ResourceTreatment.EXCLUDED.value,
                                    ResourceTreatment.DEDUCTED.value)
 _NO_DEDUCTION: dict[str, tuple[Decimal, Decimal, bool]] = {}
+_COUPLE = say("css.benefit_deduction.couple")
 
 
 def _paid_months(r) -> frozenset | None:
@@ -308,11 +298,6 @@ def _paid_months(r) -> frozenset | None:
 
 
 @lru_cache(maxsize=1024)
-def _self_employment_reason(who: str) -> Reason:
-    return Reason(
-        "css.resource_self_employment",
-        f"Pour les revenus d'activité indépendante ({who}), on retient le revenu net du dernier avis "
-        "d'imposition, pas les recettes de la période.",
-        *ARTICLE_SELF_EMPLOYMENT,
-    )
+def _self_employment_reason(who: Phrase) -> Reason:
+    return reason("css.resource_self_employment", ARTICLE_SELF_EMPLOYMENT, who=who)
 

@@ -1,0 +1,303 @@
+"""Wording apart from logic: the rules say *what* (a code and its values), one catalogue says it in French.
+
+A rule never writes a sentence. It returns a ``Phrase``: the key of a French template of the catalogue
+(``css.reference_period``) and the values that fill it (``start``, ``end``, ``months``…). The templates live in
+this package, one module per part of the law (``css.py``, ``care.py``, ``aids.py``, ``procedures.py``), and
+nowhere else, so that:
+
+* a figure printed in a sentence is always the value the rule used (a label cannot drift from its parameter:
+  "moins de {days} jours" reads ``soins.nouveau_ne_jours``);
+* a second language is a catalogue, not a rewrite: ``scripts/rule_labels.py`` writes every template into
+  ``eligibility/questionnaire/rule_labels.py`` under ``pgettext_noop`` (the key as context), ``makemessages`` collects them, and the
+  pages render a phrase with the translated template (``eligibility/presentation/wording.py``);
+* the text is built lazily, only when someone reads it (``str(phrase)``), and once per phrase in French:
+  a result read for its figures only never formats a sentence.
+
+Why ``str.format`` templates rather than functions: a template is data a translator can read and reorder
+(``{amount}`` may move anywhere in the sentence), gettext flags it ``python-brace-format`` and ``msgfmt
+--check`` refuses a translation that loses a placeholder. Values stay typed (``Eur``, ``Day``, ``Month``)
+until rendering, so the page's language also decides how dates read, while amounts keep the French format
+(README, "Langues"). A phrase may hold other phrases as values (a clause that depends on a condition is a
+phrase of its own, translated on its own), rendered in the same language.
+
+French is the default: with no language active, rendering uses the French templates and never touches
+gettext (the rules stay free of Django; the API and ``simulate`` answer in French). A page that speaks
+another language renders inside ``speaking(language)`` (a context variable, so concurrent requests do not
+mix their languages).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from datetime import date
+from decimal import Decimal
+from typing import Any, Protocol
+
+from ..reasons import MONTHS_FR, Reason, format_date, format_eur, format_month
+from .aids import TEMPLATES as _AIDS
+from .care import TEMPLATES as _CARE
+from .css import TEMPLATES as _CSS
+from .procedures import TEMPLATES as _PROCEDURES
+
+
+def _merge(*parts: dict[str, str]) -> dict[str, str]:
+    merged: dict[str, str] = {}
+    for part in parts:
+        for key, template in part.items():
+            if key in merged:
+                raise ValueError(f"wording: the key {key!r} is in two catalogue modules")
+            merged[key] = template
+    return merged
+
+
+#: Every French template of the rules, by key.
+TEMPLATES: dict[str, str] = _merge(_CSS, _CARE, _AIDS, _PROCEDURES)
+
+
+def _wordless(template: str) -> bool:
+    """A template made of placeholders only (``{comparison} {verdict}``): nothing to translate in it."""
+    import string
+
+    return not any(ch.isalpha() for text, _name, _spec, _conv in string.Formatter().parse(template) for ch in text)
+
+
+#: Keys whose template only arranges other phrases: always rendered in the page's language.
+_WORDLESS = frozenset(key for key, template in TEMPLATES.items() if _wordless(template))
+
+
+class Language(Protocol):
+    """How a page renders phrases in its language (``eligibility/presentation/wording.py``)."""
+
+    def template(self, key: str, french: str) -> str: ...
+    def money(self, amount: Decimal) -> str: ...
+    def day(self, value: date) -> str: ...
+    def month(self, year: int, month: int) -> str: ...
+    def label(self, text: str) -> str: ...
+
+
+_LANGUAGE: ContextVar[Language | None] = ContextVar("aidsante_wording_language", default=None)
+
+
+@contextmanager
+def speaking(language: Language | None) -> Iterator[None]:
+    """Render every phrase in ``language`` inside the block (``None``: French)."""
+    token = _LANGUAGE.set(language)
+    try:
+        yield
+    finally:
+        _LANGUAGE.reset(token)
+
+
+class Phrase:
+    """A sentence (or a clause) of the catalogue: its key and the values that fill its template.
+
+    ``str(phrase)`` renders it in the active language; the French text is kept once built (a phrase shared
+    by many results, such as a reason cached per date, is formatted once).
+    """
+
+    __slots__ = ("key", "params", "_french")
+
+    def __init__(self, key: str, params: dict[str, Any] | None = None):
+        self.key = key
+        self.params = params
+        self._french: str | None = None
+
+    def __str__(self) -> str:
+        language = _LANGUAGE.get()
+        if language is None:
+            text = self._french
+            if text is None:
+                template = TEMPLATES[self.key]
+                text = self._french = template.format_map(self.params) if self.params else template
+            return text
+        french = TEMPLATES[self.key]
+        template = language.template(self.key, french)
+        if template == french and self.key not in _WORDLESS:
+            # Not translated yet: the sentence stays French as a whole, dates included.
+            token = _LANGUAGE.set(None)
+            try:
+                return self.__str__()
+            finally:
+                _LANGUAGE.reset(token)
+        return template.format_map(self.params) if self.params else template
+
+    def __format__(self, spec: str) -> str:
+        return self.__str__()
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Phrase):
+            return NotImplemented
+        return self.key == other.key and (self.params or {}) == (other.params or {})
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+    def __repr__(self) -> str:
+        return f"Phrase({self.key!r}, {self.params!r})"
+
+
+def say(key: str, /, **params: Any) -> Phrase:
+    """``say("css.resources", total=Eur(x), months=12)``: the phrase ``key`` with these values."""
+    return Phrase(key, params or None)
+
+
+def because(code: str, cited: tuple[str | None, str | None] | None = None, /, **params: Any) -> Reason:
+    """A reason whose wording is the template of the same key: ``because("css.resources", ARTICLE, total=…)``."""
+    article, href = cited if cited is not None else (None, None)
+    return Reason(code, Phrase(code, params or None), article, href)
+
+
+# --------------------------------------------------------------------------- values
+
+
+class Eur:
+    """An amount in euros, formatted when the phrase is rendered (``1 234,56 €``, French format everywhere)."""
+
+    __slots__ = ("amount",)
+
+    def __init__(self, amount: Decimal):
+        self.amount = amount
+
+    def __format__(self, spec: str) -> str:
+        language = _LANGUAGE.get()
+        return format_eur(self.amount) if language is None else language.money(self.amount)
+
+    def __str__(self) -> str:
+        return self.__format__("")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Eur) and other.amount == self.amount
+
+    def __hash__(self) -> int:
+        return hash(self.amount)
+
+
+class Day:
+    """A date: ``22 novembre 2026`` in French, the page's format in another language."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: date):
+        self.value = value
+
+    def __format__(self, spec: str) -> str:
+        language = _LANGUAGE.get()
+        return format_date(self.value) if language is None else language.day(self.value)
+
+    def __str__(self) -> str:
+        return self.__format__("")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Day) and other.value == self.value
+
+    def __hash__(self) -> int:
+        return hash(self.value)
+
+
+class Month:
+    """A month: ``octobre 2025``; ``FromMonth`` is the same after French "from" (``d'octobre 2025``)."""
+
+    __slots__ = ("year", "month")
+
+    def __init__(self, year: int, month: int):
+        self.year, self.month = year, month
+
+    def __format__(self, spec: str) -> str:
+        language = _LANGUAGE.get()
+        return format_month(self.year, self.month) if language is None else language.month(self.year, self.month)
+
+    def __str__(self) -> str:
+        return self.__format__("")
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and (other.year, other.month) == (self.year, self.month)
+
+    def __hash__(self) -> int:
+        return hash((self.year, self.month))
+
+
+class FromMonth(Month):
+    """``d'octobre 2025`` / ``de janvier 2026`` (French elision); the plain month in another language."""
+
+    __slots__ = ()
+
+    def __format__(self, spec: str) -> str:
+        language = _LANGUAGE.get()
+        if language is not None:
+            return language.month(self.year, self.month)
+        name = MONTHS_FR[self.month - 1]
+        return ("d'" if name[0] in "aeiouéà" else "de ") + format_month(self.year, self.month)
+
+
+class Label:
+    """A closed-list label of the rules (``Locataire``, a territory…), translated like the enums' labels."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def __format__(self, spec: str) -> str:
+        language = _LANGUAGE.get()
+        return self.text if language is None else language.label(self.text)
+
+    def __str__(self) -> str:
+        return self.__format__("")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Label) and other.text == self.text
+
+    def __hash__(self) -> int:
+        return hash(self.text)
+
+
+class Capital:
+    """A phrase (or text) with its first letter in upper case, as at the start of a sentence."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any):
+        self.value = value
+
+    def __format__(self, spec: str) -> str:
+        text = str(self.value)
+        return text[:1].upper() + text[1:]
+
+    def __str__(self) -> str:
+        return self.__format__("")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Capital) and other.value == self.value
+
+    def __hash__(self) -> int:
+        return hash(self.value)
+
+
+class Joined:
+    """Values (phrases or texts) joined by ``separator`` when rendered."""
+
+    __slots__ = ("values", "separator")
+
+    def __init__(self, values: tuple, separator: str = ", "):
+        self.values, self.separator = tuple(values), separator
+
+    def __format__(self, spec: str) -> str:
+        return self.separator.join(str(v) for v in self.values)
+
+    def __str__(self) -> str:
+        return self.__format__("")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Joined) and (other.values, other.separator) == (self.values, self.separator)
+
+    def __hash__(self) -> int:
+        return hash(self.values)
+
+
+def placeholders(template: str) -> set[str]:
+    """The names a template needs (``{amount}`` → ``amount``)."""
+    import string
+
+    return {name for _text, name, _spec, _conv in string.Formatter().parse(template) if name}

@@ -1,0 +1,3 @@
+"""French templates (see ``eligibility/rules/wording``)."""
+
+TEMPLATES: dict[str, str] = {}

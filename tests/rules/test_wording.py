@@ -1,0 +1,255 @@
+"""The wording catalogue (``eligibility/rules/wording``): every sentence of the rules comes from one template.
+
+* every key the rules say has a template, and every template is said somewhere (no drift, nothing dead);
+* on a few thousand generated households, every phrase of every result finds its values: each placeholder of
+  its template is given (rendering in French never raises), nested phrases included;
+* a page in another language renders the same phrases through its own templates, dates and amounts;
+* ``scripts/rule_labels.py`` has written every template into the file ``makemessages`` reads.
+"""
+
+from __future__ import annotations
+
+import ast
+import sys
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from eligibility.rules.engine import simulate
+from eligibility.rules.reasons import Reason
+from eligibility.rules.situation import parse_situation
+from eligibility.rules.wording import (
+    TEMPLATES,
+    Capital,
+    Day,
+    Eur,
+    FromMonth,
+    Joined,
+    Label,
+    Month,
+    Phrase,
+    placeholders,
+    say,
+    speaking,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+RULES = ROOT / "eligibility" / "rules"
+sys.path.insert(0, str(ROOT / "bench"))
+
+#: Functions whose first argument (a literal, or a conditional between literals) is a template key.
+SAYING = {"say", "Phrase", "because"}
+
+
+def _rule_sources() -> dict[Path, ast.Module]:
+    return {
+        path: ast.parse(path.read_text(encoding="utf-8"))
+        for path in sorted(RULES.rglob("*.py")) if "wording" not in path.relative_to(RULES).parts
+    }
+
+
+def _literals(node: ast.AST) -> list[str]:
+    """The string literals an argument may be: ``"a"``, ``"a" if x else "b"``."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node.value]
+    if isinstance(node, ast.IfExp):
+        return _literals(node.body) + _literals(node.orelse)
+    return []
+
+
+def _called_name(call: ast.Call) -> str | None:
+    func = call.func
+    return func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else None
+
+
+def said_keys() -> set[tuple[str, str]]:
+    """(file, key) for every key the rules pass to ``say``/``Phrase``/``because``, or to ``reason`` without its
+    own phrase (the code is then the key)."""
+    found = set()
+    for path, tree in _rule_sources().items():
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            name = _called_name(node)
+            if name in SAYING or (name == "reason" and len(node.args) == 2):
+                found.update((path.name, key) for key in _literals(node.args[0]))
+    return found
+
+
+def test_every_key_the_rules_say_has_a_template():
+    missing = sorted((file, key) for file, key in said_keys() if key not in TEMPLATES)
+    assert missing == []
+    assert len(said_keys()) > 50
+
+
+def test_every_template_is_said_by_a_rule():
+    literals = set()
+    for tree in _rule_sources().values():
+        literals.update(n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str))
+    assert sorted(set(TEMPLATES) - literals) == []
+
+
+def test_templates_are_well_formed():
+    for key, template in TEMPLATES.items():
+        assert template == template.strip() or template.startswith((" ", ",")), key
+        assert "{}" not in template and "{0" not in template, key  # named placeholders only
+        placeholders(template)  # parses
+
+
+# --------------------------------------------------------------------------- phrases of generated households
+
+
+def _phrases(value, seen: set[int]):
+    """Every phrase reachable from a result (dataclasses, tuples, dicts, phrases' values)."""
+    if id(value) in seen or value is None or isinstance(value, (str, int, Decimal, date, bool, float)):
+        return
+    seen.add(id(value))
+    if isinstance(value, Phrase):
+        yield value
+        for v in (value.params or {}).values():
+            yield from _phrases(v, seen)
+        return
+    if isinstance(value, (Capital, Label)):
+        yield from _phrases(getattr(value, "value", None), seen)
+        return
+    if isinstance(value, Joined):
+        for v in value.values:
+            yield from _phrases(v, seen)
+        return
+    if isinstance(value, dict):
+        for v in value.values():
+            yield from _phrases(v, seen)
+        return
+    if isinstance(value, (list, tuple, set, frozenset)):
+        for v in value:
+            yield from _phrases(v, seen)
+        return
+    slots = [s for cls in type(value).__mro__ for s in getattr(cls, "__slots__", ())]
+    names = slots or list(getattr(value, "__dict__", {}))
+    if type(value).__module__.startswith("eligibility.rules"):
+        for name in names:
+            yield from _phrases(getattr(value, name, None), seen)
+
+
+def _reasons(value, seen: set[int]):
+    if id(value) in seen or value is None or isinstance(value, (str, int, Decimal, date, bool, float, Phrase)):
+        return
+    seen.add(id(value))
+    if isinstance(value, Reason):
+        yield value
+        return
+    if isinstance(value, dict):
+        items = value.values()
+    elif isinstance(value, (list, tuple)):
+        items = value
+    elif type(value).__module__.startswith("eligibility.rules"):
+        slots = [s for cls in type(value).__mro__ for s in getattr(cls, "__slots__", ())]
+        items = [getattr(value, name, None) for name in (slots or list(getattr(value, "__dict__", {})))]
+    else:
+        return
+    for item in items:
+        yield from _reasons(item, seen)
+
+
+@pytest.fixture(scope="module")
+def results():
+    from households import TODAY, mix
+
+    return [simulate(parse_situation(data, today=TODAY)) for data in mix(1500, seed=12)]
+
+
+def test_every_phrase_of_generated_households_finds_its_values(results):
+    keys: set[str] = set()
+    count = 0
+    for result in results:
+        for phrase in _phrases(result.results, set()):
+            count += 1
+            keys.add(phrase.key)
+            needed = placeholders(TEMPLATES[phrase.key])
+            assert needed <= set(phrase.params or {}), (phrase.key, needed - set(phrase.params or {}))
+            assert str(phrase)  # renders in French
+    assert count > 10_000
+    assert len(keys) > 40
+
+
+def test_css_reasons_and_resource_notes_come_from_the_catalogue(results):
+    for result in results:
+        css = result.css
+        for r in css.reasons:
+            assert isinstance(r.wording, Phrase), r.code
+            assert r.text == str(r.wording)
+        for line in css.resource_lines:
+            assert isinstance(line.note, Phrase)
+
+
+# --------------------------------------------------------------------------- another language
+
+
+class Tagged:
+    """A language whose templates are the French ones tagged by key, dates ISO, amounts in brackets."""
+
+    def template(self, key, french):
+        return f"<{key}>" + french
+
+    def money(self, amount):
+        return f"[{amount}]"
+
+    def day(self, value):
+        return value.isoformat()
+
+    def month(self, year, month):
+        return f"{year}-{month:02d}"
+
+    def label(self, text):
+        return text.upper()
+
+
+def test_a_phrase_renders_in_the_active_language_and_keeps_its_french():
+    phrase = say("css.reference_period", from_start=FromMonth(2025, 10), end=Month(2026, 9), months=12,
+                 first_day=Day(date(2025, 10, 1)), last_day=Day(date(2026, 9, 30)))
+    french = ("Les ressources retenues sont celles reçues d'octobre 2025 à septembre 2026 (12 mois, du 1er octobre "
+              "2025 au 30 septembre 2026) ; chaque montant déclaré est le total de cette période.")
+    assert str(phrase) == french
+    with speaking(Tagged()):
+        assert str(phrase) == ("<css.reference_period>Les ressources retenues sont celles reçues 2025-10 à 2026-09 "
+                               "(12 mois, du 2025-10-01 au 2026-09-30) ; chaque montant déclaré est le total de "
+                               "cette période.")
+    assert str(phrase) == french
+
+
+def test_nested_phrases_labels_and_amounts_follow_the_language():
+    phrase = say("css.resource_included", label=Label("Salaires"), who=Capital(say("who.child", id="e1")),
+                 amount=Eur(Decimal("1234.5")))
+    assert str(phrase) == "Salaires (Votre enfant « e1 ») : 1\u202f234,50\u00a0€ comptés."
+    with speaking(Tagged()):
+        assert str(phrase) == ("<css.resource_included>SALAIRES (<who.child>votre enfant « e1 ») : [1234.5] "
+                               "comptés.")
+
+
+class Untranslated(Tagged):
+    def template(self, key, french):
+        return french
+
+
+def test_an_untranslated_sentence_stays_french_as_a_whole():
+    phrase = say("css.territory.since", day=Day(date(2024, 1, 1)))
+    with speaking(Untranslated()):
+        assert str(phrase) == " : elle y est applicable depuis le 1er janvier 2024"
+
+
+# --------------------------------------------------------------------------- the file makemessages reads
+
+
+def test_rule_labels_file_holds_every_template():
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import rule_labels
+
+    generated = (ROOT / "eligibility" / "questionnaire" / "rule_labels.py").read_text(encoding="utf-8")
+    for line in rule_labels.templates():
+        assert line in generated
+    tree = ast.parse(generated)
+    said = {(c.args[0].value, c.args[1].value) for c in ast.walk(tree)
+            if isinstance(c, ast.Call) and _called_name(c) == "pgettext_noop"}
+    assert said == set(TEMPLATES.items())
