@@ -43,3 +43,14 @@ def _fresh_cache(request):
             cache.clear()
         cpam_ceilings.forget()  # the CPAM ceilings kept in memory belong to the previous test's database
     yield
+
+
+@pytest.fixture(autouse=True)
+def _french_after_each_test():
+    """A request in English or Arabic leaves its language active in the thread: each test starts in French,
+    as a fresh process does (otherwise a dossier rendered later in the same worker comes out in Arabic)."""
+    yield
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
