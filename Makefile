@@ -7,7 +7,7 @@ MANAGE := $(PY) manage.py
 UV_VERSION := 0.13.9
 PYTEST_WORKERS ?= 2
 
-.PHONY: run test serve bench lint lock install install-production check-system test-system-deps pytest pytest-postgres clean messages
+.PHONY: run test serve bench lint lock install install-production check-system test-system-deps pytest pytest-postgres clean messages web-font
 
 check-system:
 	@$(PYTHON) scripts/check_system.py
@@ -40,6 +40,11 @@ install: check-system $(VENV)/.installed $(MO_FILES)
 messages: install
 	$(PY) scripts/rule_labels.py
 	$(MANAGE) makemessages -l en -l ar --no-obsolete --add-location=file $(MESSAGES_IGNORE)
+
+## make web-font: write the Arabic web font served with the Arabic pages (static/fonts/, committed) again
+## from Debian's fonts-noto-core, after a font update.
+web-font: install
+	$(PY) scripts/arabic_web_font.py
 
 ## make install-production: only what a server runs (no test or lint tools).
 install-production: check-system

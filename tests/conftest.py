@@ -46,11 +46,10 @@ def _fresh_cache(request):
 
 
 @pytest.fixture(autouse=True)
-def _french_after_each_test():
-    """A request in English or Arabic leaves its language active in the thread: each test starts in French,
-    as a fresh process does (otherwise a dossier rendered later in the same worker comes out in Arabic)."""
-    yield
-    from django.conf import settings
+def _default_language():
+    """Each test starts in French: a request's language (the cookie) stays active in its thread afterwards."""
     from django.utils import translation
 
-    translation.activate(settings.LANGUAGE_CODE)
+    translation.deactivate()
+    yield
+    translation.deactivate()

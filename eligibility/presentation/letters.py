@@ -15,12 +15,14 @@ creates the Assurance Maladie's mediator (art. L217-7-1 of the Code de la sécur
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from django import forms
 from django.db import models
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -80,6 +82,29 @@ class Letter:
         return {"sender": self.sender, "addressee": self.addressee, "place_date": self.place_date,
                 "subject": self.subject, "body": self.body, "references": "\n".join(self.references),
                 "enclosures": "\n".join(self.enclosures), "signature": self.signature}
+
+
+@dataclass(frozen=True, slots=True)
+class LetterWithTranslation:
+    """A letter to a French organism as it is sent, in French, and the same letter in the reader's language.
+
+    Letters to French organisms stay in French (issue 17); a reader of another language gets the letter's
+    content in their language beside it, to understand what they send. ``translation`` is ``None`` for a
+    French reader.
+    """
+
+    french: Letter
+    translation: Letter | None = None
+
+    @property
+    def for_reader(self) -> Letter:
+        """The letter in the reader's language (its title and when to send it, on the reader's page)."""
+        return self.translation or self.french
+
+
+def reads_french() -> bool:
+    """The active language is French (or none: the rules' and the workspace's language)."""
+    return translation.get_language() in (None, "fr")
 
 
 # --------------------------------------------------------------------------- facts shared by the letters
@@ -330,19 +355,39 @@ def letters_for(context: dict, result) -> list[Letter]:
     return letters
 
 
-def letter_of(context: dict, result, kind: str) -> Letter | None:
-    return next((letter for letter in letters_for(context, result) if letter.kind == kind), None)
+def letters_with_translation(
+    result, build_context: Callable[[], dict], *, reader_context: dict | None = None, kinds=None,
+) -> list[LetterWithTranslation]:
+    """The letters that fit the case in French and, for a reader of another language, translated beside.
+
+    ``build_context()`` makes the presentation context in the active language; it is called once in French
+    (the amounts, dates and care labels of the letter sent) and, for another language, once more in that
+    language, unless ``reader_context`` (already built in the active language) is given. ``kinds`` keeps
+    only those letters.
+    """
+    if reads_french():
+        french = letters_for(reader_context if reader_context is not None else build_context(), result)
+        translated = {}
+    else:
+        with translation.override("fr"):
+            french = letters_for(build_context(), result)
+        translated = {letter.kind: letter for letter in
+                      letters_for(reader_context if reader_context is not None else build_context(), result)}
+    return [LetterWithTranslation(letter, translated.get(letter.kind)) for letter in french
+            if kinds is None or letter.kind in kinds]
 
 
 # --------------------------------------------------------------------------- documents
 
 
 def render_letter_html(letter: Letter, *, for_print: bool = False) -> str:
+    """The letter sent to the organism: in French, whatever the reader's language (its headings too)."""
     from .pdf import STYLESHEET, static_url
 
-    return render_to_string("letters/letter.html", {
-        "letter": letter, "for_print": for_print, "stylesheet_href": static_url(STYLESHEET) if for_print else None,
-    })
+    with translation.override("fr"):
+        return render_to_string("letters/letter.html", {
+            "letter": letter, "for_print": for_print, "stylesheet_href": static_url(STYLESHEET) if for_print else None,
+        })
 
 
 def render_letter_pdf(letter: Letter) -> bytes:
@@ -353,7 +398,12 @@ def render_letter_pdf(letter: Letter) -> bytes:
 
 
 def letter_docx(letter: Letter) -> bytes:
-    """The letter as a ``.docx`` file (python-docx), for a social worker to edit in a word processor."""
+    """The letter as a ``.docx`` file (python-docx), for a social worker to edit in a word processor; in French."""
+    with translation.override("fr"):
+        return _letter_docx(letter)
+
+
+def _letter_docx(letter: Letter) -> bytes:
     from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
@@ -407,3 +457,10 @@ class LetterForm(SafeForm):
     enclosures = forms.CharField(label=gettext_lazy("Pièces jointes (une par ligne)"), required=False,
                                  max_length=MAX_FIELD["enclosures"], widget=forms.Textarea(attrs={"rows": 6}))
     signature = forms.CharField(label=gettext_lazy("Signature"), max_length=MAX_FIELD["signature"])
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The letter is written in French, whatever the page's language: screen readers read it as French,
+        # and an Arabic page keeps it left to right.
+        for bound in self.fields.values():
+            bound.widget.attrs.update({"lang": "fr", "dir": "ltr"})

@@ -32,7 +32,7 @@ from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 
 from .context import build_context
-from .letters import LetterKind, letters_for
+from .letters import LetterKind, letters_with_translation
 from .pdf_fetcher import DossierURLFetcher, static_url
 
 TEMPLATE = "pdf/dossier.html"
@@ -48,9 +48,12 @@ def dossier_context(result, *, organisation=None, person_label: str | None = Non
 
     The dossier is handed to the person, so it never carries the professionals' "to verify" notes.
     """
-    context = build_context(result, organisation=organisation, person_label=person_label, document=True)
+    def build() -> dict:
+        return build_context(result, organisation=organisation, person_label=person_label, document=True)
+
+    context = build()
     context.update({
-        "letters": [letter for letter in letters_for(context, result) if letter.kind in LETTERS_IN_DOSSIER],
+        "letters": letters_with_translation(result, build, reader_context=context, kinds=LETTERS_IN_DOSSIER),
         "for_print": for_print,
         "stylesheet_href": static_url(STYLESHEET) if for_print else None,
     })

@@ -37,8 +37,8 @@ from eligibility.presentation.letters import (
     LetterForm,
     letter_docx,
     letter_filename,
-    letter_of,
     letters_for,
+    letters_with_translation,
     render_letter_pdf,
 )
 from eligibility.presentation.pdf import admission_html, html_to_pdf, pdf_response, render_dossier_html
@@ -636,13 +636,15 @@ class QuestionnaireWizard(NamedUrlWizardView):
         result, response = self.simulation()
         if response is not None:
             return response
-        context = build_context(result, member_titles=self.member_titles, person_label=self.get_person_label())
-        letter = letter_of(context, result, self.kwargs["letter"])
+        letter = next((pair for pair in letters_with_translation(result, lambda: build_context(
+            result, member_titles=self.member_titles, person_label=self.get_person_label()))
+            if pair.french.kind == self.kwargs["letter"]), None)
         if letter is None:
             raise Http404
-        form = LetterForm(self.request.POST if self.request.method == "POST" else None, initial=letter.initial())
+        form = LetterForm(self.request.POST if self.request.method == "POST" else None,
+                          initial=letter.french.initial())
         if form.is_bound and form.is_valid():
-            edited = letter.edited(form.cleaned_data)
+            edited = letter.french.edited(form.cleaned_data)
             if self.request.POST.get("format") == "docx":
                 response = HttpResponse(letter_docx(edited), content_type=DOCX_TYPE)
                 name = letter_filename(edited, "docx")
@@ -653,7 +655,7 @@ class QuestionnaireWizard(NamedUrlWizardView):
             response["Cache-Control"] = "no-store"
             return response
         return render(self.request, "questionnaire/letter.html", {
-            "letter": letter, "form": form, "error_summary": presenter.error_summary(form),
+            "letter": letter.for_reader, "translation": letter.translation, "form": form, "error_summary": presenter.error_summary(form),
             "results_url": self.url("results"),
         }, status=400 if form.is_bound else 200)
 

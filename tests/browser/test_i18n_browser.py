@@ -87,3 +87,91 @@ def test_the_switcher_works_with_the_keyboard(browser_page, live_server, tab_to)
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert page.evaluate("document.documentElement.lang") == "fr"
+
+
+# --------------------------------------------------------------------------- the Arabic web font
+
+ARABIC_FONT = "Noto Sans Arabic Web"
+
+
+def font_requests(page) -> list[tuple[str, int]]:
+    found: list[tuple[str, int]] = []
+    page.on("response", lambda response: found.append((response.url, response.status))
+            if response.url.endswith(".woff2") else None)
+    return found
+
+
+def test_the_arabic_page_draws_arabic_with_the_font_the_site_serves(chromium, live_server):
+    # No CSP bypass here: the page's own Content-Security-Policy must let the font in.
+    context = chromium.new_context(locale="ar", viewport=PHONE)
+    context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": "ar", "url": live_server.url}])
+    page = context.new_page()
+    violations: list[str] = []
+    page.on("console", lambda message: violations.append(message.text)
+            if "Content Security Policy" in message.text else None)
+    requests = font_requests(page)
+    page.goto(live_server.url + "/")
+    page.evaluate("document.fonts.ready.then(() => true)")
+    heading = page.locator("main h1")
+    assert heading.evaluate("e => getComputedStyle(e).fontFamily").startswith(f'"{ARABIC_FONT}"')
+    loaded = page.evaluate(
+        "name => [...document.fonts].filter(f => f.family.replaceAll('\"', '') === name && f.status === 'loaded')"
+        ".map(f => f.weight)", ARABIC_FONT)
+    assert "400" in loaded and "700" in loaded  # body text and headings
+    assert sorted(url.rsplit("/", 1)[-1] for url, status in requests if status == 200) == [
+        "NotoSansArabic-Bold.woff2", "NotoSansArabic-Regular.woff2"]
+    assert violations == []
+    context.close()
+
+
+def test_a_french_page_downloads_no_arabic_font(browser_page, live_server):
+    page = browser_page
+    requests = font_requests(page)
+    page.goto(live_server.url + "/")
+    page.evaluate("document.fonts.ready.then(() => true)")
+    # The switcher writes « العربية » on every page, in the device's own font.
+    assert page.locator(".language-switcher button[value=ar]").inner_text() == "العربية"
+    assert requests == []
+
+
+# --------------------------------------------------------------------------- a letter and its translation
+
+
+def test_the_arabic_letter_page_shows_the_translation_beside_the_french_letter(
+    arabic_page, live_server, check_accessibility, monkeypatch,
+):
+    import urllib.parse
+
+    from django.test import Client
+
+    from eligibility.questionnaire.views import QuestionnaireWizard
+    from tests.questionnaire.test_questionnaire_helpers import Journey
+    from tests.questionnaire.test_questionnaire_journeys import REQUEST_DATE, self_employed_in_difficulty
+
+    monkeypatch.setattr(QuestionnaireWizard, "today", lambda self: REQUEST_DATE)
+    client = Client()
+    journey = Journey(client)
+    journey.start()
+    journey.run(self_employed_in_difficulty())
+    host = urllib.parse.urlsplit(live_server.url).hostname
+    page = arabic_page
+    page.context.add_cookies([{"name": name, "value": morsel.value, "domain": host, "path": morsel["path"] or "/"}
+                              for name, morsel in client.cookies.items()])
+    page.goto(live_server.url + f"/questionnaire/{journey.case_id}/courriers/echeancier-hopital/")
+    assert_right_to_left_without_horizontal_scroll(page, "courrier (375 px)")
+    check_accessibility(page, "courrier et sa traduction (ar)")
+    body = page.locator("#id_body")
+    assert body.evaluate("e => [e.lang, getComputedStyle(e).direction]") == ["fr", "ltr"]
+    assert body.input_value().startswith("Madame, Monsieur,")
+    translation = page.locator(".letter-translation")
+    assert "سيدتي، سيدي،" in translation.inner_text()
+    # On a phone, one under the other; on a wide screen, side by side (the French letter on the right,
+    # where an Arabic reader starts).
+    form_box, translation_box = page.locator(".letter-form").bounding_box(), translation.bounding_box()
+    assert translation_box["y"] > form_box["y"] + form_box["height"] - 1
+    page.set_viewport_size({"width": 1280, "height": 800})
+    form_box, translation_box = page.locator(".letter-form").bounding_box(), translation.bounding_box()
+    assert abs(translation_box["y"] - form_box["y"]) < 2
+    assert translation_box["x"] + translation_box["width"] <= form_box["x"]
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 1280

@@ -22,7 +22,9 @@ AMOUNT = re.compile(r"\d{1,3}(?: \d{3})*(?:,\d{2})? €")
 
 
 def without_glossary(html: str) -> str:
-    """The dossier without the glossary of the translated versions (its explanations quote amounts)."""
+    """The dossier without what only the translated versions add: the glossary (its explanations quote
+    amounts) and the letters' translations (each repeats the amounts of the French letter before it)."""
+    html = re.sub(r'<div class="letter__translation".*?</div>', "", html, flags=re.S)
     return re.sub(r'<section class="glossary".*?</section>', "", html, flags=re.S)
 
 

@@ -16,7 +16,7 @@ from django.test import Client
 from django.urls import reverse
 
 from eligibility.models import Case
-from tests.i18n_pages import left_in_french, visible_texts
+from tests.i18n_pages import french_marked_texts, left_in_french, visible_texts
 
 ROOT = Path(__file__).resolve().parents[2]
 TRANSLATED = ["en", "ar"]
@@ -226,6 +226,17 @@ def test_the_left_in_french_check_finds_a_forgotten_sentence():
     french = '<html lang="fr"><main><h1>Vos droits</h1><p>Comptez 10 minutes.</p><p>1 234 €</p></main></html>'
     english = '<html lang="en"><main><h1>Your rights</h1><p>Comptez 10 minutes.</p><p>1 234 €</p></main></html>'
     assert left_in_french(french, english) == ["Comptez 10 minutes."]
+
+
+def test_only_text_marked_french_may_stay_french():
+    """A letter to a French organism stays French on purpose when marked ``lang="fr"``; nothing else does."""
+    french = ('<html lang="fr"><main><p>Madame, Monsieur,</p><textarea lang="fr">Je conteste.</textarea>'
+              '<p>Objet :</p></main></html>')
+    english = ('<html lang="en"><main><div lang="fr" dir="ltr"><p>Madame, Monsieur,</p><br>'
+               '<textarea lang="fr">Je conteste.</textarea></div><p>Objet :</p><p>Subject:</p></main></html>')
+    assert left_in_french(french, english) == ["Objet :"]
+    assert french_marked_texts(english) == ["Madame, Monsieur,", "Je conteste."]
+    assert visible_texts(english) == ["Madame, Monsieur,", "Je conteste.", "Objet :", "Subject:"]
 
 
 # --------------------------------------------------------------------------- the catalogues
