@@ -362,6 +362,8 @@ class Dossier(models.Model):
         """Delete the dossier, its questionnaire, notes and checklist; leave an audit entry (UUID only)."""
         from django.db import transaction
 
+        from eligibility.models import ResultFeedback
+
         from .audit import record
         from .sessions import forget_searches_for
 
@@ -370,6 +372,8 @@ class Dossier(models.Model):
             case = self.case
             self.delete()
             if case is not None:
+                # The reactions to its results go with it: their comment may name the person.
+                ResultFeedback.objects.filter(case_id=case.public_id).delete()
                 case.delete()
         forget_searches_for(self.organisation_id, self.first_name, self.last_name)
 

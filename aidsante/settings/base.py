@@ -227,6 +227,8 @@ OTP_TOTP_ISSUER = "aidsante"
 CASE_EXPIRY_DAYS = 30
 # Social workers' dossiers are purged after this many months without activity.
 DOSSIER_RETENTION_MONTHS = int(os.environ.get("DOSSIER_RETENTION_MONTHS", "24"))
+# Reactions to a result (« Ce résultat vous surprend ? », their comment included) are purged after this many months.
+FEEDBACK_RETENTION_MONTHS = int(os.environ.get("FEEDBACK_RETENTION_MONTHS", "12"))
 
 # Logging: no request body, form value or personal data is ever logged. Request logs carry the method,
 # the path pattern's name and the status only; django.request's exception records are scrubbed.

@@ -16,6 +16,7 @@ grouped by organism, then each aid with its calculation and its legal reasons on
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -29,6 +30,12 @@ from .wording import page_language
 
 #: Checklist items that only make sense after a decision: shown under "if the request is refused".
 AFTER_DECISION_KEYS = frozenset({"appeal"})
+#: General guidance steps said again, in more precise words, by the case's own steps: on screen, a general step
+#: is left out when one of the steps named (or starting with the prefix given) is there (issue 15: no text twice).
+SUPERSEDED_ON_SCREEN = {
+    "guidance_pay_quote": ("quote_",),
+    "guidance_pay_local_aid": ("cpam_aid_request", "local_aid_request"),
+}
 #: Out-of-pocket charges billed by the hospital itself (the payment-plan letter is about these).
 HOSPITAL_CHARGES = frozenset({"forfait_journalier", "single_room", "emergency_flat_fee"})
 
@@ -224,6 +231,21 @@ def line_explanation(line: dict, with_css_column: bool) -> list[str]:
     return explained
 
 
+def _share_notes(lines: list[dict]) -> list[str]:
+    """A note that several cells of the out-of-pocket table carry is printed once, under the table.
+
+    Such a cell keeps ``note_ref`` (the note's number) instead of the note; returns the shared notes in order.
+    """
+    cells = [cell for line in lines for cell in (line["current"], line["with_css"]) if cell and cell.get("note")]
+    counts = Counter(cell["note"] for cell in cells)
+    shared = [note for note in dict.fromkeys(cell["note"] for cell in cells) if counts[note] > 1]
+    for cell in cells:
+        if cell["note"] in shared:
+            cell["note_ref"] = shared.index(cell["note"]) + 1
+            cell["note"] = None
+    return shared
+
+
 def care_context(data: dict, titles: dict) -> dict:
     stays = [{
         "who": _who(titles, s.get("member")), "days": s.get("days"),
@@ -250,11 +272,13 @@ def care_context(data: dict, titles: dict) -> dict:
         "check": bool((line.get("current") or {}).get("upper_bound") or (line.get("current") or {}).get("approximate")),
         "explain": line_explanation(line, with_css_column),
     } for line in rac.get("lines", [])]
+    shared_notes = _share_notes(lines)
     hospital = [line for line in rac.get("lines", []) if line.get("charge") in HOSPITAL_CHARGES]
     out_of_pocket = None
     if lines:
         out_of_pocket = {
             "lines": lines,
+            "shared_notes": shared_notes,
             "with_css_column": with_css_column,
             "total_current": eur(rac.get("total_current", rac.get("total"))),
             "total_current_prefix": _("au plus") if rac.get("current_is_upper_bound") else "",
@@ -303,13 +327,24 @@ def _unique(texts) -> list[str]:
     return kept
 
 
-def steps_context(checklist: list[dict]) -> dict:
+def _superseded(checklist: list[dict]) -> set[str]:
+    """The general guidance steps that the case's own steps already say (``SUPERSEDED_ON_SCREEN``)."""
+    keys = [str(item.get("key") or "") for item in checklist]
+    return {general for general, precise in SUPERSEDED_ON_SCREEN.items()
+            if any(key.startswith(p) for key in keys for p in precise)}
+
+
+def steps_context(checklist: list[dict], *, on_screen: bool = False) -> dict:
     """The procedures, grouped by organism once, in the engine's order; appeals apart, after a decision.
 
     The "where to get help" sentence that most procedures share is said once (``common_help``); an item
     keeps its own only when it differs. Each item's appeal sentence is kept, introduced as what to do if
-    the request is refused.
+    the request is refused. ``on_screen``: the results page leaves out the general guidance steps that the
+    case's own steps say more precisely (the dossier, a document to keep, prints every step).
     """
+    if on_screen:
+        left_out = _superseded(checklist)
+        checklist = [item for item in checklist if item.get("key") not in left_out]
     before = [item for item in checklist if item.get("key") not in AFTER_DECISION_KEYS]
     after = [item for item in checklist if item.get("key") in AFTER_DECISION_KEYS]
     helps = [item.get("help") for item in before if item.get("help")]
@@ -392,7 +427,7 @@ def build_context(
     care = care_context(data, titles)
     cpam = cpam_context(data.get("cpam_aid"))
     help_block = help_context(data.get("help_independants"))
-    steps = steps_context(data.get("checklist") or [])
+    steps = steps_context(data.get("checklist") or [], on_screen=not document)
     ruleset = data.get("ruleset") or {}
     return {
         "result": data,

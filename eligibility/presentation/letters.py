@@ -10,6 +10,15 @@ before printing; the edited text is turned into a PDF (``render_letter_pdf``) or
 Legal references are those the rules already cite (CPAM aid: art. L262-1 and the arrêté of 26 October 1995;
 appeals: art. R142-1, from ``parameters/demarches/recours_amiable_delai_mois.yaml``), plus the article that
 creates the Assurance Maladie's mediator (art. L217-7-1 of the Code de la sécurité sociale).
+
+The mediator (checked 2026-12-01): art. L217-7-1, created by art. 34 of loi n° 2018-727 du 10 août 2018 and
+applied by art. D217-7-1 (décret n° 2018-1084 du 4 décembre 2018), gives each caisse of the régime général
+a mediator, to whom a person writes after a first complaint to the caisse's services; once the mediator
+says the request is admissible, the time limits of an appeal against the decision are suspended until
+the recommendations. ameli.fr, « Comment saisir le médiateur ? »
+(https://www.ameli.fr/assure/droits-demarches/reclamation-mediation-voies-de-recours/saisir-mediateur):
+after a complaint that failed, write to the mediator of your caisse (by post to the caisse, or from the
+ameli account); the mediator decides nothing, proposes an amicable solution.
 """
 
 from __future__ import annotations
@@ -292,10 +301,14 @@ def mediator_letter(context: dict, result) -> Letter:
           "[Je n'ai pas reçu de réponse / La réponse du [date] ne règle pas ma situation.]"),
         _household(context, result),
         _("Je vous demande d'examiner mon dossier et de rechercher une solution avec la caisse."),
+        _("Je note que, si vous déclarez ma demande recevable, les délais de recours contre la décision contestée "
+          "sont suspendus jusqu'à vos recommandations (article L217-7-1 du code de la sécurité sociale)."),
         _("Je vous prie d'agréer, Madame, Monsieur le médiateur, l'expression de mes salutations distinguées."),
     ]
     return Letter(
-        kind=LetterKind.MEDIATOR, when=_("Après une réclamation restée sans réponse ou sans solution."),
+        kind=LetterKind.MEDIATOR,
+        when=_("Après une réclamation à la caisse restée sans réponse ou sans solution : par courrier à votre "
+               "caisse, ou depuis votre compte ameli."),
         sender=_sender(context),
         addressee="\n".join([_("Médiateur de l'Assurance Maladie"), _cpam_name(result), _("[Adresse de la caisse]")]),
         place_date=_place_date(context),

@@ -1,19 +1,12 @@
-"""The questionnaire in Chromium: one household with the keyboard only, the four households of issue 13 on a
-375 px phone (axe-core on every page, no horizontal scroll), and the pages with entries, health and
-self-employment."""
+"""The questionnaire in Chromium: one household with the keyboard only, and the pages with entries, health and
+self-employment. The four households of issue 13, page by page at 375 px and 1 280 px, are in
+``test_persona_pages_browser.py`` (which fills the pages with ``fill`` below)."""
 
 from __future__ import annotations
 
 import re
 
 import pytest
-
-from tests.questionnaire.test_questionnaire_households import (
-    retired_couple_on_aspa,
-    self_employed_overseas,
-    single_mother_of_two,
-    student_living_alone,
-)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -205,27 +198,6 @@ def fill(page, step: str, data: dict) -> None:
             page.select_option(f"[name='{name}']", value)
         else:
             page.fill(f"[name='{name}']", value)
-
-
-@pytest.mark.parametrize("persona", [single_mother_of_two, self_employed_overseas, retired_couple_on_aspa,
-                                     student_living_alone])
-def test_the_four_households_on_a_phone(live_server, phone_page, check_accessibility, persona):
-    page = phone_page
-    answers = persona()
-    page.goto(live_server.url + "/questionnaire/")
-    with page.expect_navigation():
-        page.click("main form button[type=submit]")
-    while "/resultats/" not in page.url:
-        step = re.search(r"/([a-z-]+)/$", page.url).group(1)
-        fill(page, step, answers[step])
-        check_accessibility(page, f"{persona.__name__}: {step}")
-        no_horizontal_scroll(page, f"{persona.__name__}: {step}")
-        with page.expect_navigation():
-            page.click("button.button--primary[value=next]")
-        assert page.locator(".error-summary").count() == 0, page.inner_text(".error-summary")
-    check_accessibility(page, f"{persona.__name__}: résultats")
-    no_horizontal_scroll(page, f"{persona.__name__}: résultats")
-    assert "Complémentaire santé solidaire" in page.inner_text("main")
 
 
 def test_results_page_prints_without_navigation(live_server, browser_page, tab_to):

@@ -12,7 +12,7 @@ from django.test import override_settings
 from django.utils import timezone
 
 from dossiers.models import AuditAction, AuditEntry, Dossier, Note, add_months
-from eligibility.models import Case
+from eligibility.models import Case, FeedbackReaction, ResultFeedback
 
 from .test_dossiers_support import *  # noqa: F403  (the fixtures)
 from .test_dossiers_support import make_dossier
@@ -117,3 +117,36 @@ def test_add_months_clamps_to_month_end():
     assert add_months(date(2026, 3, 31), -1) == date(2026, 2, 28)
     assert add_months(date(2026, 11, 22), -24) == date(2024, 11, 22)
     assert add_months(date(2026, 11, 30), 3) == date(2027, 2, 28)
+
+
+def feedback(case_id, *, months_ago: int, comment: str = "") -> ResultFeedback:
+    item = ResultFeedback.objects.create(case_id=case_id, reaction=FeedbackReaction.UNCLEAR, comment=comment)
+    ResultFeedback.objects.filter(pk=item.pk).update(created_at=add_months(timezone.now(), -months_ago))
+    return item
+
+
+def test_feedback_is_purged_after_the_retention_the_readme_states(world):
+    """README: « Ce résultat vous surprend ? » reactions, comment included, are kept FEEDBACK_RETENTION_MONTHS (12)."""
+    old = feedback(world["fresh"].public_id, months_ago=13, comment="Je suis Mme X, 3 rue Y")
+    kept = feedback(world["fresh"].public_id, months_ago=11, comment="Surpris par le montant")
+    assert "Avis sur les résultats de plus de 12 mois seraient effacés : 1" in purge("--dry-run")
+    assert ResultFeedback.objects.filter(pk=old.pk).exists()
+    assert "Avis sur les résultats de plus de 12 mois effacés : 1" in purge()
+    assert not ResultFeedback.objects.filter(pk=old.pk).exists()
+    assert ResultFeedback.objects.filter(pk=kept.pk).exists()
+    assert "Avis sur les résultats de plus de 12 mois effacés : 0" in purge()
+
+
+@override_settings(FEEDBACK_RETENTION_MONTHS=6)
+def test_feedback_retention_comes_from_settings(world):
+    feedback(world["fresh"].public_id, months_ago=7)
+    assert "Avis sur les résultats de plus de 6 mois effacés : 1" in purge()
+
+
+def test_erasing_a_dossier_erases_the_feedback_on_its_results(world):
+    case = world["owned_case"]
+    mine = feedback(case.public_id, months_ago=0, comment="Mon nom est dans ce commentaire")
+    other = feedback(world["fresh"].public_id, months_ago=0)
+    world["owned"].erase(None, AuditAction.ERASED)
+    assert not ResultFeedback.objects.filter(pk=mine.pk).exists()
+    assert ResultFeedback.objects.filter(pk=other.pk).exists()

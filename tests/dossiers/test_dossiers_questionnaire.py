@@ -200,3 +200,50 @@ def test_two_agents_filling_the_same_questionnaire_lose_nothing(client, org, age
     first.post("ressources", answers["ressources"])
     steps = Dossier.objects.get(pk=dossier.pk).case.answers["step_data"]
     assert {"residence", "foyer", "logement", "ressources"} <= set(steps)
+
+
+def stay_with_a_quote():
+    """One adult, a planned stay with a single room and a crown without a quote: notes "to verify" for professionals."""
+    answers = persona()
+    answers["soins"] = care_data([
+        {"kind": "hospitalisation", "member": "p1", "days": "6", "single_room_daily": "55"},
+        {"kind": "dental_prosthesis", "member": "p1", "basket": "other"},
+    ])
+    answers["sante"] = {}
+    return answers
+
+
+def test_professional_notes_in_the_workspace_never_on_the_persons_page_or_pdf(agent_client, client, org, agent):
+    """Issue 15: parameter provenance and "to verify" notes are for the social worker (the workspace's results),
+    never on the person's own results page nor in the dossier PDF handed to the person."""
+    from pypdf import PdfReader
+
+    def normalise(text):
+        return " ".join(text.replace("\u202f", " ").replace("\u00a0", " ").split())
+
+    dossier = make_dossier(org, agent)
+    journey = DossierJourney(agent_client, dossier)
+    journey.run(stay_with_a_quote())
+    workspace = normalise(text_of(journey.results()))
+    dossier.refresh_from_db()
+    notes = dossier.result["to_verify"]
+    assert notes, "the case has notes for professionals"
+    assert "Points à vérifier (pour les professionnels)" in workspace
+    for note in notes:
+        assert normalise(note) in workspace
+    # The same answers on the public questionnaire: the person's own page.
+    public = Journey(client)
+    public.start()
+    public.run(stay_with_a_quote())
+    person = normalise(text_of(public.results()))
+    assert "Points à vérifier" not in person
+    # The dossier's PDF (the workspace's button, handed to the person) and the person's own PDF.
+    pdfs = [agent_client.get(reverse("dossiers:pdf", kwargs={"public_id": dossier.public_id})),
+            client.get(reverse("questionnaire:pdf", kwargs={"case_id": public.case_id}))]
+    for response in pdfs:
+        assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+        printed = normalise(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages))
+        assert "Points à vérifier" not in printed
+        for note in notes:
+            assert normalise(note) not in person and normalise(note) not in printed
+    assert "OpenFisca" not in person

@@ -101,8 +101,60 @@ def test_appeal_mediator_and_complaint_letters():
     assert mediator.addressee.startswith("Médiateur de l'Assurance Maladie")
     assert mediator.references == ["Code de la sécurité sociale, art. L217-7-1"]
     assert "Copie de la réclamation envoyée à la caisse" in mediator.enclosures
+    # Art. L217-7-1: the mediator comes after a complaint to the caisse, and suspends the appeal's time limit.
+    assert "Mon foyer compte 1 personne : moi-même (55 ans)" in whole(mediator)
+    assert "délais de recours contre la décision contestée sont suspendus" in whole(mediator)
+    assert mediator.when.startswith("Après une réclamation à la caisse") and "compte ameli" in mediator.when
     complaint = found[LetterKind.COMPLAINT]
     assert "ou nom de votre complémentaire santé" in complaint.addressee
+
+
+#: For each of the five letters of the heaviest family: how the addressee starts, the figures the body
+#: carries (27 522,60 € of resources over 12 months; the hospital's 744 € = 8 × 23 € + 8 × 70 €), the
+#: enclosures it lists and the article it cites.
+EVERY_LETTER = {
+    LetterKind.CPAM_AID: ("Commission d'action sanitaire et sociale", ["27 522,60 €", "Mon foyer compte 4 personnes"],
+                          "RIB (relevé d'identité bancaire)", "L262-1"),
+    LetterKind.PAYMENT_PLAN: ("Service des frais de séjour", ["744 €", "Mon foyer compte 4 personnes"],
+                              "Copie de la facture ou de l'avis des sommes à payer", "L174-4"),
+    LetterKind.COMPLAINT: ("Service des réclamations", ["27 522,60 €", "Mon foyer compte 4 personnes"],
+                           "Copie de la décision ou du relevé de remboursement contesté", "R142-1"),
+    LetterKind.MEDIATOR: ("Médiateur de l'Assurance Maladie", ["27 522,60 €", "Mon foyer compte 4 personnes"],
+                          "Copie de la réclamation envoyée à la caisse", "L217-7-1"),
+    LetterKind.CSS_APPEAL: ("Commission de recours amiable", ["27 522,60 €", "Mon foyer compte 4 personnes"],
+                            "Copie de la décision contestée", "R142-1"),
+}
+
+
+@pytest.mark.parametrize("kind", list(EVERY_LETTER), ids=lambda kind: kind.value)
+def test_each_letter_names_its_addressee_carries_the_figures_and_lists_the_enclosures(kind):
+    found = letters(HEAVY_FAMILY_ALL_AIDS, person_label="Samia")
+    assert set(found) == set(LetterKind), "the heaviest family is sent every letter"
+    addressee, figures, enclosure, article = EVERY_LETTER[kind]
+    letter = found[kind]
+    assert letter.addressee.startswith(addressee)
+    text = whole(letter)
+    for figure in figures:
+        assert figure in text, (kind, figure)
+    assert enclosure in letter.enclosures
+    assert any(article in ref for ref in letter.references), letter.references
+    assert letter.sender.startswith("Samia") and letter.signature == "Samia"
+    assert letter.place_date == "À [ville], le 22 novembre 2026"
+    # What the person fills in is between brackets; nothing of the template's own syntax is left.
+    assert "{" not in text and "%(" not in text
+
+
+@pytest.mark.parametrize("persona", [HEAVY_FAMILY_ALL_AIDS, SINGLE_ADULT_STAY, FAMILY_GLASSES_DENTAL],
+                         ids=["heavy_family", "single_adult_stay", "family_glasses_dental"])
+def test_letter_pdfs_have_no_blank_page(persona):
+    """Every letter fits on one page, and no page of its PDF is blank (the text extracted page by page)."""
+    for kind, letter in letters(persona, person_label="Samia").items():
+        reader = pypdf.PdfReader(io.BytesIO(render_letter_pdf(letter)))
+        pages = [normalise(page.extract_text()) for page in reader.pages]
+        assert len(pages) == 1, (kind, len(pages))
+        for number, page in enumerate(pages, start=1):
+            assert len(page) > 600, f"{kind}: page {number} is almost blank: {page!r}"
+        assert normalise(letter.subject) in pages[0] and letter.enclosures[-1][:40] in pages[-1]
 
 
 def test_letter_files_keep_the_text_pdf_tagged_and_docx_editable():

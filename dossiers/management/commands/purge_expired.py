@@ -3,6 +3,8 @@
 - dossiers with no activity for ``--months`` months (default ``settings.DOSSIER_RETENTION_MONTHS``),
   with their questionnaire, notes and checklist; each leaves an audit entry (its UUID, no personal data);
 - anonymous questionnaires (cases that no dossier owns) with no activity for ``settings.CASE_EXPIRY_DAYS``;
+- reactions to a result (« Ce résultat vous surprend ? ») older than ``settings.FEEDBACK_RETENTION_MONTHS``:
+  their free comment may name someone, and they are kept apart from the case (its id only);
 - expired sessions (what ``clearsessions`` does: a social worker's session holds their search term);
 - expired entries of the database cache (throttle counters keyed by hashed addresses).
 
@@ -19,7 +21,7 @@ from django.core.management import BaseCommand, CommandError
 from django.utils import timezone
 
 from dossiers.models import AuditAction, Dossier, add_months
-from eligibility.models import Case
+from eligibility.models import Case, ResultFeedback
 
 
 class Command(BaseCommand):
@@ -46,24 +48,29 @@ class Command(BaseCommand):
             .select_related("case")
         )
         expired_cases = Case.objects.filter(dossier__isnull=True, last_activity_at__lt=case_cutoff)
+        feedback_months = settings.FEEDBACK_RETENTION_MONTHS
+        expired_feedback = ResultFeedback.objects.filter(created_at__lt=add_months(now, -feedback_months))
         expired_sessions = Session.objects.filter(expire_date__lt=now)
         dossier_count = expired_dossiers.count()
         if dry_run:
             case_count = expired_cases.count()
             session_count = expired_sessions.count()
+            feedback_count = expired_feedback.count()
         else:
             for dossier in expired_dossiers.iterator(chunk_size=200):
                 dossier.erase(None, AuditAction.PURGED)
             _total, per_model = expired_cases.delete()
             case_count = per_model.get(Case._meta.label, 0)
             session_count, _ = expired_sessions.delete()
+            feedback_count, _ = expired_feedback.delete()
             clear_expired_cache_entries()
 
         verb = "seraient effacés" if dry_run else "effacés"
         self.stdout.write(
             f"Dossiers sans activité depuis {months} mois {verb} : {dossier_count}\n"
             f"Questionnaires anonymes sans activité depuis {settings.CASE_EXPIRY_DAYS} jours {verb} : {case_count}\n"
-            f"Sessions expirées {verb} : {session_count}"
+            f"Sessions expirées {verb} : {session_count}\n"
+            f"Avis sur les résultats de plus de {feedback_months} mois {verb} : {feedback_count}"
         )
 
 
