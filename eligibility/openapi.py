@@ -52,6 +52,19 @@ class MemberIn(_Open):
         "activité professionnelle (ESAT compris), au plus tard. Décide de la présomption de droit (trois mois civils "
         "sans activité avant la demande, R861-11) ; absent : non connu, la caisse vérifiera.",
     )
+    tax_attached: bool | None = Field(
+        None, description="Extension (R861-2, moins de 25 ans) : sur la dernière déclaration de revenus de ses parents "
+        "(pour une personne à charge : celle du demandeur ou du conjoint ; pour le demandeur ou le conjoint : celle de "
+        "ses propres parents). Absent : non dit (une personne à charge est alors supposée rattachée).",
+    )
+    lives_with_parents: bool | None = Field(
+        None, description="Extension (R861-2, moins de 25 ans) : vit sous le toit de ses parents (mêmes parents que "
+        "pour tax_attached).",
+    )
+    receives_deductible_alimony: bool | None = Field(
+        None, description="Extension (R861-2 3°, enfant majeur de moins de 25 ans) : reçoit de ses parents une "
+        "pension alimentaire qu'ils déduisent de leurs impôts, non fixée par un juge.",
+    )
 
 
 class MonthAmountIn(_Open):
@@ -140,6 +153,21 @@ class SituationIn(_Open):
     health: list[HealthIn] = Field(default_factory=list)
     planned_care: list[PlannedCareIn] = Field(default_factory=list, max_length=MAX_PLANNED_CARE)
     difficulties: list[enums.Difficulty] = Field(default_factory=list)
+    individual_application: enums.IndividualApplication | None = Field(
+        None, description="Extension : demande à titre individuel (service-public.fr F10027) : mineur ou jeune majeur "
+        "confié à l'ASE ou suivi par la PJJ, mineur de 16 ans ou plus sans contact avec sa famille, étudiant isolé "
+        "aidé par le FNAU, jeune parent de moins de 25 ans, conjoint séparé. Pas de conjoint dans le foyer, sauf pour "
+        "young_parent.",
+    )
+
+
+class HouseholdBasisOut(_Open):
+    kind: str = Field(description="own (le foyer du demandeur), individual (demande à titre individuel) ou parents "
+                      "(la personne fait partie du foyer de ses parents : les montants sont ceux d'une demande seule)")
+    code: str = Field(description="Code de la raison (css.household, css.household_basis.*, css.individual.*)")
+    text: str
+    article: str | None
+    href: str | None
 
 
 class RulesetOut(_Open):
@@ -155,6 +183,8 @@ class CssOut(_Open):
     ceiling_with_participation: float
     monthly_participation: float
     reasons: list[str]
+    household_basis: HouseholdBasisOut | None = Field(
+        None, description="Extension : quel foyer a servi et pourquoi (R861-2, demandes à titre individuel)")
 
 
 class HospitalStayOut(_Open):

@@ -165,7 +165,15 @@ def css_context(css: dict, titles: dict) -> dict:
         "excluded_lines": [line for line in lines if line["excluded"]],
         "reasons": reasons(css),
         "to_verify": css.get("to_verify", []),
+        **_household_basis(css),
     }
+
+
+def _household_basis(css: dict) -> dict:
+    """Which household was used and why, shown first when it is not the ordinary one (R861-2, F10027)."""
+    basis = css.get("household_basis") or {}
+    special = bool(basis.get("code")) and basis.get("code") != "css.household"
+    return {"household_basis": basis if special else None, "with_parents": basis.get("kind") == "parents"}
 
 
 def _exemption_label(value: str | None, label: str | None) -> str | None:

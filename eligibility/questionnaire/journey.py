@@ -7,6 +7,8 @@ steps (``Answers``) and says whether the step is asked; conditions may only look
 Why these conditions:
 
 * ``regime-local`` only in the three departments of the Alsace-Moselle local scheme (57, 67, 68).
+* ``jeunes`` only when the applicant is under 25 without a partner or a child, or a dependant is 18 to 24: the
+  ties that decide the CSS household (R861-2) and the individual applications.
 * ``montants`` (amounts) only when a kind of income that has an amount was ticked on ``ressources``.
 * ``sante`` (health) only when some care is planned: the rules use health answers (ALD, pregnancy, work
   accident, military pension, AEEH) only to work out hospital, emergency and consultation charges; the
@@ -36,6 +38,7 @@ from .steps import (
     resources,
     review,
     self_employed,
+    young,
 )
 from .steps.base import Step
 
@@ -91,7 +94,7 @@ def _rank(rows: list[dict], index: int) -> int:
 
 
 JOURNEY: tuple[Step, ...] = tuple(module.STEP for module in (
-    residence, local_scheme, household, housing, resources, amounts, complementary, care, health, difficulties,
+    residence, local_scheme, household, young, housing, resources, amounts, complementary, care, health, difficulties,
     self_employed, review,
 ))
 #: The parts of the questionnaire, in order (the stepper shows them all from the first page).

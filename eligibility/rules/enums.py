@@ -239,6 +239,17 @@ class Sector(LabelledEnum):
     OPTAM = "optam", "Secteur 2 adhérent à l'Optam"
 
 
+class IndividualApplication(LabelledEnum):
+    """The cases in which a person may ask for the CSS on his or her own, outside the household of R861-2
+    (service-public.fr, fiche F10027 ; circulaire DSS/2A n° 99-701 du 17 décembre 1999)."""
+
+    ASE_PJJ = "ase_pjj", "Enfant ou jeune majeur confié à l'aide sociale à l'enfance (ASE) ou suivi par la protection judiciaire de la jeunesse (PJJ)"
+    NO_FAMILY_CONTACT = "no_family_contact", "Mineur de 16 ans ou plus qui n'a plus de contact avec sa famille"
+    FNAU_STUDENT = "fnau_student", "Étudiant(e) isolé(e) qui reçoit l'aide annuelle d'urgence du Crous (FNAU)"
+    YOUNG_PARENT = "young_parent", "Jeune de moins de 25 ans qui est parent ou attend un enfant"
+    SEPARATED_SPOUSE = "separated_spouse", "Conjoint(e) séparé(e) (séparation de fait, divorce en cours)"
+
+
 class Difficulty(LabelledEnum):
     INCOME_DROP_DUE_TO_HEALTH = "income_drop_due_to_health", "Baisse de revenus à cause de la maladie, d'une maternité ou d'un accident"
     CARE_COSTS_NOT_COVERED = "care_costs_not_covered", "Des soins coûteux mal remboursés"

@@ -40,6 +40,16 @@ def months_counted(resource: Resource, start: date, end: date) -> tuple[tuple[da
     return tuple((month_of(i), resource.monthly_amount) for i in range(lo, hi + 1))
 
 
+def paid_on(resource: Resource, day: date) -> bool:
+    """Whether a dated line is still paid on ``day``: its period covers that day (``monthly_amount``), or it has an
+    amount in that month or the month before (``monthly``: an allowance is paid for the past month)."""
+    if resource.monthly_amount is not None:
+        return (resource.monthly_amount > 0 and (resource.start is None or resource.start <= day)
+                and (resource.end is None or resource.end >= day))
+    now = month_index(day)
+    return any(a > 0 and now - 1 <= month_index(m) <= now for m, a in resource.months)
+
+
 def in_reference_period(situation: Situation, p: ParametersOn) -> Situation:
     """``with_window`` over the reference period in force on the request date (``css.periode_reference``)."""
     from .css import reference_period  # the period's one definition; css imports this module's helpers
@@ -55,6 +65,7 @@ def with_window(situation: Situation, start: date, end: date) -> Situation:
     if not any(r.is_dated and r.counted_months is None for r in situation.resources):
         return situation
     merged: dict[tuple[str, object], list[tuple[date, Decimal]]] = {}
+    current: dict[tuple[str, object], bool] = {}
     out: list[Resource | tuple[str, object]] = []
     for r in situation.resources:
         if not r.is_dated or r.counted_months is not None:
@@ -65,6 +76,7 @@ def with_window(situation: Situation, start: date, end: date) -> Situation:
             merged[key] = []
             out.append(key)
         merged[key].extend(months_counted(r, start, end))
+        current[key] = current.get(key, False) or paid_on(r, situation.request_date)
     resources = []
     for item in out:
         if isinstance(item, Resource):
@@ -75,7 +87,8 @@ def with_window(situation: Situation, start: date, end: date) -> Situation:
             by_month[month] = by_month.get(month, ZERO) + amount
         months = tuple(sorted(by_month.items()))
         first = next(r for r in situation.resources if (r.member, r.type) == item)
-        resources.append(replace(first, amount=sum((a for _m, a in months), ZERO), counted_months=months))
+        resources.append(replace(first, amount=sum((a for _m, a in months), ZERO), counted_months=months,
+                                 paid_at_request=current[item]))
     return replace(situation, resources=tuple(resources))
 
 

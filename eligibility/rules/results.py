@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .enums import CssStatus
 from .reasons import Reason, reasons_dict
@@ -72,6 +72,8 @@ class CssResult:
     participations: tuple[MemberParticipation, ...] = ()
     presumption: str | None = None       # "rsa", "aspa", "asi", "aah" when a presumption applied
     to_verify: tuple[str, ...] = ()
+    #: Which household the request is for, and why (R861-2, individual applications): a ``HouseholdBasis``.
+    household_basis: Any = None
 
     @property
     def eligible(self) -> bool:
@@ -101,6 +103,7 @@ class CssResult:
             "resource_lines": [line.as_dict() for line in self.resource_lines],
             "participations": [p.as_dict() for p in self.participations],
             "presumption": self.presumption,
+            "household_basis": self.household_basis.as_dict() if self.household_basis is not None else None,
             **reasons_dict(self.reasons),
             "to_verify": list(self.to_verify),
         }

@@ -28,6 +28,7 @@ from .enums import (
     DentalAct,
     Difficulty,
     HousingStatus,
+    IndividualApplication,
     LabelledEnum,
     LensGrade,
     Material,
@@ -75,6 +76,13 @@ class Member:
     #: For a person not working today: the first day without any professional activity (ESAT included),
     #: at the latest. ``None``: not known (R861-11's "three calendar months without work" then cannot be decided).
     no_work_since: date | None = None
+    #: R861-2: an under-25's tie to the household (``None``: not said). For a dependant (child, other dependant),
+    #: "parents" are the applicant or the partner; for the applicant or the partner, his or her own parents.
+    #: ``tax_attached``: on the parents' last income-tax return; ``receives_deductible_alimony``: an adult child
+    #: paid an alimony the parents deduct from their income, not set by a judge.
+    tax_attached: bool | None = None
+    lives_with_parents: bool | None = None
+    receives_deductible_alimony: bool | None = None
 
     def age_on(self, when: date) -> int:
         """Age in whole years on ``when``."""
@@ -103,6 +111,9 @@ class Resource:
     end: date | None = None
     months: tuple[tuple[date, Decimal], ...] = ()
     counted_months: tuple[tuple[date, Decimal], ...] | None = None
+    #: A dated line, once windowed: still paid on the request date (``resource_months.paid_on``); ``None`` for a
+    #: 12-month total, which does not say it.
+    paid_at_request: bool | None = None
 
     @property
     def is_dated(self) -> bool:
@@ -171,6 +182,8 @@ class Situation:
     planned_care: tuple[PlannedCare, ...] = ()
     difficulties: frozenset[Difficulty] = frozenset()
     coverage: Coverage = Coverage()
+    #: A case in which the applicant asks on his or her own (service-public F10027); ``None``: the household.
+    individual_application: IndividualApplication | None = None
 
     @property
     def applicant(self) -> Member:
@@ -382,6 +395,13 @@ def parse_situation(data: Any, *, today: date) -> Situation:
     health = _parse_health(r, data.get("health"), member_ids, request_date)
     planned_care = _parse_planned_care(r, data.get("planned_care"), member_ids, request_date)
 
+    individual_application = r.choice(data.get("individual_application"), "individual_application",
+                                      IndividualApplication, required=False)
+    if individual_application is not None and individual_application is not IndividualApplication.YOUNG_PARENT \
+            and any(m.role is Role.PARTNER for m in members):
+        r.error("individual_application", "Une demande à titre individuel ne comprend pas de conjoint : retirez-le "
+                "du foyer, ou ne choisissez pas ce cas.")
+
     difficulties: set[Difficulty] = set()
     for i, value in enumerate(r.array(data.get("difficulties"), "difficulties", max_items=20)):
         d = r.choice(value, f"difficulties[{i}]", Difficulty)
@@ -402,6 +422,7 @@ def parse_situation(data: Any, *, today: date) -> Situation:
         planned_care=tuple(planned_care),
         difficulties=frozenset(difficulties),
         coverage=coverage_extra,
+        individual_application=individual_application,
     )
 
 
@@ -501,9 +522,11 @@ def _parse_members(r: _Reader, value: Any, request_date: date) -> list[Member]:
             r.error(f"{path}.no_work_since", "Cette personne travaille aujourd'hui (activité) : pas de date de fin "
                     "de travail.")
             no_work_since = None
+        ties = {key: r.boolean(obj.get(key), f"{path}.{key}", default=None)
+                for key in ("tax_attached", "lives_with_parents", "receives_deductible_alimony")}
         if member_id and role and birth_date:
             members.append(Member(member_id, role, birth_date, activity or Activity.INACTIVE, shared_custody,
-                                  no_work_since))
+                                  no_work_since, **ties))
     if items and applicants != 1:
         r.error("members", "Le foyer doit comporter exactement un demandeur ou une demandeuse (role « applicant »).")
     if partners > 1:

@@ -8,6 +8,11 @@ import re
 
 import pytest
 
+from tests.questionnaire.test_questionnaire_households import (
+    student_with_fnau_aid,
+    young_adult_on_parents_return,
+)
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PHONE = {"width": 375, "height": 740}
@@ -200,6 +205,26 @@ def fill(page, step: str, data: dict) -> None:
             page.fill(f"[name='{name}']", value)
 
 
+@pytest.mark.parametrize("persona", [young_adult_on_parents_return, student_with_fnau_aid])
+def test_the_young_households_on_a_phone(live_server, phone_page, check_accessibility, persona):
+    page = phone_page
+    answers = persona()
+    page.goto(live_server.url + "/questionnaire/")
+    with page.expect_navigation():
+        page.click("main form button[type=submit]")
+    while "/resultats/" not in page.url:
+        step = re.search(r"/([a-z-]+)/$", page.url).group(1)
+        fill(page, step, answers[step])
+        check_accessibility(page, f"{persona.__name__}: {step}")
+        no_horizontal_scroll(page, f"{persona.__name__}: {step}")
+        with page.expect_navigation():
+            page.click("button.button--primary[value=next]")
+        assert page.locator(".error-summary").count() == 0, page.inner_text(".error-summary")
+    check_accessibility(page, f"{persona.__name__}: résultats")
+    no_horizontal_scroll(page, f"{persona.__name__}: résultats")
+    assert "Complémentaire santé solidaire" in page.inner_text("main")
+
+
 def test_results_page_prints_without_navigation(live_server, browser_page, tab_to):
     page = browser_page
     page.goto(live_server.url + "/questionnaire/")
@@ -272,3 +297,35 @@ def test_pages_with_entries_health_and_self_employment_are_accessible(live_serve
     next_page()
     assert "/resultats/" in page.url
     check_accessibility(page, "résultats avec soins et Help")
+
+
+def test_the_under_25s_page_opens_each_question_on_the_answer_before(live_server, phone_page, check_accessibility):
+    """The young person's page asks the next tie only when the answer before calls for it (CSS ``:has``)."""
+    page = phone_page
+    answers = young_adult_on_parents_return()
+    page.goto(live_server.url + "/questionnaire/")
+    with page.expect_navigation():
+        page.click("main form button[type=submit]")
+    for step in ("residence", "foyer"):
+        fill(page, step, answers[step])
+        with page.expect_navigation():
+            page.click("button.button--primary[value=next]")
+    assert page.url.endswith("/jeunes/")
+
+    def shown(part):
+        return page.locator(f"[name='jeunes-p1__{part}']").first.is_visible()
+
+    assert shown("situation") and not shown("lives_with_parents") and not shown("tax_attached")
+    page.check("[name='jeunes-p1__situation'][value='none']")
+    assert shown("lives_with_parents") and not shown("tax_attached")
+    page.check("[name='jeunes-p1__lives_with_parents'][value='no']")
+    assert shown("tax_attached") and not shown("receives_deductible_alimony")
+    page.check("[name='jeunes-p1__tax_attached'][value='unknown']")
+    assert shown("receives_deductible_alimony")
+    page.check("[name='jeunes-p1__tax_attached'][value='yes']")
+    assert not shown("receives_deductible_alimony")
+    check_accessibility(page, "jeunes: questions ouvertes")
+    no_horizontal_scroll(page, "jeunes")
+    # A situation of his own (a baby expected) closes the questions about the parents.
+    page.check("[name='jeunes-p1__situation'][value='young_parent']")
+    assert not shown("lives_with_parents") and not shown("tax_attached")

@@ -41,14 +41,16 @@ def fixed_today(monkeypatch):
 
 
 def every_step_answers() -> dict[str, dict]:
-    """A household that the questionnaire asks every step of (Moselle, care planned, self-employed)."""
+    """A household that the questionnaire asks every step of (Moselle, a child of 22, care planned, self-employed)."""
     return {
         "residence": {"place": "57000"},
         "regime-local": {"alsace_moselle": "yes"},
         "foyer": household_data([
             {"role": "applicant", "birth_date": "21/07/1978", "activity": "self_employed", "label": "Nour"},
             {"role": "child", "birth_date": "03/03/2015", "label": "Léa"},
+            {"role": "child", "birth_date": "10/10/2004", "label": "Sam"},
         ]),
+        "jeunes": {"c2__lives_with_parents": "no", "c2__tax_attached": "no", "c2__receives_deductible_alimony": "no"},
         "logement": {"status": "tenant"},
         "ressources": {"p1__kinds": ["self_employment"]},
         "montants": {"p1__self_employment__annual": "9 000"},

@@ -103,12 +103,50 @@ def student_living_alone():
         "foyer": household_data([
             {"role": "applicant", "birth_date": "10/05/2004", "activity": "student", "sex": "f"},
         ]),
+        # 22 years old, living alone on her own tax return: her own household (R861-2).
+        "jeunes": {"p1__situation": "none", "p1__lives_with_parents": "no", "p1__tax_attached": "no",
+                   "p1__receives_deductible_alimony": "no"},
         "logement": {"status": "tenant"},
         "ressources": {"p1__kinds": ["salary", "scholarship_social", "housing_aid"]},
         "montants": {
             "p1__salary__how": "part", "p1__salary__monthly": "400", "p1__salary__from": "01/2026",
             "p1__salary__until": "08/2026", "p1__housing_aid__monthly": "200",
         },
+        "complementaire": {"complementary": "none"},
+        "soins": care_data([]),
+        "difficultes": {},
+        "verification": {},
+    }
+
+
+def young_adult_on_parents_return():
+    """A 20-year-old who works a little, lives alone and is still on his parents' tax return."""
+    return {
+        "residence": {"place": "59000"},
+        "foyer": household_data([
+            {"role": "applicant", "birth_date": "14/03/2006", "activity": "employee", "sex": "m"},
+        ]),
+        "jeunes": {"p1__situation": "none", "p1__lives_with_parents": "no", "p1__tax_attached": "yes"},
+        "logement": {"status": "tenant"},
+        "ressources": {"p1__kinds": ["salary"]},
+        "montants": every_month("p1", "salary", "600"),
+        "complementaire": {"complementary": "none"},
+        "soins": care_data([]),
+        "difficultes": {},
+        "verification": {},
+    }
+
+
+def student_with_fnau_aid():
+    """A 19-year-old student, on his parents' tax return, who receives the Crous's yearly emergency aid (FNAU)."""
+    return {
+        "residence": {"place": "Rhône"},
+        "foyer": household_data([
+            {"role": "applicant", "birth_date": "02/09/2007", "activity": "student", "sex": "m"},
+        ]),
+        "jeunes": {"p1__situation": "fnau_student"},
+        "logement": {"status": "tenant"},
+        "ressources": {"p1__kinds": ["scholarship_social"]},
         "complementaire": {"complementary": "none"},
         "soins": care_data([]),
         "difficultes": {},
@@ -134,7 +172,9 @@ OFFERED = {
     "single_mother_of_two": (10, 40),
     "self_employed_overseas": (10, 24),
     "retired_couple_on_aspa": (9, 23),
-    "student_living_alone": (9, 15),
+    "student_living_alone": (10, 19),
+    "young_adult_on_parents_return": (10, 15),
+    "student_with_fnau_aid": (9, 11),
 }
 #: The issue's goals.
 GOALS = {"single_mother_of_two": (12, 40), "student_living_alone": (None, 25)}
@@ -215,3 +255,26 @@ def test_student_living_alone(client, db):
     assert "Vos ressources retenues 4 138,40 €" in text
     assert "Complémentaire santé solidaire sans participation financière" in text
 
+
+
+def test_young_adult_on_his_parents_tax_return(client, db):
+    counts, text = run(client, young_adult_on_parents_return())
+    # Living alone, on the return: asked where he lives and about the return, not about an alimony.
+    assert counts["jeunes"] == 3
+    # He belongs to his parents' household (R861-2 1°): said first, with what he may do to ask alone.
+    assert "D'abord : votre demande se fait normalement avec vos parents, pour tout leur foyer." in text
+    assert "Vous avez 20 ans et vous êtes sur la déclaration de revenus de vos parents" in text
+    assert "vous engager par écrit à faire votre propre déclaration de revenus dès l'an prochain" in text
+    assert "(Code de la sécurité sociale, art. R861-2)" in text
+    # His own figures, for a request alone: 12 × 600 = 7 200 €, under 10 421 €.
+    assert "Vos ressources retenues 7 200 €" in text
+
+
+def test_student_with_the_fnau_aid(client, db):
+    counts, text = run(client, student_with_fnau_aid())
+    # One question: the FNAU aid settles it, nothing about the parents is asked.
+    assert counts["jeunes"] == 1
+    assert "D'abord" not in text
+    assert "aide annuelle d'urgence du Crous (FNAU) : vous pouvez demander seul(e)" in text
+    assert "Service-public.fr, fiche F10027, demande à titre individuel" in text
+    assert "Complémentaire santé solidaire sans participation financière" in text

@@ -31,6 +31,20 @@ ARTICLE_ALIMONY_PAID = ("Code de la sécurité sociale, art. R861-9", _SECTION_R
 ARTICLE_SELF_EMPLOYMENT = ("Code de la sécurité sociale, art. R861-15", _SECTION_R861)
 ARTICLE_RESOURCES = ("Code de la sécurité sociale, art. R861-4 et R861-8", _SECTION_R861)
 ARTICLE_NOT_IN_HOUSEHOLD = ("Code de la sécurité sociale, art. R861-2 et R861-4", _SECTION_R861)
+ARTICLE_HOUSEHOLD = (
+    "Code de la sécurité sociale, art. R861-2",
+    "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000006753230",
+)
+#: The individual applications and the under-25s' conditions are not in a code article: the official pages say them.
+SOURCE_INDIVIDUAL = (
+    "Service-public.fr, fiche F10027, demande à titre individuel",
+    "https://www.service-public.fr/particuliers/vosdroits/F10027",
+)
+SOURCE_UNDER_25 = (
+    "Code de la sécurité sociale, art. R861-2 ; site officiel de la Complémentaire santé solidaire, demandeurs de "
+    "moins de 25 ans",
+    "https://www.complementaire-sante-solidaire.gouv.fr/faq_cpam_cmuc_demandeurs_moins_de_25_ans.php",
+)
 ARTICLE_DECISION = (
     "Code de la sécurité sociale, art. L861-1",
     "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000037950247",

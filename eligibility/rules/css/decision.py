@@ -19,6 +19,7 @@ from .common import (
     reason,
 )
 from .household import Household, household_reasons
+from .household_basis import OWN, HouseholdBasis, household_basis
 from .housing import housing_flat_amount
 from .participation import participation
 from .period import period, period_months
@@ -32,6 +33,13 @@ def evaluate_css(situation: Situation, p: ParametersOn) -> CssResult:
     h = Household(situation, p)
     reasons = household_reasons(h, p, when)
     to_verify: list[str] = []
+    basis = household_basis(situation, p)
+    if basis is None:
+        basis = HouseholdBasis(OWN, reasons[0])
+    else:
+        reasons.insert(0, basis.reason)
+        if basis.to_verify:
+            to_verify.append(basis.to_verify)
 
     start, end, period_reason = period(p, when.year, when.month)
     reasons.append(period_reason)
@@ -54,7 +62,7 @@ def evaluate_css(situation: Situation, p: ParametersOn) -> CssResult:
             status=CssStatus.NOT_ELIGIBLE, household_size=h.size, coefficient=coefficient, resources=resources,
             ceiling_free=ZERO, ceiling_with_participation=ZERO, monthly_participation=ZERO,
             reasons=tuple(reasons), reference_period=(start, end), resource_lines=tuple(lines),
-            housing_flat_amount=housing, to_verify=tuple(to_verify),
+            housing_flat_amount=housing, to_verify=tuple(to_verify), household_basis=basis,
         )
     if territory is Territory.MAYOTTE:
         note = p.entry("css.coefficient_outre_mer").to_verify
@@ -96,6 +104,7 @@ def evaluate_css(situation: Situation, p: ParametersOn) -> CssResult:
         participations=participations,
         presumption=presumption,
         to_verify=tuple(dict.fromkeys(to_verify)) if to_verify else (),
+        household_basis=basis,
     )
 
 

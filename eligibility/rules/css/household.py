@@ -16,7 +16,8 @@ from ..parameters import ParametersOn
 from ..reasons import Reason
 from ..situation import Member, Situation
 from ..wording import Day, Joined, say
-from .common import CACHED, ONE, capital, number, persons, reason, ref, who_is
+from .common import ARTICLE_HOUSEHOLD, CACHED, ONE, capital, number, persons, reason, ref, who_is
+from .household_basis import is_dependant
 
 
 class Household:
@@ -36,7 +37,7 @@ class Household:
                 partner = m
             else:
                 age = m.age_on(when)
-                if age < limit:
+                if age < limit and is_dependant(m, age, p):
                     dependants.append(m)
                 else:
                     not_counted.append((m, age))
@@ -146,6 +147,9 @@ def household_reasons(h: Household, p: ParametersOn, when: date) -> list[Reason]
     limit = int(p["css.age_limite_personne_a_charge"])
     household_ref, coefficient_ref = ref(p, "css.age_limite_personne_a_charge"), ref(p, "css.coefficients_foyer")
     for m, age in h.not_counted:
+        if age < limit:
+            reasons.append(reason("css.household_independent", ARTICLE_HOUSEHOLD, who=capital(who_is(m)), age=age))
+            continue
         reasons.append(reason(
             "css.household_not_counted", household_ref,
             who=capital(who_is(m)), age=age, day=Day(when), limit=limit,

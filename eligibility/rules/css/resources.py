@@ -8,7 +8,10 @@
   says which months, line by line.
 * The 30 % abatement applies to the earned income (salary, self-employment) of a member who, on the
   request date, is on compensated unemployment, a paid trainee, on sick leave for more than 6 months,
-  or receives the ASS (an ``ass`` resource line, or ``ass`` in the current benefits of a one-adult home).
+  or receives the ASS (an ``ass`` resource line, or ``ass`` in the current benefits of a one-adult home). The
+  condition is that of the request date, month by month only in this sense: a dated ASS line still paid on that
+  date opens it, one that stopped before does not; the abatement then covers every month of earned income inside
+  the period, including the months worked before the allowance (``abatement_causes``).
 * Resources of a person outside the CSS household (a dependant aged 25 or more) are not counted.
 * Excluded resources follow the contract's classification (``ResourceType.treatment``), narrowed by the dated
   list ``css.ressources_exclues``: an exclusion applies to the requests made from its date, whatever the months
@@ -21,7 +24,7 @@ from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 
-from ..enums import EARNED_INCOME_TYPES, Activity, Benefit, ResourceTreatment, ResourceType
+from ..enums import EARNED_INCOME_TYPES, Activity, Benefit, ResourceTreatment, ResourceType, Role
 from ..parameters import ParameterFileError, ParametersOn
 from ..reasons import Reason, cents
 from ..resource_months import months_paid, months_text
@@ -171,15 +174,11 @@ def resources(
     members = {m.id: m for m in situation.members}
     months = p.derived(period_months)
 
-    abated: set[str] | None = None  # built on the first earned-income line
-    ass_lines: list[str] = []
+    abated: dict[str, str] | None = None  # built on the first earned-income line: member → why
     minimum_benefits: dict[ResourceType, list[tuple[Member, Decimal]]] | None = None
     for r in resources:
         rtype = r.type
-        if rtype is ResourceType.ASS:
-            if r.amount > 0:
-                ass_lines.append(r.member)
-        elif rtype in _BENEFIT_SHORT and order[r.member] < n_counted:
+        if rtype in _BENEFIT_SHORT and order[r.member] < n_counted:
             if minimum_benefits is None:
                 minimum_benefits = {}
             minimum_benefits.setdefault(rtype, []).append((members[r.member], r.amount, _paid_months(r)))
@@ -247,16 +246,13 @@ def resources(
             if rtype is ResourceType.SELF_EMPLOYMENT:
                 reasons.append(_self_employment_reason(whos[member_id]))
             if abated is None:
-                abated = {m.id for m in counted_members if m.activity in ABATEMENT_ACTIVITIES}
-                abated.update(ass_lines)
-                if h.partner is None and Benefit.ASS in situation.current_benefits:
-                    abated.add(h.applicant.id)
+                abated = abatement_causes(situation, counted_members, resources)
             if member_id in abated and amount > 0:
                 rate = p["css.abattement_revenus_activite"]
                 counted = cents(amount * (1 - rate))
                 total += counted
                 note = say("css.resource_abated", label=label, who=who, amount=shown, counted=Eur(counted),
-                           rate=percent(rate))
+                           rate=percent(rate), cause=say(abated[member_id]))
                 lines.append(ResourceLine(member_id, value, amount, counted, "abated", note))
                 reasons.append(reason("css.resource_abated", ref(p, "css.abattement_revenus_activite"), note))
                 continue
@@ -282,6 +278,36 @@ def resources(
         lines.append(ResourceLine(member_id, value, amount, amount, _INCLUDED, note))
         reasons.append(Reason("css.resource_included", note, *ARTICLE_RESOURCES))
     return total
+
+
+#: Why the abatement applies, as keys of the wording catalogue.
+_ACTIVITY_CAUSE = {
+    Activity.UNEMPLOYED_COMPENSATED: "css.resource_abated.unemployed_compensated",
+    Activity.TRAINEE_PAID: "css.resource_abated.trainee_paid",
+    Activity.SICK_LEAVE_OVER_6_MONTHS: "css.resource_abated.sick_leave_over_6_months",
+}
+_ASS_CAUSE = "css.resource_abated.ass"
+
+
+def abatement_causes(situation: Situation, counted: list[Member], resources) -> dict[str, str]:
+    """The counted members whose earned income is abated, with why (a wording key; R861-8).
+
+    The condition is judged on the request date, and the abatement then covers the person's earned income of the
+    whole reference period (lettre-circulaire DSS/2A du 27 décembre 2001): the activity said today, or an ASS line.
+    A dated ASS line counts when still paid on the request date (``paid_at_request``), not when it stopped before;
+    a 12-month ASS total does not say it and is taken as still paid.
+    """
+    causes = {m.id: _ACTIVITY_CAUSE[m.activity] for m in counted if m.activity in ABATEMENT_ACTIVITIES}
+    ids = {m.id for m in counted}
+    for r in resources:
+        if r.member in causes or r.member not in ids:
+            continue
+        if r.type is ResourceType.ASS and (r.paid_at_request if r.is_dated else r.amount > 0):
+            causes[r.member] = _ASS_CAUSE
+    applicant = counted[0]
+    if Benefit.ASS in situation.current_benefits and not any(m.role is Role.PARTNER for m in counted):
+        causes.setdefault(applicant.id, _ASS_CAUSE)
+    return causes
 
 
 _INCLUDED, _EXCLUDED, _DEDUCTED = (ResourceTreatment.INCLUDED.value, ResourceTreatment.EXCLUDED.value,

@@ -30,6 +30,76 @@ TEMPLATES = {
         "{who} ({age} ans le {day}) ne fait pas partie du foyer : seules les personnes à charge de moins de "
         "{limit} ans à la date de la demande en font partie. Cette personne peut faire sa propre demande."
     ),
+    "css.household_independent": (
+        "{who} ({age} ans) ne fait pas partie du foyer : cette personne n'est pas sur votre déclaration de revenus, "
+        "ne vit pas chez vous et ne reçoit pas de pension que vous déduisez de vos impôts. Elle peut faire sa "
+        "propre demande."
+    ),
+    # Which household the request is for (R861-2) and the individual applications (service-public F10027).
+    "css.household_basis.young_couple": (
+        "Vous avez moins de {limit} ans et vivez en couple : vous formez votre propre foyer avec votre conjoint ou "
+        "partenaire, et la demande se fait pour ce foyer."
+    ),
+    "css.household_basis.minor": (
+        "Vous avez {age} ans : un mineur fait partie du foyer de ses parents, qui font la demande pour tout le "
+        "foyer. Seuls certains mineurs peuvent demander seuls (confiés à l'aide sociale à l'enfance, suivis par la "
+        "protection judiciaire de la jeunesse, ou de {sixteen} ans et plus sans contact avec leur famille). Les "
+        "montants ci-dessous sont calculés pour vous seul(e)."
+    ),
+    "css.household_basis.parents": (
+        "Vous avez {age} ans et {ties} : vous faites partie du foyer de vos parents pour la Complémentaire santé "
+        "solidaire. La demande se fait par vos parents, avec leurs ressources.{alone} Les montants ci-dessous sont "
+        "calculés pour vous seul(e)."
+    ),
+    "css.household_basis.parents.at_home": " Tant que vous vivez chez eux, vous ne pouvez pas demander seul(e).",
+    "css.household_basis.parents.commit": " Vous pouvez demander seul(e) si vous acceptez de {commitments}.",
+    "css.household_basis.tie.lives": "vous vivez chez vos parents",
+    "css.household_basis.tie.tax_first": "vous êtes sur la déclaration de revenus de vos parents",
+    "css.household_basis.tie.tax": "vous êtes sur leur déclaration de revenus",
+    "css.household_basis.tie.alimony_first": (
+        "vous recevez de vos parents une pension alimentaire qu'ils déduisent de leurs impôts"
+    ),
+    "css.household_basis.tie.alimony": "vous recevez une pension alimentaire qu'ils déduisent de leurs impôts",
+    "css.household_basis.commit.tax": (
+        "vous engager par écrit à faire votre propre déclaration de revenus dès l'an prochain"
+    ),
+    "css.household_basis.and": "{first} et {last}",
+    "css.household_basis.commit.alimony": "attester sur l'honneur que cette pension ne vous est plus versée",
+    "css.household_basis.young_adult_assumed": (
+        "Vous avez {age} ans : vous pouvez demander seul(e) si vous ne vivez pas chez vos parents, n'êtes pas sur "
+        "leur déclaration de revenus et ne recevez pas de pension alimentaire qu'ils déduisent de leurs impôts. "
+        "Nous l'avons supposé ; la caisse le vérifiera."
+    ),
+    "css.household_basis.young_adult_independent": (
+        "Vous avez {age} ans, vous ne vivez pas chez vos parents, vous n'êtes pas sur leur déclaration de revenus "
+        "et ne recevez pas de pension qu'ils déduisent de leurs impôts : vous formez votre propre foyer et pouvez "
+        "demander seul(e)."
+    ),
+    "css.individual.ase_pjj": (
+        "Vous êtes confié(e) à l'aide sociale à l'enfance (ASE) ou suivi(e) par la protection judiciaire de la "
+        "jeunesse (PJJ) : la demande est faite pour vous seul(e), sans les ressources de vos parents."
+    ),
+    "css.individual.ase_pjj.minor": (
+        "Vous êtes confié(e) à l'aide sociale à l'enfance (ASE) ou suivi(e) par la protection judiciaire de la "
+        "jeunesse (PJJ) : la demande est faite pour vous seul(e), sans les ressources de vos parents, par le "
+        "service qui s'occupe de vous."
+    ),
+    "css.individual.no_family_contact": (
+        "Vous n'avez plus de contact avec votre famille : vous pouvez demander seul(e), sans les ressources de vos "
+        "parents."
+    ),
+    "css.individual.fnau_student": (
+        "Vous êtes étudiant(e) isolé(e) et recevez l'aide annuelle d'urgence du Crous (FNAU) : vous pouvez "
+        "demander seul(e), sans les ressources de vos parents, même si vous êtes sur leur déclaration de revenus."
+    ),
+    "css.individual.young_parent": (
+        "Vous avez moins de {limit} ans et vous êtes parent ou attendez un enfant : vous formez votre propre foyer, "
+        "même si vous vivez chez vos parents. La demande se fait pour vous et vos enfants."
+    ),
+    "css.individual.separated_spouse": (
+        "Vous êtes séparé(e) de votre conjoint : vous pouvez demander seul(e), sans ses ressources, même si vous "
+        "êtes encore marié(e) ou sur la même déclaration de revenus."
+    ),
     "css.shared_custody": (
         "{who} vit en résidence alternée : sa part dans le plafond est réduite de moitié (il ou elle compte "
         "quand même comme une personne du foyer)."
@@ -66,9 +136,13 @@ TEMPLATES = {
     "css.resource_deducted": "{label} ({who}) : {amount} versés pendant la période, déduits de vos ressources.",
     "css.resource_abated": (
         "{label} ({who}) : {amount} déclarés, comptés pour {counted} après un abattement de {rate}, car cette "
-        "personne est au chômage indemnisé, à l'ASS, en formation rémunérée ou en arrêt maladie de plus de 6 mois "
-        "à la date de la demande."
+        "personne {cause} à la date de la demande. L'abattement porte sur tous ses revenus d'activité de la "
+        "période, même ceux des mois où elle travaillait."
     ),
+    "css.resource_abated.unemployed_compensated": "est au chômage indemnisé",
+    "css.resource_abated.trainee_paid": "est stagiaire rémunérée de la formation professionnelle",
+    "css.resource_abated.sick_leave_over_6_months": "est en arrêt maladie depuis plus de 6 mois",
+    "css.resource_abated.ass": "reçoit l'allocation de solidarité spécifique (ASS)",
     "css.benefit_deduction": (
         "{label} ({who}) : {amount} déclarés, comptés pour {counted} après une déduction forfaitaire de {rate} par "
         "mois d'allocation{shared}{over}"
