@@ -1,275 +1,173 @@
 """The OpenAPI 3.1 document of the simulation API, derived by pydantic from typed schemas.
 
-The schemas below describe the contract's JSON shapes, using the rules' own enums so that closed
-lists cannot drift; validation itself is the rules' (``parse_situation``), which adds the checks a
-schema cannot express (exactly one applicant, members referenced by id, dates in range…). A test
+The result schemas are generated from the results' own declarations (``eligibility.rules.contract``: the
+entries each result class writes, the same that its serialisers are compiled from), so they cannot drift.
+The input schemas come from the situation's dataclasses and their fields' declarations (``contract.given``:
+JSON names, bounds, closed lists, descriptions), which the parser's readers also enforce; validation itself
+is the rules' (``parse_situation``), which adds the checks a schema cannot express (exactly one applicant,
+members referenced by id, dates in range…). A test
 validates generated situations and the contract's example against these schemas.
 """
 
 from __future__ import annotations
 
-from datetime import date
+import dataclasses
+import keyword
+import typing
+from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
 from django.conf import settings
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, create_model
 from pydantic.json_schema import models_json_schema
 
-from eligibility.rules import enums
-from eligibility.rules.situation import (
-    DEPARTMENT_RE,
-    MAX_HOSPITAL_DAYS,
-    MAX_MEMBERS,
-    MAX_PLANNED_CARE,
-    MAX_RESOURCES,
-)
+from eligibility.rules import contract
+from eligibility.rules.engine import result_outputs
+from eligibility.rules.situation import Situation
+from eligibility.rules.wording import Phrase
 
 
 class _Open(BaseModel):
     model_config = ConfigDict(extra="allow")
 
 
-class ResidenceIn(_Open):
-    territory: enums.Territory
-    department: str | None = Field(None, pattern=DEPARTMENT_RE.pattern, description="Code INSEE du département")
-    alsace_moselle: bool = Field(False, description="Affilié au régime local d'Alsace-Moselle")
+# --------------------------------------------------------------------------- the situation, from its declarations
 
 
-class HousingIn(_Open):
-    status: enums.HousingStatus
-    housing_aid_monthly: float = Field(0, ge=0, description="Aide au logement reçue par mois, en euros")
+def _in_type(annotation: Any, models: dict[type, type[BaseModel]], extra: dict[str, Any] | None = None) -> Any:
+    """The pydantic type of an input value of this annotation (money is a JSON number)."""
+    inner, nullable = contract.optional(annotation)
+    if inner is Decimal:
+        result: Any = float
+    elif dataclasses.is_dataclass(inner):
+        result = _in_model(inner, models, extra)
+    elif contract.item_type(inner) is not None:
+        result = list[_in_type(contract.item_type(inner), models)]
+    else:
+        result = inner
+    return result | None if nullable else result
 
 
-class MemberIn(_Open):
-    id: str = Field(min_length=1, max_length=40)
-    role: enums.Role
-    birth_date: date
-    activity: enums.Activity = enums.Activity.INACTIVE
-    shared_custody: bool = Field(False, description="Enfant en résidence alternée (compte pour moitié dans le plafond)")
-    no_work_since: date | None = Field(
-        None, description="Extension : pour une personne qui ne travaille pas aujourd'hui, premier jour sans aucune "
-        "activité professionnelle (ESAT compris), au plus tard. Décide de la présomption de droit (trois mois civils "
-        "sans activité avant la demande, R861-11) ; absent : non connu, la caisse vérifiera.",
+def _in_field(f: contract.InputField, annotation: Any, models: dict[type, type[BaseModel]]) -> Any:
+    g = f.given
+    is_list = contract.item_type(contract.optional(annotation)[0]) is not None
+    options: dict[str, Any] = {"description": g.description}
+    for option, value in (("ge", g.minimum), ("le", g.maximum), ("pattern", g.pattern)):
+        if value is not None:
+            options[option] = value
+    for option, value in zip(("min_length", "max_length"),
+                             (g.min_items, g.max_items) if is_list else (g.min_length, g.max_length), strict=True):
+        if value is not None:
+            options[option] = value
+    if not f.required:
+        if is_list:
+            options["default_factory"] = list
+        elif dataclasses.is_dataclass(f.default):
+            options["default_factory"] = contract.optional(annotation)[0]
+        else:
+            default = None if f.default is dataclasses.MISSING else f.default
+            options["default"] = float(default) if isinstance(default, Decimal) else default
+    key = f.json.rpartition(".")[2]
+    if keyword.iskeyword(key):
+        options["alias"] = key
+    return Field(**options)
+
+
+def _in_model(cls: type, models: dict[type, type[BaseModel]], extra: dict[str, Any] | None = None) -> type[BaseModel]:
+    """The pydantic model of an input dataclass of ``situation.py``, from its fields' declarations
+    (``contract.given``: JSON names, bounds, closed lists, defaults, descriptions). ``extra``: fields the JSON
+    nests in this object although the dataclasses keep them on the parent (``coverage.complementary``)."""
+    if cls in models:
+        return models[cls]
+    declared = contract.input_fields(cls).values()
+    nested: dict[str, dict[str, Any]] = {}
+    for f in declared:
+        parent, _, key = f.json.rpartition(".")
+        if parent:
+            annotation = _in_type(f.given.json_type or f.annotation, models)
+            nested.setdefault(parent, {})[key] = (annotation, _in_field(f, annotation, models))
+    fields: dict[str, Any] = dict(extra or {})
+    for f in declared:
+        if "." in f.json:
+            continue
+        annotation = _in_type(f.given.json_type or (f.annotation | None if f.nullable else f.annotation), models,
+                              nested.get(f.json))
+        key = f"{f.json}_" if keyword.iskeyword(f.json) else f.json
+        fields[key] = (annotation, _in_field(f, annotation, models))
+    name = getattr(cls, "schema_name", f"{cls.__name__}In")
+    models[cls] = create_model(name, __base__=_Open, __doc__=getattr(cls, "schema_doc", None) or cls.__doc__, **fields)
+    return models[cls]
+
+
+SituationIn = _in_model(Situation, {})
+
+
+# --------------------------------------------------------------------------- results, from their declarations
+
+#: ``reasons_detail`` items (``reasons.reasons_dict``): the code, the sentence and its legal citation.
+ReasonDetailOut = create_model(
+    "ReasonDetailOut", __base__=_Open, code=(str, ...), text=(str, ...), article=(str | None, ...), href=(str | None, ...),
+)
+
+
+def _json_type(annotation: Any, models: dict[type, type[BaseModel]]) -> Any:
+    """The pydantic type of a contract value of this annotation (money is a JSON number)."""
+    inner, nullable = contract.optional(annotation)
+    if inner is Decimal:
+        result: Any = float
+    elif inner is Phrase:  # a sentence of the wording catalogue, written as its text
+        result = str
+    elif contract.is_declared(inner):
+        result = _out_model(inner, models)
+    elif contract.item_type(inner) is not None:
+        result = list[_json_type(contract.item_type(inner), models)]
+    elif typing.get_origin(inner) is dict:
+        key, value = typing.get_args(inner)
+        result = dict[key, _json_type(value, models)]
+    else:
+        result = inner
+    return result | None if nullable else result
+
+
+def _out_model(cls: type, models: dict[type, type[BaseModel]]) -> type[BaseModel]:
+    """The pydantic model of a declared result (``contract.contract``): its entries, in order."""
+    if cls in models:
+        return models[cls]
+    spec = cls.__contract__
+    fields: dict[str, Any] = {}
+    for e in spec.entries:
+        if e.kind == "reasons":
+            fields["reasons"] = (list[str], Field(description="Raisons, en phrases, avec l'article appliqué"))
+            fields["reasons_detail"] = (list[ReasonDetailOut], Field(
+                description="Les mêmes raisons : code stable, phrase, article et lien (detail=figures : le code seul)"))
+            continue
+        if e.kind == "label":
+            annotation: Any = str | None
+        elif e.kind == "float":
+            annotation = float | None if contract.optional(contract.entry_type(cls, e))[1] else float
+        else:
+            annotation = _json_type(contract.entry_type(cls, e), models)
+        fields[e.key] = (annotation, Field(description=e.description))
+    models[cls] = create_model(spec.schema, __base__=_Open, __doc__=spec.description or cls.__doc__, **fields)
+    return models[cls]
+
+
+def _result_model() -> type[BaseModel]:
+    models: dict[type, type[BaseModel]] = {}
+    fields: dict[str, Any] = {}
+    for key, annotation in result_outputs().items():
+        inner, _ = contract.optional(annotation)
+        description = inner.__contract__.description if contract.is_declared(inner) else None
+        fields[key] = (_json_type(annotation, models), Field(description=description))
+    return create_model(
+        "ResultOut", __base__=_Open,
+        __doc__="The result (contract v1); the project adds fields (details, reasons) that clients may ignore.",
+        **fields,
     )
-    tax_attached: bool | None = Field(
-        None, description="Extension (R861-2, moins de 25 ans) : sur la dernière déclaration de revenus de ses parents "
-        "(pour une personne à charge : celle du demandeur ou du conjoint ; pour le demandeur ou le conjoint : celle de "
-        "ses propres parents). Absent : non dit (une personne à charge est alors supposée rattachée).",
-    )
-    lives_with_parents: bool | None = Field(
-        None, description="Extension (R861-2, moins de 25 ans) : vit sous le toit de ses parents (mêmes parents que "
-        "pour tax_attached).",
-    )
-    receives_deductible_alimony: bool | None = Field(
-        None, description="Extension (R861-2 3°, enfant majeur de moins de 25 ans) : reçoit de ses parents une "
-        "pension alimentaire qu'ils déduisent de leurs impôts, non fixée par un juge.",
-    )
 
 
-class MonthAmountIn(_Open):
-    month: str = Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", description="Mois, AAAA-MM")
-    amount: float = Field(ge=0, description="Montant perçu ce mois-là, en euros")
-
-
-class ResourceIn(_Open):
-    """Une ligne de ressource porte un seul montant : ``amount`` (contrat v1), ``monthly_amount`` (avec ``from``
-    et ``until``) ou ``monthly`` (extensions : les règles comptent les mois de la période de référence)."""
-
-    member: str
-    type: enums.ResourceType
-    amount: float | None = Field(None, ge=0, description="Total perçu sur les 12 mois de référence de la CSS (revenu net du dernier avis d'imposition pour self_employment)")
-    monthly_amount: float | None = Field(
-        None, ge=0, description="Extension : montant perçu chaque mois civil de « from » à « until » (chacun "
-        "facultatif) ; seuls les mois de la période de référence comptent. Pas pour self_employment.",
-    )
-    from_: date | None = Field(None, alias="from", description="Extension : premier jour de la période du montant mensuel")
-    until: date | None = Field(None, description="Extension : dernier jour de la période du montant mensuel")
-    monthly: list[MonthAmountIn] | None = Field(
-        None, max_length=36, description="Extension : montants mois par mois ; seuls les mois de la période de "
-        "référence comptent. Pas pour self_employment.",
-    )
-
-
-class CoverageIn(_Open):
-    complementary: enums.Complementary = Field(
-        enums.Complementary.NONE,
-        description="Complémentaire actuelle : aucune, privée (garanties inconnues, contrat responsable ou non), CSS "
-                    "(ou demande en cours), aide médicale de l'État",
-    )
-    base: enums.BaseCover = Field(
-        enums.BaseCover.FRENCH,
-        description="Couverture de base : Assurance maladie française, assuré(e) d'un autre pays (UE/EEE/Suisse avec "
-                    "CEAM, pays lié par un accord, autre pays) ou aucune couverture",
-    )
-    irregular_stay: bool | None = Field(None, description="Sans couverture (base « none ») : séjour sans titre de séjour")
-    months_in_france: int | None = Field(None, ge=0, le=1200, description="Sans couverture : mois de présence en France")
-
-
-class HealthIn(_Open):
-    member: str
-    ald: bool = False
-    pregnancy_due_date: date | None = None
-    work_accident: bool = False
-    military_pension: bool = False
-    aeeh_child: bool = False
-    work_accident_incapacity: enums.WorkAccidentIncapacity | None = Field(
-        None, description="Accident du travail : taux d'incapacité (deux tiers ou plus : pas de forfait urgences)")
-    organ_donor: bool = False
-    terrorism_victim: bool = False
-    sexual_violence_minor: bool = Field(False, description="Mineur victime de violences sexuelles")
-
-
-class PlannedCareIn(_Open):
-    kind: enums.CareKind
-    member: str
-    days: int | None = Field(None, ge=1, le=MAX_HOSPITAL_DAYS, description="hospitalisation : jours facturés, jour de sortie compris (facultatif avec les dates)")
-    admission_date: date | None = Field(None, description="hospitalisation : date d'entrée ; avec la date de sortie, le séjour est compté jour par jour au tarif de chaque jour")
-    discharge_date: date | None = Field(None, description="hospitalisation : date de sortie (le même jour que l'entrée : hospitalisation de jour, sans forfait journalier)")
-    psychiatric: bool = False
-    single_room_daily: float | None = Field(None, ge=0)
-    home: bool = False
-    quote: float | None = Field(None, ge=0, description="prothèse dentaire, lunettes, aides auditives : montant du devis pour tout l'équipement ; absent : pas encore de devis (le résultat donne le prix « 100 % Santé » et la fourchette usuelle)")
-    basket: enums.Basket | None = Field(None, description="100_sante (classe A, classe I, panier 100 % Santé) ou other ; pour une couronne, déduit du matériau et de la dent quand ils sont donnés")
-    act: enums.DentalAct | None = Field(None, description="prothèse dentaire : crown (par défaut), bridge, denture")
-    material: enums.Material | None = Field(None, description="prothèse dentaire : matériau")
-    tooth: enums.ToothPosition | None = Field(None, description="couronne : position de la dent")
-    ears: int | None = Field(None, ge=1, le=2, description="aides auditives : nombre d'oreilles (1 par défaut)")
-    lenses: enums.LensGrade | None = Field(None, description="lunettes de classe B : complexité des verres (plafond du contrat responsable)")
-    fee: float | None = Field(None, ge=0, description="consultation : honoraires")
-    sector: enums.Sector | None = None
-
-
-class SituationIn(_Open):
-    """A household's situation (contract v1)."""
-
-    request_date: date | None = Field(None, description="Date de la demande (aujourd'hui par défaut)")
-    residence: ResidenceIn
-    housing: HousingIn
-    members: list[MemberIn] = Field(min_length=1, max_length=MAX_MEMBERS)
-    resources: list[ResourceIn] = Field(default_factory=list, max_length=MAX_RESOURCES)
-    current_benefits: list[enums.Benefit] = Field(default_factory=list)
-    coverage: CoverageIn = Field(default_factory=CoverageIn)
-    health: list[HealthIn] = Field(default_factory=list)
-    planned_care: list[PlannedCareIn] = Field(default_factory=list, max_length=MAX_PLANNED_CARE)
-    difficulties: list[enums.Difficulty] = Field(default_factory=list)
-    individual_application: enums.IndividualApplication | None = Field(
-        None, description="Extension : demande à titre individuel (service-public.fr F10027) : mineur ou jeune majeur "
-        "confié à l'ASE ou suivi par la PJJ, mineur de 16 ans ou plus sans contact avec sa famille, étudiant isolé "
-        "aidé par le FNAU, jeune parent de moins de 25 ans, conjoint séparé. Pas de conjoint dans le foyer, sauf pour "
-        "young_parent.",
-    )
-
-
-class HouseholdBasisOut(_Open):
-    kind: str = Field(description="own (le foyer du demandeur), individual (demande à titre individuel) ou parents "
-                      "(la personne fait partie du foyer de ses parents : les montants sont ceux d'une demande seule)")
-    code: str = Field(description="Code de la raison (css.household, css.household_basis.*, css.individual.*)")
-    text: str
-    article: str | None
-    href: str | None
-
-
-class RulesetOut(_Open):
-    version: str
-    parameters_valid_on: date
-
-
-class CssOut(_Open):
-    status: enums.CssStatus
-    household_size: int
-    resources: float
-    ceiling_free: float
-    ceiling_with_participation: float
-    monthly_participation: float
-    reasons: list[str]
-    household_basis: HouseholdBasisOut | None = Field(
-        None, description="Extension : quel foyer a servi et pourquoi (R861-2, demandes à titre individuel)")
-
-
-class HospitalStayOut(_Open):
-    member: str
-    days: int
-    daily_rate: float
-    exemption: enums.HospitalExemption | None
-    forfait_journalier: float = Field(description="Forfait journalier dû par le patient pour tout le séjour")
-    single_room: float | None = Field(description="Supplément chambre particulière pour le séjour (jamais remboursé par la Sécurité sociale)")
-    reasons: list[str]
-
-
-class EmergencyVisitOut(_Open):
-    member: str
-    flat_fee: float = Field(description="Forfait patient urgences dû (0 si exonéré)")
-    exemption: str | None
-    reasons: list[str]
-
-
-class OutOfPocketLineOut(_Open):
-    key: str
-    charge: str = Field(description="Nature de la charge : forfait_journalier, single_room, emergency_flat_fee, consultation, participation_forfaitaire, dental_prosthesis, glasses, hearing_aids")
-    label: str
-    billed: float | None = None
-    current: dict[str, Any] = Field(description="Avec la couverture actuelle : billed, social_security, complementary (null si inconnue), left, upper_bound (« au plus »), note")
-    with_css: dict[str, Any] | None = Field(description="Avec la CSS, si le foyer y a droit (sinon null)")
-    details: dict[str, Any] | None = Field(None, description="Soins sur devis : panier, base et taux de la Sécurité sociale, prix limite, limite CSS, plafond du contrat responsable, conseil sans devis (no_quote) ; séjour daté : tarifs jour par jour (rate_segments)")
-
-
-class OutOfPocketOut(_Open):
-    total: float = Field(description="Reste à charge total avec la couverture actuelle")
-    total_current: float | None = None
-    total_with_css: float | None
-    lines: list[OutOfPocketLineOut]
-
-
-class CpamAidOut(_Open):
-    assessment: enums.AidAssessment
-    reasons: list[str]
-
-
-class HelpOut(_Open):
-    relevant: bool
-    reasons: list[str]
-
-
-class LocalContactOut(_Open):
-    kind: enums.LocalContactKind
-    organism: str
-    how: str
-
-
-class LocalAidOut(_Open):
-    relevant: bool
-    department: str | None
-    terms_known: bool = Field(description="Conditions du département connues et sourcées (sinon : demander au CCAS et au département)")
-    assessment: enums.AidAssessment | None
-    ceiling: float | None
-    contacts: list[LocalContactOut]
-    reasons: list[str]
-
-
-class ChecklistItemOut(_Open):
-    key: str
-    organism: str
-    procedure: str
-    documents: list[str]
-    deadline: str
-
-
-class ResultOut(_Open):
-    """The result (contract v1); the project adds fields (details, reasons) that clients may ignore."""
-
-    request_date: date
-    ruleset: RulesetOut
-    css: CssOut
-    hospital_stays: list[HospitalStayOut]
-    emergency_visits: list[EmergencyVisitOut]
-    reste_a_charge: OutOfPocketOut
-    cpam_aid: CpamAidOut
-    help_independants: HelpOut
-    local_health_aid: LocalAidOut
-    checklist: list[ChecklistItemOut]
-    care_guidance: dict[str, Any] | None = Field(None, description="Caisse compétente (CPAM, CGSS outre-mer, CSSM), patients venus d'ailleurs, moyens de payer le reste, choix d'une complémentaire : ce que les chiffres du foyer appellent")
-    to_verify: list[str] = Field(default_factory=list)
+ResultOut = _result_model()
 
 
 class FieldErrorOut(BaseModel):

@@ -20,6 +20,7 @@ from django.core.cache import cache
 from django.db import DatabaseError, transaction
 
 from eligibility.models import CpamAidCeiling
+from eligibility.rules import contract
 from eligibility.rules.cpam_aid import CpamAidSettings
 from eligibility.rules.engine import SimulationResult, simulate
 from eligibility.rules.parameters import ParameterDateError, default_parameters
@@ -180,28 +181,21 @@ def _indexed(index: int, path: str) -> str:
 
 # --------------------------------------------------------------------------- results, in full or figures only
 
-#: Keys whose values are sentences for people (reasons, notes, labels, checklists' texts, citations):
-#: ``?detail=figures`` leaves them out and keeps the figures, statuses, codes and identifiers.
-TEXT_KEYS = frozenset({
-    "reasons", "to_verify", "note", "notes", "label", "text", "article", "href", "assumptions", "documents",
-    "procedure", "deadline", "help", "how", "appeal", "organism", "reason", "quotes_needed", "steps",
-    "actions", "name", "assessment_label", "exemption_label", "ceiling_basis", "ceiling_label",
-    "title", "where", "source", "advice",
-})
+#: Keys whose values are sentences for people (reasons, notes, labels, checklists' texts, citations), as the
+#: results declare them: ``?detail=figures`` leaves them out and keeps the figures, statuses, codes and ids.
+TEXT_KEYS = contract.text_keys()
 
 
 def figures_only(value: Any) -> Any:
-    """The result without its texts: every value kept sits at the same path as in the full result."""
-    if isinstance(value, dict):
-        return {k: figures_only(v) for k, v in value.items() if k not in TEXT_KEYS}
-    if isinstance(value, list):
-        return [figures_only(v) for v in value]
-    return value
+    """A full result (or any part of one) without its texts: the keys the results declare as texts
+    (``eligibility.rules.contract``), at any depth. The API does not trim: it serialises figures directly."""
+    return contract.free_json(contract.FIGURES)(value)
 
 
 def result_dict(result: SimulationResult, detail: str = DETAIL_FULL) -> dict:
-    full = result.as_dict()
-    return full if detail == DETAIL_FULL else figures_only(full)
+    """The contract result in full, or its figures only, written directly by the compiled serialisers (no
+    text is rendered for ``figures``)."""
+    return result.as_dict(detail)
 
 
 def dumps(value: Any) -> bytes:

@@ -57,14 +57,16 @@ def answer(data, variant: int) -> str:
 
     try:
         situation = parse_situation(data, today=TODAY)
-        document = simulate(situation, cpam_settings=_cpam_settings(variant)).as_dict()
+        result = simulate(situation, cpam_settings=_cpam_settings(variant))
+        document = result.as_dict()
     except InvalidSituation as exc:
         return "400 " + _encode({"errors": [{"path": e.path, "message": e.message} for e in exc.errors]})
     except ParameterDateError as exc:
         return "400 " + _encode({"errors": [{"path": "request_date", "message": str(exc)}]})
-    from eligibility.services import figures_only
+    from eligibility.services import DETAIL_FIGURES, result_dict
 
-    return "200 " + _encode(document) + "\n" + _encode(figures_only(document))
+    # ``?detail=figures`` as the API writes it (directly, since the contract is declared once).
+    return "200 " + _encode(document) + "\n" + _encode(result_dict(result, DETAIL_FIGURES))
 
 
 def _generate(n: int) -> list:

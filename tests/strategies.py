@@ -37,6 +37,7 @@ from eligibility.rules.enums import (
     DentalAct,
     Difficulty,
     HousingStatus,
+    IndividualApplication,
     LensGrade,
     Material,
     ResourceTreatment,
@@ -146,6 +147,7 @@ def member_dicts(draw, request_date: date, *, max_dependants: int = 6) -> list[d
         "id": "p1", "role": "applicant",
         "birth_date": draw(_birth_date(request_date, 16, 100)),
         "activity": draw(st.sampled_from(ACTIVITIES)),
+        **draw(_ties()),
     }]
     if draw(st.booleans()):
         members.append({
@@ -163,8 +165,20 @@ def member_dicts(draw, request_date: date, *, max_dependants: int = 6) -> list[d
             member["activity"] = draw(st.sampled_from(ACTIVITIES))
         if draw(st.booleans()):
             member["shared_custody"] = draw(st.booleans())
+        member.update(draw(_ties()))
         members.append(member)
     return members
+
+
+TIES = ("tax_attached", "lives_with_parents", "receives_deductible_alimony")
+
+
+@st.composite
+def _ties(draw) -> dict:
+    """Sometimes the R861-2 ties of a person under 25 (contract extension), each said or not."""
+    if not draw(st.booleans()):
+        return {}
+    return {key: draw(st.booleans()) for key in TIES if draw(st.booleans())}
 
 
 @st.composite
@@ -265,6 +279,10 @@ def situation_dicts(
         "resources": draw(resource_lines(member_ids, max_lines=max_resources)),
         "current_benefits": draw(st.lists(st.sampled_from(BENEFITS), max_size=3, unique=True)),
     }
+    if draw(st.integers(0, 3)) == 0:  # an individual application (no partner, except for a young parent)
+        partner = any(m["role"] == "partner" for m in members)
+        cases = ["young_parent"] if partner else IndividualApplication.values()
+        data["individual_application"] = draw(st.sampled_from(cases))
     if full:
         if draw(st.booleans()):
             complementary = draw(st.sampled_from(COMPLEMENTARIES))

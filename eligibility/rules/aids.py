@@ -23,6 +23,8 @@ from .situation import Situation
 
 
 class AidResult(Protocol):
+    """A result declared with ``contract.contract(...)`` (its JSON entries, hence ``as_dict()``)."""
+
     to_verify: tuple[str, ...]
 
     def as_dict(self) -> dict: ...
@@ -31,13 +33,16 @@ class AidResult(Protocol):
 class Aid(Protocol):
     key: str        # its result's key in ``SimulationResult.results`` (and its settings' key)
     partial: str    # the template partial that presents it
+    #: Its entries in the contract result, in order, with the type of each (for the OpenAPI schema).
+    outputs: Mapping[str, Any]
     # An aid whose contract entries come after the checklist (contract order) says ``after_checklist = True``.
 
     def assess(self, situation: Situation, p: ParametersOn, results: Mapping[str, Any],
                settings: Mapping[str, Any]) -> AidResult: ...
 
     def contract(self, result: Any) -> dict[str, Any]:
-        """Its entries in the contract result, in order (most aids: one key, its result's ``as_dict()``)."""
+        """Its entries in the contract result (the keys of ``outputs``): the declared results themselves,
+        serialised by ``contract.to_json`` in full or figures only."""
         ...
 
     def checklist(self, situation: Situation, p: ParametersOn,

@@ -13,9 +13,10 @@ from dataclasses import dataclass, replace
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any
 
+from .contract import REASONS, Contract, contract, text
 from .enums import ResourceType
 from .parameters import ParametersOn
-from .reasons import Reason, reasons_dict
+from .reasons import Reason
 from .situation import Member, Situation
 
 if TYPE_CHECKING:
@@ -33,8 +34,12 @@ class Phase(IntEnum):
     CONTEST = 3   # after a decision
 
 
+@contract(
+    "key", text("organism"), text("procedure"), text("how"), text("documents"), text("deadline"), text("help"),
+    text("appeal"), REASONS,
+)
 @dataclass(frozen=True, slots=True)
-class ChecklistItem:
+class ChecklistItem(Contract):
     key: str                    # stable id: css_request, css_renewal, cpam_aid_request, help_questionnaire, quote_2, appeal
     organism: str
     procedure: str
@@ -44,19 +49,6 @@ class ChecklistItem:
     help: str
     appeal: str | None
     reasons: tuple[Reason, ...] = ()
-
-    def as_dict(self) -> dict:
-        return {
-            "key": self.key,
-            "organism": self.organism,
-            "procedure": self.procedure,
-            "how": self.how,
-            "documents": list(self.documents),
-            "deadline": self.deadline,
-            "help": self.help,
-            "appeal": self.appeal,
-            **reasons_dict(self.reasons),
-        }
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ from typing import Any
 
 from .care import holds_css
 from .checklist import HELP_GENERAL, ChecklistItem, Phase, adults, member_label
+from .contract import REASONS, Contract, contract, label, text
 from .enums import (
     QUOTED_CARE_KINDS,
     AidAssessment,
@@ -28,8 +29,8 @@ from .enums import (
 )
 from .out_of_pocket import BASKET_SHORT, OutOfPocket
 from .parameters import ParametersOn
-from .reasons import Reason, euros, format_eur, format_number, reasons_dict
-from .results import CssResult, money
+from .reasons import Reason, euros, format_eur, format_number
+from .results import CssResult
 from .situation import Situation
 from .sources import reason_from
 
@@ -91,23 +92,22 @@ def default_cpam_settings(p: ParametersOn) -> CpamAidSettings:
     )
 
 
+@contract("category", label("label", "category"), text("reason"), "covered_by_css")
 @dataclass(frozen=True, slots=True)
-class NeedMatch:
+class NeedMatch(Contract):
     category: AidCategory
     reason: str
     covered_by_css: bool = False   # the CSS the household can ask for would answer this need
 
-    def as_dict(self) -> dict:
-        return {
-            "category": self.category.value,
-            "label": self.category.label,
-            "reason": self.reason,
-            "covered_by_css": self.covered_by_css,
-        }
 
-
+@contract(
+    "assessment", label("assessment_label", "assessment"), "ceiling", text("ceiling_label"), text("ceiling_basis"),
+    "ceiling_is_default", "ceiling_department", "resources", "under_ceiling", "css_first", "care_left_to_pay", "needs",
+    text("quotes_needed"), REASONS, text("to_verify"),
+    schema="CpamAidOut",
+)
 @dataclass(frozen=True, slots=True)
-class CpamAidResult:
+class CpamAidResult(Contract):
     assessment: AidAssessment
     ceiling: Decimal
     ceiling_label: str
@@ -125,25 +125,6 @@ class CpamAidResult:
     @property
     def under_ceiling(self) -> bool:
         return self.resources <= self.ceiling
-
-    def as_dict(self) -> dict:
-        return {
-            "assessment": self.assessment.value,
-            "assessment_label": self.assessment.label,
-            "ceiling": money(self.ceiling),
-            "ceiling_label": self.ceiling_label,
-            "ceiling_basis": self.ceiling_basis,
-            "ceiling_is_default": self.ceiling_is_default,
-            "ceiling_department": self.ceiling_department,
-            "resources": money(self.resources),
-            "under_ceiling": self.under_ceiling,
-            "css_first": self.css_first,
-            "care_left_to_pay": money(self.care_left_to_pay),
-            "needs": [n.as_dict() for n in self.needs],
-            "quotes_needed": list(self.quotes_needed),
-            **reasons_dict(self.reasons),
-            "to_verify": list(self.to_verify),
-        }
 
 
 _DIFFICULTY_CATEGORIES = {
@@ -394,8 +375,10 @@ class CpamAid:
                settings: Mapping[str, Any]) -> CpamAidResult:
         return assess_cpam_aid(situation, p, results["css"], results["reste_a_charge"], settings.get(self.key))
 
+    outputs = {"cpam_aid": CpamAidResult}
+
     def contract(self, result: CpamAidResult) -> dict[str, Any]:
-        return {"cpam_aid": result.as_dict()}
+        return {"cpam_aid": result}
 
     def checklist(self, situation: Situation, p: ParametersOn,
                   results: Mapping[str, Any]) -> Iterable[tuple[Phase, ChecklistItem]]:

@@ -14,7 +14,8 @@ from typing import Any
 from .aids import AIDS, Aid
 from .care import EmergencyVisitResult, HospitalStayResult
 from .care.guidance import CareGuidance
-from .checklist import Checklist, build_checklist
+from .checklist import Checklist, ChecklistItem, build_checklist
+from .contract import FULL, Contract, contract, to_json
 from .cpam_aid import CpamAidResult, CpamAidSettings
 from .help_independants import HelpResult
 from .local_aid import LocalAidResult
@@ -27,6 +28,15 @@ from .situation import Situation, parse_situation
 
 #: Bump when a rule changes meaning (not for a new parameter value, which is dated on its own).
 RULESET_VERSION = "2026.11.1"
+
+
+@contract("version", "parameters_valid_on", schema="RulesetOut")
+@dataclass(frozen=True, slots=True)
+class Ruleset(Contract):
+    """Which rules and which legal parameters gave the result."""
+
+    version: str
+    parameters_valid_on: date
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,20 +85,38 @@ class SimulationResult:
         care = self.reste_a_charge.current_care
         return care.emergency_visits if care else ()
 
-    def as_dict(self) -> dict:
+    def as_dict(self, detail: str = FULL) -> dict:
+        """The contract result (``detail``: ``full``, or ``figures`` without any text, none rendered)."""
         document: dict[str, Any] = {
             "request_date": self.situation.request_date.isoformat(),
             "ruleset": {"version": RULESET_VERSION, "parameters_valid_on": self.parameters_valid_on.isoformat()},
-        }
+        }  # = Ruleset(RULESET_VERSION, self.parameters_valid_on).as_dict(), written out: it runs for every result
         for aid in self.aids:
             if not getattr(aid, "after_checklist", False):
-                document.update(aid.contract(self.results[aid.key]))
-        document["checklist"] = self.checklist.as_list()
+                for key, value in aid.contract(self.results[aid.key]).items():
+                    document[key] = to_json(value, detail)
+        document["checklist"] = to_json(self.checklist.items, detail)
         for aid in self.aids:
             if getattr(aid, "after_checklist", False):
-                document.update(aid.contract(self.results[aid.key]))
-        document["to_verify"] = list(self.to_verify)
+                for key, value in aid.contract(self.results[aid.key]).items():
+                    document[key] = to_json(value, detail)
+        if detail == FULL:
+            document["to_verify"] = list(self.to_verify)
         return document
+
+
+def result_outputs(aids: tuple[Aid, ...] = AIDS) -> dict[str, Any]:
+    """The top-level entries of the contract result, in order, with their types (for the OpenAPI schema)."""
+    outputs: dict[str, Any] = {"request_date": date, "ruleset": Ruleset}
+    for aid in aids:
+        if not getattr(aid, "after_checklist", False):
+            outputs.update(aid.outputs)
+    outputs["checklist"] = tuple[ChecklistItem, ...]
+    for aid in aids:
+        if getattr(aid, "after_checklist", False):
+            outputs.update(aid.outputs)
+    outputs["to_verify"] = tuple[str, ...]
+    return outputs
 
 
 def assess_aids(

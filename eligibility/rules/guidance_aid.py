@@ -41,8 +41,10 @@ class GuidanceAid:
                settings: Mapping[str, Any]) -> CareGuidance:
         return build_guidance(situation, p, results["css"], results["reste_a_charge"])
 
+    outputs = {"care_guidance": CareGuidance | None}
+
     def contract(self, result: CareGuidance | None) -> dict[str, Any]:
-        return {"care_guidance": result.as_dict() if result else None}
+        return {"care_guidance": result}
 
     def checklist(self, situation: Situation, p: ParametersOn,
                   results: Mapping[str, Any]) -> Iterable[tuple[Phase, ChecklistItem]]:

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from .checklist import ChecklistItem, Phase, member_label, resource_ids
+from .contract import REASONS, Contract, contract, text
 from .enums import SELF_EMPLOYED_DIFFICULTIES, Activity, Difficulty, ResourceType, Territory
 from .parameters import ParametersOn
-from .reasons import Reason, reasons_dict
+from .reasons import Reason
 from .situation import Situation
 from .sources import reason_from
 
@@ -55,40 +56,24 @@ ACTIONS: dict[Difficulty, dict[str, tuple[str, ...]]] = {
 BODY_ORDER = (URSSAF, CAF, RETRAITE, CPAM)
 
 
+@contract("key", text("name"), "difficulties", text("actions"))
 @dataclass(frozen=True, slots=True)
-class HelpBody:
+class HelpBody(Contract):
     key: str
     name: str
     difficulties: tuple[Difficulty, ...]
     actions: tuple[str, ...]
 
-    def as_dict(self) -> dict:
-        return {
-            "key": self.key,
-            "name": self.name,
-            "difficulties": [d.value for d in self.difficulties],
-            "actions": list(self.actions),
-        }
 
-
+@contract("relevant", "difficulties", "bodies", text("steps"), REASONS, text("to_verify"), schema="HelpOut")
 @dataclass(frozen=True, slots=True)
-class HelpResult:
+class HelpResult(Contract):
     relevant: bool
     difficulties: tuple[Difficulty, ...]
     bodies: tuple[HelpBody, ...]
     steps: tuple[str, ...]
     reasons: tuple[Reason, ...]
     to_verify: tuple[str, ...] = ()
-
-    def as_dict(self) -> dict:
-        return {
-            "relevant": self.relevant,
-            "difficulties": [d.value for d in self.difficulties],
-            "bodies": [b.as_dict() for b in self.bodies],
-            "steps": list(self.steps),
-            **reasons_dict(self.reasons),
-            "to_verify": list(self.to_verify),
-        }
 
 
 def retirement_body_name(situation: Situation, p: ParametersOn) -> str:
@@ -215,8 +200,10 @@ class HelpAid:
                settings: Mapping[str, Any]) -> HelpResult:
         return assess_help(situation, p)
 
+    outputs = {"help_independants": HelpResult}
+
     def contract(self, result: HelpResult) -> dict[str, Any]:
-        return {"help_independants": result.as_dict()}
+        return {"help_independants": result}
 
     def checklist(self, situation: Situation, p: ParametersOn,
                   results: Mapping[str, Any]) -> Iterable[tuple[Phase, ChecklistItem]]:

@@ -23,10 +23,10 @@ from decimal import Decimal
 from typing import Any
 
 from .checklist import HELP_GENERAL, ChecklistItem, Phase, adults, member_label
+from .contract import REASONS, Contract, contract, entry, label, text
 from .enums import AidAssessment, Difficulty, LocalContactKind
 from .parameters import ParametersOn
-from .reasons import Reason, euros, format_eur, reasons_dict
-from .results import money
+from .reasons import Reason, euros, format_eur
 from .situation import Situation
 from .sources import parameter_to_verify, reason_from
 
@@ -35,18 +35,22 @@ TERMS = "aides_locales.conditions_departements"
 LOCAL_DIFFICULTIES = frozenset({Difficulty.CARE_COSTS_NOT_COVERED, Difficulty.COMPLEMENTARY_PREMIUM_TOO_HIGH})
 
 
+@contract("kind", label("label", "kind"), text("organism"), text("how"))
 @dataclass(frozen=True, slots=True)
-class LocalContact:
+class LocalContact(Contract):
     kind: LocalContactKind
     organism: str
     how: str
 
-    def as_dict(self) -> dict:
-        return {"kind": self.kind.value, "label": self.kind.label, "organism": self.organism, "how": self.how}
 
-
+@contract(
+    "relevant", "department",
+    entry("terms_known", description="Conditions du département connues et sourcées (sinon : demander au CCAS et au département)"),
+    "assessment", label("assessment_label", "assessment"), "ceiling", "contacts", REASONS, text("to_verify"),
+    schema="LocalAidOut",
+)
 @dataclass(frozen=True, slots=True)
-class LocalAidResult:
+class LocalAidResult(Contract):
     relevant: bool
     department: str | None
     terms_known: bool
@@ -55,19 +59,6 @@ class LocalAidResult:
     contacts: tuple[LocalContact, ...]
     reasons: tuple[Reason, ...]
     to_verify: tuple[str, ...] = ()
-
-    def as_dict(self) -> dict:
-        return {
-            "relevant": self.relevant,
-            "department": self.department,
-            "terms_known": self.terms_known,
-            "assessment": self.assessment.value if self.assessment else None,
-            "assessment_label": self.assessment.label if self.assessment else None,
-            "ceiling": money(self.ceiling),
-            "contacts": [c.as_dict() for c in self.contacts],
-            **reasons_dict(self.reasons),
-            "to_verify": list(self.to_verify),
-        }
 
 
 CCAS = LocalContact(
@@ -169,8 +160,10 @@ class LocalHealthAid:
                settings: Mapping[str, Any]) -> LocalAidResult:
         return assess_local_aid(situation, p, results["css"], results["cpam_aid"].care_left_to_pay)
 
+    outputs = {"local_health_aid": LocalAidResult}
+
     def contract(self, result: LocalAidResult) -> dict[str, Any]:
-        return {"local_health_aid": result.as_dict()}
+        return {"local_health_aid": result}
 
     def checklist(self, situation: Situation, p: ParametersOn,
                   results: Mapping[str, Any]) -> Iterable[tuple[Phase, ChecklistItem]]:

@@ -26,6 +26,7 @@ from .care import (
     holds_css,
 )
 from .checklist import ChecklistItem, Phase
+from .contract import REASONS, Contract, contract, entry, text
 from .enums import (
     AidAssessment,
     Basket,
@@ -38,8 +39,8 @@ from .enums import (
     Sector,
 )
 from .parameters import ParametersOn
-from .reasons import Reason, format_date, format_eur, reasons_dict
-from .results import CssResult, money
+from .reasons import Reason, format_date, format_eur
+from .results import CssResult
 from .situation import Situation
 from .sources import parameter_to_verify
 
@@ -54,8 +55,9 @@ PRIVATE_RESPONSIBLE, PRIVATE_NOT_RESPONSIBLE = "private_responsible", "private_n
 PRIVATE_SCENARIOS = frozenset({PRIVATE, PRIVATE_RESPONSIBLE, PRIVATE_NOT_RESPONSIBLE})
 
 
+@contract("billed", "social_security", "complementary", "left", "upper_bound", "approximate", "exemption", text("note"))
 @dataclass(frozen=True, slots=True)
-class Column:
+class Column(Contract):
     """One coverage scenario for one line."""
 
     billed: Decimal                    # amount billed or estimated in this scenario
@@ -67,21 +69,20 @@ class Column:
     exemption: str | None = None
     note: str | None = None
 
-    def as_dict(self) -> dict:
-        return {
-            "billed": money(self.billed),
-            "social_security": money(self.social_security),
-            "complementary": money(self.complementary),
-            "left": money(self.left),
-            "upper_bound": self.upper_bound,
-            "approximate": self.approximate,
-            "exemption": self.exemption,
-            "note": self.note,
-        }
 
-
+@contract(
+    "key",
+    entry("charge", description="Nature de la charge : forfait_journalier, single_room, emergency_flat_fee, consultation, participation_forfaitaire, dental_prosthesis, glasses, hearing_aids"),
+    "care_index", "member", text("label"),
+    entry("billed", "current.billed"), entry("social_security", "current.social_security"),
+    entry("complementary", "current.complementary"), entry("left", "current.left"),
+    entry("current", description="Avec la couverture actuelle : billed, social_security, complementary (null si inconnue), left, upper_bound (« au plus »), note"),
+    entry("with_css", description="Avec la CSS, si le foyer y a droit (sinon null)"),
+    text("assumptions"),
+    entry("details", description="Soins sur devis : panier, base et taux de la Sécurité sociale, prix limite, limite CSS, plafond du contrat responsable, conseil sans devis (no_quote) ; séjour daté : tarifs jour par jour (rate_segments)"),
+)
 @dataclass(frozen=True, slots=True)
-class OutOfPocketLine:
+class OutOfPocketLine(Contract):
     key: str                           # stable id: "care0.forfait_journalier"
     charge: str                        # forfait_journalier, single_room, emergency_flat_fee, consultation,
     #                                    participation_forfaitaire, dental_prosthesis, glasses, hearing_aids
@@ -93,26 +94,16 @@ class OutOfPocketLine:
     assumptions: tuple[str, ...] = ()
     details: dict | None = None        # quoted care: tariffs, basket, no-quote advice; stays: day-by-day rates
 
-    def as_dict(self) -> dict:
-        return {
-            "key": self.key,
-            "charge": self.charge,
-            "care_index": self.care_index,
-            "member": self.member,
-            "label": self.label,
-            "billed": money(self.current.billed),
-            "social_security": money(self.current.social_security),
-            "complementary": money(self.current.complementary),
-            "left": money(self.current.left),
-            "current": self.current.as_dict(),
-            "with_css": self.with_css.as_dict() if self.with_css else None,
-            "assumptions": list(self.assumptions),
-            "details": self.details,
-        }
 
-
+@contract(
+    entry("total", "total_current", description="Reste à charge total avec la couverture actuelle"),
+    "total_current", "total_with_css",
+    entry("current_is_upper_bound", "current_upper_bound"), entry("with_css_is_upper_bound", "with_css_upper_bound"),
+    "coverage", entry("with_css_column", "has_with_css_column"), "lines", text("assumptions"), REASONS,
+    text("to_verify"),
+)
 @dataclass(frozen=True, slots=True)
-class OutOfPocket:
+class OutOfPocket(Contract):
     coverage: Complementary
     css_status: CssStatus
     lines: tuple[OutOfPocketLine, ...]
@@ -128,21 +119,6 @@ class OutOfPocket:
     @property
     def has_with_css_column(self) -> bool:
         return self.total_with_css is not None
-
-    def as_dict(self) -> dict:
-        return {
-            "total": money(self.total_current),
-            "total_current": money(self.total_current),
-            "total_with_css": money(self.total_with_css),
-            "current_is_upper_bound": self.current_upper_bound,
-            "with_css_is_upper_bound": self.with_css_upper_bound,
-            "coverage": self.coverage.value,
-            "with_css_column": self.has_with_css_column,
-            "lines": [line.as_dict() for line in self.lines],
-            "assumptions": list(self.assumptions),
-            **reasons_dict(self.reasons),
-            "to_verify": list(self.to_verify),
-        }
 
 
 # --------------------------------------------------------------------------- columns per charge
@@ -534,12 +510,18 @@ class CareCostsAid:
                settings: Mapping[str, Any]) -> OutOfPocket:
         return estimate_out_of_pocket(situation, p, results["css"])
 
+    outputs = {
+        "hospital_stays": tuple[HospitalStayResult, ...],
+        "emergency_visits": tuple[EmergencyVisitResult, ...],
+        "reste_a_charge": OutOfPocket,
+    }
+
     def contract(self, result: OutOfPocket) -> dict[str, Any]:
         care = result.current_care
         return {
-            "hospital_stays": [s.as_dict() for s in care.hospital_stays] if care else [],
-            "emergency_visits": [v.as_dict() for v in care.emergency_visits] if care else [],
-            "reste_a_charge": result.as_dict(),
+            "hospital_stays": care.hospital_stays if care else (),
+            "emergency_visits": care.emergency_visits if care else (),
+            "reste_a_charge": result,
         }
 
     def checklist(self, situation: Situation, p: ParametersOn,

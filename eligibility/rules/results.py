@@ -1,4 +1,4 @@
-"""Result dataclasses shared by the rule modules, and their contract (v1) JSON form.
+"""Result dataclasses shared by the rule modules, with their contract (v1) JSON entries (``contract.py``).
 
 Money stays ``Decimal`` in the dataclasses; ``money()`` turns it into a JSON number only at the edge.
 """
@@ -8,26 +8,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from .contract import REASONS, Contract, contract, entry, money, text
 from .enums import CssStatus
-from .reasons import Reason, reasons_dict
+from .reasons import Reason
+from .wording import Phrase
 
-if TYPE_CHECKING:
-    from .wording import Phrase
-
-
-def money(amount: Decimal | None) -> float | int | None:
-    """JSON number for an amount: integral euros stay integers, cents are kept where the law keeps them."""
-    if amount is None:
-        return None
-    if amount == amount.to_integral_value():
-        return int(amount)
-    return float(amount)
+__all__ = ["CssResult", "MemberParticipation", "ResourceLine", "money"]
 
 
+@contract("member", "type", "declared", "counted", "treatment", text("note"))
 @dataclass(frozen=True, slots=True)
-class ResourceLine:
+class ResourceLine(Contract):
     """One declared resource and what the CSS did with it."""
 
     member: str
@@ -37,25 +30,48 @@ class ResourceLine:
     treatment: str             # included / excluded / deducted / abated
     note: Phrase               # its explanation (``wording``): ``str(note)`` is the French text
 
-    def as_dict(self) -> dict:
-        return {
-            "member": self.member, "type": self.type, "declared": money(self.declared),
-            "counted": money(self.counted), "treatment": self.treatment, "note": str(self.note),
-        }
 
-
+@contract("member", "age_on_january_1", "monthly")
 @dataclass(frozen=True, slots=True)
-class MemberParticipation:
+class MemberParticipation(Contract):
     member: str
     age_on_january_1: int
     monthly: Decimal
 
-    def as_dict(self) -> dict:
-        return {"member": self.member, "age_on_january_1": self.age_on_january_1, "monthly": money(self.monthly)}
+
+def _household_basis_type() -> Any:
+    """``css.household_basis.HouseholdBasis | None``, read when first needed (that module imports this one)."""
+    from .css.household_basis import HouseholdBasis
+
+    return HouseholdBasis | None
 
 
+def _period(result: CssResult) -> dict:
+    start, end = result.reference_period
+    return {"start": start.isoformat(), "end": end.isoformat()}
+
+
+@contract(
+    "status", "household_size",
+    entry("coefficient", kind="float"),
+    entry("resources", description="Base ressources annuelle, après exclusions, abattements et forfait logement"),
+    entry("ceiling_free", description="Plafond annuel de la CSS gratuite pour ce foyer"),
+    entry("ceiling_with_participation", description="Plafond annuel de la CSS avec participation pour ce foyer"),
+    entry("monthly_participation", description="Participation mensuelle du foyer (0 sauf CSS avec participation)"),
+    entry("margin", get=lambda r: money(r.margin) if r.margin >= 0 else 0, type=Decimal,
+          description="Marge sous le plafond qui s'applique (0 au-delà)"),
+    entry("excess", get=lambda r: money(-r.margin) if r.margin < 0 else 0, type=Decimal,
+          description="Dépassement du plafond le plus haut (0 en dessous)"),
+    entry("reference_period", get=_period, type=dict[str, date],
+          description="Période de référence des ressources : start, end"),
+    "housing_flat_amount", "resource_lines", "participations", "presumption",
+    entry("household_basis", type=_household_basis_type,
+          description="Extension : quel foyer a servi et pourquoi (R861-2, demandes à titre individuel)"),
+    REASONS, text("to_verify"),
+    schema="CssOut",
+)
 @dataclass(frozen=True, slots=True)
-class CssResult:
+class CssResult(Contract):
     """Outcome of the Complémentaire santé solidaire rules (CSSoc L861-1 and following)."""
 
     status: CssStatus
@@ -85,25 +101,3 @@ class CssResult:
         if self.status is CssStatus.FREE:
             return self.ceiling_free - self.resources
         return self.ceiling_with_participation - self.resources
-
-    def as_dict(self) -> dict:
-        start, end = self.reference_period
-        return {
-            "status": self.status.value,
-            "household_size": self.household_size,
-            "coefficient": float(self.coefficient),
-            "resources": money(self.resources),
-            "ceiling_free": money(self.ceiling_free),
-            "ceiling_with_participation": money(self.ceiling_with_participation),
-            "monthly_participation": money(self.monthly_participation),
-            "margin": money(self.margin) if self.margin >= 0 else 0,
-            "excess": money(-self.margin) if self.margin < 0 else 0,
-            "reference_period": {"start": start.isoformat(), "end": end.isoformat()},
-            "housing_flat_amount": money(self.housing_flat_amount),
-            "resource_lines": [line.as_dict() for line in self.resource_lines],
-            "participations": [p.as_dict() for p in self.participations],
-            "presumption": self.presumption,
-            "household_basis": self.household_basis.as_dict() if self.household_basis is not None else None,
-            **reasons_dict(self.reasons),
-            "to_verify": list(self.to_verify),
-        }

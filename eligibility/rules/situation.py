@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import MISSING, dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from enum import Enum
+from typing import Any, ClassVar
 
+from .contract import given, input_fields
 from .enums import (
     ALSACE_MOSELLE_DEPARTMENTS,
     OVERSEAS_DEPARTMENT_BY_TERRITORY,
@@ -50,39 +52,57 @@ MAX_RESOURCES = 400
 MAX_PLANNED_CARE = 50
 MAX_AMOUNT = Decimal("100000000")  # 100 M€: anything above is a typing error
 MAX_HOSPITAL_DAYS = 366
+MAX_MONTHS = 36
 DEPARTMENT_RE = re.compile(r"^(0[1-9]|[1-8][0-9]|9[0-5]|2A|2B|97[1-6])$")
+
+
+# The dataclasses below are the contract's input, declared once: each field's metadata (``given``) holds
+# what the parser enforces and the OpenAPI input schema states (``eligibility.rules.contract``).
 
 
 @dataclass(frozen=True, slots=True)
 class Residence:
-    territory: Territory
-    department: str | None = None
-    alsace_moselle: bool = False
+    territory: Territory = field(metadata=given(fallback=Territory.METROPOLE))
+    department: str | None = field(default=None, metadata=given(
+        reader="department", pattern=DEPARTMENT_RE.pattern, description="Code INSEE du département"))
+    alsace_moselle: bool = field(default=False, metadata=given(description="Affilié au régime local d'Alsace-Moselle"))
 
 
 @dataclass(frozen=True, slots=True)
 class Housing:
-    status: HousingStatus
-    housing_aid_monthly: Decimal = Decimal("0")
+    status: HousingStatus = field(metadata=given(fallback=HousingStatus.TENANT))
+    housing_aid_monthly: Decimal = field(default=Decimal("0"), metadata=given(
+        minimum=0, description="Aide au logement reçue par mois, en euros"))
 
 
 @dataclass(frozen=True, slots=True)
 class Member:
-    id: str
+    id: str = field(metadata=given(reader="identifier", min_length=1, max_length=40))
     role: Role
     birth_date: date
     activity: Activity = Activity.INACTIVE
-    shared_custody: bool = False
+    shared_custody: bool = field(default=False, metadata=given(
+        description="Enfant en résidence alternée (compte pour moitié dans le plafond)"))
     #: For a person not working today: the first day without any professional activity (ESAT included),
     #: at the latest. ``None``: not known (R861-11's "three calendar months without work" then cannot be decided).
-    no_work_since: date | None = None
+    no_work_since: date | None = field(default=None, metadata=given(
+        description="Extension : pour une personne qui ne travaille pas aujourd'hui, premier jour sans aucune "
+        "activité professionnelle (ESAT compris), au plus tard. Décide de la présomption de droit (trois mois civils "
+        "sans activité avant la demande, R861-11) ; absent : non connu, la caisse vérifiera."))
     #: R861-2: an under-25's tie to the household (``None``: not said). For a dependant (child, other dependant),
     #: "parents" are the applicant or the partner; for the applicant or the partner, his or her own parents.
     #: ``tax_attached``: on the parents' last income-tax return; ``receives_deductible_alimony``: an adult child
     #: paid an alimony the parents deduct from their income, not set by a judge.
-    tax_attached: bool | None = None
-    lives_with_parents: bool | None = None
-    receives_deductible_alimony: bool | None = None
+    tax_attached: bool | None = field(default=None, metadata=given(description=(
+        "Extension (R861-2, moins de 25 ans) : sur la dernière déclaration de revenus de ses parents (pour une "
+        "personne à charge : celle du demandeur ou du conjoint ; pour le demandeur ou le conjoint : celle de ses "
+        "propres parents). Absent : non dit (une personne à charge est alors supposée rattachée).")))
+    lives_with_parents: bool | None = field(default=None, metadata=given(description=(
+        "Extension (R861-2, moins de 25 ans) : vit sous le toit de ses parents (mêmes parents que pour "
+        "tax_attached).")))
+    receives_deductible_alimony: bool | None = field(default=None, metadata=given(description=(
+        "Extension (R861-2 3°, enfant majeur de moins de 25 ans) : reçoit de ses parents une pension alimentaire "
+        "qu'ils déduisent de leurs impôts, non fixée par un juge.")))
 
     def age_on(self, when: date) -> int:
         """Age in whole years on ``when``."""
@@ -90,6 +110,14 @@ class Member:
         if (when.month, when.day) < (self.birth_date.month, self.birth_date.day):
             years -= 1
         return years
+
+
+@dataclass(frozen=True, slots=True)
+class MonthAmount:
+    """One month of a resource line given month by month (``resources[].monthly[]``)."""
+
+    month: str = field(metadata=given(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", description="Mois, AAAA-MM"))
+    amount: Decimal = field(metadata=given(minimum=0, description="Montant perçu ce mois-là, en euros"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,17 +131,30 @@ class Resource:
     ``counted_months`` the months counted.
     """
 
-    member: str
+    schema_doc: ClassVar[str] = (
+        "Une ligne de ressource porte un seul montant : ``amount`` (contrat v1), ``monthly_amount`` (avec ``from`` "
+        "et ``until``) ou ``monthly`` (extensions : les règles comptent les mois de la période de référence).")
+
+    member: str = field(metadata=given(reader="identifier"))
     type: ResourceType
-    amount: Decimal
-    monthly_amount: Decimal | None = None
-    start: date | None = None
-    end: date | None = None
-    months: tuple[tuple[date, Decimal], ...] = ()
-    counted_months: tuple[tuple[date, Decimal], ...] | None = None
+    amount: Decimal = field(metadata=given(required=False, json_type=Decimal | None, minimum=0, description=(
+        "Total perçu sur les 12 mois de référence de la CSS (revenu net du dernier avis d'imposition pour "
+        "self_employment)")))
+    monthly_amount: Decimal | None = field(default=None, metadata=given(minimum=0, description=(
+        "Extension : montant perçu chaque mois civil de « from » à « until » (chacun facultatif) ; seuls les mois "
+        "de la période de référence comptent. Pas pour self_employment.")))
+    start: date | None = field(default=None, metadata=given(
+        json="from", description="Extension : premier jour de la période du montant mensuel"))
+    end: date | None = field(default=None, metadata=given(
+        json="until", description="Extension : dernier jour de la période du montant mensuel"))
+    months: tuple[tuple[date, Decimal], ...] = field(default=(), metadata=given(
+        json="monthly", json_type=tuple[MonthAmount, ...] | None, max_items=MAX_MONTHS, description=(
+            "Extension : montants mois par mois ; seuls les mois de la période de référence comptent. Pas pour "
+            "self_employment.")))
+    counted_months: tuple[tuple[date, Decimal], ...] | None = field(default=None, metadata=given(hidden=True))
     #: A dated line, once windowed: still paid on the request date (``resource_months.paid_on``); ``None`` for a
     #: 12-month total, which does not say it.
-    paid_at_request: bool | None = None
+    paid_at_request: bool | None = field(default=None, metadata=given(hidden=True))
 
     @property
     def is_dated(self) -> bool:
@@ -122,37 +163,52 @@ class Resource:
 
 @dataclass(frozen=True, slots=True)
 class HealthSituation:
-    member: str
+    schema_name: ClassVar[str] = "HealthIn"
+    member: str = field(metadata=given(reader="identifier"))
     ald: bool = False
     pregnancy_due_date: date | None = None
     work_accident: bool = False
     military_pension: bool = False
     aeeh_child: bool = False
-    work_accident_incapacity: WorkAccidentIncapacity | None = None
+    work_accident_incapacity: WorkAccidentIncapacity | None = field(default=None, metadata=given(
+        description="Accident du travail : taux d'incapacité (deux tiers ou plus : pas de forfait urgences)"))
     organ_donor: bool = False
     terrorism_victim: bool = False
-    sexual_violence_minor: bool = False
+    sexual_violence_minor: bool = field(default=False, metadata=given(
+        description="Mineur victime de violences sexuelles"))
 
 
 @dataclass(frozen=True, slots=True)
 class PlannedCare:
     kind: CareKind
-    member: str
-    days: int | None = None
+    member: str = field(metadata=given(reader="identifier"))
+    days: int | None = field(default=None, metadata=given(minimum=1, maximum=MAX_HOSPITAL_DAYS, description=(
+        "hospitalisation : jours facturés, jour de sortie compris (facultatif avec les dates)")))
     psychiatric: bool = False
-    single_room_daily: Decimal | None = None
+    single_room_daily: Decimal | None = field(default=None, metadata=given(minimum=0))
     home: bool = False
-    quote: Decimal | None = None
-    basket: Basket | None = None
-    fee: Decimal | None = None
-    sector: Sector | None = None
-    admission_date: date | None = None
-    discharge_date: date | None = None
-    act: DentalAct | None = None
-    material: Material | None = None
-    tooth: ToothPosition | None = None
-    ears: int = 1
-    lenses: LensGrade | None = None
+    quote: Decimal | None = field(default=None, metadata=given(minimum=0, description=(
+        "prothèse dentaire, lunettes, aides auditives : montant du devis pour tout l'équipement ; absent : pas "
+        "encore de devis (le résultat donne le prix « 100 % Santé » et la fourchette usuelle)")))
+    basket: Basket | None = field(default=None, metadata=given(description=(
+        "100_sante (classe A, classe I, panier 100 % Santé) ou other ; pour une couronne, déduit du matériau et de "
+        "la dent quand ils sont donnés")))
+    fee: Decimal | None = field(default=None, metadata=given(minimum=0, description="consultation : honoraires"))
+    sector: Sector | None = field(default=None, metadata=given(fallback=Sector.SECTOR_1))
+    admission_date: date | None = field(default=None, metadata=given(description=(
+        "hospitalisation : date d'entrée ; avec la date de sortie, le séjour est compté jour par jour au tarif de "
+        "chaque jour")))
+    discharge_date: date | None = field(default=None, metadata=given(description=(
+        "hospitalisation : date de sortie (le même jour que l'entrée : hospitalisation de jour, sans forfait "
+        "journalier)")))
+    act: DentalAct | None = field(default=None, metadata=given(
+        fallback=DentalAct.CROWN, description="prothèse dentaire : crown (par défaut), bridge, denture"))
+    material: Material | None = field(default=None, metadata=given(description="prothèse dentaire : matériau"))
+    tooth: ToothPosition | None = field(default=None, metadata=given(description="couronne : position de la dent"))
+    ears: int = field(default=1, metadata=given(json_type=int | None, minimum=1, maximum=2, description=(
+        "aides auditives : nombre d'oreilles (1 par défaut)")))
+    lenses: LensGrade | None = field(default=None, metadata=given(description=(
+        "lunettes de classe B : complexité des verres (plafond du contrat responsable)")))
 
     @property
     def day_case(self) -> bool:
@@ -164,26 +220,39 @@ class PlannedCare:
 class Coverage:
     """``coverage`` beyond ``complementary``: the person's basic cover and, without any, their stay in France."""
 
-    base: BaseCover = BaseCover.FRENCH
-    irregular_stay: bool | None = None
-    months_in_france: int | None = None
+    base: BaseCover = field(default=BaseCover.FRENCH, metadata=given(description=(
+        "Couverture de base : Assurance maladie française, assuré(e) d'un autre pays (UE/EEE/Suisse avec CEAM, pays "
+        "lié par un accord, autre pays) ou aucune couverture")))
+    irregular_stay: bool | None = field(default=None, metadata=given(
+        fallback=False, description="Sans couverture (base « none ») : séjour sans titre de séjour"))
+    months_in_france: int | None = field(default=None, metadata=given(
+        minimum=0, maximum=1200, description="Sans couverture : mois de présence en France"))
 
 
 @dataclass(frozen=True, slots=True)
 class Situation:
-    request_date: date
+    """A household's situation (contract v1)."""
+
+    request_date: date = field(metadata=given(required=False, description="Date de la demande (aujourd'hui par défaut)"))
     residence: Residence
     housing: Housing
-    members: tuple[Member, ...]
-    resources: tuple[Resource, ...] = ()
-    current_benefits: frozenset[Benefit] = frozenset()
-    complementary: Complementary = Complementary.NONE
-    health: tuple[HealthSituation, ...] = ()
-    planned_care: tuple[PlannedCare, ...] = ()
-    difficulties: frozenset[Difficulty] = frozenset()
+    members: tuple[Member, ...] = field(metadata=given(min_items=1, max_items=MAX_MEMBERS))
+    resources: tuple[Resource, ...] = field(default=(), metadata=given(max_items=MAX_RESOURCES))
+    current_benefits: frozenset[Benefit] = field(default=frozenset(), metadata=given(max_items=10))
+    complementary: Complementary = field(default=Complementary.NONE, metadata=given(
+        json="coverage.complementary", description=(
+            "Complémentaire actuelle : aucune, privée (garanties inconnues, contrat responsable ou non), CSS (ou "
+            "demande en cours), aide médicale de l'État")))
+    health: tuple[HealthSituation, ...] = field(default=(), metadata=given(max_items=MAX_MEMBERS))
+    planned_care: tuple[PlannedCare, ...] = field(default=(), metadata=given(max_items=MAX_PLANNED_CARE))
+    difficulties: frozenset[Difficulty] = field(default=frozenset(), metadata=given(max_items=20))
     coverage: Coverage = Coverage()
     #: A case in which the applicant asks on his or her own (service-public F10027); ``None``: the household.
-    individual_application: IndividualApplication | None = None
+    individual_application: IndividualApplication | None = field(default=None, metadata=given(description=(
+        "Extension : demande à titre individuel (service-public.fr F10027) : mineur ou jeune majeur confié à l'ASE "
+        "ou suivi par la PJJ, mineur de 16 ans ou plus sans contact avec sa famille, étudiant isolé aidé par le "
+        "FNAU, jeune parent de moins de 25 ans, conjoint séparé. Pas de conjoint dans le foyer, sauf pour "
+        "young_parent.")))
 
     @property
     def applicant(self) -> Member:
@@ -334,6 +403,64 @@ class _Reader:
             return None
         return value
 
+    def department(self, value: Any, path: str) -> str | None:
+        if value is None:
+            return None
+        if not isinstance(value, str) or not DEPARTMENT_RE.fullmatch(value.upper()):
+            self.error(path, "Code de département inconnu : par exemple 75, 2A, 93 ou 971.")
+            return None
+        return value.upper()
+
+    # ----------------------------------------------------------------------- from the declarations
+
+    def field(self, cls: type, name: str, obj: dict, path: str, *, required: bool | None = None) -> Any:
+        """Read field ``name`` of the input dataclass ``cls`` from ``obj`` with the reader its type calls for,
+        under the bounds its declaration gives (``contract.given``); ``required`` overrides the declaration
+        where a rule makes it conditional (``fee`` for a consultation)."""
+        try:
+            key, json, kind, extra, absent, declared_required = _PLANS[cls, name]
+        except KeyError:
+            key, json, kind, extra, absent, declared_required = _plan(cls, name)
+        value = obj.get(key)
+        if required is None:
+            required = declared_required
+        if value is None and not required and kind is not _READER:
+            return absent
+        if kind is _ENUM and value.__class__ is str:
+            member = extra[0]._value2member_map_.get(value)
+            if member is not None:
+                return member
+        elif kind is _BOOL and value.__class__ is bool:
+            return value
+        at = f"{path}.{key}" if path else json
+        if kind is _ENUM:
+            return self.choice(value, at, extra[0], required=required, default=extra[1])
+        if kind is _BOOL:
+            return self.boolean(value, at, extra[0])
+        if kind is _DATE:
+            return self.iso_date(value, at, required=required)
+        if kind is _MONEY:
+            return self.money(value, at, required=required)
+        if kind is _INT:
+            return self.integer(value, at, minimum=extra[0], maximum=extra[1], required=required)
+        return getattr(self, extra[0])(value, at)
+
+    def read(self, cls: type, obj: dict, path: str, checks: dict[str, Any] | None = None) -> dict[str, Any]:
+        """Every declared field of ``cls``, in declaration order; ``checks[name](value, values)`` runs right
+        after its field is read (so that errors come in the order of the fields) and returns the value kept."""
+        values: dict[str, Any] = {}
+        for name in input_fields(cls):
+            value = self.field(cls, name, obj, path)
+            if checks and name in checks:
+                value = checks[name](value, values)
+            values[name] = value
+        return values
+
+    def items(self, cls: type, name: str, value: Any) -> list:
+        """A declared list (``members``, ``resources``…), cut at its declared size."""
+        f = input_fields(cls)[name]
+        return self.array(value, f.json, max_items=f.given.max_items)
+
     def identifier(self, value: Any, path: str) -> str | None:
         if value is None:
             self.error(path, "Ce champ est obligatoire : un identifiant de personne est attendu.")
@@ -342,6 +469,35 @@ class _Reader:
             self.error(path, "Un identifiant de 1 à 40 caractères est attendu.")
             return None
         return value
+
+
+_READER, _BOOL, _ENUM, _DATE, _MONEY, _INT = "reader", "bool", "enum", "date", "money", "int"
+#: How each declared input field is read: (JSON key, JSON path, reader kind, its arguments, the value when the
+#: key is absent, required), computed once per field from its declaration.
+_PLANS: dict[tuple[type, str], tuple] = {}
+
+
+def _plan(cls: type, name: str) -> tuple:
+    f = input_fields(cls)[name]
+    g = f.given
+    kind = f.annotation
+    if g.reader is not None:
+        plan: tuple = (_READER, (g.reader,), None)
+    elif kind is bool:
+        plan = (_BOOL, (f.default if g.fallback is None else g.fallback,), None if f.nullable else f.default)
+    elif isinstance(kind, type) and issubclass(kind, Enum):
+        default = g.fallback if g.fallback is not None else (None if f.default is MISSING else f.default)
+        plan = (_ENUM, (kind, default), default)
+    elif kind is date:
+        plan = (_DATE, (), None)
+    elif kind is Decimal:
+        plan = (_MONEY, (), None)
+    elif kind is int:
+        plan = (_INT, (g.minimum, g.maximum), None)
+    else:
+        raise TypeError(f"{cls.__name__}.{name}: no reader for {kind!r}")
+    found = _PLANS[cls, name] = (f.json.rpartition(".")[2], f.json, plan[0], plan[1], plan[2], f.required)
+    return found
 
 
 # --------------------------------------------------------------------------- the parser
@@ -357,7 +513,7 @@ def parse_situation(data: Any, *, today: date) -> Situation:
     if not isinstance(data, dict):
         raise InvalidSituation([FieldError("", "La situation doit être un objet JSON ({…}).")])
 
-    request_date = r.iso_date(data.get("request_date"), "request_date", required=False) or today
+    request_date = r.field(Situation, "request_date", data, "") or today
     if request_date < EARLIEST_REQUEST_DATE:
         r.error(
             "request_date",
@@ -378,16 +534,13 @@ def parse_situation(data: Any, *, today: date) -> Situation:
     resources = _parse_resources(r, data.get("resources"), member_ids)
 
     benefits: set[Benefit] = set()
-    for i, value in enumerate(r.array(data.get("current_benefits"), "current_benefits", max_items=10)):
+    for i, value in enumerate(r.items(Situation, "current_benefits", data.get("current_benefits"))):
         b = r.choice(value, f"current_benefits[{i}]", Benefit)
         if b is not None:
             benefits.add(b)
 
     coverage = r.obj(data.get("coverage"), "coverage", required=False) or {}
-    complementary = r.choice(
-        coverage.get("complementary"), "coverage.complementary", Complementary,
-        required=False, default=Complementary.NONE,
-    )
+    complementary = r.field(Situation, "complementary", coverage, "")
 
     coverage_extra = _parse_coverage(r, coverage)
     if complementary is Complementary.AME and coverage_extra.base is not BaseCover.FRENCH and coverage_extra.base is not BaseCover.NONE:
@@ -395,15 +548,14 @@ def parse_situation(data: Any, *, today: date) -> Situation:
     health = _parse_health(r, data.get("health"), member_ids, request_date)
     planned_care = _parse_planned_care(r, data.get("planned_care"), member_ids, request_date)
 
-    individual_application = r.choice(data.get("individual_application"), "individual_application",
-                                      IndividualApplication, required=False)
+    individual_application = r.field(Situation, "individual_application", data, "")
     if individual_application is not None and individual_application is not IndividualApplication.YOUNG_PARENT \
             and any(m.role is Role.PARTNER for m in members):
         r.error("individual_application", "Une demande à titre individuel ne comprend pas de conjoint : retirez-le "
                 "du foyer, ou ne choisissez pas ce cas.")
 
     difficulties: set[Difficulty] = set()
-    for i, value in enumerate(r.array(data.get("difficulties"), "difficulties", max_items=20)):
+    for i, value in enumerate(r.items(Situation, "difficulties", data.get("difficulties"))):
         d = r.choice(value, f"difficulties[{i}]", Difficulty)
         if d is not None:
             difficulties.add(d)
@@ -427,10 +579,8 @@ def parse_situation(data: Any, *, today: date) -> Situation:
 
 
 def _parse_coverage(r: _Reader, obj: dict) -> Coverage:
-    base = r.choice(obj.get("base"), "coverage.base", BaseCover, required=False, default=BaseCover.FRENCH)
-    irregular = obj.get("irregular_stay")
-    irregular = None if irregular is None else r.boolean(irregular, "coverage.irregular_stay")
-    months = r.integer(obj.get("months_in_france"), "coverage.months_in_france", minimum=0, maximum=1200, required=False)
+    values = r.read(Coverage, obj, "coverage")
+    base, irregular, months = values["base"], values["irregular_stay"], values["months_in_france"]
     if base is not BaseCover.NONE and (irregular is not None or months is not None):
         for key in ("irregular_stay", "months_in_france"):
             if obj.get(key) is not None:
@@ -442,15 +592,8 @@ def _parse_residence(r: _Reader, value: Any) -> Residence:
     obj = r.obj(value, "residence")
     if obj is None:
         return Residence(Territory.METROPOLE)
-    territory = r.choice(obj.get("territory"), "residence.territory", Territory, default=Territory.METROPOLE)
-    department = obj.get("department")
-    if department is not None:
-        if not isinstance(department, str) or not DEPARTMENT_RE.fullmatch(department.upper()):
-            r.error("residence.department", "Code de département inconnu : par exemple 75, 2A, 93 ou 971.")
-            department = None
-        else:
-            department = department.upper()
-    alsace_moselle = r.boolean(obj.get("alsace_moselle"), "residence.alsace_moselle")
+    values = r.read(Residence, obj, "residence")
+    territory, department, alsace_moselle = values["territory"], values["department"], values["alsace_moselle"]
     if department and territory:
         expected = OVERSEAS_DEPARTMENT_BY_TERRITORY.get(territory)
         if expected and department != expected:
@@ -471,8 +614,8 @@ def _parse_housing(r: _Reader, value: Any) -> Housing:
     obj = r.obj(value, "housing")
     if obj is None:
         return Housing(HousingStatus.TENANT)
-    status = r.choice(obj.get("status"), "housing.status", HousingStatus, default=HousingStatus.TENANT)
-    aid = r.money(obj.get("housing_aid_monthly"), "housing.housing_aid_monthly", required=False) or Decimal("0")
+    values = r.read(Housing, obj, "housing")
+    status, aid = values["status"], values["housing_aid_monthly"] or Decimal("0")
     if aid > 10000:
         r.error("housing.housing_aid_monthly", "Montant mensuel trop élevé pour une aide au logement : vérifiez la saisie.")
     if aid > 0 and status in (HousingStatus.HOMELESS,):
@@ -484,49 +627,59 @@ def _parse_members(r: _Reader, value: Any, request_date: date) -> list[Member]:
     if value is None:
         r.error("members", "Ce champ est obligatoire : la liste des personnes du foyer.")
         return []
-    items = r.array(value, "members", max_items=MAX_MEMBERS)
+    items = r.items(Situation, "members", value)
     if isinstance(value, list) and not value:
         r.error("members", "Le foyer doit comporter au moins le demandeur ou la demandeuse.")
     members: list[Member] = []
     seen_ids: set[str] = set()
+    path = ""
+
+    def unique_id(member_id: str | None, values: dict) -> str | None:
+        if member_id is not None:
+            if member_id in seen_ids:
+                r.error(f"{path}.id", "Cet identifiant est déjà utilisé par une autre personne du foyer.")
+            seen_ids.add(member_id)
+        return member_id
+
+    def born_before(birth_date: date | None, values: dict) -> date | None:
+        if birth_date is not None:
+            if birth_date > request_date:
+                r.error(f"{path}.birth_date", "Date dans le futur : la date de naissance doit précéder la date de la demande.")
+            elif birth_date.year < 1900:
+                r.error(f"{path}.birth_date", "Date de naissance trop ancienne : vérifiez l'année.")
+        return birth_date
+
+    def custody_of_a_child(shared_custody: bool, values: dict) -> bool:
+        if shared_custody and values["role"] not in (Role.CHILD, Role.OTHER_DEPENDENT, None):
+            r.error(f"{path}.shared_custody", "La résidence alternée ne concerne que les enfants.")
+        return shared_custody
+
+    def stopped_working(no_work_since: date | None, values: dict) -> date | None:
+        if no_work_since and no_work_since > request_date:
+            r.error(f"{path}.no_work_since", "Cette date est après la demande : indiquez depuis quand la personne ne "
+                    "travaille plus.")
+            no_work_since = None
+        if no_work_since and values["activity"] in WORKING_ACTIVITIES:
+            r.error(f"{path}.no_work_since", "Cette personne travaille aujourd'hui (activité) : pas de date de fin "
+                    "de travail.")
+            no_work_since = None
+        return no_work_since
+
+    checks = {"id": unique_id, "birth_date": born_before, "shared_custody": custody_of_a_child,
+              "no_work_since": stopped_working}
     applicants = partners = 0
     for i, item in enumerate(items):
         path = f"members[{i}]"
         obj = r.obj(item, path)
         if obj is None:
             continue
-        member_id = r.identifier(obj.get("id"), f"{path}.id")
-        if member_id is not None:
-            if member_id in seen_ids:
-                r.error(f"{path}.id", "Cet identifiant est déjà utilisé par une autre personne du foyer.")
-            seen_ids.add(member_id)
-        role = r.choice(obj.get("role"), f"{path}.role", Role)
+        values = r.read(Member, obj, path, checks)
+        role = values["role"]
         applicants += role is Role.APPLICANT
         partners += role is Role.PARTNER
-        birth_date = r.iso_date(obj.get("birth_date"), f"{path}.birth_date")
-        if birth_date is not None:
-            if birth_date > request_date:
-                r.error(f"{path}.birth_date", "Date dans le futur : la date de naissance doit précéder la date de la demande.")
-            elif birth_date.year < 1900:
-                r.error(f"{path}.birth_date", "Date de naissance trop ancienne : vérifiez l'année.")
-        activity = r.choice(obj.get("activity"), f"{path}.activity", Activity, required=False, default=Activity.INACTIVE)
-        shared_custody = r.boolean(obj.get("shared_custody"), f"{path}.shared_custody")
-        if shared_custody and role not in (Role.CHILD, Role.OTHER_DEPENDENT, None):
-            r.error(f"{path}.shared_custody", "La résidence alternée ne concerne que les enfants.")
-        no_work_since = r.iso_date(obj.get("no_work_since"), f"{path}.no_work_since", required=False)
-        if no_work_since and no_work_since > request_date:
-            r.error(f"{path}.no_work_since", "Cette date est après la demande : indiquez depuis quand la personne ne "
-                    "travaille plus.")
-            no_work_since = None
-        if no_work_since and activity in WORKING_ACTIVITIES:
-            r.error(f"{path}.no_work_since", "Cette personne travaille aujourd'hui (activité) : pas de date de fin "
-                    "de travail.")
-            no_work_since = None
-        ties = {key: r.boolean(obj.get(key), f"{path}.{key}", default=None)
-                for key in ("tax_attached", "lives_with_parents", "receives_deductible_alimony")}
-        if member_id and role and birth_date:
-            members.append(Member(member_id, role, birth_date, activity or Activity.INACTIVE, shared_custody,
-                                  no_work_since, **ties))
+        if values["id"] and role and values["birth_date"]:
+            values["activity"] = values["activity"] or Activity.INACTIVE
+            members.append(Member(**values))
     if items and applicants != 1:
         r.error("members", "Le foyer doit comporter exactement un demandeur ou une demandeuse (role « applicant »).")
     if partners > 1:
@@ -534,8 +687,8 @@ def _parse_members(r: _Reader, value: Any, request_date: date) -> list[Member]:
     return members
 
 
-def _member_ref(r: _Reader, value: Any, path: str, member_ids: set[str]) -> str | None:
-    member_id = r.identifier(value, path)
+def _member_ref(r: _Reader, member_id: str | None, path: str, member_ids: set[str]) -> str | None:
+    """``member_id`` (already read as an identifier) when it names a member of the household."""
     if member_id is not None and member_id not in member_ids:
         r.error(path, "Cette personne n'existe pas dans le foyer (identifiant inconnu).")
         return None
@@ -545,13 +698,13 @@ def _member_ref(r: _Reader, value: Any, path: str, member_ids: set[str]) -> str 
 def _parse_resources(r: _Reader, value: Any, member_ids: set[str]) -> list[Resource]:
     resources: list[Resource] = []
     seen: dict[tuple[str, str], bool] = {}  # (member, type) → dated?
-    for i, item in enumerate(r.array(value, "resources", max_items=MAX_RESOURCES)):
+    for i, item in enumerate(r.items(Situation, "resources", value)):
         path = f"resources[{i}]"
         obj = r.obj(item, path)
         if obj is None:
             continue
-        member = _member_ref(r, obj.get("member"), f"{path}.member", member_ids)
-        rtype = r.choice(obj.get("type"), f"{path}.type", ResourceType)
+        member = _member_ref(r, r.field(Resource, "member", obj, path), f"{path}.member", member_ids)
+        rtype = r.field(Resource, "type", obj, path)
         forms = [key for key in ("amount", "monthly_amount", "monthly") if obj.get(key) is not None]
         if len(forms) > 1:
             r.error(path, "Une ligne de ressource porte un seul montant : « amount » (total des 12 mois), "
@@ -569,7 +722,7 @@ def _parse_resources(r: _Reader, value: Any, member_ids: set[str]) -> list[Resou
                 r.error(f"{path}.type", "Cette ressource est déjà déclarée pour cette personne : additionnez les montants sur une seule ligne.")
             seen[(member, rtype)] = dated
         if not dated:
-            amount = r.money(obj.get("amount"), f"{path}.amount")
+            amount = r.field(Resource, "amount", obj, path, required=True)
             if member and rtype and amount is not None:
                 resources.append(Resource(member, rtype, amount))
             continue
@@ -579,16 +732,14 @@ def _parse_resources(r: _Reader, value: Any, member_ids: set[str]) -> list[Resou
     return resources
 
 
-MAX_MONTHS = 36
-
 
 def _dated_line(r: _Reader, obj: dict, path: str, form: str) -> dict | None:
     """The dated part of a resource line: ``monthly_amount`` with ``from`` / ``until``, or ``monthly``."""
     errors = len(r.errors)
     if form == "monthly_amount":
-        monthly_amount = r.money(obj.get("monthly_amount"), f"{path}.monthly_amount")
-        start = r.iso_date(obj.get("from"), f"{path}.from", required=False)
-        end = r.iso_date(obj.get("until"), f"{path}.until", required=False)
+        monthly_amount = r.field(Resource, "monthly_amount", obj, path, required=True)
+        start = r.field(Resource, "start", obj, path)
+        end = r.field(Resource, "end", obj, path)
         if start and end and end < start:
             r.error(f"{path}.until", "La fin de la période est avant son début.")
         if len(r.errors) > errors:
@@ -608,7 +759,7 @@ def _dated_line(r: _Reader, obj: dict, path: str, form: str) -> dict | None:
             month = date(int(text[:4]), int(text[5:]), 1)
             if month in months:
                 r.error(f"{entry_path}.month", "Ce mois est déjà indiqué sur cette ligne.")
-        amount = r.money(month_obj.get("amount"), f"{entry_path}.amount")
+        amount = r.field(MonthAmount, "amount", month_obj, entry_path)
         if month is not None and amount is not None:
             months[month] = amount
     if len(r.errors) > errors:
@@ -619,25 +770,24 @@ def _dated_line(r: _Reader, obj: dict, path: str, form: str) -> dict | None:
 def _parse_health(r: _Reader, value: Any, member_ids: set[str], request_date: date) -> list[HealthSituation]:
     health: list[HealthSituation] = []
     seen: set[str] = set()
-    for i, item in enumerate(r.array(value, "health", max_items=MAX_MEMBERS)):
+    for i, item in enumerate(r.items(Situation, "health", value)):
         path = f"health[{i}]"
         obj = r.obj(item, path)
         if obj is None:
             continue
-        member = _member_ref(r, obj.get("member"), f"{path}.member", member_ids)
+        member = _member_ref(r, r.field(HealthSituation, "member", obj, path), f"{path}.member", member_ids)
         if member in seen:
             r.error(f"{path}.member", "La santé de cette personne est déjà décrite : regroupez-la sur une seule ligne.")
-        due = r.iso_date(obj.get("pregnancy_due_date"), f"{path}.pregnancy_due_date", required=False)
+        due = r.field(HealthSituation, "pregnancy_due_date", obj, path)
         if due is not None and not (request_date.toordinal() - 60 <= due.toordinal() <= request_date.toordinal() + 300):
             r.error(f"{path}.pregnancy_due_date", "Date prévue d'accouchement invalide : elle doit tomber dans les 10 mois qui suivent la demande.")
             due = None
         flags = {
-            key: r.boolean(obj.get(key), f"{path}.{key}")
+            key: r.field(HealthSituation, key, obj, path)
             for key in ("ald", "work_accident", "military_pension", "aeeh_child", "organ_donor", "terrorism_victim",
                         "sexual_violence_minor")
         }
-        incapacity = r.choice(obj.get("work_accident_incapacity"), f"{path}.work_accident_incapacity",
-                              WorkAccidentIncapacity, required=False)
+        incapacity = r.field(HealthSituation, "work_accident_incapacity", obj, path)
         if incapacity is not None:
             flags["work_accident"] = True
         if member:
@@ -649,31 +799,30 @@ def _parse_health(r: _Reader, value: Any, member_ids: set[str], request_date: da
 
 def _parse_planned_care(r: _Reader, value: Any, member_ids: set[str], request_date: date) -> list[PlannedCare]:
     care: list[PlannedCare] = []
-    for i, item in enumerate(r.array(value, "planned_care", max_items=MAX_PLANNED_CARE)):
+    for i, item in enumerate(r.items(Situation, "planned_care", value)):
         path = f"planned_care[{i}]"
         obj = r.obj(item, path)
         if obj is None:
             continue
-        kind = r.choice(obj.get("kind"), f"{path}.kind", CareKind)
-        member = _member_ref(r, obj.get("member"), f"{path}.member", member_ids)
+        kind = r.field(PlannedCare, "kind", obj, path)
+        member = _member_ref(r, r.field(PlannedCare, "member", obj, path), f"{path}.member", member_ids)
         fields: dict[str, Any] = {}
         if kind is CareKind.HOSPITALISATION:
-            admission = r.iso_date(obj.get("admission_date"), f"{path}.admission_date", required=False)
-            discharge = r.iso_date(obj.get("discharge_date"), f"{path}.discharge_date", required=False)
-            days = r.integer(obj.get("days"), f"{path}.days", minimum=1, maximum=MAX_HOSPITAL_DAYS,
-                             required=admission is None and discharge is None)
+            admission = r.field(PlannedCare, "admission_date", obj, path)
+            discharge = r.field(PlannedCare, "discharge_date", obj, path)
+            days = r.field(PlannedCare, "days", obj, path, required=admission is None and discharge is None)
             fields["days"] = _stay_days(r, path, admission, discharge, days, request_date)
             fields["admission_date"], fields["discharge_date"] = admission, discharge
-            fields["psychiatric"] = r.boolean(obj.get("psychiatric"), f"{path}.psychiatric")
-            fields["single_room_daily"] = r.money(obj.get("single_room_daily"), f"{path}.single_room_daily", required=False)
-            fields["home"] = r.boolean(obj.get("home"), f"{path}.home")
+            fields["psychiatric"] = r.field(PlannedCare, "psychiatric", obj, path)
+            fields["single_room_daily"] = r.field(PlannedCare, "single_room_daily", obj, path)
+            fields["home"] = r.field(PlannedCare, "home", obj, path)
             if fields["home"] and fields["single_room_daily"]:
                 r.error(f"{path}.single_room_daily", "Pas de chambre particulière pour une hospitalisation à domicile.")
         elif kind in QUOTED_CARE_KINDS:
             fields.update(_parse_quoted(r, path, kind, obj))
         elif kind is CareKind.CONSULTATION:
-            fields["fee"] = r.money(obj.get("fee"), f"{path}.fee")
-            fields["sector"] = r.choice(obj.get("sector"), f"{path}.sector", Sector, required=False, default=Sector.SECTOR_1)
+            fields["fee"] = r.field(PlannedCare, "fee", obj, path, required=True)
+            fields["sector"] = r.field(PlannedCare, "sector", obj, path)
         if kind and member and all(v is not None for k, v in fields.items() if k not in OPTIONAL_CARE_FIELDS):
             care.append(PlannedCare(kind=kind, member=member, **fields))
     return care
@@ -722,8 +871,8 @@ def _stay_days(
 def _parse_quoted(r: _Reader, path: str, kind: CareKind, obj: dict) -> dict[str, Any]:
     """Quote (optional: no quote yet), basket and the optional details of a dental, optical or hearing item."""
     fields: dict[str, Any] = {
-        "quote": r.money(obj.get("quote"), f"{path}.quote", required=False),
-        "basket": r.choice(obj.get("basket"), f"{path}.basket", Basket, required=False),
+        "quote": r.field(PlannedCare, "quote", obj, path),
+        "basket": r.field(PlannedCare, "basket", obj, path),
     }
     allowed = {
         CareKind.DENTAL_PROSTHESIS: ("act", "material", "tooth"),
@@ -734,15 +883,15 @@ def _parse_quoted(r: _Reader, path: str, kind: CareKind, obj: dict) -> dict[str,
         if key not in allowed and obj.get(key) is not None:
             r.error(f"{path}.{key}", f"Ce champ ne concerne pas « {kind.value} ».")
     if kind is CareKind.DENTAL_PROSTHESIS:
-        fields["act"] = r.choice(obj.get("act"), f"{path}.act", DentalAct, required=False, default=DentalAct.CROWN)
-        fields["material"] = r.choice(obj.get("material"), f"{path}.material", Material, required=False)
-        fields["tooth"] = r.choice(obj.get("tooth"), f"{path}.tooth", ToothPosition, required=False)
+        fields["act"] = r.field(PlannedCare, "act", obj, path)
+        fields["material"] = r.field(PlannedCare, "material", obj, path)
+        fields["tooth"] = r.field(PlannedCare, "tooth", obj, path)
         if fields["tooth"] is not None and fields["act"] is DentalAct.DENTURE:
             r.error(f"{path}.tooth", "La position de la dent ne concerne pas un dentier.")
         if fields["material"] is Material.RESIN and fields["act"] is not DentalAct.DENTURE:
             r.error(f"{path}.material", "La résine ne concerne que les dentiers (act « denture »).")
     elif kind is CareKind.HEARING_AIDS:
-        fields["ears"] = r.integer(obj.get("ears"), f"{path}.ears", minimum=1, maximum=2, required=False) or 1
+        fields["ears"] = r.field(PlannedCare, "ears", obj, path) or 1
     else:
-        fields["lenses"] = r.choice(obj.get("lenses"), f"{path}.lenses", LensGrade, required=False)
+        fields["lenses"] = r.field(PlannedCare, "lenses", obj, path)
     return fields

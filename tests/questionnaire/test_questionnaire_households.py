@@ -13,6 +13,7 @@ Request date 22 November 2026: reference period October 2025 to September 2026; 
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -268,6 +269,21 @@ def test_young_adult_on_his_parents_tax_return(client, db):
     assert "(Code de la sécurité sociale, art. R861-2)" in text
     # His own figures, for a request alone: 12 × 600 = 7 200 €, under 10 421 €.
     assert "Vos ressources retenues 7 200 €" in text
+    # The first step is his parents' request, with their tax notice.
+    assert "Demander la Complémentaire santé solidaire avec vos parents" in text
+    assert "Dernier avis d'imposition de vos parents" in text
+
+
+def test_the_dossier_says_which_household_and_why(client, db):
+    journey = Journey(client)
+    journey.start()
+    journey.measure(young_adult_on_parents_return())
+    results = journey.results().content.decode()
+    dossier_url = re.search(r'href="([^"]+)">Voir le dossier en page web', results).group(1)
+    dossier = text_of(client.get(dossier_url))
+    assert "D'abord : votre demande se fait normalement avec vos parents, pour tout leur foyer." in dossier
+    assert "vous faites partie du foyer de vos parents pour la Complémentaire santé solidaire" in dossier
+    assert "(Code de la sécurité sociale, art. R861-2)" in dossier
 
 
 def test_student_with_the_fnau_aid(client, db):

@@ -5,17 +5,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..contract import REASONS, Contract, contract, text
 from ..enums import ParticipationExemption, Sector
 from ..parameters import ParametersOn
-from ..reasons import Reason, cents, format_eur, format_percent, reasons_dict
-from ..results import money
+from ..reasons import Reason, cents, format_eur, format_percent
 from ..situation import PlannedCare, Situation
 from ..sources import parameter_to_verify, reason_from
 from .common import ZERO, in_maternity_period, maternity_reason
 
 
+@contract(
+    "care_index", "member", "sector", "fee", "base_tariff", "billed", "social_security", "ticket_moderateur",
+    "excess_fees", "participation_forfaitaire", "participation_exemption", REASONS, text("to_verify"),
+)
 @dataclass(frozen=True, slots=True)
-class ConsultationResult:
+class ConsultationResult(Contract):
     care_index: int
     member: str
     sector: Sector
@@ -29,23 +33,6 @@ class ConsultationResult:
     participation_exemption: ParticipationExemption | None
     reasons: tuple[Reason, ...]
     to_verify: tuple[str, ...] = ()
-
-    def as_dict(self) -> dict:
-        return {
-            "care_index": self.care_index,
-            "member": self.member,
-            "sector": self.sector.value,
-            "fee": money(self.fee),
-            "base_tariff": money(self.base_tariff),
-            "billed": money(self.billed),
-            "social_security": money(self.social_security),
-            "ticket_moderateur": money(self.ticket_moderateur),
-            "excess_fees": money(self.excess_fees),
-            "participation_forfaitaire": money(self.participation_forfaitaire),
-            "participation_exemption": self.participation_exemption.value if self.participation_exemption else None,
-            **reasons_dict(self.reasons),
-            "to_verify": list(self.to_verify),
-        }
 
 
 def consultation(

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..contract import REASONS, Contract, contract, entry, label, text
 from ..enums import EmergencyExemption, WorkAccidentIncapacity
 from ..parameters import ParameterDateError, ParametersOn
-from ..reasons import Reason, format_date, format_eur, reasons_dict
-from ..results import money
+from ..reasons import Reason, format_date, format_eur
 from ..situation import PlannedCare, Situation
 from ..sources import parameter_to_verify, reason_from, upcoming_change
 from .common import (
@@ -21,8 +21,13 @@ from .common import (
 )
 
 
+@contract(
+    "care_index", "member", entry("flat_fee", description="Forfait patient urgences dû (0 si exonéré)"), "exemption",
+    label("exemption_label", "exemption"), "reduced", "rate", REASONS, text("to_verify"),
+    schema="EmergencyVisitOut",
+)
 @dataclass(frozen=True, slots=True)
-class EmergencyVisitResult:
+class EmergencyVisitResult(Contract):
     care_index: int
     member: str
     reduced: bool
@@ -31,19 +36,6 @@ class EmergencyVisitResult:
     flat_fee: Decimal                 # due by the patient (0 when exempt or paid by the CSS)
     reasons: tuple[Reason, ...]
     to_verify: tuple[str, ...] = ()
-
-    def as_dict(self) -> dict:
-        return {
-            "care_index": self.care_index,
-            "member": self.member,
-            "flat_fee": money(self.flat_fee),
-            "exemption": self.exemption.value if self.exemption else None,
-            "exemption_label": self.exemption.label if self.exemption else None,
-            "reduced": self.reduced,
-            "rate": money(self.rate),
-            **reasons_dict(self.reasons),
-            "to_verify": list(self.to_verify),
-        }
 
 
 def emergency_visit(

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..contract import Contract, contract, text
 from ..enums import BaseCover, CareKind, Complementary, CssStatus, Territory
 from ..parameters import ParametersOn
 from ..reasons import Reason, format_eur
@@ -30,8 +31,13 @@ EU_REGULATION = "Règlement (CE) n° 883/2004 portant sur la coordination des sy
 EU_HREF = "https://eur-lex.europa.eu/legal-content/FR/TXT/?uri=CELEX:32004R0883"
 
 
+@contract(
+    "code", text("title"), text("text"), text("where"), text("documents"),
+    text("source", get=lambda i: i.reason.article if i.reason else None, type=str | None),
+    text("href", get=lambda i: i.reason.href if i.reason else None, type=str | None),
+)
 @dataclass(frozen=True, slots=True)
-class GuidanceItem:
+class GuidanceItem(Contract):
     code: str
     title: str
     text: str
@@ -39,23 +45,13 @@ class GuidanceItem:
     documents: tuple[str, ...] = ()
     reason: Reason | None = None
 
-    def as_dict(self) -> dict:
-        return {
-            "code": self.code, "title": self.title, "text": self.text, "where": self.where,
-            "documents": list(self.documents),
-            "source": self.reason.article if self.reason else None,
-            "href": self.reason.href if self.reason else None,
-        }
 
-
+@contract("short", text("name"), text("href"))
 @dataclass(frozen=True, slots=True)
-class Caisse:
+class Caisse(Contract):
     short: str          # "CPAM", "CGSS", "CSSM"
     name: str
     href: str | None
-
-    def as_dict(self) -> dict:
-        return {"short": self.short, "name": self.name, "href": self.href}
 
 
 def caisse_for(territory: Territory, p: ParametersOn) -> Caisse:
@@ -298,8 +294,13 @@ def outside_css(situation) -> Reason | None:
     return Reason("css.not_resident", text, "Code de la sécurité sociale, art. L861-1 et L160-1", CSSOC_HREF)
 
 
+@contract(
+    "caisse", "patient_cover", "payment_options", "complementary_choice",
+    description="Caisse compétente (CPAM, CGSS outre-mer, CSSM), patients venus d'ailleurs, moyens de payer le reste, "
+                "choix d'une complémentaire : ce que les chiffres du foyer appellent",
+)
 @dataclass(frozen=True, slots=True)
-class CareGuidance:
+class CareGuidance(Contract):
     caisse: Caisse
     patient_cover: tuple[GuidanceItem, ...] = ()
     payment_options: tuple[GuidanceItem, ...] = ()
@@ -309,14 +310,6 @@ class CareGuidance:
     @property
     def items(self) -> tuple[GuidanceItem, ...]:
         return (*self.patient_cover, *self.payment_options, *self.complementary_choice)
-
-    def as_dict(self) -> dict:
-        return {
-            "caisse": self.caisse.as_dict(),
-            "patient_cover": [i.as_dict() for i in self.patient_cover],
-            "payment_options": [i.as_dict() for i in self.payment_options],
-            "complementary_choice": [i.as_dict() for i in self.complementary_choice],
-        }
 
 
 def build_guidance(situation, p: ParametersOn, css, reste) -> CareGuidance:

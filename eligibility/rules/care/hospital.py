@@ -5,18 +5,27 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..contract import REASONS, Contract, contract, entry, label, text
 from ..enums import HospitalExemption
 from ..parameters import ParameterDateError, ParametersOn
-from ..reasons import Reason, cents, format_date, format_eur, reasons_dict
-from ..results import money
+from ..reasons import Reason, cents, format_date, format_eur
 from ..situation import PlannedCare, Situation
 from ..sources import parameter_to_verify, reason_from, upcoming_change
 from .common import ZERO, in_maternity_period, is_newborn, maternity_reason, newborn_days
 from .stay_calendar import RateSegment, price_stay
 
 
+@contract(
+    "care_index", "member", "days", "day_case", entry("rate_segments", "segments"), "psychiatric", "home", "daily_rate",
+    "exemption", label("exemption_label", "exemption"),
+    entry("forfait_journalier", description="Forfait journalier dû par le patient pour tout le séjour"),
+    entry("forfait_journalier_before_exemption", "forfait_before_exemption"), "single_room_daily",
+    entry("single_room", description="Supplément chambre particulière pour le séjour (jamais remboursé par la Sécurité sociale)"),
+    REASONS, text("to_verify"),
+    schema="HospitalStayOut",
+)
 @dataclass(frozen=True, slots=True)
-class HospitalStayResult:
+class HospitalStayResult(Contract):
     care_index: int
     member: str
     days: int
@@ -32,26 +41,6 @@ class HospitalStayResult:
     to_verify: tuple[str, ...] = ()
     segments: tuple[RateSegment, ...] = ()  # day-by-day pricing when the stay's dates are known
     day_case: bool = False
-
-    def as_dict(self) -> dict:
-        return {
-            "care_index": self.care_index,
-            "member": self.member,
-            "days": self.days,
-            "day_case": self.day_case,
-            "rate_segments": [s.as_dict() for s in self.segments],
-            "psychiatric": self.psychiatric,
-            "home": self.home,
-            "daily_rate": money(self.daily_rate),
-            "exemption": self.exemption.value if self.exemption else None,
-            "exemption_label": self.exemption.label if self.exemption else None,
-            "forfait_journalier": money(self.forfait_journalier),
-            "forfait_journalier_before_exemption": money(self.forfait_before_exemption),
-            "single_room_daily": money(self.single_room_daily),
-            "single_room": money(self.single_room),
-            **reasons_dict(self.reasons),
-            "to_verify": list(self.to_verify),
-        }
 
 
 #: Exemptions that make the daily charge not due at all (checked in this order), before the CSS.

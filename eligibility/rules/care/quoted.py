@@ -6,16 +6,27 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..contract import REASONS, Contract, contract, entry, money, text
 from ..enums import Basket, CareKind, QuotedScenario, Territory
 from ..parameters import ParametersOn
-from ..reasons import Reason, reasons_dict
-from ..results import money
+from ..reasons import Reason
 from ..situation import PlannedCare, Situation
 from .tariffs import Priced, QuotedPricing, price_quoted
 
 
+@contract(
+    "care_index", "member", entry("kind", "pricing.kind"), entry("basket", "pricing.basket"),
+    entry("quote", "pricing.quote"), entry("social_security", "pricing.social_security"),
+    entry("rest_after_social_security", get=lambda r: money(r.pricing.billed - r.pricing.social_security)
+          if r.pricing.priced else None, type=Decimal | None),
+    entry("act", "pricing.act"), entry("units", "pricing.units"), entry("child", "pricing.child"),
+    entry("billed", "pricing.billed"), entry("base", "pricing.base"), entry("rate", "pricing.rate", kind="float"),
+    entry("price_limit", "pricing.price_limit"), entry("css_limit", "pricing.css_limit"),
+    entry("responsible_cap", "pricing.responsible_cap"), entry("no_quote", "pricing.no_quote"),
+    REASONS, text("to_verify"),
+)
 @dataclass(frozen=True, slots=True)
-class QuotedCareResult:
+class QuotedCareResult(Contract):
     care_index: int
     member: str
     kind: CareKind
@@ -31,21 +42,6 @@ class QuotedCareResult:
 
     def column(self, scenario: QuotedScenario) -> Priced | None:
         return self.pricing.column(scenario)
-
-    def as_dict(self) -> dict:
-        ss = self.pricing.social_security
-        return {
-            "care_index": self.care_index,
-            "member": self.member,
-            "kind": self.kind.value,
-            "basket": self.basket.value if self.basket else None,
-            "quote": money(self.quote),
-            "social_security": money(ss),
-            "rest_after_social_security": money(self.pricing.billed - ss) if self.pricing.priced else None,
-            **self.pricing.as_dict(),
-            **reasons_dict(self.reasons),
-            "to_verify": list(self.to_verify),
-        }
 
 
 def quoted_care(situation: Situation, care: PlannedCare, index: int, p: ParametersOn) -> QuotedCareResult:

@@ -12,14 +12,15 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
+from ..contract import Contract, contract, entry
 from ..parameters import Parameter, Reference
 from ..reasons import cents, format_date, format_eur
-from ..results import money
 from ..situation import stay_days
 
 
+@contract(entry("from", "first_day"), entry("to", "last_day"), "days", entry("daily_rate", "rate"), "amount")
 @dataclass(frozen=True, slots=True)
-class RateSegment:
+class RateSegment(Contract):
     """Consecutive days billed at one rate."""
 
     first_day: date
@@ -31,12 +32,6 @@ class RateSegment:
     @property
     def amount(self) -> Decimal:
         return cents(self.rate * self.days)
-
-    def as_dict(self) -> dict:
-        return {
-            "from": self.first_day.isoformat(), "to": self.last_day.isoformat(), "days": self.days,
-            "daily_rate": money(self.rate), "amount": money(self.amount),
-        }
 
     def sentence(self) -> str:
         plural = "s" if self.days > 1 else ""

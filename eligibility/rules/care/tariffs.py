@@ -20,10 +20,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..contract import Contract, contract, entry, money, text
 from ..enums import Basket, CareKind, DentalAct, Material, QuotedScenario, ToothPosition
 from ..parameters import ParameterDateError, ParametersOn
 from ..reasons import Reason, cents, format_eur, format_percent
-from ..results import money
 
 ZERO = Decimal("0")
 
@@ -43,8 +43,9 @@ AME_ARTICLE = "Code de l'action sociale et des familles, art. L251-2"
 AME_HREF = "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006074069"
 
 
+@contract("billed", "social_security", "complementary", "left", "upper_bound", "at_least", text("note"))
 @dataclass(frozen=True, slots=True)
-class Priced:
+class Priced(Contract):
     """One coverage scenario for a quoted item (all units together)."""
 
     billed: Decimal
@@ -55,16 +56,15 @@ class Priced:
     at_least: Decimal | None = None   # known floor of ``left`` when upper_bound (responsible contract ceiling)
     note: str | None = None
 
-    def as_dict(self) -> dict:
-        return {
-            "billed": money(self.billed), "social_security": money(self.social_security),
-            "complementary": money(self.complementary), "left": money(self.left),
-            "upper_bound": self.upper_bound, "at_least": money(self.at_least), "note": self.note,
-        }
 
-
+@contract(
+    "price_100_sante",
+    entry("usual_range", get=lambda a: {"low": money(a.usual_low), "high": money(a.usual_high)}
+          if a.usual_low is not None else None, type=dict[str, Decimal] | None),
+    text("advice"),
+)
 @dataclass(frozen=True, slots=True)
-class NoQuoteAdvice:
+class NoQuoteAdvice(Contract):
     """What to tell someone who has no quote yet."""
 
     price_100_sante: Decimal | None   # total for all units; None when no sourced limit
@@ -72,18 +72,13 @@ class NoQuoteAdvice:
     usual_high: Decimal | None
     advice: str
 
-    def as_dict(self) -> dict:
-        return {
-            "price_100_sante": money(self.price_100_sante),
-            "usual_range": (
-                {"low": money(self.usual_low), "high": money(self.usual_high)} if self.usual_low is not None else None
-            ),
-            "advice": self.advice,
-        }
 
-
+@contract(
+    "kind", "act", "basket", "units", "child", "quote", "billed", "base", entry("rate", kind="float"), "social_security",
+    "price_limit", "css_limit", "responsible_cap", "no_quote",
+)
 @dataclass(frozen=True, slots=True)
-class QuotedPricing:
+class QuotedPricing(Contract):
     kind: CareKind
     act: DentalAct | None
     basket: str                       # cent_pour_cent_sante / tarifs_maitrises / libre
@@ -104,16 +99,6 @@ class QuotedPricing:
     @property
     def priced(self) -> bool:
         return self.billed is not None and self.social_security is not None
-
-    def as_dict(self) -> dict:
-        return {
-            "kind": self.kind.value, "act": self.act.value if self.act else None, "basket": self.basket,
-            "units": self.units, "child": self.child, "quote": money(self.quote), "billed": money(self.billed),
-            "base": money(self.base), "rate": float(self.rate) if self.rate is not None else None,
-            "social_security": money(self.social_security), "price_limit": money(self.price_limit),
-            "css_limit": money(self.css_limit), "responsible_cap": money(self.responsible_cap),
-            "no_quote": self.no_quote.as_dict() if self.no_quote else None,
-        }
 
     def column(self, scenario: QuotedScenario) -> Priced | None:
         """What this item costs for one coverage, or None when it cannot be priced at all."""

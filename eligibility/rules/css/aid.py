@@ -31,8 +31,10 @@ class CssAid:
                           reasons=(*css.reasons, not_resident))
         return css
 
+    outputs = {"css": CssResult}
+
     def contract(self, result: CssResult) -> dict[str, Any]:
-        return {"css": result.as_dict()}
+        return {"css": result}
 
     def checklist(self, situation: Situation, p: ParametersOn,
                   results: Mapping[str, Any]) -> Iterable[tuple[Phase, ChecklistItem]]:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..contract import Contract, contract, entry, text
 from ..enums import IndividualApplication, Role
 from ..parameters import ParametersOn
 from ..reasons import Reason
@@ -37,15 +38,18 @@ INDIVIDUAL = "individual"    # an individual application (service-public F10027)
 PARENTS = "parents"          # the applicant belongs to his or her parents' household
 
 
+@contract(
+    entry("kind", description="own (le foyer du demandeur), individual (demande à titre individuel) ou parents (la "
+          "personne fait partie du foyer de ses parents : les montants sont ceux d'une demande seule)"),
+    entry("code", "reason.code", description="Code de la raison (css.household, css.household_basis.*, css.individual.*)"),
+    text("text", "reason.wording", type=Phrase), text("article", "reason.article"), text("href", "reason.href"),
+    schema="HouseholdBasisOut",
+)
 @dataclass(frozen=True, slots=True)
-class HouseholdBasis:
+class HouseholdBasis(Contract):
     kind: str
     reason: Reason
     to_verify: str | None = None  # for professionals: the weak source of the case, when there is one
-
-    def as_dict(self) -> dict:
-        r = self.reason
-        return {"kind": self.kind, "code": r.code, "text": str(r.text), "article": r.article, "href": r.href}
 
 
 def is_dependant(m: Member, age: int, p: ParametersOn) -> bool:

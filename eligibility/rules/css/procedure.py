@@ -113,6 +113,8 @@ def css_item(situation: Situation, p: ParametersOn, css: CssResult) -> Checklist
             appeal=_appeal_text(p),
             reasons=tuple(reasons),
         )
+    if _with_parents(css):
+        return _with_parents_item(p, documents, decision, duration)
     if not css.eligible:
         return None
     if css.status is CssStatus.FREE:
@@ -144,6 +146,37 @@ def css_item(situation: Situation, p: ParametersOn, css: CssResult) -> Checklist
         reasons=(reason_from(
             p, "demarches.css_delai_decision_mois", "checklist.css_request",
             f"D'après cette simulation, le foyer a droit à la Complémentaire santé solidaire {what}.",
+        ),),
+    )
+
+
+def _with_parents(css: CssResult) -> bool:
+    basis = css.household_basis
+    return basis is not None and basis.kind == "parents"
+
+
+def _with_parents_item(p: ParametersOn, documents: tuple[str, ...], decision, duration) -> ChecklistItem:
+    """A young person in the parents' household (R861-2): the parents ask for their whole household; the figures of
+    a request alone do not decide it, so the step is given whatever they say."""
+    return ChecklistItem(
+        key="css_request",
+        organism="Assurance Maladie (CPAM, ou votre caisse : MSA…)",
+        procedure="Demander la Complémentaire santé solidaire avec vos parents",
+        how=(
+            "Vos parents font une seule demande pour tout leur foyer, vous compris, avec leurs ressources et les "
+            f"vôtres. {AMELI_DEMARCHES} Sur papier : formulaire cerfa n° 12504 (dernière version sur ameli.fr), à "
+            "envoyer à leur CPAM. Si vous pouvez demander seul(e) (voir le résultat), faites la demande à votre nom."
+        ),
+        documents=("Dernier avis d'imposition de vos parents", *documents),
+        deadline=(
+            f"La caisse décide dans les {decision} mois qui suivent la réception du dossier complet ; les droits sont "
+            f"ouverts pour {duration} mois."
+        ),
+        help=HELP_GENERAL,
+        appeal=_appeal_text(p),
+        reasons=(reason_from(
+            p, "demarches.css_delai_decision_mois", "checklist.css_request_with_parents",
+            "D'après vos réponses, vous faites partie du foyer de vos parents pour la Complémentaire santé solidaire.",
         ),),
     )
 

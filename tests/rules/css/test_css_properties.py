@@ -155,7 +155,7 @@ def test_invariants_of_every_result(data):
     assert result.ceiling_with_participation >= result.ceiling_free >= 0
     assert result.household_size == 1 + sum(
         1 for m in data["members"] if m["role"] != "applicant"
-        and (m["role"] == "partner" or _age(m["birth_date"], data["request_date"]) < 25)
+        and (m["role"] == "partner" or (_age(m["birth_date"], data["request_date"]) < 25 and _tied(m, data)))
     )
     assert (result.monthly_participation > 0) == (result.status is CssStatus.WITH_PARTICIPATION)
     if result.status is CssStatus.FREE and result.presumption is None:
@@ -172,6 +172,18 @@ def test_invariants_of_every_result(data):
 def _age(birth: str, on: str) -> int:
     b, d = date.fromisoformat(birth), date.fromisoformat(on)
     return d.year - b.year - ((d.month, d.day) < (b.month, b.day))
+
+
+def _tied(m: dict, data: dict) -> bool:
+    """R861-2 1° to 3°: on the return (said or not), else a child under the roof (said or not), else an adult
+    child paid a deductible alimony; another dependant only through the return."""
+    if m.get("tax_attached") is not False:
+        return True
+    if m["role"] != "child":
+        return False
+    if m.get("lives_with_parents") is not False:
+        return True
+    return bool(m.get("receives_deductible_alimony")) and _age(m["birth_date"], data["request_date"]) >= 18
 
 
 @settings(max_examples=200, deadline=None)

@@ -1,0 +1,126 @@
+"""The contract described once (``eligibility.rules.contract``): each result class declares its JSON entries,
+and the serialisers (full and figures) and the OpenAPI result schemas all come from that declaration."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from pydantic import BaseModel
+
+from eligibility import services
+from eligibility.openapi import ResultOut, openapi_document
+from eligibility.rules import contract
+from eligibility.rules.engine import simulate
+from eligibility.rules.situation import parse_situation
+from tests.examples import CONTRACT_EXAMPLE
+from tests.strategies import TODAY, situation_dicts
+
+#: Every (schema, property) the OpenAPI document described on 2026-12-01, before the result schemas were
+#: generated from the declarations: the contract may add properties, never drop one.
+PROPERTIES_BEFORE = json.loads((Path(__file__).parent / "openapi_properties_2026-12-01.json").read_text())
+
+
+def undocumented(model: BaseModel, path: str = "") -> list[str]:
+    """Every key of a validated document that its schema does not name (``model_extra``), at any depth."""
+    found = [f"{path}.{key}" for key in (model.model_extra or {})]
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        items = value if isinstance(value, list) else [value]
+        for i, item in enumerate(items):
+            if isinstance(item, BaseModel):
+                found.extend(undocumented(item, f"{path}.{name}[{i}]" if isinstance(value, list) else f"{path}.{name}"))
+    return found
+
+
+def test_the_document_still_describes_every_property_it_described():
+    schemas = openapi_document()["components"]["schemas"]
+    now = {f"{name}.{prop}" for name, schema in schemas.items() for prop in schema.get("properties", {})}
+    assert set(PROPERTIES_BEFORE) - now == set()
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(situation_dicts())
+def test_the_result_schema_names_every_key_the_serialiser_writes(data):
+    """Generated from the same declarations, the schema describes every key of every result, at any depth."""
+    document = simulate(parse_situation(data, today=TODAY)).as_dict()
+    assert undocumented(ResultOut.model_validate(document)) == []
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(situation_dicts())
+def test_figures_written_directly_are_the_full_result_without_its_texts(data):
+    """``?detail=figures`` is serialised on its own (no text built); it equals the full result trimmed of
+    every key declared as a text, value for value and key order included."""
+    result = simulate(parse_situation(data, today=TODAY))
+    figures = result.as_dict(contract.FIGURES)
+    trimmed = services.figures_only(result.as_dict())
+    assert json.dumps(figures) == json.dumps(trimmed)
+
+
+def test_text_keys_are_the_declared_texts():
+    assert {"reasons", "to_verify", "note", "label", "procedure", "advice"} <= services.TEXT_KEYS
+    assert not {"status", "key", "code", "member", "resources", "left", "billed"} & services.TEXT_KEYS
+
+
+def test_figures_build_no_reason_text(monkeypatch):
+    """The figures form never asks a reason for its sentence."""
+    from eligibility.rules import reasons
+
+    result = simulate(parse_situation(CONTRACT_EXAMPLE, today=TODAY))
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a text was built for ?detail=figures")
+
+    monkeypatch.setattr(contract, "reasons_dict", refuse)
+    monkeypatch.setattr(reasons, "reasons_dict", refuse)
+    contract._compiled.clear()
+    try:
+        figures = result.as_dict(contract.FIGURES)
+    finally:
+        contract._compiled.clear()
+    assert figures["css"]["reasons_detail"] and "reasons" not in figures["css"]
+
+
+def test_every_declared_result_has_a_generated_as_dict_in_declaration_order():
+    result = simulate(parse_situation(CONTRACT_EXAMPLE, today=TODAY))
+    css = result.css.as_dict()
+    declared = []
+    for e in type(result.css).__contract__.entries:
+        declared.extend(["reasons", "reasons_detail"] if e.kind == "reasons" else [e.key])
+    assert list(css) == declared
+    for cls in contract.DECLARED:
+        assert "as_dict" not in vars(cls), f"{cls.__name__} writes its own as_dict"
+
+
+# --------------------------------------------------------------------------- the input side
+
+
+def test_the_parser_and_the_schema_read_the_same_declared_bounds():
+    """One declaration (``situation.PlannedCare.days``: 1 to 366) makes both the schema's bounds and the
+    parser's refusal, with its French message and its path."""
+    import copy
+
+    from eligibility.rules.situation import MAX_HOSPITAL_DAYS, InvalidSituation
+
+    schema = openapi_document()["components"]["schemas"]["PlannedCareIn"]["properties"]["days"]
+    bounds = next(s for s in schema["anyOf"] if s.get("type") == "integer")
+    assert (bounds["minimum"], bounds["maximum"]) == (1, MAX_HOSPITAL_DAYS)
+    data = copy.deepcopy(CONTRACT_EXAMPLE)
+    data["planned_care"][0]["days"] = MAX_HOSPITAL_DAYS + 1
+    try:
+        parse_situation(data, today=TODAY)
+    except InvalidSituation as exc:
+        assert [(e.path, e.message) for e in exc.errors] == [
+            ("planned_care[0].days", f"Un nombre entre 1 et {MAX_HOSPITAL_DAYS} est attendu.")]
+    else:
+        raise AssertionError("367 days accepted")
+
+
+def test_a_value_the_json_nests_elsewhere_is_described_where_it_is_sent():
+    """``Situation.complementary`` is sent as ``coverage.complementary``: the schema puts it there."""
+    schemas = openapi_document()["components"]["schemas"]
+    assert "complementary" in schemas["CoverageIn"]["properties"]
+    assert "complementary" not in schemas["SituationIn"]["properties"]
+    assert "from" in schemas["ResourceIn"]["properties"] and "counted_months" not in schemas["ResourceIn"]["properties"]
