@@ -4,16 +4,16 @@ Run as ``.venv/bin/python bench/bench_pdf.py [--runs N]``. Not a test: it prints
 
 * The dossier: the heaviest persona (4 people, 3 care items, every aid), rendered by
   ``eligibility.presentation.pdf.render_dossier_pdf`` (template, WeasyPrint layout, tagged PDF/UA-1 output) ``--runs`` times.
-* The reference: plain paragraphs, like with like: the dossier's font (DejaVu Sans, same size and line
-  height), its page size and margins, and the same cached font configuration (``eligibility.presentation.pdf._font_config``),
-  as many paragraphs as it takes to fill the same number of pages, rendered the same number of times,
-  interleaved with the dossier so that both see the same machine load.
-* Also shown: the reference rendered with the dossier's own output options (PDF/UA-1, same URL fetcher), which
-  separates the cost of the dossier's markup from the cost of the tagged output.
+* The reference, like with like: plain paragraphs in the dossier's font (DejaVu Sans, 10 pt, line height
+  1.3), page size and margins, with the same cached font configuration (``eligibility.presentation.pdf._font_config``)
+  and the same output (tagged PDF/UA-1, the same URL fetcher), as many paragraphs as it takes to fill the same
+  number of pages, rendered the same number of times, interleaved with the dossier so that both see the same
+  machine load. The ratio that counts is the dossier's against it.
+* Also shown: the same reference untagged (plain PDF), which separates the cost of the tagged output.
 
 Figures are wall-clock seconds (``time.perf_counter``), with the process CPU time alongside (steadier when
 other programs share the machine). One warm-up rendering of each (WeasyPrint's imports, fontconfig) is
-not timed. Targets: dossier median under 1 s; ratio of the medians (dossier / reference) at most 0.8.
+not timed. Targets: dossier median under 1 s; ratio of the medians (dossier / tagged reference) at most 0.8.
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ TARGET_RATIO = 0.8
 #: The dossier's font, size, line height, page size and margins (static/css/dossier_pdf.css).
 REFERENCE_STYLE = (
     '@page { size: A4; margin: 16mm 16mm 20mm; } '
-    'html { font-family: "DejaVu Sans", sans-serif; font-size: 11pt; line-height: 1.35; } body { margin: 0; }'
+    'html { font-family: "DejaVu Sans", sans-serif; font-size: 10pt; line-height: 1.3; } body { margin: 0; }'
 )
 PARAGRAPH = (
     "Les droits à la Complémentaire santé solidaire dépendent des ressources du foyer, de sa composition et du "
@@ -120,14 +120,15 @@ def main() -> int:
 
     def plain_same_options() -> bytes:
         return HTML(string=reference, url_fetcher=DossierURLFetcher()).write_pdf(
-            pdf_variant=PDF_VARIANT, font_config=_font_config())
+            pdf_variant=PDF_VARIANT, uncompressed_pdf=False, font_config=_font_config())
 
-    reference_pages = page_count(plain())  # warm-up
-    plain_same_options()
+    reference_pages = page_count(plain_same_options())  # warm-up
+    plain()
 
-    runs = {"dossier": ([], []), "reference": ([], []), "reference, PDF/UA-1": ([], [])}
+    runs = {"dossier": ([], []), "reference, PDF/UA-1": ([], []), "reference, untagged": ([], [])}
     for _ in range(options.runs):
-        for name, function in (("dossier", dossier), ("reference", plain), ("reference, PDF/UA-1", plain_same_options)):
+        for name, function in (("dossier", dossier), ("reference, PDF/UA-1", plain_same_options),
+                               ("reference, untagged", plain)):
             wall, cpu, _ = timed(function)
             runs[name][0].append(wall)
             runs[name][1].append(cpu)
@@ -137,11 +138,11 @@ def main() -> int:
     for name, (walls, cpus) in runs.items():
         print(line(name, walls, cpus))
     median = statistics.median(runs["dossier"][0])
-    ratio = median / statistics.median(runs["reference"][0])
-    cpu_ratio = statistics.median(runs["dossier"][1]) / statistics.median(runs["reference"][1])
-    ratio_same = median / statistics.median(runs["reference, PDF/UA-1"][0])
-    print(f"ratio dossier / reference (medians, wall): {ratio:.2f}   (CPU: {cpu_ratio:.2f}; "
-          f"against the reference with the same PDF/UA-1 output: {ratio_same:.2f})")
+    ratio = median / statistics.median(runs["reference, PDF/UA-1"][0])
+    cpu_ratio = statistics.median(runs["dossier"][1]) / statistics.median(runs["reference, PDF/UA-1"][1])
+    ratio_untagged = median / statistics.median(runs["reference, untagged"][0])
+    print(f"ratio dossier / reference, both tagged PDF/UA-1 (medians, wall): {ratio:.2f}   (CPU: {cpu_ratio:.2f}; "
+          f"against the untagged reference: {ratio_untagged:.2f})")
     print(f"target median < {TARGET_MEDIAN:.1f} s: {'met' if median < TARGET_MEDIAN else 'MISSED'}; "
           f"target ratio <= {TARGET_RATIO:.1f}: {'met' if ratio <= TARGET_RATIO else 'MISSED'}")
     return 0

@@ -60,6 +60,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages are never stored by a browser or a proxy (answers, codes) unless a view says otherwise.
     "aidsante.middleware.NoStoreMiddleware",
+    # The JSON API stops here and calls its view: it needs nothing below (aidsante.middleware.ApiMiddleware).
+    "aidsante.middleware.ApiMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "aidsante.middleware.SessionRefreshMiddleware",
     "aidsante.middleware.PublicLocaleMiddleware",

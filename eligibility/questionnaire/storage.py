@@ -3,7 +3,10 @@
 The wizard's data (current step, raw submitted data per step, extra data) lives in ``Case.answers``.
 ``save()`` writes it back once per request with optimistic locking on ``Case.version``: when another
 request (a second tab on the same case) saved in between, the steps this request changed are merged into
-the fresh answers, so that neither tab's answers are lost.
+the fresh answers, so that neither tab's answers are lost. A page only read (a GET) writes nothing: the
+page shown is not worth a write of its own (it is kept with the next answers), and the case's last activity
+(which only decides when an abandoned case expires, ``CASE_EXPIRY_DAYS`` later) is refreshed at most every
+``ACTIVITY_REFRESH`` (issue 11: one query per GET, one read and one write per POST).
 
 What reaches the row is checked first (``declared_step_data``): only the fields a step's form declares,
 one value per field (as many as the choices for a multiple choice), no control character, no value
@@ -15,6 +18,7 @@ from __future__ import annotations
 
 import copy
 import json
+from datetime import timedelta
 
 from django import forms
 from django.db.models import F
@@ -30,6 +34,8 @@ MAX_MERGE_ATTEMPTS = 3
 MAX_CASE_ANSWERS_BYTES = 128 * 1024
 #: Longest value stored for a field that does not say (``SafeInputMixin.hard_max_chars``).
 DEFAULT_MAX_VALUE_CHARS = 1000
+#: How stale ``Case.last_activity_at`` may get while a case is only read (expiry is counted in days).
+ACTIVITY_REFRESH = timedelta(minutes=10)
 
 
 def declared_fields(form) -> dict[str, forms.Field]:
@@ -64,6 +70,13 @@ def declared_step_data(form, data) -> dict[str, list[str]] | None:
     return stored
 
 
+def empty_answers() -> dict:
+    """What a new case holds: the wizard's empty storage, so that showing its first page writes nothing."""
+    storage = BaseStorage("case")
+    storage.init_data()
+    return storage.data
+
+
 class CaseStorage(BaseStorage):
     def __init__(self, prefix, request=None, file_storage=None, *, case: Case, schema_version: int):
         super().__init__(prefix, request, file_storage)
@@ -73,8 +86,7 @@ class CaseStorage(BaseStorage):
         self._dirty_meta = False
         data = case.answers if isinstance(case.answers, dict) else {}
         if not {self.step_key, self.step_data_key, self.extra_data_key} <= set(data):
-            self.init_data()
-            self._dirty_meta = True
+            self.init_data()  # a new case: written with its first answers (reading it again gives the same)
         else:
             self.data = copy.deepcopy(data)
             self.data.setdefault(self.step_files_key, {})
@@ -82,8 +94,7 @@ class CaseStorage(BaseStorage):
     # formtools API ------------------------------------------------------------------------------------
 
     def _set_current_step(self, step):
-        if self.data[self.step_key] != step:
-            self._dirty_meta = True
+        # Not a change worth a write by itself (nothing reads it back from the row): kept with the next answers.
         self.data[self.step_key] = step
 
     def set_step_data(self, step, cleaned_data):
@@ -124,8 +135,9 @@ class CaseStorage(BaseStorage):
         """Write the answers back (when changed) and mark the case active now."""
         now = timezone.now()
         if not self.is_dirty:
-            if touch:
+            if touch and (self.case.last_activity_at is None or now - self.case.last_activity_at >= ACTIVITY_REFRESH):
                 Case.objects.filter(pk=self.case.pk).update(last_activity_at=now)
+                self.case.last_activity_at = now
             return
         answers = self.data
         for _attempt in range(MAX_MERGE_ATTEMPTS):

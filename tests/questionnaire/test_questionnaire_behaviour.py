@@ -8,13 +8,16 @@ from datetime import date, timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from eligibility.models import Case
 from eligibility.questionnaire.journey import JOURNEY, SCHEMA_VERSION
 from eligibility.questionnaire.views import QuestionnaireWizard
+from tests.dossiers.test_hostile_input import every_step_answers
 
 from .test_questionnaire_helpers import Journey, care_data, household_data, text_of
 from .test_questionnaire_journeys import couple_with_two_children, self_employed_in_difficulty, single_on_rsa
@@ -112,11 +115,44 @@ def test_unknown_case_and_unknown_step_are_404(journey, client):
 
 def test_a_step_reads_the_case_and_its_hand_off_in_one_query(journey, client, django_assert_num_queries):
     answer_until(journey, couple_with_two_children(), "logement")
-    # Case read (with "is a dossier holding it?"), case write; no session read or write (a cookie per case).
-    with django_assert_num_queries(2):
+    # Case read (with "is a dossier holding it?"); no session read or write (a cookie per case), no write on a GET.
+    with django_assert_num_queries(1):
         assert client.get(journey.url("ressources")).status_code == 200
+    # Case read, case write.
     with django_assert_num_queries(2):
         assert journey.post("logement", couple_with_two_children()["logement"]).status_code == 302
+
+
+def writes(captured) -> int:
+    return sum(q["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE")) for q in captured)
+
+
+def test_queries_per_step_are_pinned(client, db):
+    """Issue 11: every step of the longest journey reads the case once on a GET (no write) and reads it then
+    writes it once on a POST; the results page reads it once. A query added to a step fails here."""
+    answers = every_step_answers()
+    journey = Journey(client)
+    journey.start()
+    step, seen = "residence", []
+    while step != "resultats":
+        with CaptureQueriesContext(connection) as get:
+            assert client.get(journey.url(step)).status_code == 200
+        with CaptureQueriesContext(connection) as post:
+            response = journey.post(step, answers[step])
+        assert response.status_code == 302, step
+        seen.append((step, len(get), writes(get), len(post), writes(post)))
+        step = journey.next_step(response)
+    assert seen == [(name, 1, 0, 2, 1) for name in answers]
+    assert journey.results().status_code == 200  # may also check the CPAM ceilings' version (every 10 s)
+    with CaptureQueriesContext(connection) as results:
+        assert journey.results().status_code == 200
+    assert (len(results), writes(results)) == (1, 0)
+    # Shown again ten minutes later, the case is marked active again (one write): expiry counts from there.
+    Case.objects.filter(public_id=journey.case_id).update(last_activity_at=timezone.now() - timedelta(minutes=11))
+    with CaptureQueriesContext(connection) as later:
+        assert journey.results().status_code == 200
+    assert (len(later), writes(later)) == (2, 1)
+    assert timezone.now() - Case.objects.get(public_id=journey.case_id).last_activity_at < timedelta(minutes=1)
 
 
 def test_answers_live_on_the_case_with_their_schema_version(journey, client):
