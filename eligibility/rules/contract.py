@@ -221,8 +221,8 @@ def _writer(cls: type, e: Entry, source: str, detail: str, names: dict[str, Any]
         return source  # a computed entry gives its JSON value itself
     annotation, nullable = optional(entry_type(cls, e))
     kind = e.kind
-    if e.text and kind is None:
-        # A text may be a phrase of the wording catalogue, rendered here (``str``), in full results only.
+    if e.text and kind is None and (item_type(annotation) or annotation) is not str:
+        # A phrase of the wording catalogue, rendered here (``str``), in full results only.
         if item_type(annotation) is not None:
             return f"[str(x) for x in {source}]"
         return f"str({source}) if ({source}) is not None else None" if nullable else f"str({source})"
@@ -235,7 +235,8 @@ def _writer(cls: type, e: Entry, source: str, detail: str, names: dict[str, Any]
     if annotation is date:
         return f"({source}).isoformat() if ({source}) is not None else None" if nullable else f"({source}).isoformat()"
     if isinstance(annotation, type) and issubclass(annotation, Enum):
-        return f"({source}).value if ({source}) is not None else None" if nullable else f"({source}).value"
+        # ``_value_`` (the member's own attribute) rather than the ``value`` property: same string, no descriptor.
+        return f"({source})._value_ if ({source}) is not None else None" if nullable else f"({source})._value_"
     if is_declared(annotation):
         names[f"_s{n}"] = serialiser(annotation, detail)
         return f"_s{n}({source}) if ({source}) is not None else None" if nullable else f"_s{n}({source})"
@@ -245,7 +246,7 @@ def _writer(cls: type, e: Entry, source: str, detail: str, names: dict[str, Any]
             names[f"_s{n}"] = serialiser(inner, detail)
             return f"[_s{n}(x) for x in {source}]"
         if isinstance(inner, type) and issubclass(inner, Enum):
-            return f"[x.value for x in {source}]"
+            return f"[x._value_ for x in {source}]"
         if inner is Decimal:
             return f"[_money(x) for x in {source}]"
         return f"list({source})"
@@ -291,6 +292,22 @@ def _without(value: Any, keys: frozenset[str]) -> Any:
     if isinstance(value, list):
         return [_without(v, keys) for v in value]
     return value
+
+
+def writer(annotation: Any, detail: str = FULL) -> Callable[[Any], Any]:
+    """The function that writes a value of this annotation (a declared result, an optional one or a tuple of
+    them), chosen once rather than by the value's type at every call (``to_json``)."""
+    inner, nullable = optional(annotation)
+    if is_declared(inner):
+        write = serialiser(inner, detail)
+        return (lambda value: None if value is None else write(value)) if nullable else write
+    item = item_type(inner)
+    if item is not None and is_declared(item):
+        write_item = serialiser(item, detail)
+        return lambda values: [write_item(v) for v in values]
+    if item is not None:
+        return list
+    return lambda value: value
 
 
 def to_json(value: Any, detail: str = FULL) -> Any:

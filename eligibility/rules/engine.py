@@ -15,7 +15,7 @@ from .aids import AIDS, Aid
 from .care import EmergencyVisitResult, HospitalStayResult
 from .care.guidance import CareGuidance
 from .checklist import Checklist, ChecklistItem, build_checklist
-from .contract import FULL, Contract, contract, to_json
+from .contract import FULL, Contract, contract, writer
 from .cpam_aid import CpamAidResult, CpamAidSettings
 from .help_independants import HelpResult
 from .local_aid import LocalAidResult
@@ -87,22 +87,45 @@ class SimulationResult:
 
     def as_dict(self, detail: str = FULL) -> dict:
         """The contract result (``detail``: ``full``, or ``figures`` without any text, none rendered)."""
+        before, write_checklist, after = _document_writers(self.aids, detail)
+        results = self.results
         document: dict[str, Any] = {
             "request_date": self.situation.request_date.isoformat(),
             "ruleset": {"version": RULESET_VERSION, "parameters_valid_on": self.parameters_valid_on.isoformat()},
         }  # = Ruleset(RULESET_VERSION, self.parameters_valid_on).as_dict(), written out: it runs for every result
-        for aid in self.aids:
-            if not getattr(aid, "after_checklist", False):
-                for key, value in aid.contract(self.results[aid.key]).items():
-                    document[key] = to_json(value, detail)
-        document["checklist"] = to_json(self.checklist.items, detail)
-        for aid in self.aids:
-            if getattr(aid, "after_checklist", False):
-                for key, value in aid.contract(self.results[aid.key]).items():
-                    document[key] = to_json(value, detail)
+        for aid, writers in before:
+            values = aid.contract(results[aid.key])
+            for key, write in writers:
+                document[key] = write(values[key])
+        document["checklist"] = write_checklist(self.checklist.items)
+        for aid, writers in after:
+            values = aid.contract(results[aid.key])
+            for key, write in writers:
+                document[key] = write(values[key])
         if detail == FULL:
             document["to_verify"] = list(self.to_verify)
         return document
+
+
+_writers: dict[tuple[tuple[Aid, ...], str], tuple] = {}
+
+
+def _document_writers(aids: tuple[Aid, ...], detail: str) -> tuple:
+    """Each aid's entries with the writer of each (``contract.writer`` of its declared type), chosen once."""
+    try:
+        return _writers[aids, detail]
+    except KeyError:
+        pass
+
+    def entries(aid: Aid) -> tuple:
+        return aid, tuple((key, writer(annotation, detail)) for key, annotation in aid.outputs.items())
+
+    found = _writers[aids, detail] = (
+        tuple(entries(aid) for aid in aids if not getattr(aid, "after_checklist", False)),
+        writer(tuple[ChecklistItem, ...], detail),
+        tuple(entries(aid) for aid in aids if getattr(aid, "after_checklist", False)),
+    )
+    return found
 
 
 def result_outputs(aids: tuple[Aid, ...] = AIDS) -> dict[str, Any]:

@@ -418,39 +418,18 @@ class _Reader:
         under the bounds its declaration gives (``contract.given``); ``required`` overrides the declaration
         where a rule makes it conditional (``fee`` for a consultation)."""
         try:
-            key, json, kind, extra, absent, declared_required = _PLANS[cls, name]
+            read = _READERS[cls][name]
         except KeyError:
-            key, json, kind, extra, absent, declared_required = _plan(cls, name)
-        value = obj.get(key)
-        if required is None:
-            required = declared_required
-        if value is None and not required and kind is not _READER:
-            return absent
-        if kind is _ENUM and value.__class__ is str:
-            member = extra[0]._value2member_map_.get(value)
-            if member is not None:
-                return member
-        elif kind is _BOOL and value.__class__ is bool:
-            return value
-        at = f"{path}.{key}" if path else json
-        if kind is _ENUM:
-            return self.choice(value, at, extra[0], required=required, default=extra[1])
-        if kind is _BOOL:
-            return self.boolean(value, at, extra[0])
-        if kind is _DATE:
-            return self.iso_date(value, at, required=required)
-        if kind is _MONEY:
-            return self.money(value, at, required=required)
-        if kind is _INT:
-            return self.integer(value, at, minimum=extra[0], maximum=extra[1], required=required)
-        return getattr(self, extra[0])(value, at)
+            read = _readers(cls)[name]
+        return read(self, obj, path, required)
 
     def read(self, cls: type, obj: dict, path: str, checks: dict[str, Any] | None = None) -> dict[str, Any]:
         """Every declared field of ``cls``, in declaration order; ``checks[name](value, values)`` runs right
         after its field is read (so that errors come in the order of the fields) and returns the value kept."""
         values: dict[str, Any] = {}
-        for name in input_fields(cls):
-            value = self.field(cls, name, obj, path)
+        readers = _READERS.get(cls) or _readers(cls)
+        for name, read in readers.items():
+            value = read(self, obj, path, None)
             if checks and name in checks:
                 value = checks[name](value, values)
             values[name] = value
@@ -471,33 +450,72 @@ class _Reader:
         return value
 
 
-_READER, _BOOL, _ENUM, _DATE, _MONEY, _INT = "reader", "bool", "enum", "date", "money", "int"
-#: How each declared input field is read: (JSON key, JSON path, reader kind, its arguments, the value when the
-#: key is absent, required), computed once per field from its declaration.
-_PLANS: dict[tuple[type, str], tuple] = {}
+#: Each declared input field's reader, by class and field name (``_readers``): made once from its declaration.
+_READERS: dict[type, dict[str, Any]] = {}
 
 
-def _plan(cls: type, name: str) -> tuple:
-    f = input_fields(cls)[name]
-    g = f.given
-    kind = f.annotation
+def _readers(cls: type) -> dict[str, Any]:
+    """A reader ``read(r, obj, path, required)`` per declared field of ``cls``, in declaration order: the
+    ``_Reader`` method its type calls for, with its bounds and defaults bound once, and fast ways out for an
+    absent value and a valid enum or boolean (the common cases), which never build the field's path."""
+    readers: dict[str, Any] = {}
+    for name, f in input_fields(cls).items():
+        readers[name] = _reader(cls, f)
+    _READERS[cls] = readers
+    return readers
+
+
+def _reader(cls: type, f: Any) -> Any:  # noqa: C901 - one small reader per kind of field
+    g, kind, declared, key, json = f.given, f.annotation, f.required, f.json.rpartition(".")[2], f.json
+
+    def at(path: str) -> str:
+        return f"{path}.{key}" if path else json
+
     if g.reader is not None:
-        plan: tuple = (_READER, (g.reader,), None)
+        method = getattr(_Reader, g.reader)
+
+        def read(r: _Reader, obj: dict, path: str, required: bool | None) -> Any:
+            return method(r, obj.get(key), at(path))
     elif kind is bool:
-        plan = (_BOOL, (f.default if g.fallback is None else g.fallback,), None if f.nullable else f.default)
+        # An invalid value goes on as the declared fallback (else the default), so that later checks see one.
+        default, absent = (f.default if g.fallback is None else g.fallback), (None if f.nullable else f.default)
+
+        def read(r: _Reader, obj: dict, path: str, required: bool | None) -> Any:
+            value = obj.get(key)
+            if value is None:
+                return absent
+            if value.__class__ is bool:
+                return value
+            return r.boolean(value, at(path), default)
     elif isinstance(kind, type) and issubclass(kind, Enum):
         default = g.fallback if g.fallback is not None else (None if f.default is MISSING else f.default)
-        plan = (_ENUM, (kind, default), default)
-    elif kind is date:
-        plan = (_DATE, (), None)
-    elif kind is Decimal:
-        plan = (_MONEY, (), None)
-    elif kind is int:
-        plan = (_INT, (g.minimum, g.maximum), None)
-    else:
-        raise TypeError(f"{cls.__name__}.{name}: no reader for {kind!r}")
-    found = _PLANS[cls, name] = (f.json.rpartition(".")[2], f.json, plan[0], plan[1], plan[2], f.required)
-    return found
+        members = kind._value2member_map_
+
+        def read(r: _Reader, obj: dict, path: str, required: bool | None) -> Any:
+            value = obj.get(key)
+            required = declared if required is None else required
+            if value is None and not required:
+                return default
+            if value.__class__ is str:
+                member = members.get(value)
+                if member is not None:
+                    return member
+            return r.choice(value, at(path), kind, required=required, default=default)
+    elif kind in (date, Decimal, int):
+        method = {date: _Reader.iso_date, Decimal: _Reader.money, int: _Reader.integer}[kind]
+        bounds = {"minimum": g.minimum, "maximum": g.maximum} if kind is int else {}
+
+        def read(r: _Reader, obj: dict, path: str, required: bool | None) -> Any:
+            value = obj.get(key)
+            required = declared if required is None else required
+            if value is None and not required:
+                return None
+            return method(r, value, at(path), required=required, **bounds)
+    else:  # an object or a list: read by its own function (``_parse_members``…)
+
+        def read(r: _Reader, obj: dict, path: str, required: bool | None) -> Any:
+            raise TypeError(f"{cls.__name__}.{f.name}: no reader for {kind!r}")
+    return read
 
 
 # --------------------------------------------------------------------------- the parser

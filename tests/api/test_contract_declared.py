@@ -124,3 +124,31 @@ def test_a_value_the_json_nests_elsewhere_is_described_where_it_is_sent():
     assert "complementary" in schemas["CoverageIn"]["properties"]
     assert "complementary" not in schemas["SituationIn"]["properties"]
     assert "from" in schemas["ResourceIn"]["properties"] and "counted_months" not in schemas["ResourceIn"]["properties"]
+
+
+def test_errors_of_one_member_come_in_the_order_of_its_declared_fields():
+    """The generic reader reads a member's fields in declaration order and runs each field's check right after
+    it: the errors keep the order (and the French messages) of the hand-written parser they replace."""
+    import copy
+
+    from eligibility.rules.situation import InvalidSituation
+
+    data = copy.deepcopy(CONTRACT_EXAMPLE)
+    data["members"][0].update(id="p2", role="king", birth_date="2030-01-01", activity=3, shared_custody="y",
+                              no_work_since="2020-02-30", tax_attached="oui")
+    try:
+        parse_situation(data, today=TODAY)
+    except InvalidSituation as exc:
+        errors = [(e.path, e.message) for e in exc.errors]
+    else:
+        raise AssertionError("accepted")
+    assert errors[:7] == [
+        ("members[0].role", "Valeur inconnue. Valeurs possibles : applicant, partner, child, other_dependent."),
+        ("members[0].birth_date", "Date dans le futur : la date de naissance doit précéder la date de la demande."),
+        ("members[0].activity", "Valeur inconnue. Valeurs possibles : employee, self_employed, unemployed_compensated, "
+                                "unemployed, sick_leave_over_6_months, trainee_paid, retired, student, inactive."),
+        ("members[0].shared_custody", "Une valeur vraie ou fausse est attendue (true ou false)."),
+        ("members[0].no_work_since", "Cette date n'existe pas dans le calendrier."),
+        ("members[0].tax_attached", "Une valeur vraie ou fausse est attendue (true ou false)."),
+        ("members[1].id", "Cet identifiant est déjà utilisé par une autre personne du foyer."),
+    ]

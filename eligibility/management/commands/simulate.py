@@ -41,7 +41,9 @@ class Command(BaseCommand):
         parser.add_argument("--detail", choices=DETAILS, default=DETAIL_FULL,
                             help="figures : les montants, statuts et codes seulement, sans les textes")
         # One process by default: a second one pays only when a core is idle (bench/bench_batch.py measured
-        # 2 processes 1.99 times slower than one on a 2-core machine kept busy by other work).
+        # 2 processes 1.99 times slower than one on a 2-core machine kept busy by other work; on 2026-12-01, with
+        # that machine's load at 4 to 6, 2 processes / 1 in wall time: 1.62 for 1 000 households, 1.05 for
+        # 2 000, 1.35 for 5 000, 0.60 for 10 000, never a gain to count on while other work runs).
         parser.add_argument("--jobs", type=int, default=1,
                             help=f"processus de calcul pour une liste d'au moins {PARALLEL_MIN_ITEMS} situations "
                                  "(utile seulement si des cœurs sont libres)")

@@ -13,7 +13,8 @@ parents, not on their last return or committing in writing to file his or her ow
 sworn statement that it has stopped). Service-public.fr (fiche F10027) lists the other individual applications:
 minors and young adults in the care of the ASE or followed by the PJJ, minors of 16 or more without family contact,
 isolated students paid the Crous's yearly emergency aid (FNAU), young parents (a child, or expecting one) and
-separated spouses. A young couple (an applicant under 25 with a partner) forms its own household.
+separated spouses. A young couple (an applicant under 25 with a partner) forms its own household, and so does a
+young adult paid the RSA (the official site: the RSA's young recipients are not held to the under-25s' conditions).
 
 ``household_basis`` says which of these applies; when the person belongs to the parents' household, the figures
 computed for the person alone only hold if he or she becomes independent, and the result says so first. The same
@@ -25,7 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..contract import Contract, contract, entry, text
-from ..enums import IndividualApplication, Role
+from ..enums import Benefit, IndividualApplication, Role
 from ..parameters import ParametersOn
 from ..reasons import Reason
 from ..situation import Member, Situation
@@ -81,6 +82,9 @@ def household_basis(situation: Situation, p: ParametersOn) -> HouseholdBasis | N
         return None
     if situation.partner is not None:
         return HouseholdBasis(OWN, reason("css.household_basis.young_couple", ARTICLE_HOUSEHOLD, limit=limit))
+    if Benefit.RSA in situation.current_benefits and age >= int(p["css.age_majorite"]):
+        # The official CSS site: the RSA's young recipients are not held to the under-25s' conditions.
+        return HouseholdBasis(OWN, reason("css.household_basis.rsa", SOURCE_UNDER_25, limit=limit))
     if _is_parent(situation, applicant):
         return _individual(IndividualApplication.YOUNG_PARENT, applicant, age, p)
     if age < int(p["css.age_majorite"]):

@@ -40,6 +40,10 @@ TEMPLATES = {
         "Vous avez moins de {limit} ans et vivez en couple : vous formez votre propre foyer avec votre conjoint ou "
         "partenaire, et la demande se fait pour ce foyer."
     ),
+    "css.household_basis.rsa": (
+        "Vous recevez le RSA : les conditions des moins de {limit} ans ne s'appliquent pas à vous. Vous formez votre "
+        "propre foyer et pouvez demander seul(e)."
+    ),
     "css.household_basis.minor": (
         "Vous avez {age} ans : un mineur fait partie du foyer de ses parents, qui font la demande pour tout le "
         "foyer. Seuls certains mineurs peuvent demander seuls (confiés à l'aide sociale à l'enfance, suivis par la "

@@ -118,6 +118,15 @@ def test_25_on_the_request_date_is_no_longer_a_young_adult():
     assert basis(younger)["kind"] == "parents"
 
 
+def test_a_young_adult_on_the_rsa_is_not_held_to_the_under_25s_conditions():
+    # The official CSS site: the RSA's young recipients ask like their elders, even living at their parents'.
+    result = css(person(birth=TWENTY, lives_with_parents=True, tax_attached=True), current_benefits=["rsa"])
+    assert basis(result)["kind"] == "own"
+    assert basis(result)["code"] == "css.household_basis.rsa"
+    assert "Vous recevez le RSA : les conditions des moins de 25 ans ne s'appliquent pas à vous" in basis(result)["text"]
+    assert result.status is CssStatus.FREE
+
+
 def test_a_minor_without_an_individual_case_belongs_to_the_parents_household():
     result = css(person(birth="2009-01-01"))
     assert basis(result)["kind"] == "parents"
