@@ -130,6 +130,13 @@ def _json_type(annotation: Any, models: dict[type, type[BaseModel]]) -> Any:
     return result | None if nullable else result
 
 
+def _text_type(annotation: Any) -> Any:
+    """A text entry is written with ``str()`` (a phrase of the wording catalogue, a label, a caisse's name…)."""
+    inner, nullable = contract.optional(annotation)
+    result: Any = list[str] if contract.item_type(inner) is not None else str
+    return result | None if nullable else result
+
+
 def _out_model(cls: type, models: dict[type, type[BaseModel]]) -> type[BaseModel]:
     """The pydantic model of a declared result (``contract.contract``): its entries, in order."""
     if cls in models:
@@ -146,6 +153,8 @@ def _out_model(cls: type, models: dict[type, type[BaseModel]]) -> type[BaseModel
             annotation: Any = str | None
         elif e.kind == "float":
             annotation = float | None if contract.optional(contract.entry_type(cls, e))[1] else float
+        elif e.text and e.get is None:
+            annotation = _text_type(contract.entry_type(cls, e))
         else:
             annotation = _json_type(contract.entry_type(cls, e), models)
         fields[e.key] = (annotation, Field(description=e.description))

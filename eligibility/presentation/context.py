@@ -190,6 +190,55 @@ def _amount(part: dict | None) -> dict | None:
     return {"amount": eur(part.get("left")), "prefix": prefix, "note": part.get("note")}
 
 
+def _split(part: dict | None) -> str | None:
+    """Who pays what in one column, in plain words: Sécurité sociale, complementary, what is left."""
+    if not part or part.get("left") is None:
+        return None
+    complementary = part.get("complementary")
+    words = {
+        "ss": eur(part.get("social_security") or 0),
+        "comp": eur(complementary) if complementary is not None else _("selon votre contrat"),
+        "left": ((_("au plus") + " ") if part.get("upper_bound") else "") + eur(part.get("left")),
+    }
+    return _("Sécurité sociale %(ss)s ; complémentaire %(comp)s ; reste à payer %(left)s.") % words
+
+
+def line_explanation(line: dict, with_css_column: bool) -> list[str]:
+    """How one out-of-pocket line is worked out (issue 14): the price counted, the rules' own sentences
+    (tariff, Sécurité sociale base and rate, price limits, CSS limit, contract ceiling) and who pays what in
+    each column. Shown one tap away on the results page and printed open in the dossier."""
+    details = line.get("details") or {}
+    current = line.get("current") or {}
+    explained = []
+    billed = current.get("billed", line.get("billed"))
+    if details:
+        if details.get("quote") is not None:
+            explained.append(_("Prix compté : %(price)s, le montant du devis.") % {"price": eur(details["quote"])})
+        elif billed is not None:
+            explained.append(_("Pas encore de devis : prix compté %(price)s, d'après les prix limites ou les prix "
+                               "habituels.") % {"price": eur(billed)})
+        if details.get("price_limit") is not None and details.get("basket") != "libre":
+            explained.append(_("Prix limite de cette offre : %(limit)s ; le professionnel ne peut pas facturer "
+                               "plus.") % {"limit": eur(details["price_limit"])})
+        if details.get("responsible_cap") is not None:
+            explained.append(_("Un contrat « responsable » ne peut pas rembourser plus de %(cap)s.")
+                             % {"cap": eur(details["responsible_cap"])})
+    elif billed:
+        explained.append(_("Montant compté : %(price)s.") % {"price": eur(billed)})
+    explained.extend(str(text) for text in line.get("assumptions", []))
+    today = _split(current)
+    if today:
+        explained.append(_("Avec votre couverture actuelle : %(split)s") % {"split": today})
+    if with_css_column:
+        with_css = line.get("with_css") or {}
+        css = _split(with_css)
+        if css:
+            if with_css.get("billed") is not None and billed is not None and with_css["billed"] != billed:
+                css = _("prix limité à %(price)s ; %(split)s") % {"price": eur(with_css["billed"]), "split": css}
+            explained.append(_("Avec la Complémentaire santé solidaire : %(split)s") % {"split": css})
+    return explained
+
+
 def _share_notes(lines: list[dict]) -> list[str]:
     """A note that several cells of the out-of-pocket table carry is printed once, under the table.
 
@@ -229,6 +278,7 @@ def care_context(data: dict, titles: dict) -> dict:
         "with_css": _amount(line.get("with_css")) if with_css_column else None,
         "assumptions": line.get("assumptions", []),
         "check": bool((line.get("current") or {}).get("upper_bound") or (line.get("current") or {}).get("approximate")),
+        "explain": line_explanation(line, with_css_column),
     } for line in rac.get("lines", [])]
     shared_notes = _share_notes(lines)
     hospital = [line for line in rac.get("lines", []) if line.get("charge") in HOSPITAL_CHARGES]

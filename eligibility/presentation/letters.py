@@ -202,6 +202,17 @@ def _signature(context: dict) -> str:
 # --------------------------------------------------------------------------- the letters
 
 
+def _letter(context: dict, kind: LetterKind, *, when: str, addressee: str, subject: str, body: list[str],
+            references: list[str], enclosures: list[str]) -> Letter:
+    """A letter of ``kind`` from the person of ``context``: sender, place and date, signature filled in, the
+    body's paragraphs separated by blank lines."""
+    return Letter(
+        kind=kind, when=when, sender=_sender(context), addressee=addressee, place_date=_place_date(context),
+        subject=subject, body="\n\n".join(body), references=references, enclosures=enclosures,
+        signature=_signature(context),
+    )
+
+
 def cpam_aid_letter(context: dict, result) -> Letter:
     care = _care_lines(context)
     oop = context["care"].get("out_of_pocket")
@@ -224,16 +235,13 @@ def cpam_aid_letter(context: dict, result) -> Letter:
         body.append(_("Ma demande porte sur : %(needs)s.") % {"needs": " ; ".join(n.lower() for n in needs)})
     body.append(_("Je reste à votre disposition pour tout renseignement et vous prie d'agréer, Madame, Monsieur, "
                   "l'expression de mes salutations distinguées."))
-    return Letter(
-        kind=LetterKind.CPAM_AID, when=_("Maintenant, avant les soins (après la demande de CSS)."),
-        sender=_sender(context),
+    return _letter(
+        context, LetterKind.CPAM_AID, when=_("Maintenant, avant les soins (après la demande de CSS)."),
         addressee="\n".join([_("Commission d'action sanitaire et sociale"), _cpam_name(result), _("[Adresse de la caisse]")]),
-        place_date=_place_date(context),
         subject=_("Demande d'aide financière individuelle pour des frais de santé"),
-        body="\n\n".join(body),
+        body=body,
         references=[CPAM_AID_ARTICLE],
         enclosures=list(item["documents"]) if item else [_("Devis des soins"), _("Justificatifs de ressources du foyer")],
-        signature=_signature(context),
     )
 
 
@@ -254,18 +262,15 @@ def payment_plan_letter(context: dict, result) -> Letter:
     references = []
     for stay in context["care"]["stays"]:
         references.extend(r["article"] for r in stay["reasons"] if r.get("article"))
-    return Letter(
-        kind=LetterKind.PAYMENT_PLAN, when=_("Dès que vous recevez la facture, avant sa date limite de paiement."),
-        sender=_sender(context),
+    return _letter(
+        context, LetterKind.PAYMENT_PLAN, when=_("Dès que vous recevez la facture, avant sa date limite de paiement."),
         addressee="\n".join([_("Service des frais de séjour (bureau des admissions)"), _("[Nom de l'établissement]"),
                              _("[Adresse de l'établissement]")]),
-        place_date=_place_date(context),
         subject=_("Demande de paiement échelonné — facture n° [numéro]"),
-        body="\n\n".join(body),
+        body=body,
         references=list(dict.fromkeys(references)),
         enclosures=[_("Copie de la facture ou de l'avis des sommes à payer"), _("Justificatifs de ressources du foyer"),
                     _("Copie de la demande de Complémentaire santé solidaire ou de sa décision")],
-        signature=_signature(context),
     )
 
 
@@ -280,17 +285,14 @@ def complaint_letter(context: dict, result) -> Letter:
           "décision de la caisse, elle vaut aussi recours dans le délai de 2 mois."),
         _("Je vous prie d'agréer, Madame, Monsieur, l'expression de mes salutations distinguées."),
     ]
-    return Letter(
-        kind=LetterKind.COMPLAINT, when=_("Si un remboursement ou une décision vous paraît faux."),
-        sender=_sender(context),
+    return _letter(
+        context, LetterKind.COMPLAINT, when=_("Si un remboursement ou une décision vous paraît faux."),
         addressee="\n".join([_("Service des réclamations"), _("[%(cpam)s, ou nom de votre complémentaire santé]")
                              % {"cpam": _cpam_name(result)}, _("[Adresse]")]),
-        place_date=_place_date(context),
         subject=_("Réclamation — dossier n° [numéro]"),
-        body="\n\n".join(body),
+        body=body,
         references=[APPEAL_ARTICLE],
         enclosures=[_("Copie de la décision ou du relevé de remboursement contesté"), _("Justificatifs à l'appui")],
-        signature=_signature(context),
     )
 
 
@@ -305,19 +307,16 @@ def mediator_letter(context: dict, result) -> Letter:
           "sont suspendus jusqu'à vos recommandations (article L217-7-1 du code de la sécurité sociale)."),
         _("Je vous prie d'agréer, Madame, Monsieur le médiateur, l'expression de mes salutations distinguées."),
     ]
-    return Letter(
-        kind=LetterKind.MEDIATOR,
+    return _letter(
+        context, LetterKind.MEDIATOR,
         when=_("Après une réclamation à la caisse restée sans réponse ou sans solution : par courrier à votre "
                "caisse, ou depuis votre compte ameli."),
-        sender=_sender(context),
         addressee="\n".join([_("Médiateur de l'Assurance Maladie"), _cpam_name(result), _("[Adresse de la caisse]")]),
-        place_date=_place_date(context),
         subject=_("Demande de médiation — dossier n° [numéro]"),
-        body="\n\n".join(body),
+        body=body,
         references=[MEDIATOR_ARTICLE],
         enclosures=[_("Copie de la réclamation envoyée à la caisse"), _("Copie de la réponse de la caisse, s'il y en a une"),
                     _("Copie de la décision contestée")],
-        signature=_signature(context),
     )
 
 
@@ -339,17 +338,14 @@ def css_appeal_letter(context: dict, result) -> Letter:
         _("Je vous demande de réexaminer ma demande. Je vous prie d'agréer, Madame, Monsieur, l'expression de mes "
           "salutations distinguées."),
     ]
-    return Letter(
-        kind=LetterKind.CSS_APPEAL, when=_("Seulement si la demande est refusée : dans les 2 mois après la décision."),
-        sender=_sender(context),
+    return _letter(
+        context, LetterKind.CSS_APPEAL, when=_("Seulement si la demande est refusée : dans les 2 mois après la décision."),
         addressee="\n".join([_("Commission de recours amiable"), _cpam_name(result), _("[Adresse de la caisse]")]),
-        place_date=_place_date(context),
         subject=_("Recours contre la décision de Complémentaire santé solidaire du [date]"),
-        body="\n\n".join(body),
+        body=body,
         references=list(dict.fromkeys(references)),
         enclosures=list((item or {}).get("documents") or [])
         or [_("Copie de la décision contestée"), _("Justificatifs à l'appui de votre demande")],
-        signature=_signature(context),
     )
 
 

@@ -101,14 +101,12 @@ def parse_french_date(text: str) -> date:
         raise ValueError(gettext("Cette date n'existe pas : vérifiez le jour et le mois (JJ/MM/AAAA).")) from None
 
 
-class FrenchDateField(forms.Field):
-    """A date typed as ``JJ/MM/AAAA`` (other common spellings accepted); cleans to ``date``."""
+class _TypedDateField(forms.Field):
+    """A date typed in a short text box, read by the subclass's ``parse`` (its error message says how to write
+    it) and shown back with ``shown_as`` (``strftime``)."""
 
     widget = forms.TextInput
-
-    def __init__(self, *, min_value: date | None = None, max_value: date | None = None, **kwargs):
-        self.min_value, self.max_value = min_value, max_value
-        super().__init__(**kwargs)
+    shown_as = "%d/%m/%Y"
 
     def widget_attrs(self, widget):
         attrs = super().widget_attrs(widget)
@@ -121,14 +119,25 @@ class FrenchDateField(forms.Field):
         if isinstance(value, date):
             return value
         try:
-            return parse_french_date(str(value))
+            return self.parse(str(value))
         except ValueError as exc:
             raise ValidationError(str(exc), code="invalid") from None
 
     def prepare_value(self, value):
         if isinstance(value, date):
-            return value.strftime("%d/%m/%Y")
+            return value.strftime(self.shown_as)
         return value
+
+
+class FrenchDateField(_TypedDateField):
+    """A date typed as ``JJ/MM/AAAA`` (other common spellings accepted); cleans to ``date``."""
+
+    shown_as = "%d/%m/%Y"
+    parse = staticmethod(parse_french_date)
+
+    def __init__(self, *, min_value: date | None = None, max_value: date | None = None, **kwargs):
+        self.min_value, self.max_value = min_value, max_value
+        super().__init__(**kwargs)
 
 
 def parse_month(text: str) -> date:
@@ -147,27 +156,8 @@ def parse_month(text: str) -> date:
     return date(year, month, 1)
 
 
-class MonthField(forms.Field):
+class MonthField(_TypedDateField):
     """A month typed as ``MM/AAAA`` (or ``mars 2026``); cleans to the first day of the month."""
 
-    widget = forms.TextInput
-
-    def widget_attrs(self, widget):
-        attrs = super().widget_attrs(widget)
-        attrs.update({"class": "input--short", "autocomplete": "off", "spellcheck": "false"})
-        return attrs
-
-    def to_python(self, value):
-        if value in self.empty_values or (isinstance(value, str) and not value.strip()):
-            return None
-        if isinstance(value, date):
-            return value
-        try:
-            return parse_month(str(value))
-        except ValueError as exc:
-            raise ValidationError(str(exc), code="invalid") from None
-
-    def prepare_value(self, value):
-        if isinstance(value, date):
-            return value.strftime("%m/%Y")
-        return value
+    shown_as = "%m/%Y"
+    parse = staticmethod(parse_month)

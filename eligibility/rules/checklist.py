@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from enum import IntEnum
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .contract import REASONS, Contract, contract, text
@@ -18,12 +19,14 @@ from .enums import ResourceType
 from .parameters import ParametersOn
 from .reasons import Reason
 from .situation import Member, Situation
+from .wording import Joined, Label, Lower, Phrase, Replaced, say
 
 if TYPE_CHECKING:
     from .aids import Aid
 
-HELP_GENERAL = "CCAS (centre communal d'action sociale) de votre commune, France services, ou l'Assurance Maladie au 36 46."
-AMELI_DEMARCHES = "En ligne : compte ameli, rubrique « Mes démarches »."
+HELP_GENERAL = say("checklist.help_general")
+AMELI_DEMARCHES = say("checklist.ameli")
+Text = Phrase | Replaced | str  # a checklist item's words (``wording``); ``str()`` renders them
 
 
 class Phase(IntEnum):
@@ -41,6 +44,8 @@ class Phase(IntEnum):
 @dataclass(frozen=True, slots=True)
 class ChecklistItem(Contract):
     key: str                    # stable id: css_request, css_renewal, cpam_aid_request, help_questionnaire, quote_2, appeal
+    # Each text is a phrase of the wording catalogue (``Text``), written with ``str()``; the annotations say
+    # ``str``, the type of what the contract writes (the OpenAPI description repeats them).
     organism: str
     procedure: str
     how: str
@@ -70,8 +75,18 @@ class Checklist:
 # --------------------------------------------------------------------------- what the aids' items share
 
 
-def member_label(member: Member) -> str:
-    return f"{member.id} ({member.role.label.lower()})"
+def member_label(member: Member) -> Phrase:
+    """``p1 (demandeur)``: a member named in a document to bring."""
+    return _member_label(member.id, member.role.label)
+
+
+@lru_cache(maxsize=1024)
+def _member_label(member_id: str, role: str) -> Phrase:
+    return say("checklist.member", id=member_id, role=Lower(Label(role)))
+
+
+def members_label(members: list[Member]) -> Joined:
+    return Joined([member_label(m) for m in members])
 
 
 def adults(situation: Situation) -> list[Member]:
@@ -100,7 +115,7 @@ def build_checklist(
 
 def _for_caisse(item: ChecklistItem, caisse) -> ChecklistItem:
     """Overseas, the caisse is a CGSS (CSSM in Mayotte), not a CPAM: name it so in every step."""
-    def fix(text: str | None) -> str | None:
-        return text.replace("CPAM", caisse.short) if text else text
+    def fix(text: Text | None) -> Text | None:
+        return Replaced(text, "CPAM", caisse.short) if text else text
     return replace(item, organism=fix(item.organism), procedure=fix(item.procedure), how=fix(item.how),
                    help=fix(item.help), deadline=fix(item.deadline), appeal=fix(item.appeal))

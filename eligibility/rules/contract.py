@@ -221,8 +221,9 @@ def _writer(cls: type, e: Entry, source: str, detail: str, names: dict[str, Any]
         return source  # a computed entry gives its JSON value itself
     annotation, nullable = optional(entry_type(cls, e))
     kind = e.kind
-    if e.text and kind is None and (item_type(annotation) or annotation) is not str:
-        # A phrase of the wording catalogue, rendered here (``str``), in full results only.
+    if e.text and kind is None:
+        # A phrase of the wording catalogue (even where the annotation says ``str``, the type written), rendered
+        # here (``str``), in full results only.
         if item_type(annotation) is not None:
             return f"[str(x) for x in {source}]"
         return f"str({source}) if ({source}) is not None else None" if nullable else f"str({source})"

@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from .care import holds_css
-from .checklist import HELP_GENERAL, ChecklistItem, Phase, adults, member_label
+from .checklist import HELP_GENERAL, ChecklistItem, Phase, Text, adults, members_label
 from .contract import REASONS, Contract, contract, label, text
 from .enums import (
     QUOTED_CARE_KINDS,
@@ -33,6 +33,7 @@ from .reasons import Reason, euros, format_eur, format_number
 from .results import CssResult
 from .situation import Situation
 from .sources import reason_from
+from .wording import Eur, Label, Lower, Phrase, say
 
 ZERO = Decimal("0")
 DEFAULT_PARAMETER = "aides.cpam_plafond_ratio_defaut"
@@ -96,7 +97,7 @@ def default_cpam_settings(p: ParametersOn) -> CpamAidSettings:
 @dataclass(frozen=True, slots=True)
 class NeedMatch(Contract):
     category: AidCategory
-    reason: str
+    reason: str   # a phrase of the wording catalogue, written with ``str()``
     covered_by_css: bool = False   # the CSS the household can ask for would answer this need
 
 
@@ -118,7 +119,7 @@ class CpamAidResult(Contract):
     css_first: bool
     care_left_to_pay: Decimal
     needs: tuple[NeedMatch, ...]
-    quotes_needed: tuple[str, ...]
+    quotes_needed: tuple[str, ...]   # phrases of the wording catalogue
     reasons: tuple[Reason, ...]
     to_verify: tuple[str, ...] = ()
 
@@ -136,17 +137,24 @@ _DIFFICULTY_CATEGORIES = {
 }
 
 
-def quotes_needed(situation: Situation) -> tuple[str, ...]:
+_CARE_LEFT = {
+    (True, False): "cpam.need.care_left.at_most", (False, False): "cpam.need.care_left.about",
+    (True, True): "cpam.need.care_left.at_most.with_css", (False, True): "cpam.need.care_left.about.with_css",
+}
+
+
+def quotes_needed(situation: Situation) -> tuple[Phrase, ...]:
     """The quotes a CPAM aid request needs, per planned care item (a quote, never an invoice)."""
     quotes = []
     for care in situation.planned_care:
         if care.kind in QUOTED_CARE_KINDS:
-            basket = f" ({BASKET_SHORT[care.basket]})" if care.basket else ""
-            quotes.append(f"Deux devis de professionnels différents : {care.kind.label.lower()}{basket} de {care.member}")
+            basket = say("checklist.basket", basket=Label(BASKET_SHORT[care.basket])) if care.basket else ""
+            quotes.append(say("checklist.cpam_aid.documents.two_quotes", kind=Lower(Label(care.kind.label)),
+                              basket=basket, member=care.member))
         elif care.kind is CareKind.HOSPITALISATION:
-            quotes.append(f"Devis ou estimation des frais de l'établissement : hospitalisation de {care.member}")
+            quotes.append(say("checklist.cpam_aid.documents.hospital_quote", member=care.member))
         elif care.kind is CareKind.CONSULTATION and care.sector not in (None, Sector.SECTOR_1):
-            quotes.append(f"Devis du médecin (dépassement d'honoraires) : consultation de {care.member}")
+            quotes.append(say("checklist.cpam_aid.documents.doctor_quote", member=care.member))
     return tuple(quotes)
 
 
@@ -168,16 +176,13 @@ def assess_cpam_aid(
     # ---- the ceiling
     if settings.is_default:
         reasons.append(reason_from(
-            p, DEFAULT_PARAMETER, "cpam.ceiling.default",
-            f"Plafond utilisé : {format_eur(ceiling)} par an pour le foyer ({settings.basis()}). C'est une hypothèse "
-            "indicative : il n'y a pas de plafond national, chaque CPAM fixe le sien.",
+            p, DEFAULT_PARAMETER, "cpam.ceiling.default", ceiling=Eur(ceiling), basis=settings.basis(),
         ))
         to_verify.append("Plafond de ressources des aides financières de votre CPAM : demandez-le à votre caisse (36 46).")
     else:
         reasons.append(reason_from(
-            p, DEFAULT_PARAMETER, "cpam.ceiling.local",
-            f"Plafond utilisé : {format_eur(ceiling)} par an pour le foyer ({settings.label} : {settings.basis()})."
-            + (f" {settings.notes}" if settings.notes else ""),
+            p, DEFAULT_PARAMETER, "cpam.ceiling.local", ceiling=Eur(ceiling), label=settings.label,
+            basis=settings.basis(), notes=f" {settings.notes}" if settings.notes else "",
         ))
         if settings.department and situation.residence.department and settings.department != situation.residence.department:
             to_verify.append(
@@ -199,46 +204,31 @@ def assess_cpam_aid(
             upper = out_of_pocket.with_css_upper_bound if css_first else out_of_pocket.current_upper_bound
             needs.append(NeedMatch(
                 AidCategory.CARE_COSTS,
-                f"Les soins prévus laissent {'au plus ' if upper else 'environ '}{format_eur(care_left)} à payer"
-                + (" même avec la CSS." if css_first else "."),
+                say(_CARE_LEFT[upper, css_first], left=Eur(care_left)),
             ))
         else:
             needs.append(NeedMatch(
-                AidCategory.CARE_COSTS,
-                f"Les soins prévus laissent {format_eur(current_left)} à payer aujourd'hui, mais rien avec la CSS : "
-                "demandez d'abord la CSS.",
+                AidCategory.CARE_COSTS, say("cpam.need.care_left.css_covers", left=Eur(current_left)),
                 covered_by_css=True,
             ))
     if Difficulty.CARE_COSTS_NOT_COVERED in situation.difficulties and not any(
         n.category is AidCategory.CARE_COSTS for n in needs
     ):
-        needs.append(NeedMatch(
-            AidCategory.CARE_COSTS,
-            "Vous signalez des soins coûteux mal remboursés (joignez un devis à la demande).",
-        ))
+        needs.append(NeedMatch(AidCategory.CARE_COSTS, say("cpam.need.costly_care")))
     if Difficulty.COMPLEMENTARY_PREMIUM_TOO_HIGH in situation.difficulties or (
         situation.complementary is Complementary.NONE
     ):
         if css_first:
             needs.append(NeedMatch(
-                AidCategory.COMPLEMENTARY_PREMIUM,
-                "La Complémentaire santé solidaire, à laquelle le foyer semble avoir droit, remplace une mutuelle "
-                "payante : demandez-la d'abord.",
-                covered_by_css=True,
+                AidCategory.COMPLEMENTARY_PREMIUM, say("cpam.need.premium.css_first"), covered_by_css=True,
             ))
         elif Difficulty.COMPLEMENTARY_PREMIUM_TOO_HIGH in situation.difficulties:
-            needs.append(NeedMatch(
-                AidCategory.COMPLEMENTARY_PREMIUM,
-                "Vous signalez une cotisation de complémentaire santé trop chère : certaines CPAM aident à la payer.",
-            ))
+            needs.append(NeedMatch(AidCategory.COMPLEMENTARY_PREMIUM, say("cpam.need.premium.too_high")))
         elif not holder:
-            needs.append(NeedMatch(
-                AidCategory.COMPLEMENTARY_PREMIUM,
-                "Le foyer n'a pas de complémentaire santé : certaines CPAM aident à en payer une.",
-            ))
+            needs.append(NeedMatch(AidCategory.COMPLEMENTARY_PREMIUM, say("cpam.need.premium.none")))
     for difficulty, category in _DIFFICULTY_CATEGORIES.items():
         if difficulty in situation.difficulties and not any(n.category is category for n in needs):
-            needs.append(NeedMatch(category, f"Vous signalez : {difficulty.label.lower()}."))
+            needs.append(NeedMatch(category, say("cpam.need.difficulty", difficulty=Lower(Label(difficulty.label)))))
     order = list(AidCategory)
     needs.sort(key=lambda n: order.index(n.category))
     remaining = [n for n in needs if not n.covered_by_css]
@@ -247,56 +237,29 @@ def assess_cpam_aid(
     ref = DEFAULT_PARAMETER
     if not needs:
         assessment = AidAssessment.UNLIKELY
-        reasons.append(reason_from(
-            p, ref, "cpam.no_need",
-            "Aucun besoin couvert par ces aides n'est indiqué (soins restant à payer, complémentaire, baisse de revenus "
-            "due à la santé, aide à domicile, maintien dans l'emploi, adaptation du logement).",
-        ))
+        reasons.append(reason_from(p, ref, "cpam.no_need"))
     elif resources > ceiling:
         assessment = AidAssessment.UNLIKELY
         reasons.append(reason_from(
-            p, ref, "cpam.over_ceiling",
-            f"Les ressources du foyer ({format_eur(resources)} par an) dépassent le plafond utilisé "
-            f"({format_eur(ceiling)}) de {format_eur(resources - ceiling)} : une aide est peu probable, la commission "
-            "peut toutefois tenir compte d'une situation particulière.",
+            p, ref, "cpam.over_ceiling", resources=Eur(resources), ceiling=Eur(ceiling), excess=Eur(resources - ceiling),
         ))
     elif not remaining:
         assessment = AidAssessment.UNLIKELY
-        reasons.append(reason_from(
-            p, ref, "cpam.css_covers",
-            "La Complémentaire santé solidaire répondrait à vos besoins : demandez-la d'abord ; la CPAM ne l'aide pas "
-            "à la place de la CSS.",
-        ))
+        reasons.append(reason_from(p, ref, "cpam.css_covers"))
     elif css_first:
         assessment = AidAssessment.POSSIBLE
-        reasons.append(reason_from(
-            p, ref, "cpam.css_first",
-            f"Ressources sous le plafond ({format_eur(resources)} pour {format_eur(ceiling)}), mais le foyer semble avoir "
-            "droit à la Complémentaire santé solidaire : demandez-la d'abord, puis demandez l'aide de la CPAM pour ce "
-            "qui resterait à payer.",
-        ))
+        reasons.append(reason_from(p, ref, "cpam.css_first", resources=Eur(resources), ceiling=Eur(ceiling)))
     else:
         assessment = AidAssessment.LIKELY
-        reasons.append(reason_from(
-            p, ref, "cpam.likely",
-            f"Ressources sous le plafond ({format_eur(resources)} pour {format_eur(ceiling)}) et besoin couvert par ces "
-            "aides : une demande a de bonnes chances d'être étudiée favorablement.",
-        ))
+        reasons.append(reason_from(p, ref, "cpam.likely", resources=Eur(resources), ceiling=Eur(ceiling)))
     for need in remaining:
-        reasons.append(Reason(f"cpam.need.{need.category.value}", f"{need.category.label} : {need.reason}"))
+        reasons.append(Reason(f"cpam.need.{need.category.value}",
+                              say("cpam.need", category=Label(need.category.label), need=need.reason)))
 
     # ---- always said
     quotes = quotes_needed(situation)
-    reasons.append(reason_from(
-        p, ref, "cpam.discretionary",
-        "Cette aide est facultative : une commission de la CPAM décide selon son budget et son règlement ; un refus ne "
-        "peut pas être contesté.",
-    ))
-    reasons.append(reason_from(
-        p, ref, "cpam.quotes",
-        "Joignez un devis, pas une facture (deux devis pour l'optique, le dentaire et les aides auditives), et faites "
-        "la demande avant les soins. L'aide peut être versée à vous ou directement au professionnel.",
-    ))
+    reasons.append(reason_from(p, ref, "cpam.discretionary"))
+    reasons.append(reason_from(p, ref, "cpam.quotes"))
     return CpamAidResult(
         assessment=assessment,
         ceiling=ceiling,
@@ -320,47 +283,36 @@ def assess_cpam_aid(
 def checklist_item(situation: Situation, cpam: CpamAidResult) -> ChecklistItem | None:
     if cpam.assessment is AidAssessment.UNLIKELY and cpam.care_left_to_pay <= 0:
         return None
-    documents = list(quotes_needed(situation))
-    documents.append(
-        "Justificatifs des ressources du foyer : derniers avis d'imposition de "
-        + ", ".join(member_label(m) for m in adults(situation))
-    )
+    documents: list[Text] = list(quotes_needed(situation))
+    documents.append(say("checklist.documents.household_resources", members=members_label(adults(situation))))
     if cpam.css_first:
-        documents.append("Décision de la caisse sur la Complémentaire santé solidaire (demandez-la d'abord)")
+        documents.append(say("checklist.cpam_aid.documents.css_decision"))
     elif situation.complementary is Complementary.PRIVATE:
-        documents.append("Tableau de garanties ou décompte de votre complémentaire santé")
+        documents.append(say("checklist.cpam_aid.documents.guarantees"))
     health_difficulties = situation.difficulties & {
         Difficulty.INCOME_DROP_DUE_TO_HEALTH, Difficulty.HOME_HELP_AFTER_HOSPITAL, Difficulty.END_OF_LIFE_CARE,
         Difficulty.JOB_RETENTION, Difficulty.HOUSING_ADAPTATION,
     }
     if health_difficulties:
-        documents.append(
-            "Justificatifs de la situation : arrêt de travail, bulletin d'hospitalisation, certificat médical…"
-        )
-    documents.append("RIB (relevé d'identité bancaire)")
-    department = f" ({situation.residence.department})" if situation.residence.department else ""
+        documents.append(say("checklist.cpam_aid.documents.situation"))
+    documents.append(say("checklist.documents.bank_details"))
+    assessment = Lower(Label(cpam.assessment.label))
     reasons = [Reason(
         "checklist.cpam_aid",
-        f"Aide de la CPAM : {cpam.assessment.label.lower()}"
-        + (f" ; reste estimé à payer : {format_eur(cpam.care_left_to_pay)}." if cpam.care_left_to_pay > 0 else "."),
+        say("checklist.cpam_aid.left", assessment=assessment, left=Eur(cpam.care_left_to_pay))
+        if cpam.care_left_to_pay > 0 else say("checklist.cpam_aid", assessment=assessment),
     )]
+    department = situation.residence.department
     return ChecklistItem(
         key="cpam_aid_request",
-        organism=f"Votre CPAM{department}, service de l'action sanitaire et sociale",
-        procedure="Demander une aide financière individuelle à la CPAM",
-        how=(
-            "Formulaire de demande d'aide financière de votre CPAM (page de votre caisse sur ameli.fr, ou à l'accueil), "
-            "à envoyer à votre CPAM avec les justificatifs ; le service social de l'Assurance Maladie peut vous aider "
-            "à le remplir."
-            + (" Faites d'abord la demande de Complémentaire santé solidaire." if cpam.css_first else "")
-        ),
+        organism=say("checklist.cpam_aid.organism",
+                     department=say("checklist.in_department", department=department) if department else ""),
+        procedure=say("checklist.cpam_aid.procedure"),
+        how=say("checklist.cpam_aid.how", css_first=say("checklist.cpam_aid.css_first") if cpam.css_first else ""),
         documents=tuple(documents),
-        deadline=(
-            "Avant les soins, avec un devis et non une facture : une commission de la CPAM examine les demandes "
-            "régulièrement, son délai dépend de la caisse."
-        ),
+        deadline=say("checklist.cpam_aid.deadline"),
         help=HELP_GENERAL,
-        appeal="Aide facultative : un refus de la commission ne peut pas être contesté.",
+        appeal=say("checklist.cpam_aid.appeal"),
         reasons=tuple(reasons),
     )
 

@@ -275,8 +275,9 @@ class CssStatus(LabelledEnum):
 
 class HospitalExemption(LabelledEnum):
     CSS = "css", "Bénéficiaire de la Complémentaire santé solidaire"
-    MATERNITY = "maternity", "Maternité (à partir du 6e mois de grossesse jusqu'à 12 jours après l'accouchement)"
-    NEWBORN = "newborn", "Nouveau-né de moins de 30 jours"
+    # The results say the durations from their parameters (``care.common.exemption_label``), never from here.
+    MATERNITY = "maternity", "Maternité (de la fin de la grossesse aux jours qui suivent l'accouchement)"
+    NEWBORN = "newborn", "Nouveau-né (premiers jours de vie)"
     WORK_ACCIDENT = "work_accident", "Accident du travail ou maladie professionnelle"
     ALSACE_MOSELLE = "alsace_moselle", "Régime local d'Alsace-Moselle"
     HOME_HOSPITALISATION = "home_hospitalisation", "Hospitalisation à domicile"
@@ -292,8 +293,8 @@ class EmergencyExemption(LabelledEnum):
     """Why the forfait patient urgences is not due (contract: ``emergency_visits[].exemption``)."""
 
     CSS = "css", "Bénéficiaire de la Complémentaire santé solidaire (le forfait est payé par la CSS)"
-    MATERNITY = "maternity", "Assurance maternité (à partir du 6e mois de grossesse jusqu'à 12 jours après l'accouchement)"
-    NEWBORN = "newborn", "Nouveau-né de moins de 30 jours"
+    MATERNITY = "maternity", "Assurance maternité (de la fin de la grossesse aux jours qui suivent l'accouchement)"
+    NEWBORN = "newborn", "Nouveau-né (premiers jours de vie)"
     MILITARY_PENSION = "military_pension", "Titulaire d'une pension militaire d'invalidité"
     INVALIDITY_PENSION = "invalidity_pension", "Titulaire d'une pension d'invalidité"
     NOT_IN_FORCE = "not_in_force", "Forfait patient urgences pas encore en vigueur à cette date"

@@ -12,6 +12,9 @@ from .checklist import HELP_GENERAL, ChecklistItem, Phase
 from .parameters import ParametersOn
 from .reasons import Reason
 from .situation import Situation
+from .wording import say
+
+_BEFORE_CARE, _SOON = say("checklist.before_care"), say("checklist.soon")
 
 
 def guidance_items(guidance: CareGuidance) -> list[ChecklistItem]:
@@ -24,7 +27,7 @@ def guidance_items(guidance: CareGuidance) -> list[ChecklistItem]:
             procedure=g.title,
             how=g.text,
             documents=g.documents,
-            deadline="Avant les soins." if g.code.startswith(("pay.", "outside.")) else "Dès que possible.",
+            deadline=_BEFORE_CARE if g.code.startswith(("pay.", "outside.")) else _SOON,
             help=HELP_GENERAL,
             appeal=None,
             reasons=(Reason(g.code, g.title, g.reason.article, g.reason.href),) if g.reason else (),

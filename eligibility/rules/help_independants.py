@@ -18,6 +18,7 @@ from .parameters import ParametersOn
 from .reasons import Reason
 from .situation import Situation
 from .sources import reason_from
+from .wording import Joined, Label, Lower, Phrase, say
 
 HELP_URL = "https://www.urssaf.fr/help"
 HELP_SOURCE = "Urssaf, dispositif Help (questionnaire commun Urssaf, Caf, Assurance retraite, Assurance Maladie)"
@@ -71,7 +72,7 @@ class HelpResult(Contract):
     relevant: bool
     difficulties: tuple[Difficulty, ...]
     bodies: tuple[HelpBody, ...]
-    steps: tuple[str, ...]
+    steps: tuple[str, ...]   # phrases of the wording catalogue, written with ``str()``
     reasons: tuple[Reason, ...]
     to_verify: tuple[str, ...] = ()
 
@@ -96,30 +97,22 @@ def _names(situation: Situation, p: ParametersOn) -> dict[str, str]:
     }
 
 
-def _reason(code: str, text: str) -> Reason:
-    return Reason(code, text, HELP_SOURCE, HELP_URL)
+def _reason(code: str, wording: Phrase | None = None, /, **params) -> Reason:
+    """A reason citing the Help scheme, said by ``wording`` (else by the template ``code``)."""
+    return Reason(code, wording if wording is not None else say(code, **params), HELP_SOURCE, HELP_URL)
 
 
 def assess_help(situation: Situation, p: ParametersOn) -> HelpResult:
     declared = tuple(d for d in Difficulty if d in situation.difficulties and d in SELF_EMPLOYED_DIFFICULTIES)
     self_employed = situation.has_self_employed
     if not self_employed:
-        text = (
-            "Le dispositif Help s'adresse aux travailleurs indépendants (artisans, commerçants, professions libérales, "
-            "micro-entrepreneurs) : personne dans le foyer n'est déclaré indépendant."
-        )
         to_verify: tuple[str, ...] = ()
         if declared:
-            text += " Des difficultés d'indépendant sont pourtant indiquées : vérifiez l'activité déclarée."
             to_verify = ("Difficultés d'indépendant déclarées sans activité ni revenu d'indépendant dans le foyer.",)
+        text = say("help.not_self_employed", check=say("help.not_self_employed.check") if declared else "")
         return HelpResult(False, declared, (), (), (_reason("help.not_self_employed", text),), to_verify)
     if not declared:
-        return HelpResult(False, (), (), (), (_reason(
-            "help.no_difficulty",
-            "Un membre du foyer est indépendant, mais aucune difficulté d'indépendant n'est indiquée (cotisations "
-            "impayées, difficultés financières, problème de santé, difficulté familiale ou sociale) : le dispositif "
-            "Help n'est pas utile pour l'instant.",
-        ),))
+        return HelpResult(False, (), (), (), (_reason("help.no_difficulty"),))
 
     names = _names(situation, p)
     bodies = []
@@ -132,32 +125,15 @@ def assess_help(situation: Situation, p: ParametersOn) -> HelpResult:
             actions.extend(a for a in ACTIONS[d][key] if a not in actions)
         bodies.append(HelpBody(key, names[key], concerned, tuple(actions)))
     reasons = [
-        _reason(
-            "help.relevant",
-            "Un membre du foyer est travailleur indépendant et signale : "
-            + " ; ".join(d.label.lower() for d in declared)
-            + ". Le dispositif Help coordonne l'Urssaf, la Caf, l'Assurance retraite et l'Assurance Maladie pour "
-            "l'aider.",
-        ),
-        _reason(
-            "help.bodies",
-            "Organismes concernés par ces difficultés : " + ", ".join(b.name for b in bodies) + ".",
-        ),
+        _reason("help.relevant", difficulties=Joined([Lower(Label(d.label)) for d in declared], " ; ")),
+        _reason("help.bodies", bodies=Joined([b.name for b in bodies])),
     ]
     if Difficulty.SELF_EMPLOYED_HEALTH_PROBLEM in declared or Difficulty.SELF_EMPLOYED_FINANCIAL_HARDSHIP in declared:
-        reasons.append(reason_from(
-            p, "aides.cpam_plafond_ratio_defaut", "help.cpam",
-            "L'Assurance Maladie étudie aussi l'accès aux soins : Complémentaire santé solidaire et aides financières "
-            "de la CPAM (voir plus haut).",
-        ))
-    steps = (
-        "Remplissez le questionnaire unique en ligne sur urssaf.fr (dispositif Help) : il est transmis à l'Urssaf, à la "
-        "Caf, à l'Assurance retraite et à l'Assurance Maladie.",
-        "L'organisme compétent pour chaque difficulté étudie votre situation localement et décide des actions "
-        "(échéancier, ajustement des cotisations, aides de l'action sociale, réexamen de vos droits).",
-        "Vous êtes informé(e) par courriel à chaque étape du traitement de votre demande.",
-    )
-    return HelpResult(True, declared, tuple(bodies), steps, tuple(reasons))
+        reasons.append(reason_from(p, "aides.cpam_plafond_ratio_defaut", "help.cpam"))
+    return HelpResult(True, declared, tuple(bodies), _STEPS, tuple(reasons))
+
+
+_STEPS = (say("help.step.questionnaire"), say("help.step.study"), say("help.step.informed"))
 
 
 # --------------------------------------------------------------------------- in the checklist and the registry
@@ -171,20 +147,20 @@ def checklist_item(situation: Situation, help_result: HelpResult) -> ChecklistIt
     ]
     documents = []
     for member in self_employed:
-        documents.append(f"Numéro Siret de l'activité de {member_label(member)}")
-        documents.append(f"Dernier avis d'imposition de {member_label(member)}, avec ses revenus d'activité indépendante")
+        documents.append(say("checklist.help.documents.siret", member=member_label(member)))
+        documents.append(say("checklist.documents.tax_notice_self_employed", member=member_label(member), joint=""))
     if Difficulty.SELF_EMPLOYED_CONTRIBUTIONS_UNPAID in help_result.difficulties:
-        documents.append("Relevé des cotisations dues (espace en ligne urssaf.fr)")
+        documents.append(say("checklist.help.documents.contributions"))
     if Difficulty.SELF_EMPLOYED_HEALTH_PROBLEM in help_result.difficulties:
-        documents.append("Arrêt de travail ou certificat médical, s'il y en a un")
+        documents.append(say("checklist.help.documents.sick_leave"))
     return ChecklistItem(
         key="help_questionnaire",
-        organism="Urssaf (dispositif Help, commun à l'Urssaf, la Caf, l'Assurance retraite et l'Assurance Maladie)",
-        procedure="Remplir le questionnaire Help pour travailleurs indépendants en difficulté",
-        how=f"En ligne sur urssaf.fr ({HELP_URL}) : un seul questionnaire, transmis aux organismes concernés.",
+        organism=say("checklist.help.organism"),
+        procedure=say("checklist.help.procedure"),
+        how=say("checklist.help.how", url=HELP_URL),
         documents=tuple(documents),
-        deadline="Dès que possible ; vous êtes informé(e) par courriel à chaque étape.",
-        help="Votre Urssaf (messagerie de l'espace en ligne), ou le CCAS de votre commune.",
+        deadline=say("checklist.help.deadline"),
+        help=say("checklist.help.help"),
         appeal=None,
         reasons=help_result.reasons[:1],
     )

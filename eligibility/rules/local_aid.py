@@ -22,13 +22,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from .checklist import HELP_GENERAL, ChecklistItem, Phase, adults, member_label
+from .checklist import HELP_GENERAL, ChecklistItem, Phase, adults, members_label
 from .contract import REASONS, Contract, contract, entry, label, text
 from .enums import AidAssessment, Difficulty, LocalContactKind
 from .parameters import ParametersOn
-from .reasons import Reason, euros, format_eur
+from .reasons import Reason, euros
 from .situation import Situation
 from .sources import parameter_to_verify, reason_from
+from .wording import Eur, Joined, say
 
 TERMS = "aides_locales.conditions_departements"
 #: Difficulties a local aid may answer even without planned care.
@@ -39,7 +40,7 @@ LOCAL_DIFFICULTIES = frozenset({Difficulty.CARE_COSTS_NOT_COVERED, Difficulty.CO
 @dataclass(frozen=True, slots=True)
 class LocalContact(Contract):
     kind: LocalContactKind
-    organism: str
+    organism: str   # a phrase of the catalogue, or the body named by the département's terms (data)
     how: str
 
 
@@ -61,21 +62,15 @@ class LocalAidResult(Contract):
     to_verify: tuple[str, ...] = ()
 
 
-CCAS = LocalContact(
-    LocalContactKind.CCAS,
-    "CCAS (centre communal d'action sociale) de votre commune",
-    "À la mairie ou au CCAS : demandez s'il existe une aide pour les frais de santé ou pour la cotisation d'une "
-    "complémentaire, et ses conditions.",
-)
+CCAS = LocalContact(LocalContactKind.CCAS, say("local_aid.ccas"), say("local_aid.ccas.how"))
 
 
 def _department_contact(department: str | None) -> LocalContact:
-    where = f" ({department})" if department else ""
     return LocalContact(
         LocalContactKind.DEPARTEMENT,
-        f"Service social du conseil départemental{where}",
-        "À la maison des solidarités ou au service social de votre secteur : demandez quelles aides le règlement "
-        "départemental d'aide sociale prévoit pour les frais de santé.",
+        say("local_aid.department_service",
+            department=say("checklist.in_department", department=department) if department else ""),
+        say("local_aid.department_service.how"),
     )
 
 
@@ -85,25 +80,16 @@ def assess_local_aid(situation: Situation, p: ParametersOn, css, care_left_to_pa
     terms = p[TERMS].get(department) if department else None
     relevant = care_left_to_pay > 0 or bool(situation.difficulties & LOCAL_DIFFICULTIES)
     if not relevant:
-        text = ("Rien ne reste à payer pour les soins indiqués : pas de demande d'aide locale à prévoir pour "
-                "l'instant.")
         return LocalAidResult(False, department, terms is not None, None, None, (), (
-            reason_from(p, TERMS, "local_aid.not_needed", text),))
+            reason_from(p, TERMS, "local_aid.not_needed"),))
     if terms is None:
-        text = (
-            "Les départements et les CCAS peuvent accorder des aides facultatives pour les frais de santé, selon leurs "
-            "propres règles : aucune condition n'est connue ici pour "
-            + (f"le département {department}" if department else "votre département")
-            + ". Renseignez-vous auprès du CCAS de votre commune et du service social du département."
-        )
+        where = (say("local_aid.the_department", department=department) if department
+                 else say("local_aid.your_department"))
         return LocalAidResult(True, department, False, None, None, (CCAS, _department_contact(department)), (
-            reason_from(p, TERMS, "local_aid.ask_locally", text),))
+            reason_from(p, TERMS, "local_aid.ask_locally", where=where),))
     contact = LocalContact(LocalContactKind.DEPARTEMENT, str(terms["organisme"]), str(terms["contact"]))
     to_verify = [t for t in (parameter_to_verify(p, TERMS),) if t]
-    reasons = [reason_from(
-        p, TERMS, "local_aid.terms",
-        f"{terms['nom']} ({department}) : aide facultative du département, accordée selon son règlement.",
-    )]
+    reasons = [reason_from(p, TERMS, "local_aid.terms", name=terms["nom"], department=department)]
     ceiling = None
     assessment = AidAssessment.POSSIBLE
     one_person = terms.get("plafond_annuel_une_personne")
@@ -113,9 +99,8 @@ def assess_local_aid(situation: Situation, p: ParametersOn, css, care_left_to_pa
         assessment = AidAssessment.LIKELY if under else AidAssessment.UNLIKELY
         reasons.append(reason_from(
             p, TERMS, "local_aid.ceiling",
-            f"Ressources du foyer ({format_eur(css.resources)}) {'sous' if under else 'au-dessus'} du plafond de "
-            f"{format_eur(ceiling)} par an ({format_eur(Decimal(one_person))} pour une personne, multiplié comme "
-            "le plafond de la CSS).",
+            say("local_aid.ceiling.under" if under else "local_aid.ceiling.over", resources=Eur(css.resources),
+                ceiling=Eur(ceiling), one_person=Eur(Decimal(one_person))),
         ))
         to_verify.append(
             f"{terms['nom']} : ressources et foyer comptés comme pour la CSS ; le département peut les compter "
@@ -134,16 +119,15 @@ def checklist_item(situation: Situation, result: LocalAidResult) -> ChecklistIte
     first = result.contacts[0]
     return ChecklistItem(
         key="local_aid_request",
-        organism=" ; ".join(c.organism for c in result.contacts),
-        procedure="Demander une aide facultative pour les frais de santé (département ou CCAS)",
+        organism=Joined([c.organism for c in result.contacts], " ; "),
+        procedure=say("checklist.local_aid.procedure"),
         how=first.how,
         documents=(
-            "Justificatifs des ressources du foyer : derniers avis d'imposition de "
-            + ", ".join(member_label(m) for m in adults(situation)),
-            "Devis ou factures des soins, ou échéancier de la cotisation de complémentaire santé",
-            "RIB (relevé d'identité bancaire)",
+            say("checklist.documents.household_resources", members=members_label(adults(situation))),
+            say("checklist.local_aid.documents.quotes"),
+            say("checklist.documents.bank_details"),
         ),
-        deadline="Avant les soins si possible : chaque département ou CCAS fixe ses délais.",
+        deadline=say("checklist.local_aid.deadline"),
         help=HELP_GENERAL,
         appeal=None,
         reasons=result.reasons[:1],

@@ -43,6 +43,7 @@ from .reasons import Reason, format_date, format_eur
 from .results import CssResult
 from .situation import Situation
 from .sources import parameter_to_verify
+from .wording import Lower, Phrase, say
 
 if TYPE_CHECKING:
     from .cpam_aid import CpamAidResult
@@ -67,7 +68,7 @@ class Column(Contract):
     upper_bound: bool = False          # "au plus": the real amount may be lower
     approximate: bool = False          # "environ": indicative share of the Sécurité sociale
     exemption: str | None = None
-    note: str | None = None
+    note: Phrase | str | None = None
 
 
 @contract(
@@ -155,13 +156,13 @@ def _charged(amount: Decimal, social_security: Decimal, scenario: str, *, privat
                   note=none_note)
 
 
-def _not_due(exemption: str, note: str) -> Column:
+def _not_due(exemption: str, note: Phrase) -> Column:
     return Column(ZERO, ZERO, ZERO, ZERO, exemption=exemption, note=note)
 
 
 def _forfait_column(stay: HospitalStayResult, scenario: str) -> Column:
     if stay.exemption in INTRINSIC_EXEMPTIONS:
-        return _not_due(stay.exemption.value, f"Pas dû : {stay.exemption.label.lower()}.")
+        return _not_due(stay.exemption.value, say("oop.not_due", exemption=Lower(stay.exemption_label)))
     amount = stay.forfait_before_exemption
     if stay.exemption is HospitalExemption.ALSACE_MOSELLE:
         return Column(amount, amount, ZERO, ZERO, exemption=stay.exemption.value,
@@ -185,9 +186,9 @@ def _single_room_column(stay: HospitalStayResult, scenario: str) -> Column:
 
 def _emergency_column(visit: EmergencyVisitResult, scenario: str) -> Column:
     if visit.exemption is EmergencyExemption.NOT_IN_FORCE:
-        return _not_due(visit.exemption.value, visit.exemption.label + ".")
+        return _not_due(visit.exemption.value, say("oop.not_in_force", label=visit.exemption_label))
     if visit.exemption is not None and visit.exemption is not EmergencyExemption.CSS:
-        return _not_due(visit.exemption.value, f"Pas dû : {visit.exemption.label.lower()}.")
+        return _not_due(visit.exemption.value, say("oop.not_due", exemption=Lower(visit.exemption_label)))
     return _charged(
         visit.rate, ZERO, scenario,
         private_note="Les contrats « responsables » le remboursent : vérifiez votre contrat (montant avant son "
@@ -270,7 +271,7 @@ def _lines_for(item, with_css_item, current: str) -> list[OutOfPocketLine]:
             length, rule = "hospitalisation de jour", "Entrée et sortie le même jour : pas de forfait journalier."
         else:
             length = f"{item.days} jour{'s' if item.days > 1 else ''}"
-            rule = (" ; ".join(seg.sentence() for seg in item.segments) + " (chaque jour à son tarif, jour de sortie compris)."
+            rule = (" ; ".join(str(seg.sentence()) for seg in item.segments) + " (chaque jour à son tarif, jour de sortie compris)."
                     if item.segments else
                     f"Tarif de {format_eur(item.daily_rate)} par jour en vigueur à la date de la demande, jour de sortie "
                     "compris.")

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from .parameters import DatedValue, ParametersOn
 from .reasons import Reason
+from .wording import Phrase
 
 
-def reason_from(p: ParametersOn, parameter: str, code: str, text: str) -> Reason:
-    """A reason citing the reference of the parameter value in force."""
+def reason_from(p: ParametersOn, parameter: str, code: str, wording: Phrase | None = None, /, **params) -> Reason:
+    """A reason citing the reference of the parameter value in force, said by ``wording`` (else by the catalogue's
+    template of the same key as ``code``, filled with ``params``)."""
     ref = p.reference(parameter)
-    return Reason(code, text, ref.title, ref.href)
+    return Reason(code, wording if wording is not None else Phrase(code, params or None), ref.title, ref.href)
 
 
 def parameter_to_verify(p: ParametersOn, parameter: str) -> str | None:

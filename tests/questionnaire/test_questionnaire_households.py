@@ -166,9 +166,11 @@ def run(client, answers):
 
 #: Pages and questions offered to each household (update only with a reason: they are the issue's measure).
 #: Each count includes the basic health cover question of the complementary page (issue 14: patients from
-#: outside), one question for every household.
+#: outside), one question for every household; a household with planned care also gets the rarer situations
+#: (organ donation, terrorism, minor victim of sexual violence, work accident of two thirds or more: issue 14),
+#: one checkbox group for the whole health page, closed by default.
 OFFERED = {
-    "single_mother_of_two": (10, 39),
+    "single_mother_of_two": (10, 40),
     "self_employed_overseas": (10, 24),
     "retired_couple_on_aspa": (9, 23),
     "student_living_alone": (10, 19),

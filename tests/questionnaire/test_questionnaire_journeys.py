@@ -39,18 +39,20 @@ def run(client, answers):
     return visited, text_of(response), response
 
 
+def persona(steps: dict) -> dict:
+    """A persona's answers: the steps given; for the others, no complementary, no planned care, no difficulty."""
+    return {"complementaire": {"complementary": "none"}, "soins": care_data([]), "difficultes": {}, "verification": {},
+            **steps}
+
+
 def single_on_rsa():
-    return {
+    return persona({
         "residence": {"place": "75"},
         "foyer": household_data([{"role": "applicant", "birth_date": "14/03/1990", "activity": "unemployed"}]),
         "logement": {"status": "tenant"},
         "ressources": {"p1__kinds": ["rsa"]},
         "montants": {"p1__rsa__still": "yes"},
-        "complementaire": {"complementary": "none"},
-        "soins": care_data([]),
-        "difficultes": {},
-        "verification": {},
-    }
+    })
 
 
 def test_single_adult_on_rsa_gets_the_free_css(client, db):
@@ -66,7 +68,7 @@ def test_single_adult_on_rsa_gets_the_free_css(client, db):
 
 
 def couple_with_two_children():
-    return {
+    return persona({
         "residence": {"place": "Seine-Saint-Denis"},
         "foyer": household_data([
             {"role": "applicant", "birth_date": "02/06/1984", "activity": "employee", "label": "Karim"},
@@ -81,11 +83,7 @@ def couple_with_two_children():
             "p1__family_benefit__how": "all", "p1__family_benefit__monthly": "150",
             "p1__housing_aid__monthly": "300 €",
         },
-        "complementaire": {"complementary": "none"},
-        "soins": care_data([]),
-        "difficultes": {},
-        "verification": {},
-    }
+    })
 
 
 def test_couple_with_two_children_and_housing_aid_pays_a_participation(client, db):
@@ -105,7 +103,7 @@ def test_couple_with_two_children_and_housing_aid_pays_a_participation(client, d
 
 
 def retired_on_aspa():
-    return {
+    return persona({
         "residence": {"place": "33000"},
         "foyer": household_data([{"role": "applicant", "birth_date": "01/02/1950", "activity": "retired"}]),
         "logement": {"status": "owner"},
@@ -113,10 +111,8 @@ def retired_on_aspa():
         "montants": {"p1__pension__how": "total", "p1__pension__total": "3 600",
                      "p1__aspa__how": "total", "p1__aspa__total": "8 400"},
         "complementaire": {"complementary": "private"},
-        "soins": care_data([]),
         "difficultes": {"difficulties": ["complementary_premium_too_high"]},
-        "verification": {},
-    }
+    })
 
 
 def test_retired_person_on_aspa(client, db):
@@ -131,21 +127,19 @@ def test_retired_person_on_aspa(client, db):
 
 
 def self_employed_in_difficulty():
-    return {
+    return persona({
         "residence": {"place": "13"},
         "foyer": household_data([{"role": "applicant", "birth_date": "21/07/1978", "activity": "self_employed"}]),
         "logement": {"status": "tenant"},
         "ressources": {"p1__kinds": ["self_employment"]},
         "montants": {"p1__self_employment__annual": "9 000"},
-        "complementaire": {"complementary": "none"},
         "soins": care_data([{"kind": "hospitalisation", "member": "p1", "days": "5"}]),
         "sante": {},
         "difficultes": {"difficulties": ["care_costs_not_covered"]},
         "independant": {"self_employed_difficulties": [
             "self_employed_financial_hardship", "self_employed_contributions_unpaid",
         ]},
-        "verification": {},
-    }
+    })
 
 
 def test_self_employed_person_in_difficulty_with_a_planned_stay(client, db):
@@ -164,7 +158,7 @@ def test_self_employed_person_in_difficulty_with_a_planned_stay(client, db):
 
 
 def family_in_guadeloupe():
-    return {
+    return persona({
         "residence": {"place": "Guadeloupe"},
         "foyer": household_data([
             {"role": "applicant", "birth_date": "05/01/1988", "activity": "employee"},
@@ -175,12 +169,9 @@ def family_in_guadeloupe():
         "ressources": {"p1__kinds": ["salary"], "p2__kinds": ["unemployment_benefit"]},
         "montants": {"p1__salary__how": "total", "p1__salary__total": "14 400",
                      "p2__unemployment_benefit__how": "total", "p2__unemployment_benefit__total": "4 800"},
-        "complementaire": {"complementary": "none"},
         "soins": care_data([{"kind": "emergency_visit", "member": "c1"}]),
         "sante": {},
-        "difficultes": {},
-        "verification": {},
-    }
+    })
 
 
 def test_family_in_guadeloupe(client, db):

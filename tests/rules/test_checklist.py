@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal as D
 
 from eligibility.rules.aids import AIDS
@@ -30,7 +31,19 @@ def checklist_of(situation, css: CssResult, settings: CpamAidSettings | None = N
     p = p_on(situation)
     aids = tuple(aid for aid in AIDS if aid.key != "care_guidance")  # the care guidance has its own tests
     results = assess_aids(situation, p, {"cpam_aid": settings}, aids=aids, given={"css": css})
-    return build_checklist(situation, p, results, aids)
+    return read(build_checklist(situation, p, results, aids))
+
+
+def read(checklist: Checklist) -> Checklist:
+    """The checklist with its words rendered (the rules keep them as phrases of the wording catalogue)."""
+    def text(value):
+        return None if value is None else str(value)
+    return Checklist(tuple(
+        replace(item, organism=text(item.organism), procedure=text(item.procedure), how=text(item.how),
+                documents=tuple(text(d) for d in item.documents), deadline=text(item.deadline),
+                help=text(item.help), appeal=text(item.appeal))
+        for item in checklist.items
+    ))
 
 
 FAMILY = {

@@ -176,7 +176,8 @@ def test_always_says_optional_no_appeal_and_quotes():
     assert "facultative" in texts
     assert "ne peut pas être contesté" in texts
     assert "deux devis" in texts
-    assert result.quotes_needed == ("Deux devis de professionnels différents : lunettes (hors 100 % Santé) de p1",)
+    assert tuple(map(str, result.quotes_needed)) == (
+        "Deux devis de professionnels différents : lunettes (hors 100 % Santé) de p1",)
 
 
 def test_as_dict_shape():

@@ -1,7 +1,10 @@
 """Step 7, health: asked only when care is planned, and only about the persons cared for.
 
 The rules use these answers (ALD, pregnancy, work accident, military pension, AEEH) only to work out
-hospital, emergency and consultation charges.
+hospital, emergency and consultation charges. The rarer situations that also remove these charges (organ
+donation, terrorism, a minor victim of sexual violence, a work accident with an incapacity of two thirds or
+more: CSS L160-14, L174-4, L322-3, issue 14) are one checkbox group for the whole page, closed by default, so
+that they cost one question whatever the household.
 """
 
 from __future__ import annotations
@@ -28,6 +31,25 @@ def named(role: str, sex: str) -> str:
 
 def health_field_name(uid: str, key: str) -> str:
     return f"{uid}__{key}"
+
+
+RARE_FIELD = "rare"
+#: The rare situations: the key sent to the rules and whether it only concerns a child.
+RARE_SITUATIONS = (
+    ("organ_donor", False),
+    ("terrorism_victim", False),
+    ("sexual_violence_minor", True),
+    ("work_accident_two_thirds", False),
+)
+
+
+def rare_label(key: str, who: str):
+    return {
+        "organ_donor": _("%(who)s : soins liés à un don d'organe ou de tissus"),
+        "terrorism_victim": _("%(who)s : soins liés à un attentat (victime d'un acte de terrorisme)"),
+        "sexual_violence_minor": _("%(who)s : soins d'un mineur victime de violences sexuelles"),
+        "work_accident_two_thirds": _("%(who)s : accident du travail avec une incapacité d'au moins deux tiers"),
+    }[key] % {"who": who}
 
 
 class HealthForm(StepForm):
@@ -83,6 +105,20 @@ class HealthForm(StepForm):
             self.people.append({"member": member, "names": names})
         for person in self.people:
             person["fields"] = [self[n] for n in person["names"]]
+        choices = [
+            (f"{p['member']['uid']}:{key}", rare_label(key, p["member"]["title"]))
+            for p in self.people for key, child_only in RARE_SITUATIONS
+            if not child_only or p["member"]["role"] == Role.CHILD.value
+        ]
+        self.rare_field = None
+        if choices:
+            self.fields[RARE_FIELD] = forms.MultipleChoiceField(
+                label=_("Une situation plus rare ?"), choices=choices, widget=forms.CheckboxSelectMultiple,
+                required=False,
+                help_text=_("Dans ces situations, le forfait journalier ou le forfait des urgences n'est pas à payer "
+                            "pour les soins concernés. Cochez seulement ce qui vous concerne."),
+            )
+            self.rare_field = self[RARE_FIELD]
 
     def summary_rows(self):
         rows = []
@@ -92,18 +128,30 @@ class HealthForm(StepForm):
             if due:
                 answers.append(gettext("Accouchement prévu le %(day)s") % {"day": date_text(due)})
             rows.append((person["member"]["title"], "; ".join(str(a) for a in answers) or gettext("Aucune de ces situations")))
+        if self.cleaned_data.get(RARE_FIELD):
+            labels = dict(self.fields[RARE_FIELD].choices)
+            rows.append((str(self.fields[RARE_FIELD].label),
+                         "; ".join(str(labels.get(v, v)) for v in self.cleaned_data[RARE_FIELD])))
         return rows
 
 
 def to_situation(answers, t: Translation) -> None:
     s = t.situation
     health = answers.get("sante") or {}
+    rare = set(health.get(RARE_FIELD) or [])
     s["health"] = []
     for m in answers.care_members:
         uid = m["uid"]
         entry: dict = {"member": t.ids[uid]}
         for key in ("ald", "work_accident", "military_pension", "aeeh_child"):
             if health.get(health_field_name(uid, key)):
+                entry[key] = True
+        for key, _child_only in RARE_SITUATIONS:
+            if f"{uid}:{key}" not in rare:
+                continue
+            if key == "work_accident_two_thirds":
+                entry["work_accident_incapacity"] = "two_thirds_or_more"
+            else:
                 entry[key] = True
         due = health.get(health_field_name(uid, "pregnancy_due_date"))
         if due:
@@ -114,6 +162,8 @@ def to_situation(answers, t: Translation) -> None:
             t.trace[f"health[{i}]"] = Origin("sante", None)
             for key in ("ald", "work_accident", "military_pension", "aeeh_child", "pregnancy_due_date"):
                 t.trace[f"health[{i}].{key}"] = Origin("sante", health_field_name(uid, key))
+            for key in ("organ_donor", "terrorism_victim", "sexual_violence_minor", "work_accident_incapacity"):
+                t.trace[f"health[{i}].{key}"] = Origin("sante", RARE_FIELD)
 
 
 STEP = Step(

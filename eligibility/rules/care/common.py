@@ -6,11 +6,12 @@ from calendar import monthrange
 from datetime import date, timedelta
 from decimal import Decimal
 
-from ..enums import Complementary, ResourceType
+from ..enums import Complementary, EmergencyExemption, ResourceType
 from ..parameters import ParametersOn
-from ..reasons import Reason, format_date
+from ..reasons import Reason
 from ..situation import Situation
 from ..sources import reason_from
+from ..wording import Day, Label, Phrase, say
 
 ZERO = Decimal("0")
 CSS_COVERAGES = frozenset({Complementary.CSS_FREE, Complementary.CSS_WITH_PARTICIPATION})
@@ -47,15 +48,32 @@ def in_maternity_period(situation: Situation, member_id: str, p: ParametersOn) -
     return window is not None and window[0] <= situation.request_date <= window[1]
 
 
-def maternity_reason(situation: Situation, member_id: str, p: ParametersOn, code: str, what: str) -> Reason:
+def maternity_reason(situation: Situation, member_id: str, p: ParametersOn, code: str, what: Phrase) -> Reason:
     start, end = maternity_window(situation, member_id, p)  # type: ignore[misc]
     due = situation.health_of(member_id).pregnancy_due_date  # type: ignore[union-attr]
     return reason_from(
         p, "soins.maternite_periode", code,
-        f"{what} : à la date de la demande, {member_id} est dans la période couverte par l'assurance maternité "
-        f"(du 6e mois de grossesse à 12 jours après l'accouchement ; avec un terme prévu le {format_date(due)}, "
-        f"nous l'estimons du {format_date(start)} au {format_date(end)}).",
+        say("care.maternity", what=what, member=member_id,
+            days_after=int(p["soins.maternite_periode"]["jours_apres_accouchement"]), due=Day(due), start=Day(start),
+            end=Day(end)),
     )
+
+
+def exemption_label(exemption, reasons: tuple[Reason, ...]) -> Phrase | Label | None:
+    """The label of a hospital or emergency exemption. Those that state a duration take it from the reason that
+    applied the exemption, which read it from its parameter (``soins.nouveau_ne_jours``,
+    ``soins.maternite_periode``): the label says the value the rule used and never drifts from it."""
+    if exemption is None:
+        return None
+    value = exemption.value
+    if value in ("newborn", "maternity"):
+        applied = next((r for r in reasons if r.code.endswith(".exempt." + value)), None)
+        if applied is not None and value == "newborn":
+            return say("care.exemption.newborn", days=applied.params["days"])
+        if applied is not None:
+            return say("care.exemption.maternity_insurance" if isinstance(exemption, EmergencyExemption)
+                       else "care.exemption.maternity", days_after=applied.params["days_after"])
+    return Label(exemption.label)
 
 
 def newborn_days(situation: Situation, member_id: str) -> int:

@@ -11,6 +11,7 @@ from ..parameters import ParametersOn
 from ..reasons import Reason, cents, format_eur, format_percent
 from ..situation import PlannedCare, Situation
 from ..sources import parameter_to_verify, reason_from
+from ..wording import Eur, Label, Lower, say
 from .common import ZERO, in_maternity_period, maternity_reason
 
 
@@ -53,21 +54,15 @@ def consultation(
     if maternity:
         social_security = base
         reasons.append(maternity_reason(
-            situation, care.member, p, "care.consultation.maternity",
-            "Consultation remboursée à 100 % du tarif de base",
+            situation, care.member, p, "care.consultation.maternity", say("care.consultation.maternity_full"),
         ))
     else:
         social_security = cents(base * rate)
         reasons.append(reason_from(
             p, rate_name, "care.consultation.reimbursement",
-            f"La Sécurité sociale rembourse {format_percent(rate)} "
-            f"du tarif de base ({format_eur(base)}), soit {format_eur(social_security)}.",
+            rate=format_percent(rate), base=Eur(base), paid=Eur(social_security),
         ))
-    reasons.append(reason_from(
-        p, tariff_name, "care.consultation.base",
-        f"Tarif de base retenu : celui d'une consultation de médecin généraliste, {format_eur(tariff)} "
-        f"(au plus le montant payé).",
-    ))
+    reasons.append(reason_from(p, tariff_name, "care.consultation.base", tariff=Eur(tariff)))
     health = situation.health_of(care.member)
     if health is not None and health.ald and not maternity:
         to_verify.append(
@@ -83,9 +78,7 @@ def consultation(
     if sector is not Sector.SECTOR_1 and not css_holder and excess > 0:
         reasons.append(Reason(
             "care.consultation.excess_fees",
-            f"Médecin {sector.label.lower()} : le dépassement d'honoraires ({format_eur(excess)}) n'est pas remboursé par "
-            "la Sécurité sociale ; une complémentaire peut en rembourser une partie selon le contrat "
-            "(mieux avec un médecin adhérent à l'Optam).",
+            say("care.consultation.excess_fees", sector=Lower(Label(sector.label)), excess=Eur(excess)),
             "Code de la sécurité sociale, art. L162-5",
             "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006073189",
         ))
@@ -96,9 +89,7 @@ def consultation(
             )
     if css_holder and fee > base:
         reasons.append(Reason(
-            "care.consultation.css_no_excess",
-            f"Avec la Complémentaire santé solidaire, le médecin ne peut pas facturer de dépassement d'honoraires : "
-            f"il applique le tarif de base ({format_eur(base)}), pris en charge en totalité.",
+            "care.consultation.css_no_excess", say("care.consultation.css_no_excess", base=Eur(base)),
             "Code de la sécurité sociale, art. L861-3 et L162-5-13",
             "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006073189",
         ))
@@ -116,19 +107,20 @@ def consultation(
     amount = p[pf_name]
     if exemption is not None:
         participation = ZERO
+        label = (say("care.exemption.under_age", age=int(p["soins.participation_forfaitaire_age_exoneration"]))
+                 if exemption is ParticipationExemption.UNDER_18 else Label(exemption.label))
         reasons.append(reason_from(
             p, pf_name, f"care.participation.exempt.{exemption.value}",
-            f"Pas de participation forfaitaire ({format_eur(amount)}) : {exemption.label.lower()}.",
+            say("care.participation.exempt", amount=Eur(amount), exemption=Lower(label)),
         ))
     else:
         participation = min(amount, participation_left) if participation_left is not None else amount
         participation = max(participation, ZERO)
         reasons.append(reason_from(
             p, pf_name, "care.participation.due",
-            f"Participation forfaitaire : {format_eur(amount)} retenus sur le remboursement (au plus "
-            f"{format_eur(p['soins.participation_forfaitaire_plafond_journalier'])} par jour et "
-            f"{format_eur(p['soins.participation_forfaitaire_plafond_annuel'])} par an et par personne)."
-            + (" Le plafond annuel est atteint par les consultations prévues." if participation < amount else ""),
+            amount=Eur(amount), daily=Eur(p["soins.participation_forfaitaire_plafond_journalier"]),
+            yearly=Eur(p["soins.participation_forfaitaire_plafond_annuel"]),
+            reached=say("care.participation.ceiling_reached") if participation < amount else "",
         ))
     return ConsultationResult(
         care_index=index,

@@ -5,14 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..contract import REASONS, Contract, contract, entry, label, text
+from ..contract import REASONS, Contract, contract, entry, text
 from ..enums import EmergencyExemption, WorkAccidentIncapacity
 from ..parameters import ParameterDateError, ParametersOn
-from ..reasons import Reason, format_date, format_eur
+from ..reasons import Reason, format_date
 from ..situation import PlannedCare, Situation
 from ..sources import parameter_to_verify, reason_from, upcoming_change
+from ..wording import Day, Eur, Joined, Label, Phrase, say
 from .common import (
     ZERO,
+    exemption_label,
     has_invalidity_pension,
     in_maternity_period,
     is_newborn,
@@ -23,7 +25,7 @@ from .common import (
 
 @contract(
     "care_index", "member", entry("flat_fee", description="Forfait patient urgences dû (0 si exonéré)"), "exemption",
-    label("exemption_label", "exemption"), "reduced", "rate", REASONS, text("to_verify"),
+    text("exemption_label"), "reduced", "rate", REASONS, text("to_verify"),
     schema="EmergencyVisitOut",
 )
 @dataclass(frozen=True, slots=True)
@@ -36,6 +38,11 @@ class EmergencyVisitResult(Contract):
     flat_fee: Decimal                 # due by the patient (0 when exempt or paid by the CSS)
     reasons: tuple[Reason, ...]
     to_verify: tuple[str, ...] = ()
+
+    @property
+    def exemption_label(self) -> Phrase | Label | None:
+        """The exemption's label, with the duration its reason read from the parameters (``common``)."""
+        return exemption_label(self.exemption, self.reasons)
 
 
 def emergency_visit(
@@ -50,9 +57,7 @@ def emergency_visit(
             exemption=EmergencyExemption.NOT_IN_FORCE, flat_fee=ZERO,
             reasons=(
                 Reason(
-                    "care.emergency.not_in_force",
-                    f"Le forfait patient urgences n'existe qu'à partir du {format_date(exc.first)} : avant, un ticket "
-                    "modérateur s'appliquait aux soins des urgences (non estimé ici).",
+                    "care.emergency.not_in_force", say("care.emergency.not_in_force", day=Day(exc.first)),
                     "Code de la sécurité sociale, art. L160-13",
                     "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006073189",
                 ),
@@ -64,21 +69,18 @@ def emergency_visit(
     heavy_work_accident = incapacity is WorkAccidentIncapacity.TWO_THIRDS_OR_MORE
     reduced_for = []
     if health is not None and health.ald:
-        reduced_for.append("affection de longue durée (ALD)")
+        reduced_for.append(say("care.emergency.reduced.ald"))
     if health is not None and health.work_accident and not heavy_work_accident:
-        reduced_for.append("accident du travail ou maladie professionnelle"
-                           + (" avec une incapacité de moins des deux tiers" if incapacity else ""))
+        reduced_for.append(say("care.emergency.reduced.work_accident_under_two_thirds" if incapacity
+                               else "care.emergency.reduced.work_accident"))
     reduced = bool(reduced_for)
     used = reduced_name if reduced else name
     rate = p[used]
     to_verify = [t for t in (parameter_to_verify(p, used),) if t]
     if reduced:
         reasons = [
-            reason_from(
-                p, reduced_name, "care.emergency.reduced",
-                f"Forfait patient urgences au montant minoré de {format_eur(rate)} (au lieu de {format_eur(full)}) "
-                f"pour : {', '.join(reduced_for)}. Il est dû pour un passage aux urgences non suivi d'une hospitalisation.",
-            )
+            reason_from(p, reduced_name, "care.emergency.reduced", rate=Eur(rate), full=Eur(full),
+                        reduced_for=Joined(reduced_for))
         ]
         if health is not None and health.work_accident and incapacity is None:
             to_verify.append(
@@ -87,19 +89,14 @@ def emergency_visit(
             )
     else:
         reasons = [
-            reason_from(
-                p, name, "care.emergency.rate",
-                f"Forfait patient urgences : {format_eur(rate)} pour un passage aux urgences non suivi d'une "
-                f"hospitalisation (tarif en vigueur le {format_date(situation.request_date)}).",
-            )
+            reason_from(p, name, "care.emergency.rate", rate=Eur(rate), request_day=Day(situation.request_date))
         ]
     change = upcoming_change(p, used)
     if change is not None:
         reasons.append(
             Reason(
                 "care.emergency.rate_change",
-                f"Ce forfait passe à {format_eur(change.value)} le {format_date(change.start)} : un passage aux urgences "
-                "à partir de cette date sera facturé au nouveau montant.",
+                say("care.emergency.rate_change", rate=Eur(change.value), day=Day(change.start)),
                 change.references[0].title, change.references[0].href,
             )
         )
@@ -108,66 +105,43 @@ def emergency_visit(
     exemption: EmergencyExemption | None = None
     if in_maternity_period(situation, care.member, p):
         exemption = EmergencyExemption.MATERNITY
-        reasons.append(maternity_reason(situation, care.member, p, "care.emergency.exempt.maternity", "Forfait patient urgences non dû"))
+        reasons.append(maternity_reason(situation, care.member, p, "care.emergency.exempt.maternity",
+                                       say("care.emergency.not_due")))
     elif is_newborn(situation, care.member, p):
         exemption = EmergencyExemption.NEWBORN
         reasons.append(reason_from(
             p, "soins.nouveau_ne_jours", "care.emergency.exempt.newborn",
-            f"Nouveau-né de {newborn_days(situation, care.member)} jours : pas de forfait patient urgences pendant les "
-            f"{p['soins.nouveau_ne_jours']} premiers jours de vie.",
+            age=newborn_days(situation, care.member), days=p["soins.nouveau_ne_jours"],
         ))
     elif health is not None and health.military_pension:
         exemption = EmergencyExemption.MILITARY_PENSION
-        reasons.append(reason_from(
-            p, name, "care.emergency.exempt.military_pension",
-            "Titulaire d'une pension militaire d'invalidité : le forfait patient urgences n'est pas dû.",
-        ))
+        reasons.append(reason_from(p, name, "care.emergency.exempt.military_pension"))
     elif has_invalidity_pension(situation, care.member):
         exemption = EmergencyExemption.INVALIDITY_PENSION
-        reasons.append(reason_from(
-            p, name, "care.emergency.exempt.invalidity_pension",
-            "Titulaire d'une pension d'invalidité : le forfait patient urgences n'est pas dû.",
-        ))
+        reasons.append(reason_from(p, name, "care.emergency.exempt.invalidity_pension"))
     elif heavy_work_accident:
         exemption = EmergencyExemption.WORK_ACCIDENT
-        reasons.append(reason_from(
-            p, name, "care.emergency.exempt.work_accident",
-            "Accident du travail ou maladie professionnelle avec une incapacité permanente de deux tiers ou plus : le "
-            "forfait patient urgences n'est pas dû.",
-        ))
+        reasons.append(reason_from(p, name, "care.emergency.exempt.work_accident"))
     elif health is not None and health.organ_donor:
         exemption = EmergencyExemption.ORGAN_DONOR
-        reasons.append(reason_from(
-            p, name, "care.emergency.exempt.organ_donor",
-            "Donneur ou donneuse d'organes : le forfait patient urgences n'est pas dû pour les soins liés au don.",
-        ))
+        reasons.append(reason_from(p, name, "care.emergency.exempt.organ_donor"))
     elif health is not None and health.terrorism_victim:
         exemption = EmergencyExemption.TERRORISM_VICTIM
-        reasons.append(reason_from(
-            p, name, "care.emergency.exempt.terrorism_victim",
-            "Victime d'un acte de terrorisme : le forfait patient urgences n'est pas dû.",
-        ))
+        reasons.append(reason_from(p, name, "care.emergency.exempt.terrorism_victim"))
     elif (health is not None and health.sexual_violence_minor
           and situation.member(care.member).age_on(situation.request_date) < 18):
         exemption = EmergencyExemption.SEXUAL_VIOLENCE_MINOR
-        reasons.append(reason_from(
-            p, name, "care.emergency.exempt.sexual_violence_minor",
-            "Mineur victime de violences sexuelles : le forfait patient urgences n'est pas dû.",
-        ))
+        reasons.append(reason_from(p, name, "care.emergency.exempt.sexual_violence_minor"))
     elif ame:
         exemption = EmergencyExemption.AME
         reasons.append(Reason(
-            "care.emergency.exempt.ame",
-            "Avec l'aide médicale de l'État, le forfait patient urgences est pris en charge : rien à payer.",
+            "care.emergency.exempt.ame", say("care.emergency.exempt.ame"),
             "Code de l'action sociale et des familles, art. L251-2",
             "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006074069",
         ))
     elif css_holder:
         exemption = EmergencyExemption.CSS
-        reasons.append(reason_from(
-            p, name, "care.emergency.exempt.css",
-            "Avec la Complémentaire santé solidaire, le forfait patient urgences est payé par la CSS : rien à payer.",
-        ))
+        reasons.append(reason_from(p, name, "care.emergency.exempt.css"))
     return EmergencyVisitResult(
         care_index=index,
         member=care.member,

@@ -16,8 +16,8 @@ from decimal import Decimal
 from ..contract import Contract, contract, text
 from ..enums import BaseCover, CareKind, Complementary, CssStatus, Territory
 from ..parameters import ParametersOn
-from ..reasons import Reason, format_eur
-from ..wording import say
+from ..reasons import Reason
+from ..wording import Eur, Phrase, say
 
 SEED_ALTERNATIVES = "« Soins non remboursés : quelles alternatives administratives ? » (service-public.fr, Elsan, Urssaf, 2025)"
 SEED_CPAM_AID = "ameli.fr, « Aides financières individuelles »"
@@ -39,6 +39,7 @@ EU_HREF = "https://eur-lex.europa.eu/legal-content/FR/TXT/?uri=CELEX:32004R0883"
 @dataclass(frozen=True, slots=True)
 class GuidanceItem(Contract):
     code: str
+    # Phrases of the wording catalogue (a caisse's name in ``where`` is data), written with ``str()``.
     title: str
     text: str
     where: str | None = None
@@ -65,6 +66,17 @@ def caisse_for(territory: Territory, p: ParametersOn) -> Caisse:
 # --------------------------------------------------------------------------- patients from outside
 
 
+def _item(code: str, *, where, documents: tuple = (), reason: Reason, **params) -> GuidanceItem:
+    """The guidance item ``code``: its title and text are the templates ``guidance.<code>.title`` and ``.text``."""
+    return GuidanceItem(code, say(f"guidance.{code}.title"), say(f"guidance.{code}.text", **params), where,
+                        tuple(say(f"guidance.documents.{d}") for d in documents), reason)
+
+
+def _cited(code: str, article: str, href: str | None) -> Reason:
+    """The source of a guidance item (the API prints its article and link; its words are the item's title)."""
+    return Reason(code, say(f"guidance.{code}.title"), article, href)
+
+
 def cover_guidance(
     base: BaseCover, *, irregular_stay: bool | None, months_in_france: int | None, resources: Decimal | None,
     ceiling_free: Decimal | None, caisse: Caisse, p: ParametersOn,
@@ -76,108 +88,73 @@ def cover_guidance(
     ref_presence = p.reference("demarches.ame_presence_minimale_mois")
     items: list[GuidanceItem] = []
     if base is BaseCover.EU_CEAM:
-        items.append(GuidanceItem(
-            "outside.ceam", "Carte européenne d'assurance maladie (CEAM)",
-            "Pendant un séjour temporaire, vos soins médicalement nécessaires sont pris en charge comme ceux d'un assuré "
-            "français : même remboursement, même reste à payer (forfait journalier compris). Présentez la carte à "
-            "l'admission ; sans elle, demandez à votre caisse un certificat provisoire de remplacement. Si vous avez "
-            f"payé, demandez le remboursement à la {caisse.short} du lieu de séjour ou à votre caisse à votre retour.",
-            where="Bureau des admissions de l'hôpital ; " + caisse.name,
-            documents=("Carte européenne d'assurance maladie (ou certificat provisoire de remplacement)",
-                       "Pièce d'identité"),
-            reason=Reason("outside.ceam", "", EU_REGULATION, EU_HREF),
+        items.append(_item(
+            "outside.ceam", caisse=caisse.short,
+            where=say("guidance.outside.ceam.where", caisse=caisse.name),
+            documents=("ceam", "identity"),
+            reason=_cited("outside.ceam", EU_REGULATION, EU_HREF),
         ))
     elif base is BaseCover.FOREIGN_AGREEMENT:
-        items.append(GuidanceItem(
-            "outside.agreement", "Pays lié à la France par un accord de sécurité sociale",
-            "Certains accords bilatéraux couvrent les soins pendant un séjour en France, d'autres seulement les "
-            "travailleurs et leur famille. Demandez à votre caisse, avant le départ, le formulaire de droits prévu par "
-            "l'accord et présentez-le à l'admission : sans lui, les soins sont à payer. Le CLEISS publie la liste des "
-            "accords et ce que chacun couvre.",
-            where="Votre caisse d'assurance maladie à l'étranger ; à l'hôpital, le bureau des admissions",
-            documents=("Formulaire de droits de l'accord bilatéral", "Pièce d'identité", "Devis de l'établissement"),
-            reason=Reason("outside.agreement", "", "CLEISS, accords bilatéraux de sécurité sociale", CLEISS_HREF),
+        items.append(_item(
+            "outside.agreement", where=say("guidance.outside.agreement.where"),
+            documents=("agreement_form", "identity", "quote"),
+            reason=_cited("outside.agreement", "CLEISS, accords bilatéraux de sécurité sociale", CLEISS_HREF),
         ))
     elif base is BaseCover.FOREIGN_NO_AGREEMENT:
-        items.append(GuidanceItem(
-            "outside.no_agreement", "Assuré(e) dans un pays sans accord avec la France",
-            "Les soins sont à payer au tarif de l'établissement : demandez un devis avant les soins programmés et "
-            "vérifiez votre assurance voyage ou votre assurance à l'étranger. Si vous ne pouvez pas payer, la "
-            "permanence d'accès aux soins de santé (PASS) de l'hôpital et son service social peuvent vous aider.",
-            where="Bureau des admissions et service social de l'hôpital",
-            documents=("Attestation de votre assurance (voyage ou étrangère)", "Pièce d'identité",
-                       "Devis de l'établissement"),
-            reason=Reason("outside.no_agreement", "", SEED_ALTERNATIVES, None),
+        items.append(_item(
+            "outside.no_agreement", where=say("guidance.outside.no_agreement.where"),
+            documents=("foreign_insurance", "identity", "quote"),
+            reason=_cited("outside.no_agreement", SEED_ALTERNATIVES, None),
         ))
     else:
         if irregular_stay is not True:
             enough = months_in_france is None or months_in_france >= int(minimum["puma"])
             items.append(GuidanceItem(
-                "outside.puma", "Protection universelle maladie", _puma_text(irregular_stay, enough, minimum, caisse),
+                "outside.puma", say("guidance.outside.puma.title"), _puma_text(irregular_stay, enough, minimum, caisse),
                 where=caisse.name,
-                documents=("Pièce d'identité et titre de séjour", "Justificatif de domicile ou de domiciliation",
-                           "Justificatif de résidence depuis plus de trois mois"),
-                reason=Reason("outside.puma", "", ref_presence.title, ref_presence.href),
+                documents=tuple(say(f"guidance.documents.{d}") for d in ("residence_permit", "domicile", "three_months")),
+                reason=_cited("outside.puma", ref_presence.title, ref_presence.href),
             ))
         if irregular_stay is not False:
             eligible_time = months_in_france is None or months_in_france >= int(minimum["ame"])
             under_ceiling = resources is None or ceiling_free is None or resources <= ceiling_free
             if eligible_time and under_ceiling:
-                ceiling = f" (plafond de {format_eur(ceiling_free)} par an pour votre foyer)" if ceiling_free else ""
-                text = (
-                    "Sans titre de séjour, après plus de "
-                    f"{minimum['ame']} mois de présence ininterrompue en France et avec des ressources sous le plafond de "
-                    f"la CSS gratuite{ceiling}, l'aide médicale de l'État (AME) prend en charge vos soins au tarif de la "
-                    "Sécurité sociale, sans avance de frais, forfait journalier compris. Déposez la demande à la "
-                    f"{caisse.short} de votre domicile ou de votre domiciliation."
-                )
+                ceiling = say("guidance.outside.ame.ceiling", ceiling=Eur(ceiling_free)) if ceiling_free else ""
+                text = say("guidance.outside.ame.text", months=minimum["ame"], ceiling=ceiling, caisse=caisse.short)
             elif not eligible_time:
-                text = (f"L'aide médicale de l'État (AME) demande plus de {minimum['ame']} mois de présence "
-                        "ininterrompue en France : en attendant, les soins urgents sont pris en charge (voir ci-dessous).")
+                text = say("guidance.outside.ame.text.too_early", months=minimum["ame"])
             else:
-                text = ("Vos ressources dépassent le plafond de l'aide médicale de l'État (celui de la CSS gratuite) : "
-                        "l'AME ne devrait pas être accordée ; les soins urgents restent pris en charge.")
+                text = say("guidance.outside.ame.text.over_ceiling")
             items.append(GuidanceItem(
-                "outside.ame", "Aide médicale de l'État (AME)", text, where=caisse.name,
-                documents=("Pièce d'identité", "Justificatif de présence en France depuis plus de trois mois",
-                           "Justificatif de domicile ou attestation de domiciliation", "Justificatifs de ressources"),
-                reason=Reason("outside.ame", "", "Code de l'action sociale et des familles, art. L251-1 et L251-2",
+                "outside.ame", say("guidance.outside.ame.title"), text, where=caisse.name,
+                documents=tuple(say(f"guidance.documents.{d}")
+                                for d in ("identity", "presence", "domicile_or_domiciliation", "resources")),
+                reason=_cited("outside.ame", "Code de l'action sociale et des familles, art. L251-1 et L251-2",
                               CASF_HREF),
             ))
-            items.append(GuidanceItem(
-                "outside.urgent_care", "Soins urgents",
-                "Si vous n'avez pas (encore) droit à l'AME, l'hôpital prend en charge les soins urgents dont l'absence "
-                "mettrait votre vie en danger ou altérerait gravement et durablement votre santé, ainsi que les soins de "
-                "grossesse et ceux des enfants : l'hôpital les facture à l'État, pas à vous.",
-                where="Service social de l'hôpital",
-                reason=Reason("outside.urgent_care", "", "Code de l'action sociale et des familles, art. L254-1",
+            items.append(_item(
+                "outside.urgent_care", where=say("guidance.where.hospital_social_service"),
+                reason=_cited("outside.urgent_care", "Code de l'action sociale et des familles, art. L254-1",
                               CASF_HREF),
             ))
     if base is not BaseCover.EU_CEAM:
-        items.append(GuidanceItem(
-            "outside.pass", "Permanence d'accès aux soins de santé (PASS)",
-            "Dans les hôpitaux publics, la PASS reçoit toute personne sans couverture complète : consultations, "
-            "médicaments, et aide pour ouvrir vos droits. Le service social de l'hôpital vous y oriente.",
-            where="PASS et service social de l'hôpital le plus proche",
-            documents=("Pièce d'identité si vous en avez une", "Tout document sur votre situation"),
-            reason=Reason("outside.pass", "", "Code de la santé publique, art. L6112-6", CSP_HREF),
+        items.append(_item(
+            "outside.pass", where=say("guidance.outside.pass.where"),
+            documents=("identity_if_any", "any_document"),
+            reason=_cited("outside.pass", "Code de la santé publique, art. L6112-6", CSP_HREF),
         ))
     return tuple(items)
 
 
-def _puma_text(irregular_stay: bool | None, enough: bool, minimum: dict, caisse: Caisse) -> str:
+def _puma_text(irregular_stay: bool | None, enough: bool, minimum: dict, caisse: Caisse) -> Phrase:
     months = minimum["puma"]
     if not enough:
-        text = (f"Après {months} mois de résidence stable et régulière en France, vous aurez droit à l'Assurance "
-                "maladie (protection universelle maladie). ")
+        start = say("guidance.outside.puma.later", months=months)
     elif irregular_stay is None:
-        text = (f"Si vous résidez en France de façon régulière (avec un titre de séjour) depuis plus de {months} mois, "
-                "vous avez droit à l'Assurance maladie (protection universelle maladie). ")
+        start = say("guidance.outside.puma.if_regular", months=months)
     else:
-        text = (f"Vous résidez en France de façon stable et régulière depuis plus de {months} mois : vous avez droit "
-                "à l'Assurance maladie (protection universelle maladie). ")
-    return (text + f"Demandez votre affiliation à la {caisse.short} ; avec de faibles ressources, demandez en même temps "
-            "la Complémentaire santé solidaire.")
+        start = say("guidance.outside.puma.entitled", months=months)
+    return say("guidance.outside.puma.text", start=start, caisse=caisse.short)
 
 
 # --------------------------------------------------------------------------- paying the rest
@@ -190,44 +167,28 @@ def payment_options(
     """The "options de paiement" of the source document, those the household's figures call for."""
     if total_left <= 0:
         return ()
-    source = Reason("pay.source", "", SEED_ALTERNATIVES, None)
+    source = Reason("pay.source", say("guidance.pay.source"), SEED_ALTERNATIVES, None)
     items: list[GuidanceItem] = []
     if has_stay or has_quoted:
-        items.append(GuidanceItem(
-            "pay.quote", "Demander un devis avant les soins",
-            "Avant une hospitalisation programmée ou une prothèse, demandez un devis détaillé, avec les suppléments "
-            "(chambre particulière, dépassements) : il permet de connaître le reste à payer et de demander une aide.",
-            where="Bureau des admissions de l'établissement, ou le professionnel", documents=(), reason=source,
-        ))
+        items.append(_item("pay.quote", where=say("guidance.pay.quote.where"), reason=source))
     if has_stay:
-        items.append(GuidanceItem(
-            "pay.instalments", "Payer en plusieurs fois",
-            "Demandez un échéancier au service administratif (bureau des frais de séjour) de l'établissement, de "
-            "préférence avant l'admission ou dès réception de la facture.",
-            where="Service des frais de séjour de l'établissement", documents=("Devis ou facture",), reason=source,
-        ))
+        items.append(_item("pay.instalments", where=say("guidance.pay.instalments.where"),
+                           documents=("quote_or_invoice",), reason=source))
     if complementary in (Complementary.PRIVATE, Complementary.PRIVATE_RESPONSIBLE, Complementary.PRIVATE_NOT_RESPONSIBLE):
-        items.append(GuidanceItem(
-            "pay.check_complementary", "Vérifier votre complémentaire avant l'admission",
-            "Envoyez le devis à votre complémentaire : elle vous dit ce qu'elle rembourse et peut faire une prise en "
-            "charge directe avec l'établissement, pour ne pas avancer les frais.",
-            where="Votre complémentaire santé", documents=("Devis", "Carte de tiers payant"), reason=source,
-        ))
+        items.append(_item("pay.check_complementary", where=say("guidance.pay.check_complementary.where"),
+                           documents=("quote_only", "third_party_card"), reason=source))
     if css_status is CssStatus.NOT_ELIGIBLE or complementary in (Complementary.NONE, Complementary.CSS_PENDING):
-        items.append(GuidanceItem(
-            "pay.local_aid", "Demander une aide si le reste à payer est élevé",
-            f"La {caisse.short} (action sanitaire et sociale), le CCAS de votre commune, le département ou une "
-            "association peuvent aider à payer des soins mal remboursés : joignez le devis, vos ressources et un "
-            "courrier qui explique votre situation.",
-            where=f"{caisse.short}, CCAS de la mairie, service social du département",
-            documents=("Devis", "Justificatifs de ressources des trois derniers mois", "Pièce d'identité",
-                       "Justificatif de domicile"),
-            reason=source,
+        items.append(_item(
+            "pay.local_aid", caisse=caisse.short, where=say("guidance.pay.local_aid.where", caisse=caisse.short),
+            documents=("quote_only", "resources_three_months", "identity", "domicile_proof"), reason=source,
         ))
     return tuple(items)
 
 
 # --------------------------------------------------------------------------- above the CSS ceiling, or leaving it
+
+_PLANNED_WORDS = ((CareKind.GLASSES, "l'optique"), (CareKind.DENTAL_PROSTHESIS, "le dentaire"),
+                  (CareKind.HEARING_AIDS, "les aides auditives"))
 
 
 def complementary_guidance(
@@ -239,40 +200,25 @@ def complementary_guidance(
     items: list[GuidanceItem] = []
     holder = complementary in (Complementary.CSS_FREE, Complementary.CSS_WITH_PARTICIPATION)
     if holder:
-        items.append(GuidanceItem(
-            "leave.renewal_refused", "Si le renouvellement de la CSS est refusé",
-            "D'après vos ressources, le renouvellement de votre CSS serait refusé. Si elle était gérée par une mutuelle "
-            "ou un autre organisme complémentaire, celui-ci doit vous proposer un an de prolongation : même organisme, "
-            "mêmes garanties, cotisation à tarif privilégié. Si vous payiez une participation, la part des soins prise "
-            "en charge par l'Assurance maladie reste sans avance de frais pendant un an, sur présentation de "
-            f"l'attestation que la {caisse.short} vous enverra. Vous pouvez aussi contester le refus devant la "
-            "commission de recours amiable dans les deux mois.",
-            where="L'organisme qui gère votre CSS ; " + caisse.name,
-            documents=("Attestation de fin de droits de la caisse",),
-            reason=Reason("leave.renewal_refused", "", SEED_CSS, None),
+        items.append(_item(
+            "leave.renewal_refused", caisse=caisse.short,
+            where=say("guidance.leave.renewal_refused.where", caisse=caisse.name),
+            documents=("end_of_rights",),
+            reason=_cited("leave.renewal_refused", SEED_CSS, None),
         ))
     if complementary in (Complementary.NONE, Complementary.CSS_FREE, Complementary.CSS_WITH_PARTICIPATION,
                          Complementary.PRIVATE_NOT_RESPONSIBLE):
-        what = [k for k, word in ((CareKind.GLASSES, "l'optique"), (CareKind.DENTAL_PROSTHESIS, "le dentaire"),
-                                  (CareKind.HEARING_AIDS, "les aides auditives")) if k in planned_kinds]
-        focus = ", en particulier pour les soins que vous prévoyez" if what else ""
-        items.append(GuidanceItem(
-            "leave.choose_complementary", "Choisir une complémentaire santé",
-            "Comparez plusieurs offres" + focus + " : les remboursements de l'optique, du dentaire et des aides "
-            "auditives ; les plafonds par an et par acte ; les franchises et délais de carence (période pendant "
-            "laquelle le contrat ne rembourse pas encore). Préférez un contrat « responsable » : il rembourse "
-            "entièrement l'offre « 100 % Santé » (lunettes, prothèses dentaires, aides auditives).",
-            where="Mutuelles, assurances et institutions de prévoyance ; un comparateur ou une association",
-            reason=Reason("leave.choose_complementary", "", SEED_ALTERNATIVES, None),
+        planned = any(k in planned_kinds for k, _word in _PLANNED_WORDS)
+        items.append(_item(
+            "leave.choose_complementary", where=say("guidance.leave.choose_complementary.where"),
+            focus=say("guidance.leave.choose_complementary.focus") if planned else "",
+            reason=_cited("leave.choose_complementary", SEED_ALTERNATIVES, None),
         ))
-        items.append(GuidanceItem(
-            "leave.premium_aid", "Aide de l'Assurance maladie pour payer la cotisation",
-            f"Avec des revenus modestes, la {caisse.short} peut vous aider à financer une complémentaire santé "
-            "(action sanitaire et sociale). L'aide est facultative et dépend du budget de la caisse : demandez-la avec "
-            "un devis de cotisation.",
-            where=caisse.name + " (compte ameli, 36 46)",
-            documents=("Devis ou échéancier de cotisation", "Justificatifs de ressources"),
-            reason=Reason("leave.premium_aid", "", SEED_CPAM_AID, AMELI_AID_HREF),
+        items.append(_item(
+            "leave.premium_aid", caisse=caisse.short,
+            where=say("guidance.leave.premium_aid.where", caisse=caisse.name),
+            documents=("premium_quote", "resources"),
+            reason=_cited("leave.premium_aid", SEED_CPAM_AID, AMELI_AID_HREF),
         ))
     return tuple(items)
 
@@ -326,14 +272,9 @@ def build_guidance(situation, p: ParametersOn, css, reste) -> CareGuidance:
         resources=css.resources, ceiling_free=css.ceiling_free, caisse=caisse, p=p,
     )
     if situation.complementary is Complementary.AME and cover.base is BaseCover.FRENCH:
-        patient_cover = (GuidanceItem(
-            "outside.ame_holder", "Avec l'aide médicale de l'État",
-            "L'AME prend en charge vos soins au tarif de la Sécurité sociale, sans avance de frais, forfait journalier "
-            "et forfait urgences compris ; elle ne paie pas ce qui dépasse ce tarif (prothèses dentaires, lunettes, "
-            "aides auditives au-delà de la base). Certains soins programmés non urgents demandent un accord préalable "
-            f"de la {caisse.short}. Pensez à la renouveler chaque année.",
-            where=caisse.name,
-            reason=Reason("outside.ame_holder", "", "Code de l'action sociale et des familles, art. L251-2", CASF_HREF),
+        patient_cover = (_item(
+            "outside.ame_holder", caisse=caisse.short, where=caisse.name,
+            reason=_cited("outside.ame_holder", "Code de l'action sociale et des familles, art. L251-2", CASF_HREF),
         ),)
         to_verify.append("AME : les soins programmés non urgents soumis à accord préalable (et la durée d'AME requise) "
                          "ne sont pas modélisés ; vérifier auprès de la caisse.")

@@ -14,8 +14,9 @@ from decimal import Decimal
 
 from ..contract import Contract, contract, entry
 from ..parameters import Parameter, Reference
-from ..reasons import cents, format_date, format_eur
+from ..reasons import cents
 from ..situation import stay_days
+from ..wording import Day, Eur, Phrase, say
 
 
 @contract(entry("from", "first_day"), entry("to", "last_day"), "days", entry("daily_rate", "rate"), "amount")
@@ -33,11 +34,12 @@ class RateSegment(Contract):
     def amount(self) -> Decimal:
         return cents(self.rate * self.days)
 
-    def sentence(self) -> str:
-        plural = "s" if self.days > 1 else ""
-        span = (f"le {format_date(self.first_day)}" if self.days == 1
-                else f"du {format_date(self.first_day)} au {format_date(self.last_day)}")
-        return f"{span} : {self.days} jour{plural} × {format_eur(self.rate)} = {format_eur(self.amount)}"
+    def sentence(self) -> Phrase:
+        rate, amount = Eur(self.rate), Eur(self.amount)
+        if self.days == 1:
+            return say("care.stay.one_day", day=Day(self.first_day), rate=rate, amount=amount)
+        return say("care.stay.days", first_day=Day(self.first_day), last_day=Day(self.last_day), days=self.days,
+                   rate=rate, amount=amount)
 
 
 @dataclass(frozen=True, slots=True)

@@ -304,7 +304,7 @@ def _hearing(p, *, quote, basket, member, age, ears) -> QuotedPricing:
             f"Avec la Complémentaire santé solidaire, l'audioprothésiste doit proposer des appareils de classe I à "
             f"{format_eur(css_limit)} au plus par oreille : rien à payer.",
         ))
-    cap = caps["hearing_aid_per_ear"] if caps is not None else None
+    cap = caps.get("hearing_aid_per_ear") if caps is not None else None
     if cap is not None and resolved == LIBRE:
         _note(p, "soins.contrat_responsable_plafonds", notes)
     usual = _usual(p, "hearing_aids", notes) if resolved == LIBRE else None

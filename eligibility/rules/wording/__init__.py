@@ -28,6 +28,8 @@ mix their languages).
 
 from __future__ import annotations
 
+import ast
+import string
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -54,6 +56,25 @@ def _merge(*parts: dict[str, str]) -> dict[str, str]:
 
 #: Every French template of the rules, by key.
 TEMPLATES: dict[str, str] = _merge(_CSS, _CARE, _AIDS, _PROCEDURES)
+
+
+def _compiled(key: str, template: str):
+    """``template`` as a function of its values, built once: an f-string (``f"Total : {p['total']} …"``) runs
+    several times faster than ``template.format_map(values)``, which parses the template at every call."""
+    parts: list[ast.expr] = []
+    for literal, name, _spec, _conversion in string.Formatter().parse(template):
+        if literal:
+            parts.append(ast.Constant(literal))
+        if name is not None:
+            value = ast.Subscript(ast.Name("p", ast.Load()), ast.Constant(name), ast.Load())
+            parts.append(ast.FormattedValue(value, -1, None))
+    arguments = ast.arguments(posonlyargs=[], args=[ast.arg("p")], kwonlyargs=[], kw_defaults=[], defaults=[])
+    tree = ast.Expression(ast.Lambda(arguments, ast.JoinedStr(parts)))
+    return eval(compile(ast.fix_missing_locations(tree), f"<wording {key}>", "eval"))  # noqa: S307 (our templates)
+
+
+#: The French templates as functions of their values (``Phrase.__str__``).
+_FRENCH = {key: _compiled(key, template) for key, template in TEMPLATES.items()}
 
 
 def _wordless(template: str) -> bool:
@@ -109,22 +130,31 @@ class Phrase:
         if language is None:
             text = self._french
             if text is None:
-                template = TEMPLATES[self.key]
-                text = self._french = template.format_map(self.params) if self.params else template
+                text = self._french = _FRENCH[self.key](self.params) if self.params else TEMPLATES[self.key]
             return text
         french = TEMPLATES[self.key]
         template = language.template(self.key, french)
-        if template == french and self.key not in _WORDLESS:
-            # Not translated yet: the sentence stays French as a whole, dates included.
-            token = _LANGUAGE.set(None)
+        if template != french or self.key in _WORDLESS:
             try:
-                return self.__str__()
-            finally:
-                _LANGUAGE.reset(token)
-        return template.format_map(self.params) if self.params else template
+                return template.format_map(self.params) if self.params else template
+            except (KeyError, IndexError, ValueError):
+                pass  # a translation that lost or misspelt a placeholder: the French sentence, never an error
+        # Not translated (or not usable): the sentence stays French as a whole, dates included.
+        token = _LANGUAGE.set(None)
+        try:
+            return self.__str__()
+        finally:
+            _LANGUAGE.reset(token)
 
     def __format__(self, spec: str) -> str:
+        text = self._french  # a phrase inside another, already said in French: the common case
+        if text is not None and _LANGUAGE.get() is None:
+            return text
         return self.__str__()
+
+    def __contains__(self, part: str) -> bool:
+        """``"CPSTI" in phrase``: searched in its text, as in a string."""
+        return part in self.__str__()
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Phrase):
@@ -275,6 +305,51 @@ class Capital:
         return hash(self.value)
 
 
+class Lower:
+    """A label in lower case, as inside a sentence (``Moins de 18 ans`` → ``moins de 18 ans``)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any):
+        self.value = value
+
+    def __format__(self, spec: str) -> str:
+        return str(self.value).lower()
+
+    def __str__(self) -> str:
+        return self.__format__("")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Lower) and other.value == self.value
+
+    def __hash__(self) -> int:
+        return hash(self.value)
+
+
+class Replaced:
+    """A text with a word replaced when rendered (overseas, the caisse is a CGSS, not a CPAM)."""
+
+    __slots__ = ("value", "old", "new")
+
+    def __init__(self, value: Any, old: str, new: str):
+        self.value, self.old, self.new = value, old, new
+
+    def __format__(self, spec: str) -> str:
+        return str(self.value).replace(self.old, self.new)
+
+    def __str__(self) -> str:
+        return self.__format__("")
+
+    def __contains__(self, part: str) -> bool:
+        return part in self.__str__()
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Replaced) and (other.value, other.old, other.new) == (self.value, self.old, self.new)
+
+    def __hash__(self) -> int:
+        return hash(self.value)
+
+
 class Joined:
     """Values (phrases or texts) joined by ``separator`` when rendered."""
 
@@ -288,6 +363,9 @@ class Joined:
 
     def __str__(self) -> str:
         return self.__format__("")
+
+    def __contains__(self, part: str) -> bool:
+        return part in self.__str__()
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Joined) and (other.values, other.separator) == (self.values, self.separator)

@@ -188,3 +188,52 @@ def test_with_the_css_never_costs_more_and_100_sante_costs_nothing(kind, quote, 
 ])
 def test_crown_basket_by_material_and_tooth(material, tooth, expected):
     assert crown("600", material, tooth).basket == expected
+
+
+def bridge(quote, basket, p=P):
+    return price_quoted(p, CareKind.DENTAL_PROSTHESIS, quote=quote and D(quote), basket=basket, age=45, member="p1",
+                        act=DentalAct.BRIDGE, material=None, tooth=None)
+
+
+def test_bridge_100_sante_costs_nothing_with_the_css_and_its_limit_is_left_to_the_quote():
+    # Three-element bridge: base 279,50 € at 60 % = 167,70 €. No sourced 100 % Santé limit for bridges: the
+    # quote is priced as given and the professionals are told to check it.
+    q = bridge("870", Basket.CENT_POUR_CENT_SANTE)
+    assert q.basket == CENT_POUR_CENT_SANTE and q.price_limit is None
+    assert q.social_security == D("167.70")
+    assert q.column(S.NONE).left == D("702.30")
+    assert q.column(S.CSS).left == 0 and q.column(S.PRIVATE_RESPONSIBLE).left == 0
+    assert any("prix limite « 100 % Santé » non repris" in n for n in q.to_verify)
+
+
+def test_bridge_at_a_free_price_with_and_without_the_css():
+    q = bridge("1500", Basket.OTHER)
+    assert q.basket == LIBRE
+    assert q.column(S.NONE).left == D("1332.30")
+    css = q.column(S.CSS)
+    assert css.left == D("1220.50") and css.upper_bound  # the base (279,50 €) paid in full, the rest above it
+
+
+def test_class_2_hearing_aid_above_the_responsible_ceiling_leaves_at_least_the_excess():
+    # 2 000 € quoted, a responsible contract pays at most 1 700 € Sécurité sociale included: 300 € at least left.
+    q = price_quoted(P, CareKind.HEARING_AIDS, quote=D("2000"), basket=Basket.OTHER, age=60, member="p1")
+    responsible = q.column(S.PRIVATE_RESPONSIBLE)
+    assert responsible.at_least == D("300") and responsible.left == D("1600") and responsible.upper_bound
+
+
+def test_responsible_ceilings_follow_the_decree_dates():
+    # Décret 2019-21: optics ceilings for contracts from 1 January 2020, hearing aids from 1 January 2021.
+    p2020 = default_parameters().at(date(2020, 6, 1))
+    glasses = price_quoted(p2020, CareKind.GLASSES, quote=D("600"), basket=Basket.OTHER, age=40, member="p1",
+                           lenses="complex")
+    assert glasses.responsible_cap == D("700")
+    hearing = price_quoted(p2020, CareKind.HEARING_AIDS, quote=D("1500"), basket=Basket.OTHER, age=60, member="p1")
+    assert not hearing.priced  # the LPP tariffs of the 100 % Santé reform are taken from 2021 only
+    assert any("2021" in n for n in hearing.to_verify)
+
+
+def test_class_b_glasses_for_a_child_with_and_without_the_css():
+    q = price_quoted(P, CareKind.GLASSES, quote=D("180"), basket=Basket.OTHER, age=8, member="c1", lenses="simple")
+    assert q.child and q.social_security == D("0.09")  # 3 × 0,05 € at 60 %
+    assert q.column(S.NONE).left == D("179.91")
+    assert q.column(S.CSS).left == D("179.85")

@@ -271,13 +271,14 @@ def test_the_basis_is_in_the_contract_result():
 def test_the_checklist_sends_a_young_adult_of_the_parents_household_to_their_request():
     result = simulate(situation(person(birth=TWENTY, lives_with_parents=True)))
     item = result.checklist.item("css_request")
-    assert item.procedure == "Demander la Complémentaire santé solidaire avec vos parents"
-    assert item.documents[0] == "Dernier avis d'imposition de vos parents"
+    assert str(item.procedure) == "Demander la Complémentaire santé solidaire avec vos parents"
+    assert str(item.documents[0]) == "Dernier avis d'imposition de vos parents"
     # Even when his own resources are over the ceiling: his parents' household decides, not his alone.
     over = simulate(situation(person(birth=TWENTY, lives_with_parents=True), resources=[("p1", "salary", 30000)]))
     assert over.css.status is CssStatus.NOT_ELIGIBLE
-    assert over.checklist.item("css_request").procedure.endswith("avec vos parents")
+    assert str(over.checklist.item("css_request").procedure).endswith("avec vos parents")
     # An independent young adult asks in his own name.
     alone = simulate(situation(person(birth=TWENTY, tax_attached=False, lives_with_parents=False,
                                       receives_deductible_alimony=False)))
-    assert alone.checklist.item("css_request").procedure.startswith("Demander la Complémentaire santé solidaire (")
+    assert str(alone.checklist.item("css_request").procedure).startswith(
+        "Demander la Complémentaire santé solidaire (")
