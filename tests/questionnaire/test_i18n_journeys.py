@@ -66,19 +66,25 @@ def strings_in(value) -> set[str]:
     return set()
 
 
-def catalogued_texts(result) -> set[str]:
-    """Every sentence of ``result`` that a phrase of the wording catalogue renders (in French), nested ones too."""
+def rule_texts(result) -> tuple[set[str], set[str]]:
+    """The sentences of ``result``: those a phrase of the wording catalogue renders (in French, nested ones
+    too), and the plain strings the rules still write without the catalogue."""
     seen: set[int] = set()
-    found: set[str] = set()
+    catalogued: set[str] = set()
+    plain: set[str] = set()
 
     def walk(value):
-        if isinstance(value, str | int | float | bool | None) or id(value) in seen:
+        if isinstance(value, str):
+            plain.add(value)
+            return
+        if isinstance(value, int | float | bool | None) or id(value) in seen:
             return
         seen.add(id(value))
         if isinstance(value, Phrase):
-            found.add(str(value))
+            catalogued.add(str(value))
             for param in (value.params or {}).values():
-                walk(param)
+                if not isinstance(param, str):
+                    walk(param)
         elif dataclasses.is_dataclass(value) and not isinstance(value, type):
             for field in dataclasses.fields(value):
                 walk(getattr(value, field.name))
@@ -90,14 +96,15 @@ def catalogued_texts(result) -> set[str]:
                 walk(item)
 
     walk(result)
-    return found
+    return catalogued, plain
 
 
 def legacy_rule_texts(result) -> set[str]:
-    """The texts of ``result.as_dict()`` that the rules still write without their catalogue (French for now)."""
-    catalogued = catalogued_texts(result)
-    return {text for text in strings_in(result.as_dict())
-            if text not in catalogued and not any(text.startswith(f"{c} (") for c in catalogued)}
+    """The texts the rules still write without their catalogue (French for now): plain strings of the result,
+    and the texts of ``result.as_dict()`` that no phrase of the catalogue rendered."""
+    catalogued, plain = rule_texts(result)
+    return plain | {text for text in strings_in(result.as_dict())
+                    if text not in catalogued and not any(text.startswith(f"{c} (") for c in catalogued)}
 
 
 def only_rule_wording(text: str, rule_strings: set[str]) -> bool:
