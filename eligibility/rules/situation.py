@@ -54,6 +54,8 @@ MAX_AMOUNT = Decimal("100000000")  # 100 M€: anything above is a typing error
 MAX_HOSPITAL_DAYS = 366
 MAX_MONTHS = 36
 DEPARTMENT_RE = re.compile(r"^(0[1-9]|[1-8][0-9]|9[0-5]|2A|2B|97[1-6])$")
+#: What the API accepts (and documents): the same codes in either case, "2a" read as "2A".
+DEPARTMENT_ANY_CASE = r"^(0[1-9]|[1-8][0-9]|9[0-5]|2[ABab]|97[1-6])$"
 
 
 # The dataclasses below are the contract's input, declared once: each field's metadata (``given``) holds
@@ -64,7 +66,7 @@ DEPARTMENT_RE = re.compile(r"^(0[1-9]|[1-8][0-9]|9[0-5]|2A|2B|97[1-6])$")
 class Residence:
     territory: Territory = field(metadata=given(fallback=Territory.METROPOLE))
     department: str | None = field(default=None, metadata=given(
-        reader="department", pattern=DEPARTMENT_RE.pattern, description="Code INSEE du département"))
+        reader="department", pattern=DEPARTMENT_ANY_CASE, description="Code INSEE du département"))
     alsace_moselle: bool = field(default=False, metadata=given(description="Affilié au régime local d'Alsace-Moselle"))
 
 

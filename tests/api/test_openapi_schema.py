@@ -23,3 +23,21 @@ def test_every_registered_aid_is_described_in_the_result_schema():
     from tests.examples import CONTRACT_EXAMPLE
 
     assert list(simulate_json(CONTRACT_EXAMPLE, today=TODAY)) == list(ResultOut.model_fields)
+
+
+def test_a_lowercase_corsican_department_is_accepted_and_documented():
+    """The rules read "2a" as "2A"; the schema must not refuse what the API accepts (a generated case found it)."""
+    import copy
+
+    import pydantic
+    import pytest
+
+    from tests.examples import CONTRACT_EXAMPLE
+
+    data = copy.deepcopy(CONTRACT_EXAMPLE)
+    data.setdefault("residence", {}).update({"territory": "metropole", "department": "2a", "alsace_moselle": False})
+    SituationIn.model_validate(data)
+    assert "css" in simulate_json(data, today=TODAY)  # an invalid situation raises InvalidSituation
+    data["residence"]["department"] = "2c"
+    with pytest.raises(pydantic.ValidationError):
+        SituationIn.model_validate(data)
