@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.pages import open_page
+
 CHROMIUM = Path("/usr/bin/chromium")
 REPO_ROOT = Path(__file__).resolve().parents[2]
 AXE = REPO_ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -58,11 +60,7 @@ def chromium():
 
 @pytest.fixture
 def browser_page(chromium):
-    context = chromium.new_context(bypass_csp=True, locale="fr-FR", viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield page
-    context.close()
+    yield from open_page(chromium, {"width": 390, "height": 844})
 
 
 def _format(violations: list[dict]) -> str:

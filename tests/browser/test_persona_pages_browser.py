@@ -17,6 +17,7 @@ import re
 import pytest
 from django.core import mail
 
+from tests.browser.pages import open_page
 from tests.browser.test_questionnaire_browser import fill
 from tests.browser.test_results_browser import DESKTOP, PHONE, first_screen, text
 from tests.questionnaire.test_questionnaire_households import (
@@ -31,11 +32,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def page(chromium):
-    context = chromium.new_context(bypass_csp=True, locale="fr-FR", viewport=PHONE)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield page
-    context.close()
+    yield from open_page(chromium, PHONE)
 
 
 @pytest.fixture

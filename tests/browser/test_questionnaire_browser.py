@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+from tests.browser.pages import open_page
 from tests.questionnaire.test_questionnaire_households import (
     student_with_fnau_aid,
     young_adult_on_parents_return,
@@ -20,11 +21,7 @@ PHONE = {"width": 375, "height": 740}
 
 @pytest.fixture
 def phone_page(chromium):
-    context = chromium.new_context(bypass_csp=True, locale="fr-FR", viewport=PHONE)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield page
-    context.close()
+    yield from open_page(chromium, PHONE)
 
 
 def no_horizontal_scroll(page, name: str) -> None:
