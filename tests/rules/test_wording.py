@@ -178,16 +178,10 @@ def test_every_phrase_of_generated_households_finds_its_values(results):
     assert len(keys) > 40
 
 
-#: Results whose words are not all from the catalogue yet (the care tariffs and the out-of-pocket estimate).
-NOT_YET = {"reste_a_charge"}
-
-
 def test_reasons_notes_and_checklist_items_come_from_the_catalogue(results):
     count = 0
     for result in results:
-        for key, value in result.results.items():
-            if key in NOT_YET:
-                continue
+        for value in result.results.values():
             for r in _reasons(value, set()):
                 count += 1
                 assert isinstance(r.wording, Phrase), r.code
@@ -195,13 +189,45 @@ def test_reasons_notes_and_checklist_items_come_from_the_catalogue(results):
         for line in result.css.resource_lines:
             assert isinstance(line.note, Phrase)
         for item in result.checklist.items:
-            if item.key.startswith("quote_"):
-                continue  # out-of-pocket quotes: not yet
             for r in item.reasons:
                 assert isinstance(r.wording, Phrase), r.code
             for text in (item.procedure, item.how, item.deadline, item.help, *item.documents):
                 assert not isinstance(text, str) or text in _DATA_TEXTS, (item.key, text)
     assert count > 20_000
+
+
+def test_out_of_pocket_lines_and_quoted_care_come_from_the_catalogue(results):
+    """Each line of the estimate (label, how it is worked out, the note of each column), the quoted items' advice
+    and the care rules' own "to verify" notes are phrases of the catalogue; only a parameter's own note
+    (``parameter_to_verify``: its description and its note, data of the YAML file) is a plain text."""
+    from eligibility.rules.parameters import default_parameters
+
+    parameter_notes = {f"{parameter.description} : {dated.to_verify}"
+                       for parameter in default_parameters().parameters.values()
+                       for dated in parameter.values if dated.to_verify}
+    lines = quoted = 0
+    for result in results:
+        oop = result.reste_a_charge
+        for text in (*oop.assumptions, *oop.to_verify):
+            assert isinstance(text, Phrase) or text in parameter_notes, text
+        for line in oop.lines:
+            lines += 1
+            assert isinstance(line.label, Phrase), line.key
+            for text in line.assumptions:
+                assert isinstance(text, Phrase), (line.key, text)
+            for column in (line.current, line.with_css):
+                if column is not None and column.note is not None:
+                    assert isinstance(column.note, Phrase), (line.key, column.note)
+            if line.pricing is not None:
+                quoted += 1
+                if line.pricing.no_quote is not None:
+                    assert isinstance(line.pricing.no_quote.advice, Phrase)
+        for item in oop.current_care.items if oop.current_care else ():
+            for text in item.to_verify:
+                assert isinstance(text, Phrase) or text in parameter_notes, text
+        for text in result.guidance.to_verify:
+            assert isinstance(text, Phrase) or text in parameter_notes, text
+    assert lines > 1000 and quoted > 100
 
 
 def _local_terms_texts() -> set[str]:

@@ -327,6 +327,29 @@ class Lower:
         return hash(self.value)
 
 
+class LowerFirst:
+    """A label with its first letter in lower case, inside a sentence (``L'aide médicale…`` → ``l'aide médicale…``):
+    acronyms and proper names further on are kept."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any):
+        self.value = value
+
+    def __format__(self, spec: str) -> str:
+        text = str(self.value)
+        return text[:1].lower() + text[1:]
+
+    def __str__(self) -> str:
+        return self.__format__("")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, LowerFirst) and other.value == self.value
+
+    def __hash__(self) -> int:
+        return hash(self.value)
+
+
 class Replaced:
     """A text with a word replaced when rendered (overseas, the caisse is a CGSS, not a CPAM)."""
 
