@@ -46,7 +46,6 @@ from .sources import parameter_to_verify
 from .wording import Day, Eur, Joined, Label, Lower, LowerFirst, Phrase, because, say
 
 if TYPE_CHECKING:
-    from .care.tariffs import QuotedPricing
     from .cpam_aid import CpamAidResult
 
 ZERO = Decimal("0")
@@ -81,7 +80,7 @@ class Column(Contract):
     entry("current", description="Avec la couverture actuelle : billed, social_security, complementary (null si inconnue), left, upper_bound (« au plus »), note"),
     entry("with_css", description="Avec la CSS, si le foyer y a droit (sinon null)"),
     text("assumptions"),
-    entry("details", type=dict | None, description="Soins sur devis : panier, base et taux de la Sécurité sociale, prix limite, limite CSS, plafond du contrat responsable, conseil sans devis (no_quote) ; séjour daté : tarifs jour par jour (rate_segments)"),
+    entry("details", "written_details", type=dict | None, description="Soins sur devis : panier, base et taux de la Sécurité sociale, prix limite, limite CSS, plafond du contrat responsable, conseil sans devis (no_quote) ; séjour daté : tarifs jour par jour (rate_segments)"),
 )
 @dataclass(frozen=True, slots=True)
 class OutOfPocketLine(Contract):
@@ -90,18 +89,21 @@ class OutOfPocketLine(Contract):
     #                                    participation_forfaitaire, dental_prosthesis, glasses, hearing_aids
     care_index: int
     member: str
-    label: Phrase                      # phrases of the wording catalogue (label, assumptions), written with ``str()``
+    # ``label`` and ``assumptions`` are phrases of the wording catalogue, written with ``str()``; the annotations
+    # say ``str``, the type the contract writes (the OpenAPI description repeats them).
+    label: str
     current: Column
     with_css: Column | None
-    assumptions: tuple[Phrase, ...] = ()
-    stay_details: dict | None = None   # stays with dates: day-by-day rates
-    pricing: QuotedPricing | None = None  # quoted care: tariffs, basket, no-quote advice
+    assumptions: tuple[str, ...] = ()
+    details: dict | None = None        # stays: day-by-day rates; quoted care: its ``QuotedPricing`` (tariffs,
+    #                                    basket, no-quote advice), written with the result (``written_details``)
 
     @property
-    def details(self) -> dict | None:
-        """``details`` of the contract: the quoted item's pricing (written when the result is, so that its advice
-        is said in the reader's language), or a dated stay's rates."""
-        return self.pricing.as_dict() if self.pricing is not None else self.stay_details
+    def written_details(self) -> dict | None:
+        """``details`` of the contract. A quoted item's pricing is written when the result is, so that its advice
+        is said in the reader's language (and never built for ``?detail=figures`` before it is dropped)."""
+        details: Any = self.details
+        return details.as_dict() if isinstance(details, Contract) else details
 
 
 @contract(
@@ -120,9 +122,9 @@ class OutOfPocket(Contract):
     total_with_css: Decimal | None
     current_upper_bound: bool
     with_css_upper_bound: bool
-    assumptions: tuple[Phrase, ...]
+    assumptions: tuple[str, ...]        # phrases of the catalogue (notes too), written with ``str()``
     reasons: tuple[Reason, ...]
-    to_verify: tuple[Phrase | str, ...] = ()
+    to_verify: tuple[str, ...] = ()
     current_care: CareResult | None = field(default=None, compare=False, repr=False)
 
     @property
@@ -257,15 +259,14 @@ def _lines_for(item, with_css_item, current: str) -> list[OutOfPocketLine]:
     i, member = item.care_index, item.member
     lines: list[OutOfPocketLine] = []
 
-    def line(charge: str, label: Phrase, column, assumptions: tuple[Phrase, ...] = (), stay_details: dict | None = None,
-             pricing=None, current_column=None) -> None:
+    def line(charge: str, label: Phrase, column, assumptions: tuple[Phrase, ...] = (), details=None,
+             current_column=None) -> None:
         lines.append(OutOfPocketLine(
             key=f"care{i}.{charge}", charge=charge, care_index=i, member=member, label=label,
             current=(current_column or column)(item, current),
             with_css=column(with_css_item, CSS) if with_css_item is not None else None,
             assumptions=assumptions,
-            stay_details=stay_details,
-            pricing=pricing,
+            details=details,
         ))
 
     if isinstance(item, HospitalStayResult):
@@ -294,7 +295,7 @@ def _lines_for(item, with_css_item, current: str) -> list[OutOfPocketLine]:
     elif isinstance(item, QuotedCareResult):
         advice = (item.pricing.no_quote.advice,) if item.pricing.no_quote else ()
         line(item.kind.value, _quoted_label(item), _quoted_column, (*advice, *(r.wording for r in item.reasons)),
-             pricing=item.pricing, current_column=lambda q, s: _quoted_column(q, s, advise=True))
+             item.pricing, current_column=lambda q, s: _quoted_column(q, s, advise=True))
     return lines
 
 
@@ -360,7 +361,7 @@ def estimate_out_of_pocket(situation: Situation, p: ParametersOn, css: CssResult
 
     assumptions: list[Phrase] = []
     reasons: list[Reason] = []
-    to_verify: list[Phrase | str] = list(current_care.to_verify)
+    to_verify: list = list(current_care.to_verify)
     if css_care is not None:
         to_verify.extend(n for n in css_care.to_verify if n not in to_verify)
 

@@ -200,6 +200,7 @@ def test_out_of_pocket_lines_and_quoted_care_come_from_the_catalogue(results):
     """Each line of the estimate (label, how it is worked out, the note of each column), the quoted items' advice
     and the care rules' own "to verify" notes are phrases of the catalogue; only a parameter's own note
     (``parameter_to_verify``: its description and its note, data of the YAML file) is a plain text."""
+    from eligibility.rules.care.tariffs import QuotedPricing
     from eligibility.rules.parameters import default_parameters
 
     parameter_notes = {f"{parameter.description} : {dated.to_verify}"
@@ -218,10 +219,10 @@ def test_out_of_pocket_lines_and_quoted_care_come_from_the_catalogue(results):
             for column in (line.current, line.with_css):
                 if column is not None and column.note is not None:
                     assert isinstance(column.note, Phrase), (line.key, column.note)
-            if line.pricing is not None:
+            if isinstance(line.details, QuotedPricing):
                 quoted += 1
-                if line.pricing.no_quote is not None:
-                    assert isinstance(line.pricing.no_quote.advice, Phrase)
+                if line.details.no_quote is not None:
+                    assert isinstance(line.details.no_quote.advice, Phrase)
         for item in oop.current_care.items if oop.current_care else ():
             for text in item.to_verify:
                 assert isinstance(text, Phrase) or text in parameter_notes, text

@@ -33,7 +33,7 @@ class ConsultationResult(Contract):
     participation_forfaitaire: Decimal  # withheld from the reimbursement, after the annual cap
     participation_exemption: ParticipationExemption | None
     reasons: tuple[Reason, ...]
-    to_verify: tuple[Phrase | str, ...] = ()
+    to_verify: tuple[str, ...] = ()    # phrases of the catalogue, or a parameter's note; written with ``str()``
 
 
 def consultation(

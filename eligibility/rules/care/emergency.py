@@ -37,7 +37,7 @@ class EmergencyVisitResult(Contract):
     exemption: EmergencyExemption | None
     flat_fee: Decimal                 # due by the patient (0 when exempt or paid by the CSS)
     reasons: tuple[Reason, ...]
-    to_verify: tuple[Phrase | str, ...] = ()
+    to_verify: tuple[str, ...] = ()     # phrases of the catalogue, or a parameter's note; written with ``str()``
 
     @property
     def exemption_label(self) -> Phrase | Label | None:

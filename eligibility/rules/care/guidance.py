@@ -252,7 +252,7 @@ class CareGuidance(Contract):
     patient_cover: tuple[GuidanceItem, ...] = ()
     payment_options: tuple[GuidanceItem, ...] = ()
     complementary_choice: tuple[GuidanceItem, ...] = ()
-    to_verify: tuple[Phrase | str, ...] = ()
+    to_verify: tuple[str, ...] = ()  # phrases of the catalogue, or a parameter's note; written with ``str()``
 
     @property
     def items(self) -> tuple[GuidanceItem, ...]:

@@ -39,7 +39,7 @@ class HospitalStayResult(Contract):
     single_room_daily: Decimal | None
     single_room: Decimal | None             # total, never reimbursed by the Sécurité sociale
     reasons: tuple[Reason, ...]
-    to_verify: tuple[Phrase | str, ...] = ()
+    to_verify: tuple[str, ...] = ()         # phrases of the catalogue, or a parameter's note; written with ``str()``
     segments: tuple[RateSegment, ...] = ()  # day-by-day pricing when the stay's dates are known
     day_case: bool = False
 
