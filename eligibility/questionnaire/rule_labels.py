@@ -487,6 +487,10 @@ TEMPLATES = (
     # xgettext:no-python-format
     pgettext_noop('oop.quote.care.how', 'Le professionnel doit vous proposer un devis « 100 % Santé » (sans reste à payer avec une complémentaire responsable ou la CSS).{two_quotes}'),
     pgettext_noop('oop.quote.care.two_quotes', " Demandez deux devis de professionnels différents pour l'aide de la CPAM."),
+    # xgettext:no-python-format
+    pgettext_noop('oop.quote.basket.cent_pour_cent_sante', '100 % Santé'),
+    # xgettext:no-python-format
+    pgettext_noop('oop.quote.basket.other', 'hors 100 % Santé'),
     pgettext_noop('oop.quote.documents.vitale', 'Carte Vitale'),
     pgettext_noop('oop.quote.documents.css_certificate', 'Attestation de Complémentaire santé solidaire'),
     pgettext_noop('oop.quote.documents.complementary_card', 'Carte de complémentaire santé'),

@@ -433,6 +433,8 @@ QUOTE_ORGANISMS = {
     CareKind.HEARING_AIDS: say("oop.quote.organism.hearing_aids"),
     CareKind.CONSULTATION: say("oop.quote.organism.consultation"),
 }
+QUOTE_BASKETS = {Basket.CENT_POUR_CENT_SANTE: say("oop.quote.basket.cent_pour_cent_sante"),
+                 Basket.OTHER: say("oop.quote.basket.other")}
 _VITALE = say("oop.quote.documents.vitale")
 _QUOTE_HELP = say("oop.quote.help")
 _QUOTE_DEADLINE = say("checklist.before_care")
@@ -466,7 +468,7 @@ def quote_items(situation: Situation, cpam: CpamAidResult) -> list[ChecklistItem
             how = say("oop.quote.care.how", two_quotes=two_quotes)
             if care.kind in (CareKind.GLASSES, CareKind.HEARING_AIDS):
                 documents.append(say("oop.quote.documents.prescription"))
-            basket = say("checklist.basket", basket=Label(BASKET_SHORT[care.basket])) if care.basket else ""
+            basket = say("checklist.basket", basket=QUOTE_BASKETS[care.basket]) if care.basket else ""
             procedure = say("oop.quote.care.procedure", kind=Lower(Label(care.kind.label)), basket=basket,
                             member=care.member)
         items.append(ChecklistItem(

@@ -2,7 +2,7 @@
 
 A rule never writes a sentence. It returns a ``Phrase``: the key of a French template of the catalogue
 (``css.reference_period``) and the values that fill it (``start``, ``end``, ``months``…). The templates live in
-this package, one module per part of the law (``css.py``, ``care.py``, ``aids.py``, ``procedures.py``), and
+this package, one module per part of the law (``css.py``, ``care.py``, ``aids.py``, ``procedures.py``, ``quoted.py``), and
 nowhere else, so that:
 
 * a figure printed in a sentence is always the value the rule used (a label cannot drift from its parameter:

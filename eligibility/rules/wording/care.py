@@ -421,6 +421,8 @@ TEMPLATES.update({
         "responsable ou la CSS).{two_quotes}"
     ),
     "oop.quote.care.two_quotes": " Demandez deux devis de professionnels différents pour l'aide de la CPAM.",
+    "oop.quote.basket.cent_pour_cent_sante": "100 % Santé",
+    "oop.quote.basket.other": "hors 100 % Santé",
     "oop.quote.documents.vitale": "Carte Vitale",
     "oop.quote.documents.css_certificate": "Attestation de Complémentaire santé solidaire",
     "oop.quote.documents.complementary_card": "Carte de complémentaire santé",
