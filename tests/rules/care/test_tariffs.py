@@ -44,7 +44,8 @@ def test_metal_crown_is_100_sante_and_free_with_the_css_or_a_responsible_contrac
     assert q.column(S.PRIVATE_RESPONSIBLE).left == 0
     ame = q.column(S.AME)
     assert ame.left == D("170")  # the AME pays the base, nothing above
-    assert not any("sources secondaires" in str(n) for n in q.to_verify)  # limit, base and rate confirmed
+    assert not any("Honoraires limites" in str(n) or "Base de remboursement" in str(n) or "Taux de remboursement" in str(n)
+                   for n in q.to_verify)  # limit, base and rate confirmed: no flag
 
 
 def test_css_limit_of_a_metal_crown_applies_during_its_annex_only():
@@ -79,7 +80,8 @@ def test_zirconia_crown_on_a_molar_is_capped_at_the_controlled_price():
     none = q.column(S.NONE)
     assert none.billed == D("440") and none.left == D("368.00")
     assert "prix limite" in none.note
-    assert any("sources secondaires" in str(n) for n in q.to_verify)  # read on a copy of the annex only
+    assert any("Honoraires limites de facturation des prothèses dentaires relevés sur des sources secondaires" in str(n)
+               for n in q.to_verify)  # read on a copy of the annex only
 
 
 def test_crown_for_a_child_follows_the_same_tariffs():
