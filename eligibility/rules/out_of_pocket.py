@@ -25,7 +25,7 @@ from .care import (
     evaluate_care,
     holds_css,
 )
-from .checklist import ChecklistItem, Phase
+from .checklist import HOSPITAL, AtService, ChecklistItem, Phase
 from .contract import REASONS, Contract, contract, entry, text
 from .enums import (
     AidAssessment,
@@ -427,7 +427,9 @@ def _franchises_note(p: ParametersOn) -> Phrase:
 
 
 QUOTE_ORGANISMS = {
-    CareKind.HOSPITALISATION: say("oop.quote.organism.hospitalisation"),
+    # The admissions office: a service of the establishment of the stay (its steps are grouped under it).
+    CareKind.HOSPITALISATION: AtService(say("oop.quote.organism.hospitalisation"), HOSPITAL,
+                                        say("checklist.hospital.admissions")),
     CareKind.DENTAL_PROSTHESIS: say("oop.quote.organism.dental_prosthesis"),
     CareKind.GLASSES: say("oop.quote.organism.glasses"),
     CareKind.HEARING_AIDS: say("oop.quote.organism.hearing_aids"),

@@ -14,8 +14,11 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal as D
 
+import pytest
+
 from eligibility.rules.engine import simulate, simulate_json
 from eligibility.rules.enums import CssStatus
+from eligibility.rules.situation import InvalidSituation
 from tests.rules.helpers import ADULT, TODAY, make
 
 CROWN = {"kind": "dental_prosthesis", "member": "p1", "quote": 290.0, "act": "crown", "material": "metal",
@@ -111,3 +114,16 @@ def test_css_holder_is_never_asked_more_than_without_the_css_for_each_line():
     for line in simulate(situation).reste_a_charge.lines:
         assert line.with_css.left <= line.current.left
     assert date(2026, 11, 22) == TODAY
+
+
+def test_act_and_ears_are_checked_with_the_field_path():
+    cases = [
+        ({"kind": "hearing_aids", "member": "p1", "ears": 3}, "planned_care[0].ears"),
+        ({"kind": "dental_prosthesis", "member": "p1", "act": "implant"}, "planned_care[0].act"),
+        ({"kind": "glasses", "member": "p1", "act": "bridge"}, "planned_care[0].act"),
+        ({"kind": "dental_prosthesis", "member": "p1", "ears": 2}, "planned_care[0].ears"),
+    ]
+    for care, path in cases:
+        with pytest.raises(InvalidSituation) as error:
+            make(care)
+        assert [e.path for e in error.value.errors] == [path]
