@@ -54,16 +54,24 @@ HOUSEHOLDS = {
         {"kind": "hearing_aids", "member": "p1", "ears": "2", "basket": "100_sante"},
         {"kind": "hospitalisation", "member": "p1", "days": "5", "single_room_daily": "60"},
     ]),
-    # Above the CSS ceilings, a responsible contract: quotes above the limits, a dated stay.
+    # Above the CSS ceilings, a responsible contract: quotes above the limits, a dated stay, a consultation with
+    # extra fees, an emergency visit.
     "responsible_contract_with_quotes": _answers("30 000", "private_responsible", [
         {"kind": "dental_prosthesis", "member": "p1", "act": "bridge", "tooth": "front", "material": "ceramic",
          "quote": "2 500", "basket": "other"},
         {"kind": "glasses", "member": "p1", "quote": "650", "basket": "other"},
         {"kind": "hearing_aids", "member": "p1", "ears": "1", "quote": "1 900", "basket": "100_sante"},
         {"kind": "hospitalisation", "member": "p1", "admission_date": "10/12/2026", "discharge_date": "14/12/2026"},
+        {"kind": "consultation", "member": "p1", "fee": "60", "sector": "2"},
+        {"kind": "emergency_visit", "member": "p1"},
     ]),
 }
 QUOTED_AND_STAY = {"dental_prosthesis", "glasses", "hearing_aids", "forfait_journalier"}
+CHARGES = {
+    "modest_without_complementary": QUOTED_AND_STAY | {"single_room"},
+    "responsible_contract_with_quotes": QUOTED_AND_STAY | {"consultation", "participation_forfaitaire",
+                                                           "emergency_flat_fee"},
+}
 
 
 def _words(text) -> str:
@@ -157,7 +165,7 @@ def french_care_sentences(household: str, monkeypatch) -> set[str]:
     results_page("fr", HOUSEHOLDS[household], monkeypatch, contexts)
     result, context = contexts[-1]
     charges = {line["charge"] for line in context["result"]["reste_a_charge"]["lines"]}
-    assert charges >= QUOTED_AND_STAY
+    assert charges == CHARGES[household]
     sentences = care_sentences(context)
     assert sentences.isdisjoint(_words(text) for text in legacy_rule_texts(result))
     return sentences | nested_phrases(result)
