@@ -34,10 +34,11 @@ from eligibility import services
 from eligibility.models import Case
 from eligibility.presentation.context import build_context
 from eligibility.presentation.letters import (
+    WHEN,
     LetterForm,
     letter_docx,
     letter_filename,
-    letters_for,
+    letter_kinds_for,
     letters_with_translation,
     render_letter_pdf,
 )
@@ -611,6 +612,7 @@ class QuestionnaireWizard(NamedUrlWizardView):
                          if self.allow_save_for_later and self.can_edit() else None),
             "feedback_url": self.url("feedback"),
             "feedback_form": feedback_form or keep.FeedbackForm(),
+            "feedback_fields_html": keep.blank_feedback_fields() if feedback_form is None else None,
             "feedback_sent": self.request.GET.get("avis") == "merci",
             "error_summary": presenter.error_summary(feedback_form) if feedback_form is not None else [],
         })
@@ -631,8 +633,9 @@ class QuestionnaireWizard(NamedUrlWizardView):
         return redirect(self.url("results") + "?avis=merci#titre-avis")
 
     def letter_links(self, context: dict, result) -> list[dict]:
-        return [{"title": letter.title, "when": letter.when, "url": self.url("letter", letter=letter.kind.value)}
-                for letter in letters_for(context, result)]
+        """The letters that fit the case, by title (written only when one is opened)."""
+        return [{"title": str(kind.label), "when": str(WHEN[kind]), "url": self.url("letter", letter=kind.value)}
+                for kind in letter_kinds_for(context)]
 
     def letter(self):
         """One letter, pre-filled from the case, to edit; POST gives it back as a PDF or a .docx file."""
