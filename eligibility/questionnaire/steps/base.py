@@ -31,6 +31,8 @@ from eligibility.presentation.formatting import date_text, eur
 from eligibility.rules.situation import MAX_MEMBERS
 from eligibility.safe_input import SafeInputMixin
 
+from ..rendering import QUICK_INPUTS
+
 if TYPE_CHECKING:
     from ..journey import Answers
 
@@ -99,6 +101,7 @@ class StepForm(SafeInputMixin, forms.Form, metaclass=StepFormMetaclass):
     """
 
     use_required_attribute = False
+    default_renderer = QUICK_INPUTS
     #: No answer of the questionnaire is longer (labels: 40, amounts and dates: a few characters).
     default_max_chars = 200
     #: Short text shown under the page title.
@@ -148,6 +151,7 @@ class DynamicFormSet(forms.BaseFormSet):
     def __init__(self, *args, answers=None, **kwargs):
         self.answers = answers
         kwargs.setdefault("form_kwargs", {})["answers"] = answers
+        self.renderer = QUICK_INPUTS  # for the entries and the management form (formset_factory sets none)
         super().__init__(*args, **kwargs)
         for form in self.forms:
             form.empty_permitted = False
