@@ -14,8 +14,11 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal as D
 
+import pytest
+
 from eligibility.rules.engine import simulate, simulate_json
 from eligibility.rules.enums import CssStatus
+from eligibility.rules.situation import InvalidSituation
 from tests.rules.helpers import ADULT, TODAY, make
 
 CROWN = {"kind": "dental_prosthesis", "member": "p1", "quote": 290.0, "act": "crown", "material": "metal",
@@ -97,7 +100,7 @@ def test_api_lines_carry_charge_billed_current_with_css_and_the_two_totals_act_a
 def test_hearing_aids_without_a_quote_give_the_class_i_figure_per_ear_and_the_usual_range():
     result = simulate(make({"kind": "hearing_aids", "member": "p1", "ears": 2}))
     line = result.reste_a_charge.lines[0]
-    no_quote = line.details["no_quote"]
+    no_quote = line.written_details["no_quote"]
     assert no_quote["price_100_sante"] == D("1900")  # 2 × 950 €
     assert no_quote["usual_range"] == {"low": D("1900"), "high": D("3600")}  # 2 × 950 € to 2 × 1 800 €
     assert "classe I" in no_quote["advice"] and "devis" in no_quote["advice"]
@@ -111,3 +114,16 @@ def test_css_holder_is_never_asked_more_than_without_the_css_for_each_line():
     for line in simulate(situation).reste_a_charge.lines:
         assert line.with_css.left <= line.current.left
     assert date(2026, 11, 22) == TODAY
+
+
+def test_act_and_ears_are_checked_with_the_field_path():
+    cases = [
+        ({"kind": "hearing_aids", "member": "p1", "ears": 3}, "planned_care[0].ears"),
+        ({"kind": "dental_prosthesis", "member": "p1", "act": "implant"}, "planned_care[0].act"),
+        ({"kind": "glasses", "member": "p1", "act": "bridge"}, "planned_care[0].act"),
+        ({"kind": "dental_prosthesis", "member": "p1", "ears": 2}, "planned_care[0].ears"),
+    ]
+    for care, path in cases:
+        with pytest.raises(InvalidSituation) as error:
+            make(care)
+        assert [e.path for e in error.value.errors] == [path]

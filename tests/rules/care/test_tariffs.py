@@ -300,3 +300,29 @@ def test_class_b_glasses_for_a_child_with_and_without_the_css():
     assert q.child and q.social_security == D("0.09")  # 3 × 0,05 € at 60 %
     assert q.column(S.NONE).left == D("179.91")
     assert q.column(S.CSS).left == D("179.85")
+
+
+def test_class_a_glasses_for_an_adult_with_and_without_the_css():
+    # Frame base 9 € at 60 % = 5,40 € (service-public.fr F33950); the lenses' share depends on the correction.
+    q = price_quoted(P, CareKind.GLASSES, quote=D("105"), basket=Basket.CENT_POUR_CENT_SANTE, age=40, member="p1")
+    assert not q.child and q.basket == CENT_POUR_CENT_SANTE and q.social_security == D("5.40")
+    none = q.column(S.NONE)
+    assert none.left == D("99.60") and none.upper_bound
+    assert q.column(S.CSS).left == 0 and q.column(S.PRIVATE_RESPONSIBLE).left == 0
+
+
+def test_class_2_hearing_aid_for_a_child_with_and_without_the_css():
+    # Under 20: base 1 400 € at 60 % = 840 €; the CSS pays the base only outside class I.
+    q = price_quoted(P, CareKind.HEARING_AIDS, quote=D("2000"), basket=Basket.OTHER, age=12, member="c1")
+    assert q.child and q.basket == LIBRE and q.social_security == D("840.00")
+    assert q.column(S.NONE).left == D("1160.00")
+    css = q.column(S.CSS)
+    assert css.left == D("600") and css.upper_bound
+
+
+def test_crown_at_a_controlled_price_without_a_quote_gives_its_limit():
+    q = price_quoted(P, CareKind.DENTAL_PROSTHESIS, quote=None, basket=None, age=35, member="p1", act=DentalAct.CROWN,
+                     material=Material.CERAMIC, tooth=ToothPosition.MOLAR)
+    assert q.basket == TARIFS_MAITRISES and q.no_quote.price_100_sante is None
+    assert "550" in str(q.no_quote.advice)
+    assert q.billed == D("550") and q.column(S.NONE).left == D("478.00")
