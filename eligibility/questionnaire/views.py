@@ -24,7 +24,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, override
 from django.views.decorators.http import require_http_methods
 from django.views.generic import TemplateView
 from formtools.wizard.forms import ManagementForm
@@ -682,7 +682,7 @@ class QuestionnaireWizard(NamedUrlWizardView):
         if response is not None:
             return response
         kwargs = {"organisation": self.get_pdf_organisation(), "person_label": self.get_person_label(),
-                  "member_titles": self.member_titles}
+                  "member_titles": self.member_titles, "french_member_titles": self.french_member_titles()}
         if self.request.GET.get("format") == "pdf":
             response = HttpResponse(html_to_pdf(admission_html(result, for_print=True, **kwargs)),
                                     content_type="application/pdf")
@@ -690,6 +690,11 @@ class QuestionnaireWizard(NamedUrlWizardView):
             response["Cache-Control"] = "no-store"
             return response
         return HttpResponse(admission_html(result, **kwargs))
+
+    def french_member_titles(self) -> dict:
+        """How the French pages (the admission desk's, the letters) name the members, whatever the reader's language."""
+        with override("fr"):  # fresh answers: ``self.answers`` keeps its members named in the reader's language
+            return build_situation(Answers(self._answer, today=self.today())).titles
 
     def get_person_label(self) -> str | None:
         """Who the dossier is for: nobody is named on an anonymous case."""
