@@ -430,6 +430,17 @@ def person_checks(care: dict) -> list[str]:
     ]
 
 
+def aid_sections(aids, data: dict) -> list[dict]:
+    """The aids' parts of the pages, in the registry's order (``rules.aids.AIDS``): each partial an aid names,
+    once, with that aid's entry of the result as ``aid``. A new aid is presented by its own partial, with no
+    other template to change."""
+    sections: dict[str, dict] = {}
+    for aid in aids:
+        if aid.partial not in sections:
+            sections[aid.partial] = {"partial": aid.partial, "aid": data.get(aid.key)}
+    return list(sections.values())
+
+
 def build_context(
     result, *, member_titles: dict | None = None, person_label: str | None = None, organisation=None,
     professional: bool = False, document: bool = False,
@@ -462,6 +473,7 @@ def build_context(
         "cpam": cpam,
         "help": help_block,
         "steps": steps,
+        "aid_sections": aid_sections(result.aids, data),
         "person_checks": person_checks(care),
         "professional": professional,
         "to_verify": data.get("to_verify", []) if professional else [],
