@@ -24,7 +24,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from eligibility.rules.checklist import AtService
-from eligibility.rules.enums import AidAssessment, CssStatus, HospitalExemption, ResourceType, Role
+from eligibility.rules.enums import AidAssessment, AidCategory, CssStatus, HospitalExemption, ResourceType, Role
 
 from .formatting import eur, iso_to_text, width_class
 from .wording import page_language
@@ -307,13 +307,15 @@ def cpam_context(cpam: dict | None) -> dict | None:
     assessment = cpam.get("assessment")
     return {
         "assessment": assessment,
-        "label": cpam.get("assessment_label") or _label(AidAssessment, assessment),
+        # The contract's labels are French (the API's): the page says them in its own language.
+        "label": _label(AidAssessment, assessment) if assessment else cpam.get("assessment_label"),
         "possible": assessment != AidAssessment.UNLIKELY.value,
         "ceiling": eur(cpam["ceiling"]) if cpam.get("ceiling") is not None else None,
         "ceiling_label": cpam.get("ceiling_label"),
         "ceiling_is_default": cpam.get("ceiling_is_default"),
         "resources": eur(cpam["resources"]) if cpam.get("resources") is not None else None,
-        "needs": cpam.get("needs", []),
+        "needs": [{**need, "label": _label(AidCategory, need.get("category")) or need.get("label")}
+                  for need in cpam.get("needs", [])],
         "quotes_needed": cpam.get("quotes_needed", []),
         "reasons": reasons(cpam),
     }
