@@ -24,7 +24,14 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from eligibility.rules.checklist import AtService
-from eligibility.rules.enums import AidAssessment, AidCategory, CssStatus, HospitalExemption, ResourceType, Role
+from eligibility.rules.enums import (
+    AidAssessment,
+    AidCategory,
+    CssStatus,
+    HospitalExemption,
+    ResourceType,
+    Role,
+)
 
 from .formatting import eur, iso_to_text, width_class
 from .wording import page_language

@@ -731,8 +731,10 @@ class QuestionnaireWizard(NamedUrlWizardView):
 
     def french_member_titles(self) -> dict:
         """How the French pages (the admission desk's, the letters) name the members, whatever the reader's language."""
-        with override("fr"):  # fresh answers: ``self.answers`` keeps its members named in the reader's language
-            return build_situation(Answers(self._answer, today=self.today())).titles
+        # Fresh answers (``self.answers`` keeps its members named in the reader's language), read from the stored
+        # steps: the results may come from the situation kept when the answers were checked (``simulation``).
+        with override("fr"):
+            return build_situation(Answers(self.get_cleaned_data_for_step, today=self.today())).titles
 
     def get_person_label(self) -> str | None:
         """Who the dossier is for: nobody is named on an anonymous case."""
