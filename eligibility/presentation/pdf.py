@@ -31,11 +31,13 @@ from datetime import date
 
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext
 from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 
 from .context import build_context
-from .letters import LetterKind, letters_with_translation
+from .letters import LetterKind, letters_with_translation, reads_french
 from .pdf_fetcher import DossierURLFetcher, static_url
 
 TEMPLATE = "pdf/dossier.html"
@@ -65,16 +67,31 @@ def dossier_context(result, *, organisation=None, person_label: str | None = Non
 
 def admission_html(
     result, *, organisation=None, person_label: str | None = None, member_titles: dict | None = None,
-    for_print: bool = False,
+    french_member_titles: dict | None = None, for_print: bool = False,
 ) -> str:
-    """One page for the hospital admission desk: coverage, planned stays, what the person asks for."""
-    context = build_context(result, organisation=organisation, person_label=person_label,
-                            member_titles=member_titles, document=True)
-    context.update({
-        "coverage_label": result.situation.complementary.label,
+    """One page for the hospital admission desk: coverage, planned stays, what the person asks for.
+
+    The page is addressed to the hospital, so it stays in French, marked ``lang="fr"``; a reader of another
+    language gets its translation after it (beside it on a wide screen, on its own page on paper), as the
+    letters do (issue 17). ``member_titles`` name the household's members in the reader's language,
+    ``french_member_titles`` in French (``member_titles`` when not given).
+    """
+    def page(titles: dict | None, *, nested: bool = False) -> str:
+        context = build_context(result, organisation=organisation, person_label=person_label,
+                                member_titles=titles, document=True)
+        context.update({"coverage_label": gettext(result.situation.complementary.label), "nested": nested})
+        return render_to_string("pdf/_admission.html", context)
+
+    if reads_french():
+        french, translated = page(member_titles), None
+    else:
+        with translation.override("fr"):
+            french = page(french_member_titles or member_titles)
+        translated = page(member_titles, nested=True)
+    return render_to_string("pdf/admission.html", {
+        "french": french, "translation": translated,
         "for_print": for_print, "stylesheet_href": static_url(STYLESHEET) if for_print else None,
     })
-    return render_to_string("pdf/admission.html", context)
 
 
 def render_dossier_html(result, *, organisation=None, person_label: str | None = None, for_print: bool = False) -> str:

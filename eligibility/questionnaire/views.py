@@ -23,7 +23,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
-from django.utils.translation import get_language, ngettext
+from django.utils.translation import get_language, ngettext, override
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django.views.generic import TemplateView
@@ -720,7 +720,7 @@ class QuestionnaireWizard(NamedUrlWizardView):
         if response is not None:
             return response
         kwargs = {"organisation": self.get_pdf_organisation(), "person_label": self.get_person_label(),
-                  "member_titles": self.member_titles}
+                  "member_titles": self.member_titles, "french_member_titles": self.french_member_titles()}
         if self.request.GET.get("format") == "pdf":
             response = HttpResponse(html_to_pdf(admission_html(result, for_print=True, **kwargs)),
                                     content_type="application/pdf")
@@ -728,6 +728,13 @@ class QuestionnaireWizard(NamedUrlWizardView):
             response["Cache-Control"] = "no-store"
             return response
         return HttpResponse(admission_html(result, **kwargs))
+
+    def french_member_titles(self) -> dict:
+        """How the French pages (the admission desk's, the letters) name the members, whatever the reader's language."""
+        # Fresh answers (``self.answers`` keeps its members named in the reader's language), read from the stored
+        # steps: the results may come from the situation kept when the answers were checked (``simulation``).
+        with override("fr"):
+            return build_situation(Answers(self.get_cleaned_data_for_step, today=self.today())).titles
 
     def get_person_label(self) -> str | None:
         """Who the dossier is for: nobody is named on an anonymous case."""
