@@ -19,7 +19,6 @@ from eligibility.questionnaire import views as questionnaire_views
 from eligibility.questionnaire.views import QuestionnaireWizard
 from tests.i18n_pages import visible_texts
 
-from .test_i18n_journeys import legacy_rule_texts
 from .test_questionnaire_helpers import Journey, care_data, household_data
 from .test_questionnaire_journeys import REQUEST_DATE
 
@@ -117,16 +116,13 @@ def french_left(translated_html: str, sentences: set[str]) -> list[str]:
 
 
 def french_care_sentences(household: str, monkeypatch) -> set[str]:
-    """The care sentences of the French results page of ``household``; none is a text the rules still write
-    without their catalogue (``legacy_rule_texts``, which translated pages may show in French)."""
+    """The care sentences of the French results page of ``household``."""
     contexts: list[tuple] = []
     results_page("fr", HOUSEHOLDS[household], monkeypatch, contexts)
     result, context = contexts[-1]
     charges = {line["charge"] for line in context["result"]["reste_a_charge"]["lines"]}
     assert charges >= QUOTED_AND_STAY
-    sentences = care_sentences(context)
-    assert sentences.isdisjoint(_words(text) for text in legacy_rule_texts(result))
-    return sentences
+    return care_sentences(context)
 
 
 @pytest.mark.django_db
