@@ -52,6 +52,17 @@ def fixed_today(monkeypatch):
     monkeypatch.setattr(QuestionnaireWizard, "today", lambda self: REQUEST_DATE)
 
 
+def strings_in(value) -> set[str]:
+    """Every string of a contract result (nested dicts and lists)."""
+    if isinstance(value, str):
+        return {value}
+    if isinstance(value, dict):
+        return set().union(*(strings_in(v) for v in value.values())) if value else set()
+    if isinstance(value, list | tuple):
+        return set().union(*(strings_in(v) for v in value)) if value else set()
+    return set()
+
+
 def pages_of(language: str, answers: dict[str, dict]) -> dict[str, str]:
     """Every page of one journey as seen in ``language``: step pages, their errors, review, results."""
     client = Client()
