@@ -527,4 +527,77 @@ TEMPLATES = (
     pgettext_noop('checklist.css_request_with_parents.how', 'Vos parents font une seule demande pour tout leur foyer, vous compris, avec leurs ressources et les vôtres. {ameli} Sur papier : formulaire cerfa n° 12504 (dernière version sur ameli.fr), à envoyer à leur CPAM. Si vous pouvez demander seul(e) (voir le résultat), faites la demande à votre nom.'),
     pgettext_noop('checklist.documents.parents_tax_notice', "Dernier avis d'imposition de vos parents"),
     pgettext_noop('checklist.css_request_with_parents', "D'après vos réponses, vous faites partie du foyer de vos parents pour la Complémentaire santé solidaire."),
+    # xgettext:no-python-format
+    pgettext_noop('care.quoted.basket.cent_pour_cent_sante', 'offre « 100 % Santé »'),
+    pgettext_noop('care.quoted.basket.tarifs_maitrises', 'panier à tarifs maîtrisés'),
+    pgettext_noop('care.quoted.basket.libre', 'tarif libre'),
+    pgettext_noop('care.quoted.act.crown', 'couronne'),
+    pgettext_noop('care.quoted.act.bridge', 'bridge'),
+    pgettext_noop('care.quoted.act.denture', 'prothèse amovible (dentier)'),
+    pgettext_noop('care.quoted.what.hearing_aid', 'aide auditive'),
+    pgettext_noop('care.quoted.what.glasses', 'lunettes'),
+    pgettext_noop('care.quoted.dental.basket.limited', '{act} : {basket} pour ce matériau et cette position de dent, prix limite {limit}.'),
+    pgettext_noop('care.quoted.dental.basket.free_price', '{act} : {basket} pour ce matériau et cette position de dent (le dentiste fixe son prix).'),
+    # xgettext:no-python-format
+    pgettext_noop('care.quoted.dental.denture_limit', 'Prothèse amovible complète en résine « 100 % Santé » : prix limite {limit} par arc.'),
+    pgettext_noop('care.quoted.dental.social_security', 'La Sécurité sociale rembourse {rate} de la base de remboursement ({base} pour ce type de prothèse), soit {paid}, quel que soit le prix.'),
+    pgettext_noop('care.quoted.dental.css_limit', "Avec la Complémentaire santé solidaire, le dentiste ne peut pas facturer plus de {limit} pour ce {act} ; la CSS paie tout ce qui dépasse le remboursement de la Sécurité sociale jusqu'à ce montant."),
+    # xgettext:no-python-format
+    pgettext_noop('care.quoted.dental.advice', 'Demandez au dentiste un devis qui comprend une proposition « 100 % Santé » ou, à défaut, à tarif maîtrisé : il doit vous la faire quand elle existe pour votre dent.'),
+    pgettext_noop('care.quoted.hearing.child', 'moins de {age} ans'),
+    pgettext_noop('care.quoted.hearing.adult', '{age} ans ou plus'),
+    pgettext_noop('care.quoted.hearing.social_security', 'Aide auditive ({who}) : la Sécurité sociale rembourse {rate} de la base de {base} par oreille, soit {paid} par oreille.'),
+    # xgettext:no-python-format
+    pgettext_noop('care.quoted.hearing.class_1', 'Classe I (« 100 % Santé ») : prix limite {limit} par oreille ; rien à payer avec la CSS ou une complémentaire responsable.'),
+    # xgettext:no-python-format
+    pgettext_noop('care.quoted.hearing.class_2', "Classe II : prix libre ; l'audioprothésiste doit aussi vous proposer un appareil de classe I (« 100 % Santé », au plus {limit} par oreille, sans reste à payer avec la CSS ou une complémentaire responsable)."),
+    pgettext_noop('care.quoted.hearing.css_limit', "Avec la Complémentaire santé solidaire, l'audioprothésiste doit proposer des appareils de classe I à {limit} au plus par oreille : rien à payer."),
+    # xgettext:no-python-format
+    pgettext_noop('care.quoted.hearing.advice', "Demandez à l'audioprothésiste un devis qui comprend au moins un appareil de classe I (« 100 % Santé ») : il doit vous en proposer, avec un essai de 30 jours."),
+    # xgettext:no-python-format
+    pgettext_noop('care.quoted.glasses.class_a', 'Lunettes de classe A (« 100 % Santé ») : monture au plus {frame_limit}, verres à prix limité selon la correction ; rien à payer avec la CSS ou une complémentaire responsable. La Sécurité sociale rembourse {paid} sur la monture, plus une part des verres qui dépend de la correction (indiquée sur le devis).'),
+    pgettext_noop('care.quoted.glasses.class_b', "Lunettes de classe B (prix libre) : la Sécurité sociale rembourse {rate} d'une base de {frame_base} par élément (monture et deux verres), soit {paid} en tout ; avec la CSS, seule cette base est couverte (la CSS ne couvre entièrement que la classe A)."),
+    pgettext_noop('care.quoted.glasses.responsible_cap', 'Un contrat responsable rembourse au plus {simple} à {very_complex} pour des lunettes de classe B selon les verres, dont {frame} pour la monture, une paire tous les deux ans (chaque année avant {age} ans).'),
+    # xgettext:no-python-format
+    pgettext_noop('care.quoted.glasses.advice', "Demandez à l'opticien un devis qui comprend un équipement « 100 % Santé » (classe A) : il doit vous en proposer un, monture et verres."),
+    pgettext_noop('care.quoted.no_quote.controlled', 'À tarif maîtrisé : {limit} au plus ; un contrat responsable ou la CSS en paie tout ou partie.'),
+    # xgettext:no-python-format
+    pgettext_noop('care.quoted.no_quote.cent_pour_cent_sante', 'En « 100 % Santé » : {limit} au plus, sans reste à payer avec la CSS ou une complémentaire responsable.'),
+    # xgettext:no-python-format
+    pgettext_noop('care.quoted.no_quote.frame', 'En « 100 % Santé » : monture à {frame_limit} au plus et verres à prix limité, sans reste à payer avec la CSS ou une complémentaire responsable.'),
+    # xgettext:no-python-format
+    pgettext_noop('care.quoted.no_quote.usual', 'Hors « 100 % Santé », les prix constatés vont souvent de {low} à {high}.'),
+    pgettext_noop('care.quoted.sentences', '{sentences}'),
+    pgettext_noop('care.quoted.note.capped', 'Le devis dépasse le prix limite ({limit}) : le professionnel ne peut pas facturer plus pour cette offre.'),
+    pgettext_noop('care.quoted.note.css_dental_limit', "Avec la CSS, le dentiste doit s'en tenir à {limit} pour cet acte : rien à payer s'il respecte ce tarif."),
+    pgettext_noop('care.quoted.note.css_limit', 'Avec la CSS, le professionnel ne peut pas facturer plus de {limit} : rien à payer.'),
+    # xgettext:no-python-format
+    pgettext_noop('care.quoted.note.css_nothing', 'Offre « 100 % Santé » ou tarif CSS : rien à payer avec la CSS.'),
+    # xgettext:no-python-format
+    pgettext_noop('care.quoted.note.css_base', 'Hors « 100 % Santé », la CSS paie le tarif de base de la Sécurité sociale ; le reste est à payer, sauf si le professionnel applique un tarif du panier CSS (à vérifier sur le devis) : un devis « 100 % Santé » ne laisserait rien à payer.'),
+    pgettext_noop('care.quoted.note.ame', "L'AME paie le tarif de base de la Sécurité sociale, rien au-delà : le reste est à payer."),
+    pgettext_noop('care.quoted.note.none', 'Sans complémentaire, tout ce que la Sécurité sociale ne rembourse pas reste à payer.'),
+    # xgettext:no-python-format
+    pgettext_noop('care.quoted.note.responsible_full', 'Offre « 100 % Santé » : un contrat responsable paie tout le reste.'),
+    pgettext_noop('care.quoted.note.responsible', 'Un contrat responsable paie au moins le ticket modérateur (compté ici) ; au-delà, cela dépend des garanties : demandez-lui un devis de remboursement.'),
+    pgettext_noop('care.quoted.note.responsible.cap', 'Un contrat responsable paie au moins le ticket modérateur (compté ici) ; au-delà, cela dépend des garanties (il ne peut pas rembourser plus de {cap}) : demandez-lui un devis de remboursement.'),
+    pgettext_noop('care.quoted.note.responsible.cap_with_social_security', 'Un contrat responsable paie au moins le ticket modérateur (compté ici) ; au-delà, cela dépend des garanties (il ne peut pas rembourser plus de {cap}, Sécurité sociale comprise) : demandez-lui un devis de remboursement.'),
+    # xgettext:no-python-format
+    pgettext_noop('care.quoted.note.private_full', "Dépend de votre contrat. Avec un contrat « responsable » (la grande majorité), l'offre « 100 % Santé » ne laisse rien à payer : vérifiez votre contrat."),
+    pgettext_noop('care.quoted.note.private', 'Dépend de votre contrat : montant avant son remboursement.'),
+    pgettext_noop('care.quoted.note.both', '{first} {second}'),
+    pgettext_noop('care.quoted.verify.dental.basket_mismatch', "Prothèse dentaire de {member} : le panier indiqué ne correspond pas au matériau et à la position de la dent ({basket} d'après la convention dentaire) ; le calcul suit la convention."),
+    # xgettext:no-python-format
+    pgettext_noop('care.quoted.verify.dental.no_limit', 'Prothèse dentaire de {member} : prix limite « 100 % Santé » non repris ici pour ce {act} (matériau ou position de la dent inconnus, ou valeur non sourcée) : vérifier sur le devis que le prix ne le dépasse pas.'),
+    pgettext_noop('care.quoted.verify.dental.no_base', 'Prothèse dentaire de {member} : pas de base de remboursement connue à cette date.'),
+    pgettext_noop('care.quoted.verify.hearing.before_tariffs', 'Aides auditives de {member} : tarifs de la LPP non repris avant le {day}.'),
+    pgettext_noop('care.quoted.verify.hearing.class_2_css', "Aides auditives de classe II de {member} avec la CSS : prise en charge comptée au ticket modérateur (base de la Sécurité sociale) ; montant exact à vérifier auprès de l'organisme gestionnaire de la CSS."),
+    pgettext_noop('care.quoted.verify.glasses.before_tariffs', 'Lunettes de {member} : tarifs de la LPP non repris avant le {day}.'),
+    pgettext_noop('care.quoted.verify.glasses.class_a_lenses', 'Lunettes de {member} : part de la Sécurité sociale sur les verres de classe A non comptée (elle dépend de la correction) ; sans complémentaire, le reste à payer est un peu inférieur à celui affiché.'),
+    # xgettext:no-python-format
+    pgettext_noop('care.quoted.verify.no_quote.limit', '{what} de {member} : pas encore de devis ; estimation sur le prix limite « 100 % Santé ».'),
+    pgettext_noop('care.quoted.verify.no_quote.usual', '{what} de {member} : pas encore de devis ; estimation sur le haut de la fourchette usuelle.'),
+    pgettext_noop('care.quoted.verify.no_quote.none', '{what} de {member} : pas encore de devis ; montant non estimé.'),
+    pgettext_noop('care.quoted.verify.alsace_moselle', "{kind} de {member} : le régime local d'Alsace-Moselle rembourse davantage que le taux national appliqué ici (non modélisé) ; le reste à payer réel est plus bas."),
+    pgettext_noop('care.quoted.verify.overseas', "{kind} de {member} : les prix limites et bases majorés des départements d'outre-mer ne sont pas repris ; calcul fait avec les montants de métropole."),
 )

@@ -103,7 +103,7 @@ class SimulationResult:
             for key, write in writers:
                 document[key] = write(values[key])
         if detail == FULL:
-            document["to_verify"] = list(self.to_verify)
+            document["to_verify"] = [str(note) for note in self.to_verify]  # phrases of the catalogue, or texts
         return document
 
 

@@ -11,6 +11,7 @@ from ..enums import Basket, CareKind, QuotedScenario, Territory
 from ..parameters import ParametersOn
 from ..reasons import Reason
 from ..situation import PlannedCare, Situation
+from ..wording import Label, Phrase, say
 from .tariffs import Priced, QuotedPricing, price_quoted
 
 
@@ -34,7 +35,7 @@ class QuotedCareResult(Contract):
     quote: Decimal | None             # None: no quote yet
     pricing: QuotedPricing
     reasons: tuple[Reason, ...]
-    to_verify: tuple[str, ...] = ()
+    to_verify: tuple[Phrase | str, ...] = ()
 
     @property
     def social_security(self) -> Decimal | None:
@@ -52,11 +53,9 @@ def quoted_care(situation: Situation, care: PlannedCare, index: int, p: Paramete
     )
     notes = list(pricing.to_verify)
     if situation.residence.alsace_moselle:
-        notes.append(f"{care.kind.label} de {care.member} : le régime local d'Alsace-Moselle rembourse davantage que le "
-                     "taux national appliqué ici (non modélisé) ; le reste à payer réel est plus bas.")
+        notes.append(say("care.quoted.verify.alsace_moselle", kind=Label(care.kind.label), member=care.member))
     if situation.residence.territory is not Territory.METROPOLE:
-        notes.append(f"{care.kind.label} de {care.member} : les prix limites et bases majorés des départements "
-                     "d'outre-mer ne sont pas repris ; calcul fait avec les montants de métropole.")
+        notes.append(say("care.quoted.verify.overseas", kind=Label(care.kind.label), member=care.member))
     return QuotedCareResult(
         care_index=index,
         member=care.member,

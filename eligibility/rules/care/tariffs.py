@@ -23,18 +23,28 @@ from decimal import Decimal
 from ..contract import Contract, contract, entry, money, text
 from ..enums import Basket, CareKind, DentalAct, Material, QuotedScenario, ToothPosition
 from ..parameters import ParameterDateError, ParametersOn
-from ..reasons import Reason, cents, format_eur, format_percent
+from ..reasons import Reason, cents, format_percent
+from ..sources import parameter_to_verify, reason_from
+from ..wording import Capital, Day, Eur, Joined, Phrase, say
 
 ZERO = Decimal("0")
 
 #: Basket names used in the parameters and the results.
 CENT_POUR_CENT_SANTE, TARIFS_MAITRISES, LIBRE = "cent_pour_cent_sante", "tarifs_maitrises", "libre"
+#: How the sentences name them (``eligibility/rules/wording/quoted.py``).
 BASKET_WORDS = {
-    CENT_POUR_CENT_SANTE: "offre « 100 % Santé »",
-    TARIFS_MAITRISES: "panier à tarifs maîtrisés",
-    LIBRE: "tarif libre",
+    CENT_POUR_CENT_SANTE: say("care.quoted.basket.cent_pour_cent_sante"),
+    TARIFS_MAITRISES: say("care.quoted.basket.tarifs_maitrises"),
+    LIBRE: say("care.quoted.basket.libre"),
 }
-ACT_WORDS = {DentalAct.CROWN: "couronne", DentalAct.BRIDGE: "bridge", DentalAct.DENTURE: "prothèse amovible (dentier)"}
+ACT_WORDS = {
+    DentalAct.CROWN: say("care.quoted.act.crown"),
+    DentalAct.BRIDGE: say("care.quoted.act.bridge"),
+    DentalAct.DENTURE: say("care.quoted.act.denture"),
+}
+HEARING_AID, GLASSES = say("care.quoted.what.hearing_aid"), say("care.quoted.what.glasses")
+#: Glasses of a child: renewed each year, the frame base of a child (LPP; no parameter file yet).
+GLASSES_CHILD_AGE = 16
 
 CCAM_HREF = "https://www.ameli.fr/accueil-de-la-ccam/index.php"
 CSS_ARTICLE, CSS_HREF = "Code de la sécurité sociale, art. L861-3", "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006073189"
@@ -54,7 +64,7 @@ class Priced(Contract):
     left: Decimal
     upper_bound: bool = False         # "au plus"
     at_least: Decimal | None = None   # known floor of ``left`` when upper_bound (responsible contract ceiling)
-    note: str | None = None
+    note: Phrase | None = None        # a phrase of the wording catalogue, written with ``str()``
 
 
 @contract(
@@ -70,7 +80,7 @@ class NoQuoteAdvice(Contract):
     price_100_sante: Decimal | None   # total for all units; None when no sourced limit
     usual_low: Decimal | None
     usual_high: Decimal | None
-    advice: str
+    advice: Phrase                    # the catalogue's sentences, written with ``str()``
 
 
 @contract(
@@ -93,7 +103,7 @@ class QuotedPricing(Contract):
     css_limit: Decimal | None         # limit for a CSS holder, all units
     responsible_cap: Decimal | None   # most a responsible contract may pay (incl. Sécurité sociale), all units
     reasons: tuple[Reason, ...]
-    to_verify: tuple[str, ...]
+    to_verify: tuple[Phrase | str, ...]
     no_quote: NoQuoteAdvice | None
 
     @property
@@ -141,17 +151,16 @@ def dental_basket(p: ParametersOn, act: DentalAct, material: Material | None, to
     return LIBRE, None
 
 
-def _reason(p: ParametersOn, name: str, code: str, text: str) -> Reason:
-    ref = p.reference(name)
-    return Reason(code, text, ref.title, ref.href)
+def _note(p: ParametersOn, name: str, notes: list) -> None:
+    """The parameter's "to verify" note, once."""
+    text = parameter_to_verify(p, name)
+    if text and text not in notes:
+        notes.append(text)
 
 
-def _note(p: ParametersOn, name: str, notes: list[str]) -> None:
-    entry = p.entry(name)
-    if entry.to_verify:
-        text = f"{p.parameter_set[name].description} : {entry.to_verify}"
-        if text not in notes:
-            notes.append(text)
+def _first_day(p: ParametersOn, name: str) -> Day:
+    """The first day a parameter has a value (the tariffs are not known before)."""
+    return Day(p.parameter_set[name].values[0].start)
 
 
 # --------------------------------------------------------------------------- pricing one item
@@ -190,14 +199,13 @@ def _dental(p, *, quote, basket, member, act, material, tooth, age) -> QuotedPri
     if table_basket is not None:
         resolved = table_basket
         if declared is not None and (declared == CENT_POUR_CENT_SANTE) != (table_basket == CENT_POUR_CENT_SANTE):
-            notes.append(
-                f"Prothèse dentaire de {member} : le panier indiqué ne correspond pas au matériau et à la position "
-                f"de la dent ({BASKET_WORDS[table_basket]} d'après la convention dentaire) ; le calcul suit la convention."
-            )
-        reasons.append(_reason(
+            notes.append(say("care.quoted.verify.dental.basket_mismatch", member=member,
+                             basket=BASKET_WORDS[table_basket]))
+        reasons.append(reason_from(
             p, "soins.dentaire_100_sante_prix_limites", f"care.quoted.dental.basket.{resolved}",
-            f"{words.capitalize()} : {BASKET_WORDS[resolved]} pour ce matériau et cette position de dent"
-            + (f", prix limite {format_eur(limit)}." if limit is not None else " (le dentiste fixe son prix)."),
+            say("care.quoted.dental.basket.limited", act=Capital(words), basket=BASKET_WORDS[resolved],
+                limit=Eur(limit)) if limit is not None
+            else say("care.quoted.dental.basket.free_price", act=Capital(words), basket=BASKET_WORDS[resolved]),
         ))
         _note(p, "soins.dentaire_100_sante_prix_limites", notes)
     else:
@@ -206,31 +214,26 @@ def _dental(p, *, quote, basket, member, act, material, tooth, age) -> QuotedPri
             limits, _ = _get(p, "soins.dentaire_100_sante_prix_limites")
             limit = _table(limits.get(CENT_POUR_CENT_SANTE) if limits else None, "denture", "resin", "any")
             if limit is not None:
-                reasons.append(_reason(
+                reasons.append(reason_from(
                     p, "soins.dentaire_100_sante_prix_limites", "care.quoted.dental.basket.cent_pour_cent_sante",
-                    f"Prothèse amovible complète en résine « 100 % Santé » : prix limite {format_eur(limit)} par arc.",
+                    say("care.quoted.dental.denture_limit", limit=Eur(limit)),
                 ))
                 _note(p, "soins.dentaire_100_sante_prix_limites", notes)
         if limit is None and resolved == CENT_POUR_CENT_SANTE:
-            notes.append(
-                f"Prothèse dentaire de {member} : prix limite « 100 % Santé » non repris ici pour ce {words} "
-                "(matériau ou position de la dent inconnus, ou valeur non sourcée) : vérifier sur le devis que le "
-                "prix ne le dépasse pas."
-            )
+            notes.append(say("care.quoted.verify.dental.no_limit", member=member, act=words))
     base = rate_value = social_security = None
     if base_table is not None and rate is not None:
         base = base_table[act.value]
         rate_value = rate
         social_security = cents(base * rate)
-        reasons.append(_reason(
+        reasons.append(reason_from(
             p, "soins.dentaire_taux_remboursement", "care.quoted.dental.social_security",
-            f"La Sécurité sociale rembourse {format_percent(rate)} de la base de remboursement ({format_eur(base)} pour "
-            f"ce type de prothèse), soit {format_eur(social_security)}, quel que soit le prix.",
+            rate=format_percent(rate), base=Eur(base), paid=Eur(social_security),
         ))
         _note(p, "soins.dentaire_base_remboursement", notes)
         _note(p, "soins.dentaire_taux_remboursement", notes)
     else:
-        notes.append(f"Prothèse dentaire de {member} : pas de base de remboursement connue à cette date.")
+        notes.append(say("care.quoted.verify.dental.no_base", member=member))
     css_limit = None
     css_table, _ = _get(p, "soins.dentaire_css_montants_maximaux")
     if css_table is not None and material is not None:
@@ -238,11 +241,9 @@ def _dental(p, *, quote, basket, member, act, material, tooth, age) -> QuotedPri
         if position is not None:
             css_limit = _table(css_table, act.value, material.value, position)
             if css_limit is not None:
-                reasons.append(_reason(
+                reasons.append(reason_from(
                     p, "soins.dentaire_css_montants_maximaux", "care.quoted.dental.css_limit",
-                    f"Avec la Complémentaire santé solidaire, le dentiste ne peut pas facturer plus de "
-                    f"{format_eur(css_limit)} pour ce {words} ; la CSS paie tout ce qui dépasse le remboursement de la "
-                    "Sécurité sociale jusqu'à ce montant.",
+                    limit=Eur(css_limit), act=words,
                 ))
                 _note(p, "soins.dentaire_css_montants_maximaux", notes)
     usual = _usual(p, act.value, notes)
@@ -250,10 +251,7 @@ def _dental(p, *, quote, basket, member, act, material, tooth, age) -> QuotedPri
         p, CareKind.DENTAL_PROSTHESIS, act=act, basket=resolved, units=1, child=False, quote=quote, base=base,
         rate=rate_value, per_unit_ss=social_security, limit=limit, css_limit=css_limit, cap=None,
         reasons=reasons, notes=notes, usual=usual, member=member, what=words,
-        advice=(
-            "Demandez au dentiste un devis qui comprend une proposition « 100 % Santé » ou, à défaut, à tarif maîtrisé : "
-            "il doit vous la faire quand elle existe pour votre dent."
-        ),
+        advice=say("care.quoted.dental.advice"),
     )
 
 
@@ -265,45 +263,29 @@ def _hearing(p, *, quote, basket, member, age, ears) -> QuotedPricing:
     caps, _ = _get(p, "soins.contrat_responsable_plafonds")
     resolved = CENT_POUR_CENT_SANTE if basket in (None, Basket.CENT_POUR_CENT_SANTE) else LIBRE
     if tariffs is None or rate is None:
-        notes.append(f"Aides auditives de {member} : tarifs de la LPP non repris avant le 1er janvier 2021.")
+        notes.append(say("care.quoted.verify.hearing.before_tariffs", member=member,
+                         day=_first_day(p, "soins.audition_tarifs")))
         return _finish(p, CareKind.HEARING_AIDS, act=None, basket=resolved, units=ears, child=False, quote=quote,
                        base=None, rate=None, per_unit_ss=None, limit=None, css_limit=None, cap=None, reasons=reasons,
-                       notes=notes, usual=None, member=member, what="aide auditive", advice=_HEARING_ADVICE)
+                       notes=notes, usual=None, member=member, what=HEARING_AID, advice=_HEARING_ADVICE)
     child = age < int(tariffs["age_limit"])
     group = tariffs["child" if child else "adult"]
     base, limit = group["base"], group["class_1_price_limit"]
     social_security = cents(base * rate)
-    who = f"moins de {tariffs['age_limit']} ans" if child else f"{tariffs['age_limit']} ans ou plus"
-    reasons.append(_reason(
+    who = say("care.quoted.hearing.child" if child else "care.quoted.hearing.adult", age=tariffs["age_limit"])
+    reasons.append(reason_from(
         p, "soins.audition_tarifs", "care.quoted.hearing.social_security",
-        f"Aide auditive ({who}) : la Sécurité sociale rembourse {format_percent(rate)} de la base de "
-        f"{format_eur(base)} par oreille, soit {format_eur(social_security)} par oreille.",
+        who=who, rate=format_percent(rate), base=Eur(base), paid=Eur(social_security),
     ))
     if resolved == CENT_POUR_CENT_SANTE:
-        reasons.append(_reason(
-            p, "soins.audition_tarifs", "care.quoted.hearing.class_1",
-            f"Classe I (« 100 % Santé ») : prix limite {format_eur(limit)} par oreille ; rien à payer avec la CSS ou "
-            "une complémentaire responsable.",
-        ))
+        reasons.append(reason_from(p, "soins.audition_tarifs", "care.quoted.hearing.class_1", limit=Eur(limit)))
     else:
-        reasons.append(_reason(
-            p, "soins.audition_tarifs", "care.quoted.hearing.class_2",
-            "Classe II : prix libre ; l'audioprothésiste doit aussi vous proposer un appareil de classe I "
-            f"(« 100 % Santé », au plus {format_eur(limit)} par oreille, sans reste à payer avec la CSS ou une "
-            "complémentaire responsable).",
-        ))
-        notes.append(
-            f"Aides auditives de classe II de {member} avec la CSS : prise en charge comptée au ticket modérateur "
-            "(base de la Sécurité sociale) ; montant exact à vérifier auprès de l'organisme gestionnaire de la CSS."
-        )
+        reasons.append(reason_from(p, "soins.audition_tarifs", "care.quoted.hearing.class_2", limit=Eur(limit)))
+        notes.append(say("care.quoted.verify.hearing.class_2_css", member=member))
     _note(p, "soins.audition_tarifs", notes)
     css_limit = group.get("css_class_1_price_limit") if resolved == CENT_POUR_CENT_SANTE else None
     if css_limit is not None:
-        reasons.append(_reason(
-            p, "soins.audition_tarifs", "care.quoted.hearing.css_limit",
-            f"Avec la Complémentaire santé solidaire, l'audioprothésiste doit proposer des appareils de classe I à "
-            f"{format_eur(css_limit)} au plus par oreille : rien à payer.",
-        ))
+        reasons.append(reason_from(p, "soins.audition_tarifs", "care.quoted.hearing.css_limit", limit=Eur(css_limit)))
     cap = caps.get("hearing_aid_per_ear") if caps is not None else None
     if cap is not None and resolved == LIBRE:
         _note(p, "soins.contrat_responsable_plafonds", notes)
@@ -311,14 +293,11 @@ def _hearing(p, *, quote, basket, member, age, ears) -> QuotedPricing:
     return _finish(
         p, CareKind.HEARING_AIDS, act=None, basket=resolved, units=ears, child=child, quote=quote, base=base, rate=rate,
         per_unit_ss=social_security, limit=limit, css_limit=css_limit, cap=cap, reasons=reasons, notes=notes,
-        usual=usual, member=member, what="aide auditive", advice=_HEARING_ADVICE,
+        usual=usual, member=member, what=HEARING_AID, advice=_HEARING_ADVICE,
     )
 
 
-_HEARING_ADVICE = (
-    "Demandez à l'audioprothésiste un devis qui comprend au moins un appareil de classe I (« 100 % Santé ») : il doit "
-    "vous en proposer, avec un essai de 30 jours."
-)
+_HEARING_ADVICE = say("care.quoted.hearing.advice")
 
 
 def _glasses(p, *, quote, basket, member, age, lenses) -> QuotedPricing:
@@ -328,42 +307,32 @@ def _glasses(p, *, quote, basket, member, age, lenses) -> QuotedPricing:
     rate, _ = _get(p, "soins.optique_taux_remboursement")
     caps, _ = _get(p, "soins.contrat_responsable_plafonds")
     resolved = CENT_POUR_CENT_SANTE if basket in (None, Basket.CENT_POUR_CENT_SANTE) else LIBRE
-    advice = (
-        "Demandez à l'opticien un devis qui comprend un équipement « 100 % Santé » (classe A) : il doit vous en "
-        "proposer un, monture et verres."
-    )
+    advice = _GLASSES_ADVICE
+    child = age < GLASSES_CHILD_AGE
     if tariffs is None or rate is None:
-        notes.append(f"Lunettes de {member} : tarifs de la LPP non repris avant le 1er janvier 2020.")
-        return _finish(p, CareKind.GLASSES, act=None, basket=resolved, units=1, child=age < 16, quote=quote, base=None,
+        notes.append(say("care.quoted.verify.glasses.before_tariffs", member=member,
+                         day=_first_day(p, "soins.optique_tarifs")))
+        return _finish(p, CareKind.GLASSES, act=None, basket=resolved, units=1, child=child, quote=quote, base=None,
                        rate=None, per_unit_ss=None, limit=None, css_limit=None, cap=None, reasons=reasons, notes=notes,
-                       usual=None, member=member, what="lunettes", advice=advice)
-    child = age < 16
+                       usual=None, member=member, what=GLASSES, advice=advice)
     if resolved == CENT_POUR_CENT_SANTE:
         frame_base = tariffs["classe_a"]["frame_base"]
         base = frame_base
         social_security = cents(frame_base * rate)
         limit = None
-        reasons.append(_reason(
+        reasons.append(reason_from(
             p, "soins.optique_tarifs", "care.quoted.glasses.class_a",
-            f"Lunettes de classe A (« 100 % Santé ») : monture au plus {format_eur(tariffs['classe_a']['frame_price_limit'])}, "
-            "verres à prix limité selon la correction ; rien à payer avec la CSS ou une complémentaire responsable. "
-            f"La Sécurité sociale rembourse {format_eur(social_security)} sur la monture, plus une part des verres qui "
-            "dépend de la correction (indiquée sur le devis).",
+            frame_limit=Eur(tariffs["classe_a"]["frame_price_limit"]), paid=Eur(social_security),
         ))
-        notes.append(
-            f"Lunettes de {member} : part de la Sécurité sociale sur les verres de classe A non comptée (elle dépend de "
-            "la correction) ; sans complémentaire, le reste à payer est un peu inférieur à celui affiché."
-        )
+        notes.append(say("care.quoted.verify.glasses.class_a_lenses", member=member))
     else:
         frame_base, lens_base = tariffs["classe_b"]["frame_base"], tariffs["classe_b"]["lens_base"]
         base = frame_base + 2 * lens_base
         social_security = cents(base * rate)
         limit = None
-        reasons.append(_reason(
+        reasons.append(reason_from(
             p, "soins.optique_tarifs", "care.quoted.glasses.class_b",
-            f"Lunettes de classe B (prix libre) : la Sécurité sociale rembourse {format_percent(rate)} d'une base de "
-            f"{format_eur(frame_base)} par élément (monture et deux verres), soit {format_eur(social_security)} en tout ; "
-            "avec la CSS, seule cette base est couverte (la CSS ne couvre entièrement que la classe A).",
+            rate=format_percent(rate), frame_base=Eur(frame_base), paid=Eur(social_security),
         ))
     _note(p, "soins.optique_tarifs", notes)
     cap = None
@@ -371,19 +340,21 @@ def _glasses(p, *, quote, basket, member, age, lenses) -> QuotedPricing:
         grade = lenses if lenses in ("simple", "complex", "very_complex") else None
         if grade:
             cap = caps["glasses"][grade]
-        reasons.append(_reason(
+        reasons.append(reason_from(
             p, "soins.contrat_responsable_plafonds", "care.quoted.glasses.responsible_cap",
-            f"Un contrat responsable rembourse au plus {format_eur(caps['glasses']['simple'])} à "
-            f"{format_eur(caps['glasses']['very_complex'])} pour des lunettes de classe B selon les verres, dont "
-            f"{format_eur(caps['glasses']['frame'])} pour la monture, une paire tous les deux ans (chaque année avant 16 ans).",
+            simple=Eur(caps["glasses"]["simple"]), very_complex=Eur(caps["glasses"]["very_complex"]),
+            frame=Eur(caps["glasses"]["frame"]), age=GLASSES_CHILD_AGE,
         ))
         _note(p, "soins.contrat_responsable_plafonds", notes)
     return _finish(
         p, CareKind.GLASSES, act=None, basket=resolved, units=1, child=child, quote=quote, base=base, rate=rate,
         per_unit_ss=social_security, limit=limit, css_limit=None, cap=cap, reasons=reasons, notes=notes,
-        usual=None, member=member, what="lunettes", advice=advice,
+        usual=None, member=member, what=GLASSES, advice=advice,
         frame_limit=tariffs["classe_a"]["frame_price_limit"] if resolved == CENT_POUR_CENT_SANTE else None,
     )
+
+
+_GLASSES_ADVICE = say("care.quoted.glasses.advice")
 
 
 def _usual(p: ParametersOn, key: str, notes: list[str]) -> tuple[Decimal, Decimal] | None:
@@ -404,28 +375,25 @@ def _finish(p, kind, *, act, basket, units, child, quote, base, rate, per_unit_s
         low, high = (usual[0] * units, usual[1] * units) if usual else (None, None)
         parts = []
         if basket == TARIFS_MAITRISES and total_limit is not None:
-            parts.append(f"À tarif maîtrisé : {format_eur(total_limit)} au plus ; un contrat responsable ou la CSS en "
-                         "paie tout ou partie.")
+            parts.append(say("care.quoted.no_quote.controlled", limit=Eur(total_limit)))
         if figure is not None:
-            parts.append(f"En « 100 % Santé » : {format_eur(figure)} au plus, sans reste à payer avec la CSS ou une "
-                         "complémentaire responsable.")
+            parts.append(say("care.quoted.no_quote.cent_pour_cent_sante", limit=Eur(figure)))
         elif frame_limit is not None:
-            parts.append(f"En « 100 % Santé » : monture à {format_eur(frame_limit)} au plus et verres à prix limité, sans "
-                         "reste à payer avec la CSS ou une complémentaire responsable.")
+            parts.append(say("care.quoted.no_quote.frame", frame_limit=Eur(frame_limit)))
         if low is not None:
-            parts.append(f"Hors « 100 % Santé », les prix constatés vont souvent de {format_eur(low)} à {format_eur(high)}.")
+            parts.append(say("care.quoted.no_quote.usual", low=Eur(low), high=Eur(high)))
         parts.append(advice)
-        no_quote = NoQuoteAdvice(figure, low, high, " ".join(parts))
+        no_quote = NoQuoteAdvice(figure, low, high, say("care.quoted.sentences", sentences=Joined(parts, " ")))
         if basket == LIBRE and high is not None:
             billed = high
         else:
             billed = figure if basket != TARIFS_MAITRISES else total_limit
-        notes.append(
-            f"{what.capitalize()} de {member} : pas encore de devis ; "
-            + ("estimation sur le prix limite « 100 % Santé »." if billed is not None and basket != LIBRE
-               else "estimation sur le haut de la fourchette usuelle." if billed is not None
-               else "montant non estimé.")
-        )
+        notes.append(say(
+            "care.quoted.verify.no_quote.limit" if billed is not None and basket != LIBRE
+            else "care.quoted.verify.no_quote.usual" if billed is not None
+            else "care.quoted.verify.no_quote.none",
+            what=Capital(what), member=member,
+        ))
     return QuotedPricing(
         kind=kind, act=act, basket=basket, units=units, child=child, quote=quote, billed=billed,
         base=base * units if base is not None else None, rate=rate,
@@ -444,8 +412,7 @@ def _price(q: QuotedPricing, scenario: QuotedScenario) -> Priced:
     assert billed is not None and q.social_security is not None
     capped_note = None
     if q.price_limit is not None and q.basket != LIBRE and billed > q.price_limit:
-        capped_note = (f"Le devis dépasse le prix limite ({format_eur(q.price_limit)}) : le professionnel ne peut pas "
-                       "facturer plus pour cette offre.")
+        capped_note = say("care.quoted.note.capped", limit=Eur(q.price_limit))
         billed = q.price_limit
     ss = min(q.social_security, billed)
     base = min(q.base if q.base is not None else ss, billed)
@@ -457,42 +424,45 @@ def _price(q: QuotedPricing, scenario: QuotedScenario) -> Priced:
         if q.basket != LIBRE or q.css_limit is not None:
             css_billed = min(billed, limit) if limit is not None else billed
             if q.basket == LIBRE and q.css_limit is not None and billed > q.css_limit:
-                note = (f"Avec la CSS, le dentiste doit s'en tenir à {format_eur(q.css_limit)} pour cet acte : rien à "
-                        "payer s'il respecte ce tarif.")
+                note = say("care.quoted.note.css_dental_limit", limit=Eur(q.css_limit))
             elif css_billed < billed:
-                note = f"Avec la CSS, le professionnel ne peut pas facturer plus de {format_eur(css_billed)} : rien à payer."
+                note = say("care.quoted.note.css_limit", limit=Eur(css_billed))
             else:
-                note = "Offre « 100 % Santé » ou tarif CSS : rien à payer avec la CSS."
+                note = _CSS_NOTHING
             return Priced(css_billed, min(ss, css_billed), css_billed - min(ss, css_billed), ZERO, note=note)
         left = billed - base
-        return Priced(billed, ss, base - ss, left, upper_bound=True,
-                      note="Hors « 100 % Santé », la CSS paie le tarif de base de la Sécurité sociale ; le reste est à "
-                           "payer, sauf si le professionnel applique un tarif du panier CSS (à vérifier sur le devis) : "
-                           "un devis « 100 % Santé » ne laisserait rien à payer.")
+        return Priced(billed, ss, base - ss, left, upper_bound=True, note=_CSS_BASE)
     if scenario is QuotedScenario.AME:
         left = billed - base
-        return Priced(billed, base, ZERO, left, upper_bound=upper,
-                      note="L'AME paie le tarif de base de la Sécurité sociale, rien au-delà : le reste est à payer.")
+        return Priced(billed, base, ZERO, left, upper_bound=upper, note=_AME)
     if scenario is QuotedScenario.NONE:
         left = billed - ss
         return Priced(billed, ss, ZERO, left, upper_bound=upper or q.kind is CareKind.GLASSES and q.basket != LIBRE,
-                      note=capped_note or "Sans complémentaire, tout ce que la Sécurité sociale ne rembourse pas reste à payer.")
+                      note=capped_note or _NONE)
     if scenario is QuotedScenario.PRIVATE_RESPONSIBLE:
         if q.basket == CENT_POUR_CENT_SANTE:
-            return Priced(billed, ss, billed - ss, ZERO,
-                          note=capped_note or "Offre « 100 % Santé » : un contrat responsable paie tout le reste.")
+            return Priced(billed, ss, billed - ss, ZERO, note=capped_note or _RESPONSIBLE_FULL)
         floor = None
         if q.responsible_cap is not None:
             floor = max(ZERO, billed - q.responsible_cap - (ss if q.kind is CareKind.GLASSES else ZERO))
-        return Priced(billed, ss, base - ss, billed - base, upper_bound=True, at_least=floor,
-                      note="Un contrat responsable paie au moins le ticket modérateur (compté ici) ; au-delà, cela dépend "
-                           "des garanties"
-                           + (f" (il ne peut pas rembourser plus de {format_eur(q.responsible_cap)}"
-                              + (", Sécurité sociale comprise)" if q.kind is CareKind.HEARING_AIDS else ")")
-                              if q.responsible_cap is not None else "")
-                           + " : demandez-lui un devis de remboursement.")
+        if q.responsible_cap is None:
+            note = _RESPONSIBLE
+        else:
+            note = say("care.quoted.note.responsible.cap_with_social_security" if q.kind is CareKind.HEARING_AIDS
+                       else "care.quoted.note.responsible.cap", cap=Eur(q.responsible_cap))
+        return Priced(billed, ss, base - ss, billed - base, upper_bound=True, at_least=floor, note=note)
     # private contract of unknown kind, or not responsible
-    note = ("Dépend de votre contrat. Avec un contrat « responsable » (la grande majorité), l'offre « 100 % Santé » ne "
-            "laisse rien à payer : vérifiez votre contrat." if scenario is QuotedScenario.PRIVATE and q.basket == CENT_POUR_CENT_SANTE
-            else "Dépend de votre contrat : montant avant son remboursement.")
-    return Priced(billed, ss, None, billed - ss, upper_bound=True, note=" ".join(filter(None, (capped_note, note))))
+    note = (_PRIVATE_FULL if scenario is QuotedScenario.PRIVATE and q.basket == CENT_POUR_CENT_SANTE else _PRIVATE)
+    if capped_note is not None:
+        note = say("care.quoted.note.both", first=capped_note, second=note)
+    return Priced(billed, ss, None, billed - ss, upper_bound=True, note=note)
+
+
+_CSS_NOTHING = say("care.quoted.note.css_nothing")
+_CSS_BASE = say("care.quoted.note.css_base")
+_AME = say("care.quoted.note.ame")
+_NONE = say("care.quoted.note.none")
+_RESPONSIBLE_FULL = say("care.quoted.note.responsible_full")
+_RESPONSIBLE = say("care.quoted.note.responsible")
+_PRIVATE_FULL = say("care.quoted.note.private_full")
+_PRIVATE = say("care.quoted.note.private")

@@ -42,6 +42,7 @@ from .aids import TEMPLATES as _AIDS
 from .care import TEMPLATES as _CARE
 from .css import TEMPLATES as _CSS
 from .procedures import TEMPLATES as _PROCEDURES
+from .quoted import TEMPLATES as _QUOTED
 
 
 def _merge(*parts: dict[str, str]) -> dict[str, str]:
@@ -55,7 +56,7 @@ def _merge(*parts: dict[str, str]) -> dict[str, str]:
 
 
 #: Every French template of the rules, by key.
-TEMPLATES: dict[str, str] = _merge(_CSS, _CARE, _AIDS, _PROCEDURES)
+TEMPLATES: dict[str, str] = _merge(_CSS, _CARE, _AIDS, _PROCEDURES, _QUOTED)
 
 
 def _compiled(key: str, template: str):
