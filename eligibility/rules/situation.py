@@ -206,7 +206,7 @@ class PlannedCare:
     act: DentalAct | None = field(default=None, metadata=given(
         fallback=DentalAct.CROWN, description="prothèse dentaire : crown (par défaut), bridge, denture"))
     material: Material | None = field(default=None, metadata=given(description="prothèse dentaire : matériau"))
-    tooth: ToothPosition | None = field(default=None, metadata=given(description="couronne : position de la dent"))
+    tooth: ToothPosition | None = field(default=None, metadata=given(description="couronne : position de la dent ; bridge : position de la dent remplacée"))
     ears: int = field(default=1, metadata=given(json_type=int | None, minimum=1, maximum=2, description=(
         "aides auditives : nombre d'oreilles (1 par défaut)")))
     lenses: LensGrade | None = field(default=None, metadata=given(description=(

@@ -136,19 +136,39 @@ def _table(table: dict | None, *keys: str) -> Decimal | None:
     return node if isinstance(node, Decimal) else None
 
 
-def dental_basket(p: ParametersOn, act: DentalAct, material: Material | None, tooth: ToothPosition | None) -> tuple[str | None, Decimal | None]:
-    """(basket, price limit of one act) from the convention's table, or (None, None) when details are missing."""
-    limits, _ = _get(p, "soins.dentaire_100_sante_prix_limites")
-    if limits is None or material is None:
-        return None, None
+#: Dental price limits: those an official source confirms, then those read on secondary sources only (flagged).
+DENTAL_LIMITS = ("soins.dentaire_100_sante_prix_limites", "soins.dentaire_prix_limites_sources_secondaires")
+#: In the confirmed table: acts of a basket whose price limit is not sourced (``{basket: {act: {material: [positions]}}}``).
+UNLIMITED = "sans_prix_limite_repris"
+
+
+def dental_basket(
+    p: ParametersOn, act: DentalAct, material: Material | None, tooth: ToothPosition | None,
+) -> tuple[str | None, Decimal | None, str | None]:
+    """(basket, price limit of one act, parameter it comes from) from the convention's tables.
+
+    (None, None, None) when the material or the tooth is missing, or when the tables of that date do not know the
+    act at all (a bridge before 2021): the basket is then the one declared. A 100 % Santé act whose limit is not
+    sourced (a metal bridge) has no limit; an act the tables know, in a combination they do not list, is free price.
+    """
+    confirmed, _ = _get(p, DENTAL_LIMITS[0])
     position = "any" if act is DentalAct.DENTURE else (tooth.value if tooth else None)
-    if position is None:
-        return None, None
-    for basket in (CENT_POUR_CENT_SANTE, TARIFS_MAITRISES):
-        value = _table(limits.get(basket), act.value, material.value, position)
-        if value is not None:
-            return basket, value
-    return LIBRE, None
+    if confirmed is None or material is None or position is None:
+        return None, None, None
+    known = False
+    for name in DENTAL_LIMITS:
+        limits, _ = _get(p, name)
+        for basket in (CENT_POUR_CENT_SANTE, TARIFS_MAITRISES):
+            by_act = (limits or {}).get(basket) or {}
+            known = known or act.value in by_act
+            value = _table(by_act, act.value, material.value, position)
+            if value is not None:
+                return basket, value, name
+    for basket, acts in (confirmed.get(UNLIMITED) or {}).items():
+        known = known or act.value in acts
+        if position in ((acts.get(act.value) or {}).get(material.value) or ()):
+            return basket, None, DENTAL_LIMITS[0]
+    return (LIBRE, None, None) if known else (None, None, None)
 
 
 def _note(p: ParametersOn, name: str, notes: list) -> None:
@@ -194,31 +214,41 @@ def _dental(p, *, quote, basket, member, act, material, tooth, age) -> QuotedPri
     base_table, _ = _get(p, "soins.dentaire_base_remboursement")
     rate, _ = _get(p, "soins.dentaire_taux_remboursement")
     words = ACT_WORDS[act]
-    table_basket, limit = dental_basket(p, act, material, tooth)
+    table_basket, limit, source = dental_basket(p, act, material, tooth)
     declared = CENT_POUR_CENT_SANTE if basket is Basket.CENT_POUR_CENT_SANTE else (LIBRE if basket is Basket.OTHER else None)
     if table_basket is not None:
         resolved = table_basket
         if declared is not None and (declared == CENT_POUR_CENT_SANTE) != (table_basket == CENT_POUR_CENT_SANTE):
             notes.append(say("care.quoted.verify.dental.basket_mismatch", member=member,
                              basket=BASKET_WORDS[table_basket]))
-        reasons.append(reason_from(
-            p, "soins.dentaire_100_sante_prix_limites", f"care.quoted.dental.basket.{resolved}",
-            say("care.quoted.dental.basket.limited", act=Capital(words), basket=BASKET_WORDS[resolved],
-                limit=Eur(limit)) if limit is not None
-            else say("care.quoted.dental.basket.free_price", act=Capital(words), basket=BASKET_WORDS[resolved]),
-        ))
-        _note(p, "soins.dentaire_100_sante_prix_limites", notes)
+        if act is DentalAct.BRIDGE and material is Material.CERAMIC_METAL and limit is not None:
+            # HBLD785: the only ceramo-metal bridge of the basket replaces an incisor, not a canine or a premolar.
+            text = say("care.quoted.dental.basket.bridge_incisor", act=Capital(words), basket=BASKET_WORDS[resolved],
+                       limit=Eur(limit))
+            notes.append(say("care.quoted.verify.dental.bridge_incisor", member=member, limit=Eur(limit)))
+        elif limit is not None:
+            text = say("care.quoted.dental.basket.limited", act=Capital(words), basket=BASKET_WORDS[resolved],
+                       limit=Eur(limit))
+        elif resolved == CENT_POUR_CENT_SANTE:
+            text = say("care.quoted.dental.basket.limit_not_read", act=Capital(words), basket=BASKET_WORDS[resolved])
+            notes.append(say("care.quoted.verify.dental.no_limit", member=member, act=words))
+        else:
+            text = say("care.quoted.dental.basket.free_price", act=Capital(words), basket=BASKET_WORDS[resolved])
+        cited = source or DENTAL_LIMITS[0]
+        reasons.append(reason_from(p, cited, f"care.quoted.dental.basket.{resolved}", text))
+        if source is not None:
+            _note(p, source, notes)
     else:
         resolved = declared or CENT_POUR_CENT_SANTE
         if resolved == CENT_POUR_CENT_SANTE and act is DentalAct.DENTURE:
-            limits, _ = _get(p, "soins.dentaire_100_sante_prix_limites")
+            limits, _ = _get(p, DENTAL_LIMITS[0])
             limit = _table(limits.get(CENT_POUR_CENT_SANTE) if limits else None, "denture", "resin", "any")
             if limit is not None:
                 reasons.append(reason_from(
-                    p, "soins.dentaire_100_sante_prix_limites", "care.quoted.dental.basket.cent_pour_cent_sante",
+                    p, DENTAL_LIMITS[0], "care.quoted.dental.basket.cent_pour_cent_sante",
                     say("care.quoted.dental.denture_limit", limit=Eur(limit)),
                 ))
-                _note(p, "soins.dentaire_100_sante_prix_limites", notes)
+                _note(p, DENTAL_LIMITS[0], notes)
         if limit is None and resolved == CENT_POUR_CENT_SANTE:
             notes.append(say("care.quoted.verify.dental.no_limit", member=member, act=words))
     base = rate_value = social_security = None
@@ -236,7 +266,9 @@ def _dental(p, *, quote, basket, member, act, material, tooth, age) -> QuotedPri
         notes.append(say("care.quoted.verify.dental.no_base", member=member))
     css_limit = None
     css_table, _ = _get(p, "soins.dentaire_css_montants_maximaux")
-    if css_table is not None and material is not None:
+    if css_table == {}:
+        _note(p, "soins.dentaire_css_montants_maximaux", notes)  # no annex read for this date
+    if css_table and material is not None:
         position = "any" if act is DentalAct.DENTURE else (tooth.value if tooth else None)
         if position is not None:
             css_limit = _table(css_table, act.value, material.value, position)
@@ -289,7 +321,8 @@ def _hearing(p, *, quote, basket, member, age, ears) -> QuotedPricing:
     cap = caps.get("hearing_aid_per_ear") if caps is not None else None
     if cap is not None and resolved == LIBRE:
         _note(p, "soins.contrat_responsable_plafonds", notes)
-    usual = _usual(p, "hearing_aids", notes) if resolved == LIBRE else None
+    # Without a quote the person also learns the usual range above the 100 % Santé figure.
+    usual = _usual(p, "hearing_aids", notes) if resolved == LIBRE or quote is None else None
     return _finish(
         p, CareKind.HEARING_AIDS, act=None, basket=resolved, units=ears, child=child, quote=quote, base=base, rate=rate,
         per_unit_ss=social_security, limit=limit, css_limit=css_limit, cap=cap, reasons=reasons, notes=notes,

@@ -23,6 +23,13 @@ TEMPLATES.update({
     "care.quoted.dental.basket.free_price": (
         "{act} : {basket} pour ce matériau et cette position de dent (le dentiste fixe son prix)."
     ),
+    "care.quoted.dental.basket.bridge_incisor": (
+        "{act} céramo-métallique qui remplace une incisive : {basket}, prix limite {limit}."
+    ),
+    "care.quoted.dental.basket.limit_not_read": (
+        "{act} : {basket} pour ce matériau et cette position de dent ; son prix limite n'est pas repris ici et "
+        "figure sur le devis."
+    ),
     "care.quoted.dental.denture_limit": (
         "Prothèse amovible complète en résine « 100 % Santé » : prix limite {limit} par arc."
     ),
@@ -139,6 +146,11 @@ TEMPLATES.update({
     "care.quoted.verify.dental.no_limit": (
         "Prothèse dentaire de {member} : prix limite « 100 % Santé » non repris ici pour ce {act} (matériau ou "
         "position de la dent inconnus, ou valeur non sourcée) : vérifier sur le devis que le prix ne le dépasse pas."
+    ),
+    "care.quoted.verify.dental.bridge_incisor": (
+        "Bridge de {member} : le prix limite « 100 % Santé » de {limit} vaut pour un bridge céramo-métallique qui "
+        "remplace une incisive ; pour une canine ou une première prémolaire, ce bridge n'est pas dans le panier "
+        "« 100 % Santé » : vérifier le panier sur le devis."
     ),
     "care.quoted.verify.dental.no_base": (
         "Prothèse dentaire de {member} : pas de base de remboursement connue à cette date."

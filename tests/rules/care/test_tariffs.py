@@ -1,10 +1,12 @@
 """Quoted care priced from the official tariffs (worked examples, one per kind and basket), the day-by-day stay.
 
-Figures: dental base 120 € per crown, 182,75 € per complete resin denture, 60 % since 15 October 2023 (70 %
-before); crown limits of the 2018 dental convention (metal 290 €, zirconia on a molar 440 € at a controlled
-price); CSS limit 262,18 € for a metal crown (arrêté of 23 February 2024); hearing aids base 400 € per ear
-(1 400 € under 20) at 60 %, class I limit 950 € (1 400 € under 20), responsible ceiling 1 700 € per ear;
-class B glasses 0,05 € per element at 60 %; class A frame base 9 €.
+Figures: dental base 120 € per crown, 182,75 € per complete resin denture, 279,50 € per three-element bridge, 60 %
+since 15 October 2023 (70 % before) (service-public.fr F33956); 100 % Santé limits metal crown 290 €, ceramic crown
+500 €, ceramo-metal bridge replacing an incisor 1 465 €, complete denture 1 100 € (service-public.fr F20314); zirconia
+on a molar 440 € at a controlled price (convention annex, secondary copy); CSS limit 262,18 € for a metal crown from
+25 February to 31 December 2024 (arrêté of 23 February 2024, annex 1); hearing aids base 400 € per ear (1 400 € under
+20) at 60 %, class I limit 950 € (1 400 € under 20), responsible ceiling 1 700 € per ear; class B glasses 0,05 € per
+element at 60 %; class A frame base 9 € (service-public.fr F33950).
 """
 
 from __future__ import annotations
@@ -37,10 +39,23 @@ def test_metal_crown_is_100_sante_and_free_with_the_css_or_a_responsible_contrac
     none = q.column(S.NONE)
     assert (none.billed, none.social_security, none.left) == (D("290"), D("72.00"), D("218.00"))
     css = q.column(S.CSS)
-    assert css.billed == D("262.18") and css.left == 0  # the CSS limit binds the dentist
+    assert css.billed == D("290") and css.left == 0  # no CSS limit read after 2024: the 100 % Santé limit binds
+    assert q.css_limit is None and any("2025" in str(n) for n in q.to_verify)
     assert q.column(S.PRIVATE_RESPONSIBLE).left == 0
     ame = q.column(S.AME)
     assert ame.left == D("170")  # the AME pays the base, nothing above
+    assert not any("Honoraires limites" in str(n) or "Base de remboursement" in str(n) or "Taux de remboursement" in str(n)
+                   for n in q.to_verify)  # limit, base and rate confirmed: no flag
+
+
+def test_css_limit_of_a_metal_crown_applies_during_its_annex_only():
+    # Arrêté of 23 February 2024, annex 1 (25 February - 31 December 2024): 120 € + 142,18 € = 262,18 €.
+    q = crown("290", Material.METAL, ToothPosition.MOLAR, p=default_parameters().at(date(2024, 6, 3)))
+    assert q.css_limit == D("262.18")
+    css = q.column(S.CSS)
+    assert css.billed == D("262.18") and css.left == 0  # the CSS limit binds the dentist
+    before = crown("290", Material.METAL, ToothPosition.MOLAR, p=default_parameters().at(date(2024, 2, 24)))
+    assert before.css_limit is None
 
 
 def test_crown_before_october_2023_is_reimbursed_at_70_percent():
@@ -65,6 +80,16 @@ def test_zirconia_crown_on_a_molar_is_capped_at_the_controlled_price():
     none = q.column(S.NONE)
     assert none.billed == D("440") and none.left == D("368.00")
     assert "prix limite" in none.note
+    assert any("Honoraires limites de facturation des prothèses dentaires relevés sur des sources secondaires" in str(n)
+               for n in q.to_verify)  # read on a copy of the annex only
+
+
+def test_crown_for_a_child_follows_the_same_tariffs():
+    q = price_quoted(P, CareKind.DENTAL_PROSTHESIS, quote=D("500"), basket=None, age=12, member="c1",
+                     act=DentalAct.CROWN, material=Material.CERAMIC_METAL, tooth=ToothPosition.FRONT)
+    assert q.basket == CENT_POUR_CENT_SANTE and q.price_limit == D("500") and q.social_security == D("72.00")
+    assert q.column(S.NONE).left == D("428.00")
+    assert q.column(S.CSS).left == 0 and q.column(S.PRIVATE_RESPONSIBLE).left == 0
 
 
 def test_declared_basket_contradicting_the_convention_is_flagged_for_professionals():
@@ -206,6 +231,44 @@ def test_bridge_100_sante_costs_nothing_with_the_css_and_its_limit_is_left_to_th
     assert any("prix limite « 100 % Santé » non repris" in n for n in q.to_verify)
 
 
+def test_ceramo_metal_bridge_replacing_an_incisor_is_100_sante_at_1465():
+    q = price_quoted(P, CareKind.DENTAL_PROSTHESIS, quote=D("1465"), basket=None, age=45, member="p1",
+                     act=DentalAct.BRIDGE, material=Material.CERAMIC_METAL, tooth=ToothPosition.FRONT)
+    assert q.basket == CENT_POUR_CENT_SANTE and q.price_limit == D("1465")
+    assert q.social_security == D("167.70")  # 60 % of 279,50 €
+    none = q.column(S.NONE)
+    assert (none.billed, none.left) == (D("1465"), D("1297.30"))
+    assert q.column(S.CSS).left == 0 and q.column(S.PRIVATE_RESPONSIBLE).left == 0
+    assert q.column(S.AME).left == D("1185.50")  # the base paid in full, nothing above
+    assert any("incisive" in str(r.text) for r in q.reasons)
+    assert any("canine" in str(n) for n in q.to_verify)  # the 100 % Santé bridge replaces an incisor only
+    above = price_quoted(P, CareKind.DENTAL_PROSTHESIS, quote=D("1600"), basket=None, age=45, member="p1",
+                         act=DentalAct.BRIDGE, material=Material.CERAMIC_METAL, tooth=ToothPosition.FRONT)
+    assert above.column(S.NONE).billed == D("1465")  # the dentist cannot bill more for this offer
+
+
+def test_metal_bridge_is_100_sante_its_limit_left_to_the_quote():
+    q = price_quoted(P, CareKind.DENTAL_PROSTHESIS, quote=D("900"), basket=Basket.OTHER, age=60, member="p1",
+                     act=DentalAct.BRIDGE, material=Material.METAL, tooth=ToothPosition.MOLAR)
+    assert q.basket == CENT_POUR_CENT_SANTE and q.price_limit is None
+    assert any("ne correspond pas" in str(n) for n in q.to_verify)  # declared free price, the convention says 100 % Santé
+    assert q.column(S.NONE).left == D("732.30")
+    assert q.column(S.CSS).left == 0 and q.column(S.PRIVATE_RESPONSIBLE).left == 0
+
+
+def test_ceramic_bridge_on_a_molar_is_free_price_and_a_bridge_without_a_quote_gives_the_figure():
+    q = price_quoted(P, CareKind.DENTAL_PROSTHESIS, quote=D("1800"), basket=None, age=50, member="p1",
+                     act=DentalAct.BRIDGE, material=Material.CERAMIC, tooth=ToothPosition.MOLAR)
+    assert q.basket == LIBRE and q.price_limit is None
+    assert q.column(S.NONE).left == D("1632.30")
+    assert q.column(S.CSS).left == D("1520.50") and q.column(S.CSS).upper_bound
+    no_quote = price_quoted(P, CareKind.DENTAL_PROSTHESIS, quote=None, basket=None, age=50, member="p1",
+                            act=DentalAct.BRIDGE, material=Material.CERAMIC_METAL, tooth=ToothPosition.FRONT)
+    assert no_quote.no_quote.price_100_sante == D("1465")
+    assert (no_quote.no_quote.usual_low, no_quote.no_quote.usual_high) == (D("500"), D("1500"))
+    assert no_quote.column(S.NONE).left == D("1297.30") and no_quote.column(S.CSS).left == 0
+
+
 def test_bridge_at_a_free_price_with_and_without_the_css():
     q = bridge("1500", Basket.OTHER)
     assert q.basket == LIBRE
@@ -237,3 +300,29 @@ def test_class_b_glasses_for_a_child_with_and_without_the_css():
     assert q.child and q.social_security == D("0.09")  # 3 × 0,05 € at 60 %
     assert q.column(S.NONE).left == D("179.91")
     assert q.column(S.CSS).left == D("179.85")
+
+
+def test_class_a_glasses_for_an_adult_with_and_without_the_css():
+    # Frame base 9 € at 60 % = 5,40 € (service-public.fr F33950); the lenses' share depends on the correction.
+    q = price_quoted(P, CareKind.GLASSES, quote=D("105"), basket=Basket.CENT_POUR_CENT_SANTE, age=40, member="p1")
+    assert not q.child and q.basket == CENT_POUR_CENT_SANTE and q.social_security == D("5.40")
+    none = q.column(S.NONE)
+    assert none.left == D("99.60") and none.upper_bound
+    assert q.column(S.CSS).left == 0 and q.column(S.PRIVATE_RESPONSIBLE).left == 0
+
+
+def test_class_2_hearing_aid_for_a_child_with_and_without_the_css():
+    # Under 20: base 1 400 € at 60 % = 840 €; the CSS pays the base only outside class I.
+    q = price_quoted(P, CareKind.HEARING_AIDS, quote=D("2000"), basket=Basket.OTHER, age=12, member="c1")
+    assert q.child and q.basket == LIBRE and q.social_security == D("840.00")
+    assert q.column(S.NONE).left == D("1160.00")
+    css = q.column(S.CSS)
+    assert css.left == D("600") and css.upper_bound
+
+
+def test_crown_at_a_controlled_price_without_a_quote_gives_its_limit():
+    q = price_quoted(P, CareKind.DENTAL_PROSTHESIS, quote=None, basket=None, age=35, member="p1", act=DentalAct.CROWN,
+                     material=Material.CERAMIC, tooth=ToothPosition.MOLAR)
+    assert q.basket == TARIFS_MAITRISES and q.no_quote.price_100_sante is None
+    assert "550" in str(q.no_quote.advice)
+    assert q.billed == D("550") and q.column(S.NONE).left == D("478.00")
