@@ -178,16 +178,10 @@ def test_every_phrase_of_generated_households_finds_its_values(results):
     assert len(keys) > 40
 
 
-#: Results whose words are not all from the catalogue yet (the care tariffs and the out-of-pocket estimate).
-NOT_YET = {"reste_a_charge"}
-
-
 def test_reasons_notes_and_checklist_items_come_from_the_catalogue(results):
     count = 0
     for result in results:
-        for key, value in result.results.items():
-            if key in NOT_YET:
-                continue
+        for value in result.results.values():
             for r in _reasons(value, set()):
                 count += 1
                 assert isinstance(r.wording, Phrase), r.code
@@ -195,13 +189,87 @@ def test_reasons_notes_and_checklist_items_come_from_the_catalogue(results):
         for line in result.css.resource_lines:
             assert isinstance(line.note, Phrase)
         for item in result.checklist.items:
-            if item.key.startswith("quote_"):
-                continue  # out-of-pocket quotes: not yet
             for r in item.reasons:
                 assert isinstance(r.wording, Phrase), r.code
             for text in (item.procedure, item.how, item.deadline, item.help, *item.documents):
                 assert not isinstance(text, str) or text in _DATA_TEXTS, (item.key, text)
     assert count > 20_000
+
+
+def test_out_of_pocket_lines_and_quoted_care_come_from_the_catalogue(results):
+    """Each line of the estimate (label, how it is worked out, the note of each column), the quoted items' advice
+    and the care rules' "to verify" notes are phrases of the catalogue."""
+    from eligibility.rules.care.tariffs import QuotedPricing
+
+    lines = quoted = 0
+    for result in results:
+        oop = result.reste_a_charge
+        for text in (*oop.assumptions, *oop.to_verify):
+            assert isinstance(text, Phrase), text
+        for line in oop.lines:
+            lines += 1
+            assert isinstance(line.label, Phrase), line.key
+            for text in line.assumptions:
+                assert isinstance(text, Phrase), (line.key, text)
+            for column in (line.current, line.with_css):
+                if column is not None and column.note is not None:
+                    assert isinstance(column.note, Phrase), (line.key, column.note)
+            if isinstance(line.details, QuotedPricing):
+                quoted += 1
+                if line.details.no_quote is not None:
+                    assert isinstance(line.details.no_quote.advice, Phrase)
+        for item in oop.current_care.items if oop.current_care else ():
+            for text in item.to_verify:
+                assert isinstance(text, Phrase), text
+        for text in result.guidance.to_verify:
+            assert isinstance(text, Phrase), text
+    assert lines > 1000 and quoted > 100
+
+
+def _parameter_notes() -> set[str]:
+    """The "to verify" notes written in the parameter files: data (the source's weakness), not wording."""
+    from eligibility.rules.parameters import default_parameters
+
+    return {v.to_verify for parameter in default_parameters().parameters.values() for v in parameter.values
+            if v.to_verify}
+
+
+def test_notes_bodies_ceilings_and_organisms_come_from_the_catalogue(results):
+    """The notes for professionals, Help's bodies and actions, the CPAM ceiling's words, the caisse and every
+    organism of the checklist are phrases too (only the parameters' own notes and the bodies' data are texts)."""
+    data = _parameter_notes() | _DATA_TEXTS
+    notes = 0
+    for result in results:
+        for key, value in result.results.items():
+            for note in value.to_verify:
+                notes += 1
+                assert isinstance(note, Phrase) or note in data, (key, note)
+        for note in result.to_verify:
+            assert isinstance(note, Phrase) or note in data, note
+        for body in result.help_independants.bodies:
+            assert isinstance(body.name, Phrase)
+            assert all(isinstance(action, Phrase) for action in body.actions)
+        cpam = result.cpam_aid
+        assert isinstance(cpam.ceiling_basis, Phrase)
+        assert isinstance(cpam.ceiling_label, Phrase)  # the default: no CPAM's own settings here
+        assert isinstance(result.guidance.caisse.name, Phrase)
+        for item in result.checklist.items:
+            assert not isinstance(item.organism, str) or item.organism in data, (item.key, item.organism)
+    assert notes > 1000
+
+
+def test_the_request_after_the_last_check_is_a_note_of_the_catalogue():
+    from households import TODAY, mix
+
+    from eligibility.rules.parameters import default_parameters
+
+    data = {**mix(1, seed=3)[0]}
+    later = default_parameters().valid_on.replace(year=default_parameters().valid_on.year + 1)
+    data["request_date"] = later.isoformat()
+    result = simulate(parse_situation(data, today=max(TODAY, later)))
+    note = result.to_verify[0]
+    assert isinstance(note, Phrase) and note.key == "to_verify.later_than_checked"
+    assert result.as_dict()["to_verify"][0].startswith(f"La demande est datée du {Day(later)}, après la dernière")
 
 
 def _local_terms_texts() -> set[str]:
