@@ -23,6 +23,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from eligibility.rules.checklist import AtService
 from eligibility.rules.enums import AidAssessment, CssStatus, HospitalExemption, ResourceType, Role
 
 from .formatting import eur, iso_to_text, width_class
@@ -342,14 +343,20 @@ def _superseded(checklist: list[dict]) -> set[str]:
             if any(key.startswith(p) for key in keys for p in precise)}
 
 
-def steps_context(checklist: list[dict], *, on_screen: bool = False) -> dict:
+def steps_context(checklist: list[dict], *, on_screen: bool = False, places: list | None = None) -> dict:
     """The procedures, grouped by organism once, in the engine's order; appeals apart, after a decision.
 
     The "where to get help" sentence that most procedures share is said once (``common_help``); an item
     keeps its own only when it differs. Each item's appeal sentence is kept, introduced as what to do if
     the request is refused. ``on_screen``: the results page leaves out the general guidance steps that the
     case's own steps say more precisely (the dossier, a document to keep, prints every step).
+    ``places``: for each item, ``(establishment, service)`` when it is done at a service of an establishment
+    (``checklist.AtService``): such steps are grouped under the establishment, each naming its service,
+    instead of one organism per service of the same hospital.
     """
+    if places:
+        checklist = [{**item, "establishment": establishment, "service": service} if establishment else item
+                     for item, (establishment, service) in zip(checklist, places, strict=True)]
     if on_screen:
         left_out = _superseded(checklist)
         checklist = [item for item in checklist if item.get("key") not in left_out]
@@ -363,6 +370,7 @@ def steps_context(checklist: list[dict], *, on_screen: bool = False) -> dict:
         appeal = item.get("appeal")
         return {
             "key": item.get("key"), "procedure": item.get("procedure"), "organism": item.get("organism"),
+            "service": item.get("service"),
             "how": item.get("how"), "documents": _unique(item.get("documents") or []),
             "deadline": item.get("deadline"),
             "help": item.get("help") if item.get("help") != common_help else None,
@@ -374,7 +382,7 @@ def steps_context(checklist: list[dict], *, on_screen: bool = False) -> dict:
 
     groups: dict[str, dict] = {}
     for item in before:
-        organism = str(item.get("organism") or "")
+        organism = str(item.get("establishment") or item.get("organism") or "")
         groups.setdefault(organism, {"organism": organism, "items": []})["items"].append(present(item))
     return {
         "groups": list(groups.values()),
@@ -429,13 +437,15 @@ def build_context(
     """The template context shared by the results page, the dossier and the letters (module docstring)."""
     with page_language():  # the rules' sentences in the page's language (``wording``)
         data = result.as_dict()
+        places = [(str(item.organism.establishment), str(item.organism.service))
+                  if isinstance(item.organism, AtService) else (None, None) for item in result.checklist.items]
     titles = member_titles or {}
     label = (person_label or "").strip() or None
     css = css_context(data["css"], titles)
     care = care_context(data, titles)
     cpam = cpam_context(data.get("cpam_aid"))
     help_block = help_context(data.get("help_independants"))
-    steps = steps_context(data.get("checklist") or [], on_screen=not document)
+    steps = steps_context(data.get("checklist") or [], on_screen=not document, places=places)
     ruleset = data.get("ruleset") or {}
     return {
         "result": data,

@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from .aids import Aid
 
 HELP_GENERAL = say("checklist.help_general")
+#: The establishment (hospital or clinic) of a planned stay, under which its services' steps are grouped.
+HOSPITAL = say("checklist.hospital")
 AMELI_DEMARCHES = say("checklist.ameli")
 Text = Phrase | Replaced | str  # a checklist item's words (``wording``); ``str()`` renders them
 
@@ -46,7 +48,7 @@ class ChecklistItem(Contract):
     key: str                    # stable id: css_request, css_renewal, cpam_aid_request, help_questionnaire, quote_2, appeal
     # Each text is a phrase of the wording catalogue (``Text``), written with ``str()``; the annotations say
     # ``str``, the type of what the contract writes (the OpenAPI description repeats them).
-    organism: str
+    organism: str   # or ``AtService``: one service of an establishment
     procedure: str
     how: str
     documents: tuple[str, ...]
@@ -54,6 +56,23 @@ class ChecklistItem(Contract):
     help: str
     appeal: str | None
     reasons: tuple[Reason, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class AtService:
+    """An item's organism that is one service of an establishment (the admissions or the billing office of the
+    hospital of a planned stay). The contract writes the organism's own words (``str()``); the pages group the
+    steps of one establishment under it, each naming its service, instead of one organism per service."""
+
+    organism: Text
+    establishment: Text
+    service: Text
+
+    def __str__(self) -> str:
+        return str(self.organism)
+
+    def __format__(self, spec: str) -> str:
+        return str(self.organism)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +135,8 @@ def build_checklist(
 def _for_caisse(item: ChecklistItem, caisse) -> ChecklistItem:
     """Overseas, the caisse is a CGSS (CSSM in Mayotte), not a CPAM: name it so in every step."""
     def fix(text: Text | None) -> Text | None:
+        if isinstance(text, AtService):
+            return replace(text, organism=fix(text.organism))
         return Replaced(text, "CPAM", caisse.short) if text else text
     return replace(item, organism=fix(item.organism), procedure=fix(item.procedure), how=fix(item.how),
                    help=fix(item.help), deadline=fix(item.deadline), appeal=fix(item.appeal))

@@ -29,7 +29,7 @@ from .enums import (
 )
 from .out_of_pocket import BASKET_SHORT, OutOfPocket
 from .parameters import ParametersOn
-from .reasons import Reason, euros, format_eur, format_number
+from .reasons import Reason, euros, format_number
 from .results import CssResult
 from .situation import Situation
 from .sources import reason_from
@@ -48,7 +48,7 @@ class CpamAidSettings:
     with-participation CSS ceiling) must be set.
     """
 
-    label: str
+    label: str   # the CPAM's name (data, "CPAM de Seine-Saint-Denis"), or a phrase of the catalogue
     department: str | None = None
     annual_ceiling_one_person: Decimal | None = None
     ratio_to_css_participation_ceiling: Decimal | None = None
@@ -70,23 +70,21 @@ class CpamAidSettings:
             return euros(self.ratio_to_css_participation_ceiling * css.ceiling_with_participation)
         return euros(self.annual_ceiling_one_person * css.coefficient)  # type: ignore[operator]
 
-    def basis(self) -> str:
+    def basis(self) -> Phrase:
+        """How the ceiling is set, as the result says it (``ceiling_basis``)."""
         if self.ratio_to_css_participation_ceiling is not None:
             ratio = self.ratio_to_css_participation_ceiling
             if ratio == 1:
-                return "plafond de la Complémentaire santé solidaire avec participation du foyer"
-            return f"{format_number(ratio)} × le plafond de la CSS avec participation du foyer"
-        return (
-            f"{format_eur(self.annual_ceiling_one_person)} par an pour une personne, "  # type: ignore[arg-type]
-            "adapté à la taille du foyer comme le plafond de la CSS"
-        )
+                return say("cpam.ceiling.basis.css_participation")
+            return say("cpam.ceiling.basis.ratio", ratio=format_number(ratio))
+        return say("cpam.ceiling.basis.one_person", ceiling=Eur(self.annual_ceiling_one_person))
 
 
 def default_cpam_settings(p: ParametersOn) -> CpamAidSettings:
     """The indicative default: there is no national figure (see the parameter's ``to_verify``)."""
     entry = p.entry(DEFAULT_PARAMETER)
     return CpamAidSettings(
-        label="Plafond indicatif national (hypothèse, pas de chiffre officiel)",
+        label=say("cpam.ceiling.label.default"),
         ratio_to_css_participation_ceiling=entry.value,
         notes=entry.to_verify or p.parameter_set[DEFAULT_PARAMETER].description,
         is_default=True,
@@ -170,29 +168,25 @@ def assess_cpam_aid(
     resources = css.resources
     holder = holds_css(situation)
     css_first = css.eligible and not holder
-    to_verify: list[str] = []
+    basis = settings.basis()
+    to_verify: list[Phrase] = []
     reasons: list[Reason] = []
 
     # ---- the ceiling
     if settings.is_default:
         reasons.append(reason_from(
-            p, DEFAULT_PARAMETER, "cpam.ceiling.default", ceiling=Eur(ceiling), basis=settings.basis(),
+            p, DEFAULT_PARAMETER, "cpam.ceiling.default", ceiling=Eur(ceiling), basis=basis,
         ))
-        to_verify.append("Plafond de ressources des aides financières de votre CPAM : demandez-le à votre caisse (36 46).")
+        to_verify.append(say("cpam.to_verify.ask_ceiling"))
     else:
         reasons.append(reason_from(
             p, DEFAULT_PARAMETER, "cpam.ceiling.local", ceiling=Eur(ceiling), label=settings.label,
-            basis=settings.basis(), notes=f" {settings.notes}" if settings.notes else "",
+            basis=basis, notes=f" {settings.notes}" if settings.notes else "",
         ))
         if settings.department and situation.residence.department and settings.department != situation.residence.department:
-            to_verify.append(
-                f"Le plafond utilisé est celui du département {settings.department}, le foyer habite le "
-                f"{situation.residence.department}."
-            )
-    to_verify.append(
-        "Ressources comparées au plafond : celles retenues pour la CSS (12 mois) ; chaque CPAM les apprécie selon son "
-        "propre règlement."
-    )
+            to_verify.append(say("cpam.to_verify.other_department", ceiling_department=settings.department,
+                                 department=situation.residence.department))
+    to_verify.append(say("cpam.to_verify.resources"))
 
     # ---- needs
     needs: list[NeedMatch] = []
@@ -264,7 +258,7 @@ def assess_cpam_aid(
         assessment=assessment,
         ceiling=ceiling,
         ceiling_label=settings.label,
-        ceiling_basis=settings.basis(),
+        ceiling_basis=basis,
         ceiling_is_default=settings.is_default,
         ceiling_department=settings.department,
         resources=resources,

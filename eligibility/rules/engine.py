@@ -21,10 +21,10 @@ from .help_independants import HelpResult
 from .local_aid import LocalAidResult
 from .out_of_pocket import OutOfPocket
 from .parameters import ParameterSet, ParametersOn, default_parameters
-from .reasons import format_date
 from .resource_months import in_reference_period
 from .results import CssResult
 from .situation import Situation, parse_situation
+from .wording import Day, say
 
 #: Bump when a rule changes meaning (not for a new parameter value, which is dated on its own).
 RULESET_VERSION = "2026.11.1"
@@ -47,7 +47,7 @@ class SimulationResult:
     parameters_valid_on: date
     results: Mapping[str, Any]
     checklist: Checklist
-    to_verify: tuple[str, ...] = ()
+    to_verify: tuple[str, ...] = ()   # notes for professionals: phrases of the catalogue (``str()``), or texts
     aids: tuple[Aid, ...] = AIDS
 
     @property
@@ -169,11 +169,8 @@ def simulate(
     checklist = build_checklist(situation, p, results, AIDS)
     later_than_checked = ()
     if situation.request_date > parameters.valid_on:
-        later_than_checked = (
-            f"La demande est datée du {format_date(situation.request_date)}, après la dernière vérification des "
-            f"montants légaux ({format_date(parameters.valid_on)}) : une revalorisation intervenue entre-temps "
-            "n'est pas prise en compte.",
-        )
+        later_than_checked = (say("to_verify.later_than_checked", request_day=Day(situation.request_date),
+                                  checked_day=Day(parameters.valid_on)),)
     notes = [*later_than_checked]
     for aid in AIDS:
         notes.extend(results[aid.key].to_verify)

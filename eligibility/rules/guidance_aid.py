@@ -8,22 +8,33 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from .care.guidance import CareGuidance, build_guidance
-from .checklist import HELP_GENERAL, ChecklistItem, Phase
+from .checklist import HELP_GENERAL, HOSPITAL, AtService, ChecklistItem, Phase
+from .enums import QUOTED_CARE_KINDS, CareKind
 from .parameters import ParametersOn
 from .reasons import Reason
 from .situation import Situation
 from .wording import say
 
 _BEFORE_CARE, _SOON = say("checklist.before_care"), say("checklist.soon")
+#: Guidance done at a service of the establishment of a planned stay (grouped under it on the pages): the
+#: service, and for the quote, the service when a prosthesis, glasses or hearing aids are planned too.
+_SERVICES = {
+    "pay.instalments": (say("checklist.hospital.billing"), say("checklist.hospital.billing")),
+    "pay.quote": (say("checklist.hospital.admissions"), say("checklist.hospital.admissions_or_professional")),
+}
 
 
-def guidance_items(guidance: CareGuidance) -> list[ChecklistItem]:
+def guidance_items(guidance: CareGuidance, situation: Situation) -> list[ChecklistItem]:
     """The guidance the household's figures call for, as steps of the checklist."""
+    kinds = {care.kind for care in situation.planned_care}
+    stay, quoted = CareKind.HOSPITALISATION in kinds, bool(kinds & QUOTED_CARE_KINDS)
     items = []
     for g in guidance.items:
+        services = _SERVICES.get(g.code) if stay else None
+        where = g.where or guidance.caisse.name
         items.append(ChecklistItem(
             key=f"guidance_{g.code.replace('.', '_')}",
-            organism=g.where or guidance.caisse.name,
+            organism=AtService(where, HOSPITAL, services[quoted]) if services else where,
             procedure=g.title,
             how=g.text,
             documents=g.documents,
@@ -51,7 +62,7 @@ class GuidanceAid:
 
     def checklist(self, situation: Situation, p: ParametersOn,
                   results: Mapping[str, Any]) -> Iterable[tuple[Phase, ChecklistItem]]:
-        return [(Phase.PREPARE, item) for item in guidance_items(results[self.key])]
+        return [(Phase.PREPARE, item) for item in guidance_items(results[self.key], situation)]
 
 
 GUIDANCE = GuidanceAid()

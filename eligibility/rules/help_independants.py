@@ -25,33 +25,24 @@ HELP_SOURCE = "Urssaf, dispositif Help (questionnaire commun Urssaf, Caf, Assura
 
 URSSAF, CAF, RETRAITE, CPAM = "urssaf", "caf", "assurance_retraite", "cpam"
 
-#: What each body can do, per difficulty (legal-rules §8).
-ACTIONS: dict[Difficulty, dict[str, tuple[str, ...]]] = {
+#: What each body can do, per difficulty (legal-rules §8): phrases of the catalogue (``help.action.*``).
+ACTIONS: dict[Difficulty, dict[str, tuple[Phrase, ...]]] = {
     Difficulty.SELF_EMPLOYED_CONTRIBUTIONS_UNPAID: {
-        URSSAF: (
-            "Délais de paiement (échéancier) pour les cotisations dues",
-            "Aide de l'action sociale du CPSTI aux cotisants en difficulté : prise en charge de tout ou partie des cotisations",
-        ),
+        URSSAF: (say("help.action.payment_plan"), say("help.action.cpsti_contributions")),
     },
     Difficulty.SELF_EMPLOYED_FINANCIAL_HARDSHIP: {
-        URSSAF: (
-            "Ajustement des cotisations provisionnelles à vos revenus réels",
-            "Aide financière exceptionnelle de l'action sociale du CPSTI",
-        ),
-        CAF: ("Réexamen de vos droits (RSA, prime d'activité, aides au logement, prestations familiales)",),
-        CPAM: ("Étude de vos droits à la Complémentaire santé solidaire",),
+        URSSAF: (say("help.action.adjust_contributions"), say("help.action.cpsti_exceptional")),
+        CAF: (say("help.action.caf_review"),),
+        CPAM: (say("help.action.css_review"),),
     },
     Difficulty.SELF_EMPLOYED_HEALTH_PROBLEM: {
-        CPAM: (
-            "Accès aux soins : Complémentaire santé solidaire et aides financières individuelles de la CPAM",
-            "Indemnités journalières en cas d'arrêt de travail",
-        ),
-        URSSAF: ("Délais de paiement ou aide du CPSTI si la maladie empêche de payer les cotisations",),
+        CPAM: (say("help.action.care_access"), say("help.action.daily_allowance")),
+        URSSAF: (say("help.action.payment_plan_illness"),),
     },
     Difficulty.SELF_EMPLOYED_FAMILY_OR_SOCIAL_PROBLEM: {
-        CAF: ("Réexamen de vos droits aux prestations familiales et sociales, accompagnement social",),
-        RETRAITE: ("Étude de vos droits à la retraite et des démarches à faire",),
-        CPAM: ("Accès aux soins : Complémentaire santé solidaire et aides de la CPAM",),
+        CAF: (say("help.action.caf_social"),),
+        RETRAITE: (say("help.action.retirement"),),
+        CPAM: (say("help.action.care_access_short"),),
     },
 }
 BODY_ORDER = (URSSAF, CAF, RETRAITE, CPAM)
@@ -61,7 +52,7 @@ BODY_ORDER = (URSSAF, CAF, RETRAITE, CPAM)
 @dataclass(frozen=True, slots=True)
 class HelpBody(Contract):
     key: str
-    name: str
+    name: str   # phrases of the catalogue (``help.body.*``, ``help.action.*``), written with ``str()``
     difficulties: tuple[Difficulty, ...]
     actions: tuple[str, ...]
 
@@ -77,24 +68,25 @@ class HelpResult(Contract):
     to_verify: tuple[str, ...] = ()
 
 
-def retirement_body_name(situation: Situation, p: ParametersOn) -> str:
+def retirement_body_name(situation: Situation, p: ParametersOn) -> Phrase:
+    """The pension fund of the household: a CGSS overseas, the Cramif in Île-de-France, else the regional Carsat."""
     if situation.residence.territory is not Territory.METROPOLE:
-        return "Assurance retraite (caisse générale de sécurité sociale de votre département)"
+        return _RETIREMENT_OVERSEAS
     department = situation.residence.department
     if department is None:
-        return "Assurance retraite (Carsat de votre région, Cramif en Île-de-France)"
+        return _RETIREMENT_UNKNOWN
     if department in p["demarches.help_departements_cramif"]:
-        return "Assurance retraite (Cramif, Île-de-France)"
-    return "Assurance retraite (Carsat de votre région)"
+        return _RETIREMENT_CRAMIF
+    return _RETIREMENT_CARSAT
 
 
-def _names(situation: Situation, p: ParametersOn) -> dict[str, str]:
-    return {
-        URSSAF: "Urssaf",
-        CAF: "Caf",
-        RETRAITE: retirement_body_name(situation, p),
-        CPAM: "Assurance Maladie (CPAM)",
-    }
+_RETIREMENT_OVERSEAS, _RETIREMENT_UNKNOWN = say("help.body.retirement.overseas"), say("help.body.retirement.unknown")
+_RETIREMENT_CRAMIF, _RETIREMENT_CARSAT = say("help.body.retirement.cramif"), say("help.body.retirement.carsat")
+_URSSAF, _CAF, _CPAM = say("help.body.urssaf"), say("help.body.caf"), say("help.body.cpam")
+
+
+def _names(situation: Situation, p: ParametersOn) -> dict[str, Phrase]:
+    return {URSSAF: _URSSAF, CAF: _CAF, RETRAITE: retirement_body_name(situation, p), CPAM: _CPAM}
 
 
 def _reason(code: str, wording: Phrase | None = None, /, **params) -> Reason:
@@ -106,9 +98,9 @@ def assess_help(situation: Situation, p: ParametersOn) -> HelpResult:
     declared = tuple(d for d in Difficulty if d in situation.difficulties and d in SELF_EMPLOYED_DIFFICULTIES)
     self_employed = situation.has_self_employed
     if not self_employed:
-        to_verify: tuple[str, ...] = ()
+        to_verify: tuple[Phrase, ...] = ()
         if declared:
-            to_verify = ("Difficultés d'indépendant déclarées sans activité ni revenu d'indépendant dans le foyer.",)
+            to_verify = (say("help.to_verify.no_self_employment"),)
         text = say("help.not_self_employed", check=say("help.not_self_employed.check") if declared else "")
         return HelpResult(False, declared, (), (), (_reason("help.not_self_employed", text),), to_verify)
     if not declared:
@@ -120,7 +112,7 @@ def assess_help(situation: Situation, p: ParametersOn) -> HelpResult:
         concerned = tuple(d for d in declared if key in ACTIONS[d])
         if not concerned:
             continue
-        actions: list[str] = []
+        actions: list[Phrase] = []
         for d in concerned:
             actions.extend(a for a in ACTIONS[d][key] if a not in actions)
         bodies.append(HelpBody(key, names[key], concerned, tuple(actions)))

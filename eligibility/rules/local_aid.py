@@ -102,10 +102,7 @@ def assess_local_aid(situation: Situation, p: ParametersOn, css, care_left_to_pa
             say("local_aid.ceiling.under" if under else "local_aid.ceiling.over", resources=Eur(css.resources),
                 ceiling=Eur(ceiling), one_person=Eur(Decimal(one_person))),
         ))
-        to_verify.append(
-            f"{terms['nom']} : ressources et foyer comptés comme pour la CSS ; le département peut les compter "
-            "autrement."
-        )
+        to_verify.append(say("local_aid.to_verify.counted_as_css", name=terms["nom"]))
     return LocalAidResult(True, department, True, assessment, ceiling, (contact, CCAS), tuple(reasons),
                           tuple(to_verify))
 

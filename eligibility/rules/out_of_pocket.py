@@ -25,7 +25,7 @@ from .care import (
     evaluate_care,
     holds_css,
 )
-from .checklist import ChecklistItem, Phase
+from .checklist import HOSPITAL, AtService, ChecklistItem, Phase
 from .contract import REASONS, Contract, contract, entry, text
 from .enums import (
     AidAssessment,
@@ -440,7 +440,9 @@ def _franchises_note(p: ParametersOn) -> str:
 
 
 QUOTE_ORGANISMS = {
-    CareKind.HOSPITALISATION: "Établissement de santé (bureau des admissions)",
+    # The admissions office: a service of the establishment of the stay (its steps are grouped under it).
+    CareKind.HOSPITALISATION: AtService("Établissement de santé (bureau des admissions)", HOSPITAL,
+                                        say("checklist.hospital.admissions")),
     CareKind.DENTAL_PROSTHESIS: "Chirurgien-dentiste",
     CareKind.GLASSES: "Opticien",
     CareKind.HEARING_AIDS: "Audioprothésiste",

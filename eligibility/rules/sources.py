@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .parameters import DatedValue, ParametersOn
 from .reasons import Reason
-from .wording import Phrase
+from .wording import Phrase, say
 
 
 def reason_from(p: ParametersOn, parameter: str, code: str, wording: Phrase | None = None, /, **params) -> Reason:
@@ -15,9 +15,10 @@ def reason_from(p: ParametersOn, parameter: str, code: str, wording: Phrase | No
     return Reason(code, wording if wording is not None else Phrase(code, params or None), ref.title, ref.href)
 
 
-def parameter_to_verify(p: ParametersOn, parameter: str) -> str | None:
+def parameter_to_verify(p: ParametersOn, parameter: str) -> Phrase | None:
+    """The "to verify" note of the value in force (for professionals), named by the parameter's description."""
     note = p.entry(parameter).to_verify
-    return f"{p.parameter_set[parameter].description} : {note}" if note else None
+    return say("sources.to_verify", description=p.parameter_set[parameter].description, note=note) if note else None
 
 
 def upcoming_change(p: ParametersOn, parameter: str) -> DatedValue | None:

@@ -334,3 +334,28 @@ def test_no_page_is_left_almost_blank(persona):
     rendered = Rendered(persona, person_label="Karim", organisation=ccas())
     for number, page in enumerate(rendered.pages, start=1):
         assert len(page) > 600, f"page {number} of {len(rendered.pages)} is almost blank: {page!r}"
+
+
+def test_the_services_of_the_hospital_are_one_organism_with_its_services(single_adult):
+    """The admissions office (the quote), the billing office (instalments) and the establishment itself are one
+    organism of the steps, the hospital of the stay, each step naming its service (not three organisms)."""
+    html = render_dossier_html(single_adult.result)
+    steps = html[html.index('id="titre-demarches"'):]
+    headings = [normalise(h) for h in re.findall(r"<h3>(.*?)</h3>", steps, flags=re.S)]
+    hospital = escape("L'hôpital ou la clinique de votre séjour")
+    assert headings.count(hospital) == 1
+    for service_as_organism in ("Établissement de santé (bureau des admissions)",
+                                "Service des frais de séjour de l'établissement",
+                                "Bureau des admissions de l'établissement, ou le professionnel"):
+        assert escape(service_as_organism) not in headings
+    group = steps[steps.index(hospital):].split('<div class="step-group">')[0]
+    assert [normalise(p) for p in re.findall(r"<h4>(.*?)</h4>", group)] == [
+        normalise(escape(item["procedure"])) for item in single_adult.data["checklist"]
+        if item["key"] in ("quote_0", "guidance_pay_quote", "guidance_pay_instalments")]
+    assert group.count(f"<strong>{escape('Auprès de :')}</strong> Bureau des admissions</p>") == 2
+    assert f"<strong>{escape('Auprès de :')}</strong> Service des frais de séjour</p>" in group
+    assert "L'hôpital ou la clinique de votre séjour Obtenir un devis" in single_adult.text
+    # The contract keeps each step's own organism, word for word.
+    organisms = {item["key"]: item["organism"] for item in single_adult.data["checklist"]}
+    assert organisms["quote_0"] == "Établissement de santé (bureau des admissions)"
+    assert organisms["guidance_pay_instalments"] == "Service des frais de séjour de l'établissement"

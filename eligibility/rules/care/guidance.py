@@ -58,9 +58,13 @@ class Caisse(Contract):
 def caisse_for(territory: Territory, p: ParametersOn) -> Caisse:
     """The health insurance fund of the territory: the CPAM in metropolitan France, a CGSS overseas, the CSSM in Mayotte."""
     if territory is Territory.METROPOLE:
-        return Caisse("CPAM", "Caisse primaire d'assurance maladie (CPAM)", "https://www.ameli.fr")
+        return _CPAM
     entry = p["demarches.caisses_outre_mer"][territory.value]
-    return Caisse(entry["short"], entry["name"], entry["href"])
+    # Its name is data (the parameter); the phrase explains it in the reader's language.
+    return Caisse(entry["short"], say("caisse.overseas", name=entry["name"]), entry["href"])
+
+
+_CPAM = Caisse("CPAM", say("caisse.cpam"), "https://www.ameli.fr")
 
 
 # --------------------------------------------------------------------------- patients from outside

@@ -87,10 +87,7 @@ def apply_presumptions(
         if note:
             to_verify.append(note)
         if unknown:
-            to_verify.append(
-                f"La présomption de droit suppose que personne dans le foyer n'a travaillé au cours des "
-                f"{months} mois précédant la demande : la simulation ne le sait pas, la caisse le vérifiera."
-            )
+            to_verify.append(say("css.to_verify.presumption_work_unknown", months=months))
         return status, benefit.value
     return status, None
 

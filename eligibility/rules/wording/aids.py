@@ -109,3 +109,60 @@ TEMPLATES.update({
         "départemental d'aide sociale prévoit pour les frais de santé."
     ),
 })
+TEMPLATES.update({
+    # CPAM aid: how the ceiling is set (``CpamAidSettings.basis``), and the notes for professionals.
+    "cpam.ceiling.label.default": "Plafond indicatif national (hypothèse, pas de chiffre officiel)",
+    "cpam.ceiling.basis.css_participation": "plafond de la Complémentaire santé solidaire avec participation du foyer",
+    "cpam.ceiling.basis.ratio": "{ratio} × le plafond de la CSS avec participation du foyer",
+    "cpam.ceiling.basis.one_person": (
+        "{ceiling} par an pour une personne, adapté à la taille du foyer comme le plafond de la CSS"
+    ),
+    "cpam.to_verify.ask_ceiling": (
+        "Plafond de ressources des aides financières de votre CPAM : demandez-le à votre caisse (36 46)."
+    ),
+    "cpam.to_verify.other_department": (
+        "Le plafond utilisé est celui du département {ceiling_department}, le foyer habite le {department}."
+    ),
+    "cpam.to_verify.resources": (
+        "Ressources comparées au plafond : celles retenues pour la CSS (12 mois) ; chaque CPAM les apprécie selon son "
+        "propre règlement."
+    ),
+    # Help: the bodies and what each can do (legal-rules §8).
+    "help.body.urssaf": "Urssaf",
+    "help.body.caf": "Caf",
+    "help.body.cpam": "Assurance Maladie (CPAM)",
+    "help.body.retirement.overseas": "Assurance retraite (caisse générale de sécurité sociale de votre département)",
+    "help.body.retirement.unknown": "Assurance retraite (Carsat de votre région, Cramif en Île-de-France)",
+    "help.body.retirement.cramif": "Assurance retraite (Cramif, Île-de-France)",
+    "help.body.retirement.carsat": "Assurance retraite (Carsat de votre région)",
+    "help.action.payment_plan": "Délais de paiement (échéancier) pour les cotisations dues",
+    "help.action.cpsti_contributions": (
+        "Aide de l'action sociale du CPSTI aux cotisants en difficulté : prise en charge de tout ou partie des "
+        "cotisations"
+    ),
+    "help.action.adjust_contributions": "Ajustement des cotisations provisionnelles à vos revenus réels",
+    "help.action.cpsti_exceptional": "Aide financière exceptionnelle de l'action sociale du CPSTI",
+    "help.action.caf_review": (
+        "Réexamen de vos droits (RSA, prime d'activité, aides au logement, prestations familiales)"
+    ),
+    "help.action.css_review": "Étude de vos droits à la Complémentaire santé solidaire",
+    "help.action.care_access": (
+        "Accès aux soins : Complémentaire santé solidaire et aides financières individuelles de la CPAM"
+    ),
+    "help.action.daily_allowance": "Indemnités journalières en cas d'arrêt de travail",
+    "help.action.payment_plan_illness": (
+        "Délais de paiement ou aide du CPSTI si la maladie empêche de payer les cotisations"
+    ),
+    "help.action.caf_social": (
+        "Réexamen de vos droits aux prestations familiales et sociales, accompagnement social"
+    ),
+    "help.action.retirement": "Étude de vos droits à la retraite et des démarches à faire",
+    "help.action.care_access_short": "Accès aux soins : Complémentaire santé solidaire et aides de la CPAM",
+    "help.to_verify.no_self_employment": (
+        "Difficultés d'indépendant déclarées sans activité ni revenu d'indépendant dans le foyer."
+    ),
+    # Local aid: note for professionals.
+    "local_aid.to_verify.counted_as_css": (
+        "{name} : ressources et foyer comptés comme pour la CSS ; le département peut les compter autrement."
+    ),
+})

@@ -272,3 +272,10 @@ TEMPLATES = {
         "Votre participation est de {total} par mois pour le foyer (l'âge retenu est celui du 1er janvier {year})."
     ),
 }
+TEMPLATES.update({
+    # Note for professionals (``css/presumptions.py``).
+    "css.to_verify.presumption_work_unknown": (
+        "La présomption de droit suppose que personne dans le foyer n'a travaillé au cours des {months} mois "
+        "précédant la demande : la simulation ne le sait pas, la caisse le vérifiera."
+    ),
+})

@@ -174,3 +174,21 @@ TEMPLATES.update({
         "D'après vos réponses, vous faites partie du foyer de vos parents pour la Complémentaire santé solidaire."
     ),
 })
+TEMPLATES.update({
+    # The caisse of the territory (``care/guidance.py``): overseas, its name is data (a parameter).
+    "caisse.cpam": "Caisse primaire d'assurance maladie (CPAM)",
+    "caisse.overseas": "{name}",
+    # The establishment of a planned stay and its services: their steps are grouped under it on the pages.
+    "checklist.hospital": "L'hôpital ou la clinique de votre séjour",
+    "checklist.hospital.admissions": "Bureau des admissions",
+    "checklist.hospital.admissions_or_professional": (
+        "Bureau des admissions ; pour une prothèse, des lunettes ou des aides auditives, le professionnel"
+    ),
+    "checklist.hospital.billing": "Service des frais de séjour",
+    # Notes for professionals (``to_verify``) that every rule may give.
+    "sources.to_verify": "{description} : {note}",
+    "to_verify.later_than_checked": (
+        "La demande est datée du {request_day}, après la dernière vérification des montants légaux "
+        "({checked_day}) : une revalorisation intervenue entre-temps n'est pas prise en compte."
+    ),
+})

@@ -67,10 +67,10 @@ def test_work_accident_two_thirds_or_more_exempt_under_two_thirds_reduced():
     light = run(URG, health=[{"member": "p1", "work_accident_incapacity": "under_two_thirds"}], resources=RICH)
     visit = light.emergency_visits[0]
     assert visit.reduced and visit.exemption is None and visit.flat_fee == D("9.96")  # since 1 March 2026
-    assert not any(n.startswith("Urgences de p1 : avec un taux d'incapacité") for n in visit.to_verify)
+    assert not any(str(n).startswith("Urgences de p1 : avec un taux d'incapacité") for n in visit.to_verify)
     unknown = run(URG, health=[{"member": "p1", "work_accident": True}], resources=RICH)
     assert unknown.emergency_visits[0].reduced
-    assert any(n.startswith("Urgences de p1 : avec un taux d'incapacité") for n in unknown.emergency_visits[0].to_verify)
+    assert any(str(n).startswith("Urgences de p1 : avec un taux d'incapacité") for n in unknown.emergency_visits[0].to_verify)
 
 
 def test_ame_holder_pays_neither_daily_charge_nor_emergency_fee_and_has_no_css_column():
