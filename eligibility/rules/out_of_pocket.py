@@ -39,11 +39,11 @@ from .enums import (
     Sector,
 )
 from .parameters import ParametersOn
-from .reasons import Reason, format_date, format_eur
+from .reasons import Reason
 from .results import CssResult
 from .situation import Situation
 from .sources import parameter_to_verify
-from .wording import Lower, Phrase, say
+from .wording import Day, Eur, Joined, Label, Lower, LowerFirst, Phrase, because, say
 
 if TYPE_CHECKING:
     from .cpam_aid import CpamAidResult
@@ -68,7 +68,7 @@ class Column(Contract):
     upper_bound: bool = False          # "au plus": the real amount may be lower
     approximate: bool = False          # "environ": indicative share of the Sécurité sociale
     exemption: str | None = None
-    note: Phrase | str | None = None
+    note: Phrase | None = None         # a phrase of the wording catalogue, written with ``str()``
 
 
 @contract(
@@ -80,7 +80,7 @@ class Column(Contract):
     entry("current", description="Avec la couverture actuelle : billed, social_security, complementary (null si inconnue), left, upper_bound (« au plus »), note"),
     entry("with_css", description="Avec la CSS, si le foyer y a droit (sinon null)"),
     text("assumptions"),
-    entry("details", description="Soins sur devis : panier, base et taux de la Sécurité sociale, prix limite, limite CSS, plafond du contrat responsable, conseil sans devis (no_quote) ; séjour daté : tarifs jour par jour (rate_segments)"),
+    entry("details", "written_details", type=dict | None, description="Soins sur devis : panier, base et taux de la Sécurité sociale, prix limite, limite CSS, plafond du contrat responsable, conseil sans devis (no_quote) ; séjour daté : tarifs jour par jour (rate_segments)"),
 )
 @dataclass(frozen=True, slots=True)
 class OutOfPocketLine(Contract):
@@ -89,11 +89,21 @@ class OutOfPocketLine(Contract):
     #                                    participation_forfaitaire, dental_prosthesis, glasses, hearing_aids
     care_index: int
     member: str
+    # ``label`` and ``assumptions`` are phrases of the wording catalogue, written with ``str()``; the annotations
+    # say ``str``, the type the contract writes (the OpenAPI description repeats them).
     label: str
     current: Column
     with_css: Column | None
     assumptions: tuple[str, ...] = ()
-    details: dict | None = None        # quoted care: tariffs, basket, no-quote advice; stays: day-by-day rates
+    details: dict | None = None        # stays: day-by-day rates; quoted care: its ``QuotedPricing`` (tariffs,
+    #                                    basket, no-quote advice), written with the result (``written_details``)
+
+    @property
+    def written_details(self) -> dict | None:
+        """``details`` of the contract. A quoted item's pricing is written when the result is, so that its advice
+        is said in the reader's language (and never built for ``?detail=figures`` before it is dropped)."""
+        details: Any = self.details
+        return details.as_dict() if isinstance(details, Contract) else details
 
 
 @contract(
@@ -112,7 +122,7 @@ class OutOfPocket(Contract):
     total_with_css: Decimal | None
     current_upper_bound: bool
     with_css_upper_bound: bool
-    assumptions: tuple[str, ...]
+    assumptions: tuple[str, ...]        # phrases of the catalogue (notes too), written with ``str()``
     reasons: tuple[Reason, ...]
     to_verify: tuple[str, ...] = ()
     current_care: CareResult | None = field(default=None, compare=False, repr=False)
@@ -124,9 +134,12 @@ class OutOfPocket(Contract):
 
 # --------------------------------------------------------------------------- columns per charge
 
-SECTOR_SHORT = {Sector.SECTOR_1: "secteur 1", Sector.SECTOR_2: "secteur 2", Sector.OPTAM: "secteur 2, Optam"}
+SECTOR_SHORT = {Sector.SECTOR_1: say("oop.sector.sector_1"), Sector.SECTOR_2: say("oop.sector.sector_2"),
+                Sector.OPTAM: say("oop.sector.optam")}
+#: Closed-list labels (translated as the enums' labels are), also said by the CPAM aid's documents.
 BASKET_SHORT = {Basket.CENT_POUR_CENT_SANTE: "100 % Santé", Basket.OTHER: "hors 100 % Santé"}
-PRIVATE_NOTE = "Dépend de votre contrat : montant avant le remboursement de votre complémentaire."
+PRIVATE_NOTE = say("oop.note.private")
+PAID_BY_CSS = say("oop.note.paid_by_css")
 INTRINSIC_EXEMPTIONS = frozenset(HospitalExemption) - {HospitalExemption.CSS, HospitalExemption.ALSACE_MOSELLE}
 
 
@@ -139,9 +152,9 @@ def _scenario(coverage: Complementary) -> str:
     }.get(coverage, NONE)
 
 
-def _charged(amount: Decimal, social_security: Decimal, scenario: str, *, private_note: str = PRIVATE_NOTE,
-             css_pays: bool = True, css_note: str | None = None, approximate: bool = False,
-             none_upper_bound: bool = False, none_note: str | None = None) -> Column:
+def _charged(amount: Decimal, social_security: Decimal, scenario: str, *, private_note: Phrase = PRIVATE_NOTE,
+             css_pays: bool = True, css_note: Phrase | None = None, approximate: bool = False,
+             none_upper_bound: bool = False, none_note: Phrase | None = None) -> Column:
     """A charge of ``amount`` of which the Sécurité sociale pays ``social_security``."""
     social_security = min(max(social_security, ZERO), amount)
     rest = amount - social_security
@@ -166,21 +179,15 @@ def _forfait_column(stay: HospitalStayResult, scenario: str) -> Column:
     amount = stay.forfait_before_exemption
     if stay.exemption is HospitalExemption.ALSACE_MOSELLE:
         return Column(amount, amount, ZERO, ZERO, exemption=stay.exemption.value,
-                      note="Pris en charge par le régime local d'Alsace-Moselle.")
-    return _charged(
-        amount, ZERO, scenario,
-        private_note="Un contrat « responsable » doit le rembourser sans limite de durée : vérifiez votre contrat "
-                     "(montant avant son remboursement).",
-        css_note="Payé par la Complémentaire santé solidaire.",
-    )
+                      note=say("oop.note.alsace_moselle"))
+    return _charged(amount, ZERO, scenario, private_note=say("oop.note.forfait.private"), css_note=PAID_BY_CSS)
 
 
 def _single_room_column(stay: HospitalStayResult, scenario: str) -> Column:
     amount = stay.single_room or ZERO
     return _charged(
         amount, ZERO, scenario, css_pays=False,
-        private_note="Certaines complémentaires la remboursent, en tout ou en partie : dépend de votre contrat.",
-        css_note="La CSS ne paie pas la chambre particulière : une chambre double évite ce coût.",
+        private_note=say("oop.note.single_room.private"), css_note=say("oop.note.single_room.css"),
     )
 
 
@@ -189,35 +196,35 @@ def _emergency_column(visit: EmergencyVisitResult, scenario: str) -> Column:
         return _not_due(visit.exemption.value, say("oop.not_in_force", label=visit.exemption_label))
     if visit.exemption is not None and visit.exemption is not EmergencyExemption.CSS:
         return _not_due(visit.exemption.value, say("oop.not_due", exemption=Lower(visit.exemption_label)))
-    return _charged(
-        visit.rate, ZERO, scenario,
-        private_note="Les contrats « responsables » le remboursent : vérifiez votre contrat (montant avant son "
-                     "remboursement).",
-        css_note="Payé par la Complémentaire santé solidaire.",
-    )
+    return _charged(visit.rate, ZERO, scenario, private_note=say("oop.note.emergency.private"), css_note=PAID_BY_CSS)
 
 
 def _consultation_column(c: ConsultationResult, scenario: str) -> Column:
     if scenario == CSS:
         return Column(c.billed, c.social_security, c.billed - c.social_security, ZERO, exemption="css",
-                      note="Ticket modérateur payé par la CSS ; pas de dépassement d'honoraires.")
+                      note=say("oop.note.consultation.css"))
     if scenario in PRIVATE_SCENARIOS:
         return Column(c.billed, c.social_security, None, c.billed - c.social_security, upper_bound=True,
-                      note="Votre complémentaire rembourse en général le ticket modérateur, et parfois une partie "
-                           "des dépassements : dépend de votre contrat.")
+                      note=say("oop.note.consultation.private"))
     if scenario == AME:
-        return Column(c.billed, c.base_tariff, ZERO, c.billed - c.base_tariff,
-                      note="L'aide médicale de l'État paie le tarif de base en entier ; un dépassement reste à payer.")
+        return Column(c.billed, c.base_tariff, ZERO, c.billed - c.base_tariff, note=say("oop.note.consultation.ame"))
     return Column(c.billed, c.social_security, ZERO, c.billed - c.social_security)
 
 
 def _participation_column(c: ConsultationResult, scenario: str) -> Column:
     if c.participation_exemption is not None:
-        return _not_due(c.participation_exemption.value, f"Pas due : {c.participation_exemption.label.lower()}.")
-    return _charged(
-        c.participation_forfaitaire, ZERO, scenario,
-        private_note="Les contrats « responsables » ne la remboursent pas.",
-    )
+        return _not_due(c.participation_exemption.value, say("oop.participation.not_due",
+                                                             exemption=_participation_exemption(c)))
+    return _charged(c.participation_forfaitaire, ZERO, scenario, private_note=say("oop.note.participation.private"))
+
+
+def _participation_exemption(c: ConsultationResult) -> Phrase | Lower:
+    """The exemption as the consultation's reason said it: its label reads the age limit from its parameter
+    (``soins.participation_forfaitaire_age_exoneration``) instead of repeating it."""
+    applied = next((r for r in c.reasons if r.code.startswith("care.participation.exempt.")), None)
+    if applied is not None and "exemption" in applied.params:
+        return applied.params["exemption"]
+    return Lower(Label(c.participation_exemption.label))
 
 
 QUOTED_SCENARIOS = {
@@ -230,19 +237,16 @@ def _quoted_column(q: QuotedCareResult, scenario: str, *, advise: bool = False) 
     """``advise``: the column people read first (current coverage) carries the no-quote advice."""
     priced = q.column(QUOTED_SCENARIOS[scenario])
     if priced is None and q.quote is not None:
-        return _charged(
-            q.quote, ZERO, scenario, css_pays=False, none_upper_bound=True,
-            css_note="Tarifs de la Sécurité sociale non repris à cette date : au plus le montant du devis.",
-            none_note="Tarifs de la Sécurité sociale non repris à cette date : au plus le montant du devis.",
-        )
+        no_tariffs = say("oop.note.quoted.no_tariffs")
+        return _charged(q.quote, ZERO, scenario, css_pays=False, none_upper_bound=True, css_note=no_tariffs,
+                        none_note=no_tariffs)
     if priced is None:
-        return Column(ZERO, ZERO, ZERO, ZERO, approximate=True,
-                      note="Montant non estimé sans devis : demandez un devis qui comprend l'offre « 100 % Santé ».")
+        return Column(ZERO, ZERO, ZERO, ZERO, approximate=True, note=say("oop.note.quoted.no_estimate"))
     note = priced.note
     if priced.at_least is not None and priced.upper_bound:
-        note = f"{note} Il restera au moins {format_eur(priced.at_least)}."
+        note = say("oop.note.at_least", note=note, amount=Eur(priced.at_least))
     if advise and q.pricing.no_quote is not None:
-        note = f"Sans devis : {q.pricing.no_quote.advice} {note}"
+        note = say("oop.note.without_quote", advice=q.pricing.no_quote.advice, note=note)
     return Column(priced.billed, priced.social_security, priced.complementary, priced.left,
                   upper_bound=priced.upper_bound, approximate=q.quote is None, exemption="css" if scenario == CSS and priced.left == 0 else None,
                   note=note)
@@ -255,7 +259,7 @@ def _lines_for(item, with_css_item, current: str) -> list[OutOfPocketLine]:
     i, member = item.care_index, item.member
     lines: list[OutOfPocketLine] = []
 
-    def line(charge: str, label: str, column, assumptions: tuple[str, ...] = (), details: dict | None = None,
+    def line(charge: str, label: Phrase, column, assumptions: tuple[Phrase, ...] = (), details=None,
              current_column=None) -> None:
         lines.append(OutOfPocketLine(
             key=f"care{i}.{charge}", charge=charge, care_index=i, member=member, label=label,
@@ -266,59 +270,72 @@ def _lines_for(item, with_css_item, current: str) -> list[OutOfPocketLine]:
         ))
 
     if isinstance(item, HospitalStayResult):
-        service = "psychiatrie" if item.psychiatric else ("hospitalisation à domicile" if item.home else "hôpital")
+        service = _SERVICES["psychiatric" if item.psychiatric else "home" if item.home else "hospital"]
         if item.day_case:
-            length, rule = "hospitalisation de jour", "Entrée et sortie le même jour : pas de forfait journalier."
+            length, rule = _DAY_CASE, _DAY_CASE_RULE
         else:
-            length = f"{item.days} jour{'s' if item.days > 1 else ''}"
-            rule = (" ; ".join(str(seg.sentence()) for seg in item.segments) + " (chaque jour à son tarif, jour de sortie compris)."
-                    if item.segments else
-                    f"Tarif de {format_eur(item.daily_rate)} par jour en vigueur à la date de la demande, jour de sortie "
-                    "compris.")
-        line("forfait_journalier", f"Forfait journalier ({service}), {member}, {length}", _forfait_column, (rule,),
+            length = _days(item.days)
+            rule = (say("oop.stay.dated", parts=Joined([seg.sentence() for seg in item.segments], " ; "))
+                    if item.segments else say("oop.stay.rate", rate=Eur(item.daily_rate)))
+        line("forfait_journalier", say("oop.label.forfait", service=service, member=member, length=length),
+             _forfait_column, (rule,),
              {"rate_segments": [seg.as_dict() for seg in item.segments]} if item.segments else None)
         if item.single_room is not None:
-            line(
-                "single_room", f"Chambre particulière, {member}, {item.days} jour{'s' if item.days > 1 else ''}",
-                _single_room_column,
-                ("Jamais remboursée par la Sécurité sociale.",),
-            )
+            line("single_room", say("oop.label.single_room", member=member, length=_days(item.days)),
+                 _single_room_column, (say("oop.single_room.rule"),))
     elif isinstance(item, EmergencyVisitResult):
-        line("emergency_flat_fee", f"Forfait patient urgences, {member}", _emergency_column,
-             ("Passage aux urgences non suivi d'une hospitalisation.",))
+        line("emergency_flat_fee", say("oop.label.emergency", member=member), _emergency_column,
+             (say("oop.emergency.rule"),))
     elif isinstance(item, ConsultationResult):
-        line(
-            "consultation", f"Consultation ({SECTOR_SHORT[item.sector]}), {member}", _consultation_column,
-            ("Tarif de base : consultation de médecin généraliste.",),
-        )
+        line("consultation", say("oop.label.consultation", sector=SECTOR_SHORT[item.sector], member=member),
+             _consultation_column, (say("oop.consultation.rule"),))
         if item.participation_forfaitaire > 0 or item.participation_exemption is not None:
-            line("participation_forfaitaire", f"Participation forfaitaire sur la consultation, {member}",
-                 _participation_column, ("Retenue sur le remboursement de la Sécurité sociale.",))
+            line("participation_forfaitaire", say("oop.label.participation", member=member),
+                 _participation_column, (say("oop.participation.rule"),))
     elif isinstance(item, QuotedCareResult):
         advice = (item.pricing.no_quote.advice,) if item.pricing.no_quote else ()
-        line(item.kind.value, _quoted_label(item), _quoted_column, (*advice, *(r.text for r in item.reasons)),
-             item.pricing.as_dict(), current_column=lambda q, s: _quoted_column(q, s, advise=True))
+        line(item.kind.value, _quoted_label(item), _quoted_column, (*advice, *(r.wording for r in item.reasons)),
+             item.pricing, current_column=lambda q, s: _quoted_column(q, s, advise=True))
     return lines
 
 
-QUOTED_BASKET_WORDS = {"cent_pour_cent_sante": "100 % Santé", "tarifs_maitrises": "à tarif maîtrisé", "libre": "à tarif libre"}
-DENTAL_ACT_WORDS = {"crown": "Couronne", "bridge": "Bridge", "denture": "Dentier"}
+_SERVICES = {"psychiatric": say("oop.service.psychiatric"), "home": say("oop.service.home"),
+             "hospital": say("oop.service.hospital")}
+_DAY_CASE, _DAY_CASE_RULE = say("oop.length.day_case"), say("oop.stay.day_case")
 
 
-def _quoted_label(item: QuotedCareResult) -> str:
+def _days(days: int) -> Phrase:
+    return say("oop.length.days" if days > 1 else "oop.length.day", days=days)
+
+
+QUOTED_BASKET_WORDS = {
+    "cent_pour_cent_sante": say("oop.quoted.basket.cent_pour_cent_sante"),
+    "tarifs_maitrises": say("oop.quoted.basket.tarifs_maitrises"),
+    "libre": say("oop.quoted.basket.libre"),
+}
+DENTAL_ACT_KEYS = {"crown": "oop.quoted.crown", "bridge": "oop.quoted.bridge", "denture": "oop.quoted.denture"}
+
+
+def _quoted_label(item: QuotedCareResult) -> Phrase:
     """``Couronne à tarif libre, p1, devis de 1 200 €``; ``2 aides auditives 100 % Santé (classe I), p1, sans devis``."""
     pricing = item.pricing
     basket = QUOTED_BASKET_WORDS[pricing.basket]
     free = pricing.basket == "cent_pour_cent_sante"
     if item.kind is CareKind.DENTAL_PROSTHESIS:
-        what = f"{DENTAL_ACT_WORDS[pricing.act.value if pricing.act else 'crown']} {basket}"
+        what = say(DENTAL_ACT_KEYS[pricing.act.value if pricing.act else "crown"], basket=basket)
     elif item.kind is CareKind.HEARING_AIDS:
-        plural = "s" if pricing.units > 1 else ""
-        what = f"{pricing.units} aide{plural} auditive{plural} {basket} (classe {'I' if free else 'II'})"
+        if pricing.units > 1:
+            key = "oop.quoted.hearing.many.class_1" if free else "oop.quoted.hearing.many.class_2"
+        else:
+            key = "oop.quoted.hearing.one.class_1" if free else "oop.quoted.hearing.one.class_2"
+        what = say(key, units=pricing.units, basket=basket)
     else:
-        what = f"Lunettes {basket} (classe {'A' if free else 'B'})"
-    quote = f"devis de {format_eur(item.quote)}" if item.quote is not None else "sans devis"
-    return f"{what}, {item.member}, {quote}"
+        what = say("oop.quoted.glasses.class_a" if free else "oop.quoted.glasses.class_b", basket=basket)
+    quote = say("oop.quoted.quote", amount=Eur(item.quote)) if item.quote is not None else _WITHOUT_QUOTE
+    return say("oop.label.quoted", what=what, member=item.member, quote=quote)
+
+
+_WITHOUT_QUOTE = say("oop.quoted.without_quote")
 
 
 def _total(columns: list[Column]) -> tuple[Decimal, bool]:
@@ -342,69 +359,45 @@ def estimate_out_of_pocket(situation: Situation, p: ParametersOn, css: CssResult
     else:
         total_css, css_upper = None, False
 
-    assumptions: list[str] = []
+    assumptions: list[Phrase] = []
     reasons: list[Reason] = []
-    to_verify: list[str] = list(current_care.to_verify)
+    to_verify: list = list(current_care.to_verify)
     if css_care is not None:
         to_verify.extend(n for n in css_care.to_verify if n not in to_verify)
 
     if not situation.planned_care:
-        reasons.append(Reason("oop.no_care", "Aucun soin prévu n'a été indiqué : pas d'estimation du reste à payer."))
+        reasons.append(because("oop.no_care"))
     else:
-        assumptions.append(
-            f"Estimation indicative avec les tarifs en vigueur le {format_date(situation.request_date)} "
-            "(date de la demande)."
-        )
+        assumptions.append(say("oop.assumption.rates", day=Day(situation.request_date)))
         if any(not s.home for s in current_care.hospital_stays):
-            assumptions.append(
-                "Les frais du séjour lui-même (hors forfait journalier) sont remboursés au moins à 80 % par la Sécurité "
-                "sociale ; le ticket modérateur ou la participation sur les actes coûteux peut rester à payer sans "
-                "complémentaire (la CSS les prend en charge) : ils ne sont pas estimés ici, demandez une estimation à "
-                "l'établissement."
-            )
-            to_verify.append("Frais de séjour hospitalier (ticket modérateur, actes coûteux) non estimés : demandez un devis à l'établissement.")
+            assumptions.append(say("oop.assumption.stay_costs"))
+            to_verify.append(say("oop.verify.stay_costs"))
         assumptions.append(_franchises_note(p))
         note = parameter_to_verify(p, "soins.franchise_medicament")
         if note:
             to_verify.append(note)
-        prefix = "au plus " if current_upper else ""
         reasons.append(Reason(
             "oop.total_current",
-            f"Reste à payer estimé avec votre couverture actuelle ({_lower_first(situation.complementary.label)}) : "
-            f"{prefix}{format_eur(total_current)}.",
+            say("oop.total_current.upper" if current_upper else "oop.total_current",
+                coverage=LowerFirst(Label(situation.complementary.label)), total=Eur(total_current)),
         ))
         if total_css is not None:
-            prefix = "au plus " if css_upper else ""
             reasons.append(Reason(
                 "oop.total_with_css",
-                f"Avec la Complémentaire santé solidaire : {prefix}{format_eur(total_css)}.",
+                say("oop.total_with_css.upper" if css_upper else "oop.total_with_css", total=Eur(total_css)),
                 "Code de la sécurité sociale, art. L861-3",
                 "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006073189",
             ))
     if situation.complementary is Complementary.CSS_PENDING and situation.planned_care:
-        assumptions.append(
-            "Votre demande de Complémentaire santé solidaire est en cours : tant qu'elle n'est pas accordée, vous payez "
-            "comme sans complémentaire. Si les soins peuvent attendre la décision, la colonne « avec la CSS » montre ce "
-            "qui resterait à payer ; en cas d'hospitalisation, les droits peuvent parfois commencer plus tôt : "
-            "demandez-le à la caisse."
-        )
+        assumptions.append(say("oop.assumption.css_pending"))
     if situation.complementary in (Complementary.PRIVATE, Complementary.PRIVATE_RESPONSIBLE,
                                    Complementary.PRIVATE_NOT_RESPONSIBLE) and situation.planned_care:
-        assumptions.append(
-            "Les garanties de votre complémentaire ne sont pas connues : la colonne « actuelle » montre ce qui reste "
-            "avant son remboursement (au plus)."
-        )
-        to_verify.append("Garanties de votre complémentaire santé (mutuelle) : consultez votre tableau de garanties ou demandez-lui un devis de remboursement.")
+        assumptions.append(say("oop.assumption.private"))
+        to_verify.append(say("oop.verify.private"))
     if css_care is None and situation.planned_care:
-        assumptions.append(
-            "D'après cette simulation, le foyer n'a pas droit à la Complémentaire santé solidaire : pas de colonne "
-            "« avec la CSS »."
-        )
+        assumptions.append(say("oop.assumption.not_eligible"))
     elif css.status is CssStatus.WITH_PARTICIPATION and not holder and situation.planned_care:
-        assumptions.append(
-            f"La colonne « avec la CSS » ne compte pas la participation mensuelle de la CSS "
-            f"({format_eur(css.monthly_participation)} par mois pour le foyer)."
-        )
+        assumptions.append(say("oop.assumption.css_participation", amount=Eur(css.monthly_participation)))
 
     return OutOfPocket(
         coverage=situation.complementary,
@@ -421,18 +414,12 @@ def estimate_out_of_pocket(situation: Situation, p: ParametersOn, css: CssResult
     )
 
 
-def _lower_first(label: str) -> str:
-    """``L'aide médicale de l'État (AME)`` → ``l'aide médicale de l'État (AME)``: acronyms and proper names kept."""
-    return label[:1].lower() + label[1:]
-
-
-def _franchises_note(p: ParametersOn) -> str:
-    return (
-        f"Les franchises médicales ({format_eur(p['soins.franchise_medicament'])} par boîte de médicament, "
-        f"{format_eur(p['soins.franchise_acte_paramedical'])} par acte paramédical, "
-        f"{format_eur(p['soins.franchise_transport'])} par transport, "
-        f"{format_eur(p['soins.franchises_plafond_annuel'])} par an au plus) ne sont pas comptées ; les "
-        "bénéficiaires de la CSS, les moins de 18 ans et les femmes enceintes à partir du 6e mois n'en paient pas."
+def _franchises_note(p: ParametersOn) -> Phrase:
+    """The franchises are not counted: their amounts, ceiling and age limit, each read from its parameter."""
+    return say(
+        "oop.assumption.franchises", medicine=Eur(p["soins.franchise_medicament"]),
+        paramedical=Eur(p["soins.franchise_acte_paramedical"]), transport=Eur(p["soins.franchise_transport"]),
+        ceiling=Eur(p["soins.franchises_plafond_annuel"]), age=int(p["soins.participation_forfaitaire_age_exoneration"]),
     )
 
 
@@ -441,60 +428,61 @@ def _franchises_note(p: ParametersOn) -> str:
 
 QUOTE_ORGANISMS = {
     # The admissions office: a service of the establishment of the stay (its steps are grouped under it).
-    CareKind.HOSPITALISATION: AtService("Établissement de santé (bureau des admissions)", HOSPITAL,
+    CareKind.HOSPITALISATION: AtService(say("oop.quote.organism.hospitalisation"), HOSPITAL,
                                         say("checklist.hospital.admissions")),
-    CareKind.DENTAL_PROSTHESIS: "Chirurgien-dentiste",
-    CareKind.GLASSES: "Opticien",
-    CareKind.HEARING_AIDS: "Audioprothésiste",
-    CareKind.CONSULTATION: "Médecin",
+    CareKind.DENTAL_PROSTHESIS: say("oop.quote.organism.dental_prosthesis"),
+    CareKind.GLASSES: say("oop.quote.organism.glasses"),
+    CareKind.HEARING_AIDS: say("oop.quote.organism.hearing_aids"),
+    CareKind.CONSULTATION: say("oop.quote.organism.consultation"),
 }
+QUOTE_BASKETS = {Basket.CENT_POUR_CENT_SANTE: say("oop.quote.basket.cent_pour_cent_sante"),
+                 Basket.OTHER: say("oop.quote.basket.other")}
+_VITALE = say("oop.quote.documents.vitale")
+_QUOTE_HELP = say("oop.quote.help")
+_QUOTE_DEADLINE = say("checklist.before_care")
+_QUOTE_REASONS = (because("checklist.quote"),)
 
 
 def quote_items(situation: Situation, cpam: CpamAidResult) -> list[ChecklistItem]:
     items = []
     coverage_card = (
-        "Attestation de Complémentaire santé solidaire" if holds_css(situation)
-        else "Carte de complémentaire santé" if situation.complementary is Complementary.PRIVATE else None
+        say("oop.quote.documents.css_certificate") if holds_css(situation)
+        else say("oop.quote.documents.complementary_card") if situation.complementary is Complementary.PRIVATE
+        else None
     )
     for index, care in enumerate(situation.planned_care):
         if care.kind is CareKind.EMERGENCY_VISIT or (care.kind is CareKind.HOSPITALISATION and care.home):
             continue
         if care.kind is CareKind.CONSULTATION and care.sector in (None, Sector.SECTOR_1):
             continue
-        documents = ["Carte Vitale"]
+        documents = [_VITALE]
         if coverage_card:
             documents.append(coverage_card)
         if care.kind is CareKind.HOSPITALISATION:
-            how = (
-                "Demandez une estimation écrite des frais : forfait journalier, chambre particulière, dépassements "
-                "d'honoraires éventuels. Signalez votre complémentaire ou votre CSS pour ne pas avancer les frais."
-            )
-            documents.append("Bulletin ou prescription d'hospitalisation")
-            what = f"le séjour à l'hôpital de {care.member} ({care.days} jours)"
+            how = say("oop.quote.hospital.how")
+            documents.append(say("oop.quote.documents.hospital_prescription"))
+            procedure = say("oop.quote.hospital.procedure", member=care.member, days=care.days)
         elif care.kind is CareKind.CONSULTATION:
-            how = "Demandez au médecin le montant du dépassement d'honoraires avant la consultation."
-            what = f"la consultation de {care.member}"
+            how = say("oop.quote.consultation.how")
+            procedure = say("oop.quote.consultation.procedure", member=care.member)
         else:
-            how = (
-                "Le professionnel doit vous proposer un devis « 100 % Santé » (sans reste à payer avec une complémentaire "
-                "responsable ou la CSS)."
-                + (" Demandez deux devis de professionnels différents pour l'aide de la CPAM."
-                   if cpam.assessment is not AidAssessment.UNLIKELY else "")
-            )
+            two_quotes = say("oop.quote.care.two_quotes") if cpam.assessment is not AidAssessment.UNLIKELY else ""
+            how = say("oop.quote.care.how", two_quotes=two_quotes)
             if care.kind in (CareKind.GLASSES, CareKind.HEARING_AIDS):
-                documents.append("Ordonnance")
-            basket = f" ({BASKET_SHORT[care.basket]})" if care.basket else ""
-            what = f"{care.kind.label.lower()}{basket} de {care.member}"
+                documents.append(say("oop.quote.documents.prescription"))
+            basket = say("checklist.basket", basket=QUOTE_BASKETS[care.basket]) if care.basket else ""
+            procedure = say("oop.quote.care.procedure", kind=Lower(Label(care.kind.label)), basket=basket,
+                            member=care.member)
         items.append(ChecklistItem(
             key=f"quote_{index}",
             organism=QUOTE_ORGANISMS[care.kind],
-            procedure=f"Obtenir un devis pour {what}",
+            procedure=procedure,
             how=how,
             documents=tuple(documents),
-            deadline="Avant les soins.",
-            help="Votre complémentaire santé peut chiffrer son remboursement à partir du devis.",
+            deadline=_QUOTE_DEADLINE,
+            help=_QUOTE_HELP,
             appeal=None,
-            reasons=(Reason("checklist.quote", "Un devis permet de connaître le reste à payer et de demander une aide."),),
+            reasons=_QUOTE_REASONS,
         ))
     return items
 

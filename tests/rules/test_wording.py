@@ -178,16 +178,10 @@ def test_every_phrase_of_generated_households_finds_its_values(results):
     assert len(keys) > 40
 
 
-#: Results whose words are not all from the catalogue yet (the care tariffs and the out-of-pocket estimate).
-NOT_YET = {"reste_a_charge"}
-
-
 def test_reasons_notes_and_checklist_items_come_from_the_catalogue(results):
     count = 0
     for result in results:
-        for key, value in result.results.items():
-            if key in NOT_YET:
-                continue
+        for value in result.results.values():
             for r in _reasons(value, set()):
                 count += 1
                 assert isinstance(r.wording, Phrase), r.code
@@ -195,8 +189,6 @@ def test_reasons_notes_and_checklist_items_come_from_the_catalogue(results):
         for line in result.css.resource_lines:
             assert isinstance(line.note, Phrase)
         for item in result.checklist.items:
-            if item.key.startswith("quote_"):
-                continue  # out-of-pocket quotes: not yet
             for r in item.reasons:
                 assert isinstance(r.wording, Phrase), r.code
             for text in (item.procedure, item.how, item.deadline, item.help, *item.documents):
@@ -204,8 +196,34 @@ def test_reasons_notes_and_checklist_items_come_from_the_catalogue(results):
     assert count > 20_000
 
 
-#: Results whose notes for professionals are not all from the catalogue yet (the care rules).
-NOTES_NOT_YET = NOT_YET | {"care_guidance"}
+def test_out_of_pocket_lines_and_quoted_care_come_from_the_catalogue(results):
+    """Each line of the estimate (label, how it is worked out, the note of each column), the quoted items' advice
+    and the care rules' "to verify" notes are phrases of the catalogue."""
+    from eligibility.rules.care.tariffs import QuotedPricing
+
+    lines = quoted = 0
+    for result in results:
+        oop = result.reste_a_charge
+        for text in (*oop.assumptions, *oop.to_verify):
+            assert isinstance(text, Phrase), text
+        for line in oop.lines:
+            lines += 1
+            assert isinstance(line.label, Phrase), line.key
+            for text in line.assumptions:
+                assert isinstance(text, Phrase), (line.key, text)
+            for column in (line.current, line.with_css):
+                if column is not None and column.note is not None:
+                    assert isinstance(column.note, Phrase), (line.key, column.note)
+            if isinstance(line.details, QuotedPricing):
+                quoted += 1
+                if line.details.no_quote is not None:
+                    assert isinstance(line.details.no_quote.advice, Phrase)
+        for item in oop.current_care.items if oop.current_care else ():
+            for text in item.to_verify:
+                assert isinstance(text, Phrase), text
+        for text in result.guidance.to_verify:
+            assert isinstance(text, Phrase), text
+    assert lines > 1000 and quoted > 100
 
 
 def _parameter_notes() -> set[str]:
@@ -223,14 +241,11 @@ def test_notes_bodies_ceilings_and_organisms_come_from_the_catalogue(results):
     notes = 0
     for result in results:
         for key, value in result.results.items():
-            if key in NOTES_NOT_YET:
-                continue
             for note in value.to_verify:
                 notes += 1
                 assert isinstance(note, Phrase) or note in data, (key, note)
         for note in result.to_verify:
-            assert isinstance(note, Phrase) or note in data or any(
-                note in result.results[key].to_verify for key in NOTES_NOT_YET), note
+            assert isinstance(note, Phrase) or note in data, note
         for body in result.help_independants.bodies:
             assert isinstance(body.name, Phrase)
             assert all(isinstance(action, Phrase) for action in body.actions)
@@ -239,8 +254,7 @@ def test_notes_bodies_ceilings_and_organisms_come_from_the_catalogue(results):
         assert isinstance(cpam.ceiling_label, Phrase)  # the default: no CPAM's own settings here
         assert isinstance(result.guidance.caisse.name, Phrase)
         for item in result.checklist.items:
-            if not item.key.startswith("quote_"):
-                assert not isinstance(item.organism, str) or item.organism in data, (item.key, item.organism)
+            assert not isinstance(item.organism, str) or item.organism in data, (item.key, item.organism)
     assert notes > 1000
 
 

@@ -8,10 +8,10 @@ from decimal import Decimal
 from ..contract import REASONS, Contract, contract, text
 from ..enums import ParticipationExemption, Sector
 from ..parameters import ParametersOn
-from ..reasons import Reason, cents, format_eur, format_percent
+from ..reasons import Reason, cents, format_percent
 from ..situation import PlannedCare, Situation
 from ..sources import parameter_to_verify, reason_from
-from ..wording import Eur, Label, Lower, say
+from ..wording import Eur, Label, Lower, Phrase, say
 from .common import ZERO, in_maternity_period, maternity_reason
 
 
@@ -33,7 +33,7 @@ class ConsultationResult(Contract):
     participation_forfaitaire: Decimal  # withheld from the reimbursement, after the annual cap
     participation_exemption: ParticipationExemption | None
     reasons: tuple[Reason, ...]
-    to_verify: tuple[str, ...] = ()
+    to_verify: tuple[str, ...] = ()    # phrases of the catalogue, or a parameter's note; written with ``str()``
 
 
 def consultation(
@@ -48,7 +48,7 @@ def consultation(
     base = min(fee, tariff)
     maternity = in_maternity_period(situation, care.member, p)
     reasons: list[Reason] = []
-    to_verify = [t for t in (parameter_to_verify(p, tariff_name),) if t]
+    to_verify: list[Phrase | str] = [t for t in (parameter_to_verify(p, tariff_name),) if t]
     billed = base if css_holder else fee
     excess = billed - base
     if maternity:
@@ -65,16 +65,9 @@ def consultation(
     reasons.append(reason_from(p, tariff_name, "care.consultation.base", tariff=Eur(tariff)))
     health = situation.health_of(care.member)
     if health is not None and health.ald and not maternity:
-        to_verify.append(
-            f"Consultation de {care.member} : si elle concerne son affection de longue durée (ALD), la Sécurité "
-            "sociale la rembourse à 100 % du tarif de base (estimation faite au taux habituel)."
-        )
+        to_verify.append(say("care.verify.consultation.ald", member=care.member))
     if sector is Sector.SECTOR_1 and fee > tariff and not css_holder:
-        to_verify.append(
-            f"Consultation de {care.member} : un médecin de secteur 1 applique le tarif de la Sécurité sociale ; un montant "
-            f"supérieur à {format_eur(tariff)} correspond sans doute à un spécialiste dont le tarif de base est plus élevé "
-            "(remboursement alors plus élevé que celui estimé)."
-        )
+        to_verify.append(say("care.verify.consultation.sector_1_fee", member=care.member, tariff=Eur(tariff)))
     if sector is not Sector.SECTOR_1 and not css_holder and excess > 0:
         reasons.append(Reason(
             "care.consultation.excess_fees",
@@ -83,10 +76,7 @@ def consultation(
             "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006073189",
         ))
         if sector is Sector.SECTOR_2:
-            to_verify.append(
-                f"Consultation de {care.member} : pour un médecin de secteur 2 non adhérent à l'Optam, la base de "
-                "remboursement peut être plus basse que le tarif retenu."
-            )
+            to_verify.append(say("care.verify.consultation.sector_2_base", member=care.member))
     if css_holder and fee > base:
         reasons.append(Reason(
             "care.consultation.css_no_excess", say("care.consultation.css_no_excess", base=Eur(base)),

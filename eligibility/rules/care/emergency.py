@@ -8,7 +8,7 @@ from decimal import Decimal
 from ..contract import REASONS, Contract, contract, entry, text
 from ..enums import EmergencyExemption, WorkAccidentIncapacity
 from ..parameters import ParameterDateError, ParametersOn
-from ..reasons import Reason, format_date
+from ..reasons import Reason
 from ..situation import PlannedCare, Situation
 from ..sources import parameter_to_verify, reason_from, upcoming_change
 from ..wording import Day, Eur, Joined, Label, Phrase, say
@@ -37,7 +37,7 @@ class EmergencyVisitResult(Contract):
     exemption: EmergencyExemption | None
     flat_fee: Decimal                 # due by the patient (0 when exempt or paid by the CSS)
     reasons: tuple[Reason, ...]
-    to_verify: tuple[str, ...] = ()
+    to_verify: tuple[str, ...] = ()     # phrases of the catalogue, or a parameter's note; written with ``str()``
 
     @property
     def exemption_label(self) -> Phrase | Label | None:
@@ -62,7 +62,7 @@ def emergency_visit(
                     "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006073189",
                 ),
             ),
-            to_verify=(f"Passage aux urgences de {care.member} : ticket modérateur non estimé (avant le forfait patient urgences).",),
+            to_verify=(say("care.verify.emergency.before_flat_fee", member=care.member),),
         )
     health = situation.health_of(care.member)
     incapacity = health.work_accident_incapacity if health is not None else None
@@ -76,17 +76,14 @@ def emergency_visit(
     reduced = bool(reduced_for)
     used = reduced_name if reduced else name
     rate = p[used]
-    to_verify = [t for t in (parameter_to_verify(p, used),) if t]
+    to_verify: list[Phrase | str] = [t for t in (parameter_to_verify(p, used),) if t]
     if reduced:
         reasons = [
             reason_from(p, reduced_name, "care.emergency.reduced", rate=Eur(rate), full=Eur(full),
                         reduced_for=Joined(reduced_for))
         ]
         if health is not None and health.work_accident and incapacity is None:
-            to_verify.append(
-                f"Urgences de {care.member} : avec un taux d'incapacité d'au moins deux tiers (accident du travail), "
-                "le forfait n'est pas dû du tout."
-            )
+            to_verify.append(say("care.verify.emergency.incapacity", member=care.member))
     else:
         reasons = [
             reason_from(p, name, "care.emergency.rate", rate=Eur(rate), request_day=Day(situation.request_date))
@@ -100,7 +97,7 @@ def emergency_visit(
                 change.references[0].title, change.references[0].href,
             )
         )
-        to_verify.append(f"Urgences de {care.member} : date du passage par rapport au {format_date(change.start)}.")
+        to_verify.append(say("care.verify.emergency.rate_change", member=care.member, day=Day(change.start)))
 
     exemption: EmergencyExemption | None = None
     if in_maternity_period(situation, care.member, p):

@@ -17,6 +17,7 @@ from ..contract import Contract, contract, text
 from ..enums import BaseCover, CareKind, Complementary, CssStatus, Territory
 from ..parameters import ParametersOn
 from ..reasons import Reason
+from ..sources import parameter_to_verify
 from ..wording import Eur, Phrase, say
 
 SEED_ALTERNATIVES = "« Soins non remboursés : quelles alternatives administratives ? » (service-public.fr, Elsan, Urssaf, 2025)"
@@ -191,8 +192,8 @@ def payment_options(
 
 # --------------------------------------------------------------------------- above the CSS ceiling, or leaving it
 
-_PLANNED_WORDS = ((CareKind.GLASSES, "l'optique"), (CareKind.DENTAL_PROSTHESIS, "le dentaire"),
-                  (CareKind.HEARING_AIDS, "les aides auditives"))
+#: Planned care that makes the comparison of complementaries worth focusing on (optics, dental, hearing).
+_FOCUS_KINDS = frozenset({CareKind.GLASSES, CareKind.DENTAL_PROSTHESIS, CareKind.HEARING_AIDS})
 
 
 def complementary_guidance(
@@ -212,7 +213,7 @@ def complementary_guidance(
         ))
     if complementary in (Complementary.NONE, Complementary.CSS_FREE, Complementary.CSS_WITH_PARTICIPATION,
                          Complementary.PRIVATE_NOT_RESPONSIBLE):
-        planned = any(k in planned_kinds for k, _word in _PLANNED_WORDS)
+        planned = bool(planned_kinds & _FOCUS_KINDS)
         items.append(_item(
             "leave.choose_complementary", where=say("guidance.leave.choose_complementary.where"),
             focus=say("guidance.leave.choose_complementary.focus") if planned else "",
@@ -255,7 +256,7 @@ class CareGuidance(Contract):
     patient_cover: tuple[GuidanceItem, ...] = ()
     payment_options: tuple[GuidanceItem, ...] = ()
     complementary_choice: tuple[GuidanceItem, ...] = ()
-    to_verify: tuple[str, ...] = ()
+    to_verify: tuple[str, ...] = ()  # phrases of the catalogue, or a parameter's note; written with ``str()``
 
     @property
     def items(self) -> tuple[GuidanceItem, ...]:
@@ -265,11 +266,11 @@ class CareGuidance(Contract):
 def build_guidance(situation, p: ParametersOn, css, reste) -> CareGuidance:
     """The guidance the household's figures call for (``css``: CssResult; ``reste``: OutOfPocket)."""
     caisse = caisse_for(situation.residence.territory, p)
-    to_verify = []
+    to_verify: list[Phrase | str] = []
     if situation.residence.territory is not Territory.METROPOLE:
-        note = p.entry("demarches.caisses_outre_mer").to_verify
+        note = parameter_to_verify(p, "demarches.caisses_outre_mer")
         if note:
-            to_verify.append(f"{p.parameter_set['demarches.caisses_outre_mer'].description} : {note}")
+            to_verify.append(note)
     cover = situation.coverage
     patient_cover = cover_guidance(
         cover.base, irregular_stay=cover.irregular_stay, months_in_france=cover.months_in_france,
@@ -280,8 +281,7 @@ def build_guidance(situation, p: ParametersOn, css, reste) -> CareGuidance:
             "outside.ame_holder", caisse=caisse.short, where=caisse.name,
             reason=_cited("outside.ame_holder", "Code de l'action sociale et des familles, art. L251-2", CASF_HREF),
         ),)
-        to_verify.append("AME : les soins programmés non urgents soumis à accord préalable (et la durée d'AME requise) "
-                         "ne sont pas modélisés ; vérifier auprès de la caisse.")
+        to_verify.append(say("care.verify.ame_prior_agreement"))
     kinds = frozenset(c.kind for c in situation.planned_care)
     options = payment_options(
         total_left=reste.total_current, has_stay=CareKind.HOSPITALISATION in kinds,
@@ -292,6 +292,5 @@ def build_guidance(situation, p: ParametersOn, css, reste) -> CareGuidance:
         css_status=css.status, complementary=situation.complementary, planned_kinds=kinds, caisse=caisse,
     )
     if any(i.code == "leave.renewal_refused" for i in choice):
-        to_verify.append("Prolongation d'un an du contrat après un refus de renouvellement de la CSS : décrite par la "
-                         "source (fiche grand public) ; l'article du code de la sécurité sociale n'a pas été relu.")
+        to_verify.append(say("care.verify.renewal_refused"))
     return CareGuidance(caisse, patient_cover, options, choice, tuple(to_verify))

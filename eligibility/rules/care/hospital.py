@@ -8,7 +8,7 @@ from decimal import Decimal
 from ..contract import REASONS, Contract, contract, entry, text
 from ..enums import HospitalExemption
 from ..parameters import ParameterDateError, ParametersOn
-from ..reasons import Reason, cents, format_date
+from ..reasons import Reason, cents
 from ..situation import PlannedCare, Situation
 from ..sources import parameter_to_verify, reason_from, upcoming_change
 from ..wording import Day, Eur, Joined, Label, Phrase, say
@@ -39,7 +39,7 @@ class HospitalStayResult(Contract):
     single_room_daily: Decimal | None
     single_room: Decimal | None             # total, never reimbursed by the Sécurité sociale
     reasons: tuple[Reason, ...]
-    to_verify: tuple[str, ...] = ()
+    to_verify: tuple[str, ...] = ()         # phrases of the catalogue, or a parameter's note; written with ``str()``
     segments: tuple[RateSegment, ...] = ()  # day-by-day pricing when the stay's dates are known
     day_case: bool = False
 
@@ -52,7 +52,7 @@ class HospitalStayResult(Contract):
 #: Exemptions that make the daily charge not due at all (checked in this order), before the CSS.
 def _hospital_exemption(
     situation: Situation, care: PlannedCare, p: ParametersOn, css_holder: bool, ame: bool = False
-) -> tuple[HospitalExemption | None, Reason | None, str | None]:
+) -> tuple[HospitalExemption | None, Reason | None, Phrase | None]:
     """(exemption, reason, to_verify) for a stay."""
     name = "soins.forfait_journalier"
     health = situation.health_of(care.member)
@@ -61,14 +61,12 @@ def _hospital_exemption(
     if care.home:
         return HospitalExemption.HOME_HOSPITALISATION, reason_from(p, name, "care.hospital.exempt.home_hospitalisation"), None
     if health is not None and health.work_accident:
-        return HospitalExemption.WORK_ACCIDENT, reason_from(p, name, "care.hospital.exempt.work_accident"), f"Hospitalisation de {care.member} : l'exonération pour accident du travail suppose que le séjour soit lié à l'accident ou à la maladie professionnelle."
+        return (HospitalExemption.WORK_ACCIDENT, reason_from(p, name, "care.hospital.exempt.work_accident"),
+                say("care.verify.hospital.work_accident", member=care.member))
     if in_maternity_period(situation, care.member, p):
         return HospitalExemption.MATERNITY, maternity_reason(
             situation, care.member, p, "care.hospital.exempt.maternity", _NOT_DUE
-        ), (
-            f"Hospitalisation de {care.member} : la période de maternité est estimée à partir de la date prévue "
-            "d'accouchement et de la date de la demande ; elle dépend des dates réelles du séjour."
-        )
+        ), say("care.verify.hospital.maternity", member=care.member)
     if is_newborn(situation, care.member, p):
         return HospitalExemption.NEWBORN, reason_from(
             p, "soins.nouveau_ne_jours", "care.hospital.exempt.newborn",
@@ -139,12 +137,12 @@ def hospital_stay(
                     rate=Eur(rate), request_day=Day(situation.request_date), days=days, total=Eur(before)),
             )
         ]
-    to_verify = [t for t in (parameter_to_verify(p, name),) if t]
+    to_verify: list[Phrase | str] = [t for t in (parameter_to_verify(p, name),) if t]
     change = upcoming_change(p, name) if dated is None else None
     if change is not None:
         note = say("care.hospital.rate_change", service=service, rate=Eur(change.value), day=Day(change.start))
         reasons.append(Reason("care.hospital.rate_change", note, change.references[0].title, change.references[0].href))
-        to_verify.append(f"Hospitalisation de {care.member} : dates du séjour par rapport au {format_date(change.start)}.")
+        to_verify.append(say("care.verify.hospital.rate_change", member=care.member, day=Day(change.start)))
     exemption, exemption_reason, exemption_note = _hospital_exemption(situation, care, p, css_holder, ame)
     if exemption_reason is not None:
         reasons.append(exemption_reason)

@@ -11,7 +11,7 @@ from ..enums import Basket, CareKind, QuotedScenario, Territory
 from ..parameters import ParametersOn
 from ..reasons import Reason
 from ..situation import PlannedCare, Situation
-from ..wording import Label, Phrase, say
+from ..wording import Label, say
 from .tariffs import Priced, QuotedPricing, price_quoted
 
 
@@ -35,7 +35,7 @@ class QuotedCareResult(Contract):
     quote: Decimal | None             # None: no quote yet
     pricing: QuotedPricing
     reasons: tuple[Reason, ...]
-    to_verify: tuple[Phrase | str, ...] = ()
+    to_verify: tuple[str, ...] = ()   # phrases of the catalogue, or a parameter's note; written with ``str()``
 
     @property
     def social_security(self) -> Decimal | None:

@@ -103,7 +103,7 @@ class QuotedPricing(Contract):
     css_limit: Decimal | None         # limit for a CSS holder, all units
     responsible_cap: Decimal | None   # most a responsible contract may pay (incl. Sécurité sociale), all units
     reasons: tuple[Reason, ...]
-    to_verify: tuple[Phrase | str, ...]
+    to_verify: tuple[str, ...]        # phrases of the catalogue, or a parameter's note; written with ``str()``
     no_quote: NoQuoteAdvice | None
 
     @property

@@ -2,7 +2,7 @@
 
 A rule never writes a sentence. It returns a ``Phrase``: the key of a French template of the catalogue
 (``css.reference_period``) and the values that fill it (``start``, ``end``, ``months``…). The templates live in
-this package, one module per part of the law (``css.py``, ``care.py``, ``aids.py``, ``procedures.py``), and
+this package, one module per part of the law (``css.py``, ``care.py``, ``aids.py``, ``procedures.py``, ``quoted.py``), and
 nowhere else, so that:
 
 * a figure printed in a sentence is always the value the rule used (a label cannot drift from its parameter:
@@ -322,6 +322,29 @@ class Lower:
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Lower) and other.value == self.value
+
+    def __hash__(self) -> int:
+        return hash(self.value)
+
+
+class LowerFirst:
+    """A label with its first letter in lower case, inside a sentence (``L'aide médicale…`` → ``l'aide médicale…``):
+    acronyms and proper names further on are kept."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any):
+        self.value = value
+
+    def __format__(self, spec: str) -> str:
+        text = str(self.value)
+        return text[:1].lower() + text[1:]
+
+    def __str__(self) -> str:
+        return self.__format__("")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, LowerFirst) and other.value == self.value
 
     def __hash__(self) -> int:
         return hash(self.value)

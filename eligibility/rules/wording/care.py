@@ -298,3 +298,185 @@ TEMPLATES.update({
     "oop.not_due": "Pas dû : {exemption}.",
     "oop.not_in_force": "{label}.",
 })
+TEMPLATES.update({
+    # Out-of-pocket lines (``out_of_pocket.py``): labels, the rule of each line, the notes of its columns.
+    "oop.service.psychiatric": "psychiatrie",
+    "oop.service.home": "hospitalisation à domicile",
+    "oop.service.hospital": "hôpital",
+    "oop.length.day_case": "hospitalisation de jour",
+    "oop.length.day": "{days} jour",
+    "oop.length.days": "{days} jours",
+    "oop.label.forfait": "Forfait journalier ({service}), {member}, {length}",
+    "oop.label.single_room": "Chambre particulière, {member}, {length}",
+    "oop.label.emergency": "Forfait patient urgences, {member}",
+    "oop.label.consultation": "Consultation ({sector}), {member}",
+    "oop.label.participation": "Participation forfaitaire sur la consultation, {member}",
+    "oop.label.quoted": "{what}, {member}, {quote}",
+    "oop.sector.sector_1": "secteur 1",
+    "oop.sector.sector_2": "secteur 2",
+    "oop.sector.optam": "secteur 2, Optam",
+    "oop.quoted.basket.cent_pour_cent_sante": "100 % Santé",
+    "oop.quoted.basket.tarifs_maitrises": "à tarif maîtrisé",
+    "oop.quoted.basket.libre": "à tarif libre",
+    "oop.quoted.crown": "Couronne {basket}",
+    "oop.quoted.bridge": "Bridge {basket}",
+    "oop.quoted.denture": "Dentier {basket}",
+    "oop.quoted.hearing.one.class_1": "{units} aide auditive {basket} (classe I)",
+    "oop.quoted.hearing.one.class_2": "{units} aide auditive {basket} (classe II)",
+    "oop.quoted.hearing.many.class_1": "{units} aides auditives {basket} (classe I)",
+    "oop.quoted.hearing.many.class_2": "{units} aides auditives {basket} (classe II)",
+    "oop.quoted.glasses.class_a": "Lunettes {basket} (classe A)",
+    "oop.quoted.glasses.class_b": "Lunettes {basket} (classe B)",
+    "oop.quoted.quote": "devis de {amount}",
+    "oop.quoted.without_quote": "sans devis",
+    "oop.stay.day_case": "Entrée et sortie le même jour : pas de forfait journalier.",
+    "oop.stay.dated": "{parts} (chaque jour à son tarif, jour de sortie compris).",
+    "oop.stay.rate": "Tarif de {rate} par jour en vigueur à la date de la demande, jour de sortie compris.",
+    "oop.single_room.rule": "Jamais remboursée par la Sécurité sociale.",
+    "oop.emergency.rule": "Passage aux urgences non suivi d'une hospitalisation.",
+    "oop.consultation.rule": "Tarif de base : consultation de médecin généraliste.",
+    "oop.participation.rule": "Retenue sur le remboursement de la Sécurité sociale.",
+    "oop.note.private": "Dépend de votre contrat : montant avant le remboursement de votre complémentaire.",
+    "oop.note.paid_by_css": "Payé par la Complémentaire santé solidaire.",
+    "oop.note.alsace_moselle": "Pris en charge par le régime local d'Alsace-Moselle.",
+    "oop.note.forfait.private": (
+        "Un contrat « responsable » doit le rembourser sans limite de durée : vérifiez votre contrat (montant avant "
+        "son remboursement)."
+    ),
+    "oop.note.single_room.private": (
+        "Certaines complémentaires la remboursent, en tout ou en partie : dépend de votre contrat."
+    ),
+    "oop.note.single_room.css": "La CSS ne paie pas la chambre particulière : une chambre double évite ce coût.",
+    "oop.note.emergency.private": (
+        "Les contrats « responsables » le remboursent : vérifiez votre contrat (montant avant son remboursement)."
+    ),
+    "oop.note.consultation.css": "Ticket modérateur payé par la CSS ; pas de dépassement d'honoraires.",
+    "oop.note.consultation.private": (
+        "Votre complémentaire rembourse en général le ticket modérateur, et parfois une partie des dépassements : "
+        "dépend de votre contrat."
+    ),
+    "oop.note.consultation.ame": (
+        "L'aide médicale de l'État paie le tarif de base en entier ; un dépassement reste à payer."
+    ),
+    "oop.participation.not_due": "Pas due : {exemption}.",
+    "oop.note.participation.private": "Les contrats « responsables » ne la remboursent pas.",
+    "oop.note.quoted.no_tariffs": "Tarifs de la Sécurité sociale non repris à cette date : au plus le montant du devis.",
+    "oop.note.quoted.no_estimate": (
+        "Montant non estimé sans devis : demandez un devis qui comprend l'offre « 100 % Santé »."
+    ),
+    "oop.note.at_least": "{note} Il restera au moins {amount}.",
+    "oop.note.without_quote": "Sans devis : {advice} {note}",
+    # The estimate as a whole.
+    "oop.no_care": "Aucun soin prévu n'a été indiqué : pas d'estimation du reste à payer.",
+    "oop.assumption.rates": "Estimation indicative avec les tarifs en vigueur le {day} (date de la demande).",
+    "oop.assumption.stay_costs": (
+        "Les frais du séjour lui-même (hors forfait journalier) sont remboursés au moins à 80 % par la Sécurité "
+        "sociale ; le ticket modérateur ou la participation sur les actes coûteux peut rester à payer sans "
+        "complémentaire (la CSS les prend en charge) : ils ne sont pas estimés ici, demandez une estimation à "
+        "l'établissement."
+    ),
+    "oop.assumption.franchises": (
+        "Les franchises médicales ({medicine} par boîte de médicament, {paramedical} par acte paramédical, "
+        "{transport} par transport, {ceiling} par an au plus) ne sont pas comptées ; les bénéficiaires de la CSS, les "
+        "moins de {age} ans et les femmes enceintes à partir du 6e mois n'en paient pas."
+    ),
+    "oop.total_current": "Reste à payer estimé avec votre couverture actuelle ({coverage}) : {total}.",
+    "oop.total_current.upper": "Reste à payer estimé avec votre couverture actuelle ({coverage}) : au plus {total}.",
+    "oop.total_with_css": "Avec la Complémentaire santé solidaire : {total}.",
+    "oop.total_with_css.upper": "Avec la Complémentaire santé solidaire : au plus {total}.",
+    "oop.assumption.css_pending": (
+        "Votre demande de Complémentaire santé solidaire est en cours : tant qu'elle n'est pas accordée, vous payez "
+        "comme sans complémentaire. Si les soins peuvent attendre la décision, la colonne « avec la CSS » montre ce "
+        "qui resterait à payer ; en cas d'hospitalisation, les droits peuvent parfois commencer plus tôt : "
+        "demandez-le à la caisse."
+    ),
+    "oop.assumption.private": (
+        "Les garanties de votre complémentaire ne sont pas connues : la colonne « actuelle » montre ce qui reste "
+        "avant son remboursement (au plus)."
+    ),
+    "oop.assumption.not_eligible": (
+        "D'après cette simulation, le foyer n'a pas droit à la Complémentaire santé solidaire : pas de colonne "
+        "« avec la CSS »."
+    ),
+    "oop.assumption.css_participation": (
+        "La colonne « avec la CSS » ne compte pas la participation mensuelle de la CSS ({amount} par mois pour le "
+        "foyer)."
+    ),
+    # Quotes to ask for before the care (checklist items ``quote_<n>``).
+    "oop.quote.organism.hospitalisation": "Établissement de santé (bureau des admissions)",
+    "oop.quote.organism.dental_prosthesis": "Chirurgien-dentiste",
+    "oop.quote.organism.glasses": "Opticien",
+    "oop.quote.organism.hearing_aids": "Audioprothésiste",
+    "oop.quote.organism.consultation": "Médecin",
+    "oop.quote.hospital.procedure": "Obtenir un devis pour le séjour à l'hôpital de {member} ({days} jours)",
+    "oop.quote.hospital.how": (
+        "Demandez une estimation écrite des frais : forfait journalier, chambre particulière, dépassements "
+        "d'honoraires éventuels. Signalez votre complémentaire ou votre CSS pour ne pas avancer les frais."
+    ),
+    "oop.quote.consultation.procedure": "Obtenir un devis pour la consultation de {member}",
+    "oop.quote.consultation.how": "Demandez au médecin le montant du dépassement d'honoraires avant la consultation.",
+    "oop.quote.care.procedure": "Obtenir un devis pour {kind}{basket} de {member}",
+    "oop.quote.care.how": (
+        "Le professionnel doit vous proposer un devis « 100 % Santé » (sans reste à payer avec une complémentaire "
+        "responsable ou la CSS).{two_quotes}"
+    ),
+    "oop.quote.care.two_quotes": " Demandez deux devis de professionnels différents pour l'aide de la CPAM.",
+    "oop.quote.basket.cent_pour_cent_sante": "100 % Santé",
+    "oop.quote.basket.other": "hors 100 % Santé",
+    "oop.quote.documents.vitale": "Carte Vitale",
+    "oop.quote.documents.css_certificate": "Attestation de Complémentaire santé solidaire",
+    "oop.quote.documents.complementary_card": "Carte de complémentaire santé",
+    "oop.quote.documents.hospital_prescription": "Bulletin ou prescription d'hospitalisation",
+    "oop.quote.documents.prescription": "Ordonnance",
+    "oop.quote.help": "Votre complémentaire santé peut chiffrer son remboursement à partir du devis.",
+    "checklist.quote": "Un devis permet de connaître le reste à payer et de demander une aide.",
+})
+TEMPLATES.update({
+    # "To verify" notes of the care rules, for professionals (``to_verify``).
+    "care.verify.consultation.ald": (
+        "Consultation de {member} : si elle concerne son affection de longue durée (ALD), la Sécurité sociale la "
+        "rembourse à 100 % du tarif de base (estimation faite au taux habituel)."
+    ),
+    "care.verify.consultation.sector_1_fee": (
+        "Consultation de {member} : un médecin de secteur 1 applique le tarif de la Sécurité sociale ; un montant "
+        "supérieur à {tariff} correspond sans doute à un spécialiste dont le tarif de base est plus élevé "
+        "(remboursement alors plus élevé que celui estimé)."
+    ),
+    "care.verify.consultation.sector_2_base": (
+        "Consultation de {member} : pour un médecin de secteur 2 non adhérent à l'Optam, la base de remboursement "
+        "peut être plus basse que le tarif retenu."
+    ),
+    "care.verify.emergency.before_flat_fee": (
+        "Passage aux urgences de {member} : ticket modérateur non estimé (avant le forfait patient urgences)."
+    ),
+    "care.verify.emergency.incapacity": (
+        "Urgences de {member} : avec un taux d'incapacité d'au moins deux tiers (accident du travail), le forfait "
+        "n'est pas dû du tout."
+    ),
+    "care.verify.emergency.rate_change": "Urgences de {member} : date du passage par rapport au {day}.",
+    "care.verify.hospital.rate_change": "Hospitalisation de {member} : dates du séjour par rapport au {day}.",
+    "care.verify.hospital.work_accident": (
+        "Hospitalisation de {member} : l'exonération pour accident du travail suppose que le séjour soit lié à "
+        "l'accident ou à la maladie professionnelle."
+    ),
+    "care.verify.hospital.maternity": (
+        "Hospitalisation de {member} : la période de maternité est estimée à partir de la date prévue "
+        "d'accouchement et de la date de la demande ; elle dépend des dates réelles du séjour."
+    ),
+    "care.verify.ame_prior_agreement": (
+        "AME : les soins programmés non urgents soumis à accord préalable (et la durée d'AME requise) ne sont pas "
+        "modélisés ; vérifier auprès de la caisse."
+    ),
+    "care.verify.renewal_refused": (
+        "Prolongation d'un an du contrat après un refus de renouvellement de la CSS : décrite par la source (fiche "
+        "grand public) ; l'article du code de la sécurité sociale n'a pas été relu."
+    ),
+    "oop.verify.stay_costs": (
+        "Frais de séjour hospitalier (ticket modérateur, actes coûteux) non estimés : demandez un devis à "
+        "l'établissement."
+    ),
+    "oop.verify.private": (
+        "Garanties de votre complémentaire santé (mutuelle) : consultez votre tableau de garanties ou demandez-lui un "
+        "devis de remboursement."
+    ),
+})

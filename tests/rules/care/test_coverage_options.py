@@ -100,7 +100,7 @@ def test_api_lines_carry_charge_billed_current_with_css_and_the_two_totals_act_a
 def test_hearing_aids_without_a_quote_give_the_class_i_figure_per_ear_and_the_usual_range():
     result = simulate(make({"kind": "hearing_aids", "member": "p1", "ears": 2}))
     line = result.reste_a_charge.lines[0]
-    no_quote = line.details["no_quote"]
+    no_quote = line.written_details["no_quote"]
     assert no_quote["price_100_sante"] == D("1900")  # 2 × 950 €
     assert no_quote["usual_range"] == {"low": D("1900"), "high": D("3600")}  # 2 × 950 € to 2 × 1 800 €
     assert "classe I" in no_quote["advice"] and "devis" in no_quote["advice"]
