@@ -10,6 +10,10 @@ Run as ``.venv/bin/python bench/bench_pdf.py [--runs N]``. Not a test: it prints
   number of pages, rendered the same number of times, interleaved with the dossier so that both see the same
   machine load. The ratio that counts is the dossier's against it.
 * Also shown: the same reference untagged (plain PDF), which separates the cost of the tagged output.
+* What users pay the first time: every dossier rendering starts with no recent PDF
+  (``eligibility.presentation.pdf.RECENT_PDFS`` emptied), so that the dossier is laid out each time. Then,
+  apart, the same dossier asked again within minutes (downloaded twice, the printable page then the PDF):
+  the template is rendered and the PDF made earlier given back.
 
 Figures are wall-clock seconds (``time.perf_counter``), with the process CPU time alongside (steadier when
 other programs share the machine). One warm-up rendering of each (WeasyPrint's imports, fontconfig) is
@@ -41,7 +45,7 @@ import pypdf  # noqa: E402
 from weasyprint import HTML  # noqa: E402
 
 from dossiers.models import Organisation  # noqa: E402
-from eligibility.presentation.pdf import PDF_VARIANT, _font_config, render_dossier_pdf  # noqa: E402
+from eligibility.presentation.pdf import PDF_VARIANT, RECENT_PDFS, _font_config, render_dossier_pdf  # noqa: E402
 from eligibility.presentation.pdf_fetcher import DossierURLFetcher  # noqa: E402
 from eligibility.rules.engine import simulate  # noqa: E402
 from eligibility.rules.situation import parse_situation  # noqa: E402
@@ -108,8 +112,12 @@ def main() -> int:
         opening_hours="Du lundi au vendredi, 8 h 30 à 16 h 30",
     )
 
-    def dossier() -> bytes:
+    def dossier_again() -> bytes:
         return render_dossier_pdf(result, organisation=organisation, person_label="Samia")
+
+    def dossier() -> bytes:
+        RECENT_PDFS.clear()  # the first rendering, as a user pays it
+        return dossier_again()
 
     pdf = dossier()  # warm-up
     pages = page_count(pdf)
@@ -125,26 +133,33 @@ def main() -> int:
     reference_pages = page_count(plain_same_options())  # warm-up
     plain()
 
-    runs = {"dossier": ([], []), "reference, PDF/UA-1": ([], []), "reference, untagged": ([], [])}
+    runs = {"dossier": ([], []), "reference, PDF/UA-1": ([], []), "reference, untagged": ([], []),
+            "dossier asked again": ([], [])}
+    dossier()
     for _ in range(options.runs):
         for name, function in (("dossier", dossier), ("reference, PDF/UA-1", plain_same_options),
-                               ("reference, untagged", plain)):
+                               ("reference, untagged", plain), ("dossier asked again", dossier_again)):
             wall, cpu, _ = timed(function)
             runs[name][0].append(wall)
             runs[name][1].append(cpu)
 
+    load = os.getloadavg()
     print(f"Dossier PDF, heaviest persona (4 people, 3 care items, all aids): {pages} pages, {len(pdf) // 1024} KiB; "
-          f"reference: {reference_pages} pages; {options.runs} runs each, interleaved")
+          f"reference: {reference_pages} pages; {options.runs} runs each, interleaved; "
+          f"load average {load[0]:.1f} (2 cores: wall times grow with it, CPU times much less)")
     for name, (walls, cpus) in runs.items():
         print(line(name, walls, cpus))
     median = statistics.median(runs["dossier"][0])
     ratio = median / statistics.median(runs["reference, PDF/UA-1"][0])
     cpu_ratio = statistics.median(runs["dossier"][1]) / statistics.median(runs["reference, PDF/UA-1"][1])
     ratio_untagged = median / statistics.median(runs["reference, untagged"][0])
-    print(f"ratio dossier / reference, both tagged PDF/UA-1 (medians, wall): {ratio:.2f}   (CPU: {cpu_ratio:.2f}; "
-          f"against the untagged reference: {ratio_untagged:.2f})")
+    print(f"ratio dossier (first rendering) / reference, both tagged PDF/UA-1 (medians, wall): {ratio:.2f}   "
+          f"(CPU: {cpu_ratio:.2f}; against the untagged reference: {ratio_untagged:.2f})")
+    again = statistics.median(runs["dossier asked again"][1]) / statistics.median(runs["reference, PDF/UA-1"][1])
+    print(f"ratio dossier asked again (recent PDF given back) / reference (CPU): {again:.3f}")
     print(f"target median < {TARGET_MEDIAN:.1f} s: {'met' if median < TARGET_MEDIAN else 'MISSED'}; "
-          f"target ratio <= {TARGET_RATIO:.1f}: {'met' if ratio <= TARGET_RATIO else 'MISSED'}")
+          f"target ratio <= {TARGET_RATIO:.1f}, first rendering (CPU): {'met' if cpu_ratio <= TARGET_RATIO else 'MISSED'}, "
+          f"asked again: {'met' if again <= TARGET_RATIO else 'MISSED'}")
     return 0
 
 

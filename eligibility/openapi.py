@@ -22,6 +22,7 @@ from django.conf import settings
 from pydantic import BaseModel, ConfigDict, Field, create_model
 from pydantic.json_schema import models_json_schema
 
+from eligibility.rules import aids as registry
 from eligibility.rules import contract
 from eligibility.rules.engine import result_outputs
 from eligibility.rules.situation import Situation
@@ -162,10 +163,12 @@ def _out_model(cls: type, models: dict[type, type[BaseModel]]) -> type[BaseModel
     return models[cls]
 
 
-def _result_model() -> type[BaseModel]:
+@lru_cache(maxsize=4)
+def result_model(aids: tuple) -> type[BaseModel]:
+    """The result's schema for the registry ``aids`` (``rules.aids.AIDS``): each aid's entries, by their types."""
     models: dict[type, type[BaseModel]] = {}
     fields: dict[str, Any] = {}
-    for key, annotation in result_outputs().items():
+    for key, annotation in result_outputs(aids).items():
         inner, _ = contract.optional(annotation)
         description = inner.__contract__.description if contract.is_declared(inner) else None
         fields[key] = (_json_type(annotation, models), Field(description=description))
@@ -176,7 +179,7 @@ def _result_model() -> type[BaseModel]:
     )
 
 
-ResultOut = _result_model()
+ResultOut = result_model(registry.AIDS)
 
 
 class FieldErrorOut(BaseModel):
@@ -188,10 +191,15 @@ class ErrorsOut(BaseModel):
     errors: list[FieldErrorOut]
 
 
-@lru_cache(maxsize=1)
 def openapi_document() -> dict:
+    """The OpenAPI document of the API, for the registry of aids as it is (``rules.aids.AIDS``)."""
+    return _openapi_document(registry.AIDS)
+
+
+@lru_cache(maxsize=4)
+def _openapi_document(aids: tuple) -> dict:
     _, schema = models_json_schema(
-        [(SituationIn, "validation"), (ResultOut, "serialization"), (ErrorsOut, "serialization")],
+        [(SituationIn, "validation"), (result_model(aids), "serialization"), (ErrorsOut, "serialization")],
         ref_template="#/components/schemas/{model}",
     )
     errors = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorsOut"}}}

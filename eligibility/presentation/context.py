@@ -24,7 +24,14 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from eligibility.rules.checklist import AtService
-from eligibility.rules.enums import AidAssessment, CssStatus, HospitalExemption, ResourceType, Role
+from eligibility.rules.enums import (
+    AidAssessment,
+    AidCategory,
+    CssStatus,
+    HospitalExemption,
+    ResourceType,
+    Role,
+)
 
 from .formatting import eur, iso_to_text, width_class
 from .wording import page_language
@@ -307,13 +314,15 @@ def cpam_context(cpam: dict | None) -> dict | None:
     assessment = cpam.get("assessment")
     return {
         "assessment": assessment,
-        "label": cpam.get("assessment_label") or _label(AidAssessment, assessment),
+        # The contract's labels are French (the API's): the page says them in its own language.
+        "label": _label(AidAssessment, assessment) if assessment else cpam.get("assessment_label"),
         "possible": assessment != AidAssessment.UNLIKELY.value,
         "ceiling": eur(cpam["ceiling"]) if cpam.get("ceiling") is not None else None,
         "ceiling_label": cpam.get("ceiling_label"),
         "ceiling_is_default": cpam.get("ceiling_is_default"),
         "resources": eur(cpam["resources"]) if cpam.get("resources") is not None else None,
-        "needs": cpam.get("needs", []),
+        "needs": [{**need, "label": _label(AidCategory, need.get("category")) or need.get("label")}
+                  for need in cpam.get("needs", [])],
         "quotes_needed": cpam.get("quotes_needed", []),
         "reasons": reasons(cpam),
     }
@@ -430,6 +439,17 @@ def person_checks(care: dict) -> list[str]:
     ]
 
 
+def aid_sections(aids, data: dict) -> list[dict]:
+    """The aids' parts of the pages, in the registry's order (``rules.aids.AIDS``): each partial an aid names,
+    once, with that aid's entry of the result as ``aid``. A new aid is presented by its own partial, with no
+    other template to change."""
+    sections: dict[str, dict] = {}
+    for aid in aids:
+        if aid.partial not in sections:
+            sections[aid.partial] = {"partial": aid.partial, "aid": data.get(aid.key)}
+    return list(sections.values())
+
+
 def build_context(
     result, *, member_titles: dict | None = None, person_label: str | None = None, organisation=None,
     professional: bool = False, document: bool = False,
@@ -462,6 +482,7 @@ def build_context(
         "cpam": cpam,
         "help": help_block,
         "steps": steps,
+        "aid_sections": aid_sections(result.aids, data),
         "person_checks": person_checks(care),
         "professional": professional,
         "to_verify": data.get("to_verify", []) if professional else [],

@@ -57,6 +57,17 @@ class LetterKind(models.TextChoices):
     CSS_APPEAL = "recours-css", gettext_lazy("Recours contre un refus de CSS (commission de recours amiable)")
 
 
+#: When to send each letter: printed in the letter's header and beside its link on the results page (which
+#: lists the letters without writing them, see ``letter_kinds_for``).
+WHEN = {
+    LetterKind.CPAM_AID: gettext_lazy("Maintenant, avant les soins (après la demande de CSS)."),
+    LetterKind.PAYMENT_PLAN: gettext_lazy("Dès que vous recevez la facture, avant sa date limite de paiement."),
+    LetterKind.COMPLAINT: gettext_lazy("Si un remboursement ou une décision vous paraît faux."),
+    LetterKind.MEDIATOR: gettext_lazy("Après une réclamation à la caisse restée sans réponse ou sans solution : par "
+                                      "courrier à votre caisse, ou depuis votre compte ameli."),
+    LetterKind.CSS_APPEAL: gettext_lazy("Seulement si la demande est refusée : dans les 2 mois après la décision."),
+}
+
 @dataclass(frozen=True, slots=True)
 class Letter:
     kind: LetterKind
@@ -236,7 +247,7 @@ def cpam_aid_letter(context: dict, result) -> Letter:
     body.append(_("Je reste à votre disposition pour tout renseignement et vous prie d'agréer, Madame, Monsieur, "
                   "l'expression de mes salutations distinguées."))
     return _letter(
-        context, LetterKind.CPAM_AID, when=_("Maintenant, avant les soins (après la demande de CSS)."),
+        context, LetterKind.CPAM_AID, when=str(WHEN[LetterKind.CPAM_AID]),
         addressee="\n".join([_("Commission d'action sanitaire et sociale"), _cpam_name(result), _("[Adresse de la caisse]")]),
         subject=_("Demande d'aide financière individuelle pour des frais de santé"),
         body=body,
@@ -263,7 +274,7 @@ def payment_plan_letter(context: dict, result) -> Letter:
     for stay in context["care"]["stays"]:
         references.extend(r["article"] for r in stay["reasons"] if r.get("article"))
     return _letter(
-        context, LetterKind.PAYMENT_PLAN, when=_("Dès que vous recevez la facture, avant sa date limite de paiement."),
+        context, LetterKind.PAYMENT_PLAN, when=str(WHEN[LetterKind.PAYMENT_PLAN]),
         addressee="\n".join([_("Service des frais de séjour (bureau des admissions)"), _("[Nom de l'établissement]"),
                              _("[Adresse de l'établissement]")]),
         subject=_("Demande de paiement échelonné — facture n° [numéro]"),
@@ -286,7 +297,7 @@ def complaint_letter(context: dict, result) -> Letter:
         _("Je vous prie d'agréer, Madame, Monsieur, l'expression de mes salutations distinguées."),
     ]
     return _letter(
-        context, LetterKind.COMPLAINT, when=_("Si un remboursement ou une décision vous paraît faux."),
+        context, LetterKind.COMPLAINT, when=str(WHEN[LetterKind.COMPLAINT]),
         addressee="\n".join([_("Service des réclamations"), _("[%(cpam)s, ou nom de votre complémentaire santé]")
                              % {"cpam": _cpam_name(result)}, _("[Adresse]")]),
         subject=_("Réclamation — dossier n° [numéro]"),
@@ -309,8 +320,7 @@ def mediator_letter(context: dict, result) -> Letter:
     ]
     return _letter(
         context, LetterKind.MEDIATOR,
-        when=_("Après une réclamation à la caisse restée sans réponse ou sans solution : par courrier à votre "
-               "caisse, ou depuis votre compte ameli."),
+        when=str(WHEN[LetterKind.MEDIATOR]),
         addressee="\n".join([_("Médiateur de l'Assurance Maladie"), _cpam_name(result), _("[Adresse de la caisse]")]),
         subject=_("Demande de médiation — dossier n° [numéro]"),
         body=body,
@@ -339,7 +349,7 @@ def css_appeal_letter(context: dict, result) -> Letter:
           "salutations distinguées."),
     ]
     return _letter(
-        context, LetterKind.CSS_APPEAL, when=_("Seulement si la demande est refusée : dans les 2 mois après la décision."),
+        context, LetterKind.CSS_APPEAL, when=str(WHEN[LetterKind.CSS_APPEAL]),
         addressee="\n".join([_("Commission de recours amiable"), _cpam_name(result), _("[Adresse de la caisse]")]),
         subject=_("Recours contre la décision de Complémentaire santé solidaire du [date]"),
         body=body,
@@ -349,19 +359,29 @@ def css_appeal_letter(context: dict, result) -> Letter:
     )
 
 
-def letters_for(context: dict, result) -> list[Letter]:
-    """The letters that fit the case, in the order they may be needed."""
-    letters = []
+def letter_kinds_for(context: dict) -> list[LetterKind]:
+    """The kinds of letter that fit the case, in the order they may be needed (without writing them)."""
+    kinds = []
     if context["cpam"] and context["cpam"]["possible"]:
-        letters.append(cpam_aid_letter(context, result))
+        kinds.append(LetterKind.CPAM_AID)
     oop = context["care"].get("out_of_pocket")
     if oop and any(line["hospital"] for line in oop["lines"]):
-        letters.append(payment_plan_letter(context, result))
-    letters.append(complaint_letter(context, result))
-    letters.append(mediator_letter(context, result))
+        kinds.append(LetterKind.PAYMENT_PLAN)
+    kinds += [LetterKind.COMPLAINT, LetterKind.MEDIATOR]
     if context["steps"]["after_decision"]:
-        letters.append(css_appeal_letter(context, result))
-    return letters
+        kinds.append(LetterKind.CSS_APPEAL)
+    return kinds
+
+
+WRITERS: dict[LetterKind, Callable[[dict, object], Letter]] = {
+    LetterKind.CPAM_AID: cpam_aid_letter, LetterKind.PAYMENT_PLAN: payment_plan_letter,
+    LetterKind.COMPLAINT: complaint_letter, LetterKind.MEDIATOR: mediator_letter, LetterKind.CSS_APPEAL: css_appeal_letter,
+}
+
+
+def letters_for(context: dict, result) -> list[Letter]:
+    """The letters that fit the case, in the order they may be needed."""
+    return [WRITERS[kind](context, result) for kind in letter_kinds_for(context)]
 
 
 def letters_with_translation(

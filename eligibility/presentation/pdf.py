@@ -23,16 +23,21 @@ engine escapes them, and WeasyPrint may only load the project's own static files
 
 from __future__ import annotations
 
+import hashlib
 import threading
+import time
+from collections import OrderedDict
 from datetime import date
 
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext
 from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 
 from .context import build_context
-from .letters import LetterKind, letters_with_translation
+from .letters import LetterKind, letters_with_translation, reads_french
 from .pdf_fetcher import DossierURLFetcher, static_url
 
 TEMPLATE = "pdf/dossier.html"
@@ -62,16 +67,31 @@ def dossier_context(result, *, organisation=None, person_label: str | None = Non
 
 def admission_html(
     result, *, organisation=None, person_label: str | None = None, member_titles: dict | None = None,
-    for_print: bool = False,
+    french_member_titles: dict | None = None, for_print: bool = False,
 ) -> str:
-    """One page for the hospital admission desk: coverage, planned stays, what the person asks for."""
-    context = build_context(result, organisation=organisation, person_label=person_label,
-                            member_titles=member_titles, document=True)
-    context.update({
-        "coverage_label": result.situation.complementary.label,
+    """One page for the hospital admission desk: coverage, planned stays, what the person asks for.
+
+    The page is addressed to the hospital, so it stays in French, marked ``lang="fr"``; a reader of another
+    language gets its translation after it (beside it on a wide screen, on its own page on paper), as the
+    letters do (issue 17). ``member_titles`` name the household's members in the reader's language,
+    ``french_member_titles`` in French (``member_titles`` when not given).
+    """
+    def page(titles: dict | None, *, nested: bool = False) -> str:
+        context = build_context(result, organisation=organisation, person_label=person_label,
+                                member_titles=titles, document=True)
+        context.update({"coverage_label": gettext(result.situation.complementary.label), "nested": nested})
+        return render_to_string("pdf/_admission.html", context)
+
+    if reads_french():
+        french, translated = page(member_titles), None
+    else:
+        with translation.override("fr"):
+            french = page(french_member_titles or member_titles)
+        translated = page(member_titles, nested=True)
+    return render_to_string("pdf/admission.html", {
+        "french": french, "translation": translated,
         "for_print": for_print, "stylesheet_href": static_url(STYLESHEET) if for_print else None,
     })
-    return render_to_string("pdf/admission.html", context)
 
 
 def render_dossier_html(result, *, organisation=None, person_label: str | None = None, for_print: bool = False) -> str:
@@ -109,11 +129,63 @@ def render_dossier_pdf(
     return html_to_pdf(html, url_fetcher=url_fetcher)
 
 
+class RecentPDFs:
+    """The PDFs this process made in the last minutes, by the SHA-256 of the HTML they were made from.
+
+    The same HTML always gives the same PDF (our stylesheet and fonts do not change while a process runs), and
+    the HTML holds everything the PDF shows (result, language, organisation, person, letters): a dossier
+    downloaded again, a letter printed twice, the admission page's PDF after the dossier's are given back
+    without laying the pages out again (issue 11: a dossier costs about 0.8 s of CPU; the template that
+    gives its HTML, 10 ms). At most ``size`` PDFs, each for ``ttl`` seconds: they hold personal data, only
+    in this process's memory, never written anywhere.
+    """
+
+    def __init__(self, size: int = 32, ttl: float = 600.0):
+        self.size, self.ttl = size, ttl
+        self._items: OrderedDict[bytes, tuple[float, bytes]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: bytes) -> bytes | None:
+        with self._lock:
+            item = self._items.get(key)
+            if item is None:
+                return None
+            if time.monotonic() - item[0] > self.ttl:
+                del self._items[key]
+                return None
+            self._items.move_to_end(key)
+            return item[1]
+
+    def put(self, key: bytes, pdf: bytes) -> None:
+        with self._lock:
+            self._items[key] = (time.monotonic(), pdf)
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+
+RECENT_PDFS = RecentPDFs()
+
+
 def html_to_pdf(html: str, *, url_fetcher: DossierURLFetcher | None = None) -> bytes:
-    """A tagged A4 PDF (PDF/UA-1) of one of our documents (the dossier, a letter), fonts embedded."""
+    """A tagged A4 PDF (PDF/UA-1) of one of our documents (the dossier, a letter), fonts embedded.
+
+    The same HTML made into a PDF a few minutes earlier in this process gives that PDF back (``RecentPDFs``);
+    a caller that passes its own ``url_fetcher`` (to see what is requested) always gets a new rendering.
+    """
+    key = hashlib.sha256(html.encode()).digest() if url_fetcher is None else None
+    if key is not None and (pdf := RECENT_PDFS.get(key)) is not None:
+        return pdf
     fetcher = url_fetcher if url_fetcher is not None else DossierURLFetcher()
     document = HTML(string=html, base_url=None, url_fetcher=fetcher)
-    return document.write_pdf(pdf_variant=PDF_VARIANT, uncompressed_pdf=False, font_config=_font_config())
+    pdf = document.write_pdf(pdf_variant=PDF_VARIANT, uncompressed_pdf=False, font_config=_font_config())
+    if key is not None:
+        RECENT_PDFS.put(key, pdf)
+    return pdf
 
 
 def dossier_filename(day: date) -> str:

@@ -12,6 +12,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from eligibility.models import FeedbackReaction, ResultFeedback
@@ -47,6 +49,25 @@ class FeedbackForm(SafeModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["reaction"].choices = FeedbackReaction.choices
+
+
+#: The empty feedback form's fields as HTML, per language (see ``blank_feedback_fields``).
+_BLANK_FEEDBACK_FIELDS: dict[str | None, SafeString] = {}
+
+
+def blank_feedback_fields() -> SafeString:
+    """The fields of an empty ``FeedbackForm`` rendered once per language and process (issue 11).
+
+    Every results page shows the same empty form; rendering its widgets through Django's form templates
+    was a tenth of the page's server time. Nothing of it depends on the request (the CSRF token is outside
+    the fields); a form sent back with errors is rendered normally.
+    """
+    language = translation.get_language()
+    html = _BLANK_FEEDBACK_FIELDS.get(language)
+    if html is None:
+        html = _BLANK_FEEDBACK_FIELDS[language] = mark_safe("".join(  # noqa: S308 - rendered by our templates
+            render_to_string("questionnaire/_field.html", {"field": field}) for field in FeedbackForm()))
+    return html
 
 
 def _allow(key: str, limit: int, window: int) -> bool:

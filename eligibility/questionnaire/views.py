@@ -23,8 +23,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
+from django.utils.translation import get_language, ngettext, override
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 from django.views.generic import TemplateView
 from formtools.wizard.forms import ManagementForm
@@ -34,10 +34,11 @@ from eligibility import services
 from eligibility.models import Case
 from eligibility.presentation.context import build_context
 from eligibility.presentation.letters import (
+    WHEN,
     LetterForm,
     letter_docx,
     letter_filename,
-    letters_for,
+    letter_kinds_for,
     letters_with_translation,
     render_letter_pdf,
 )
@@ -46,7 +47,7 @@ from eligibility.rules.situation import InvalidSituation, parse_situation
 from eligibility.safe_input import REFUSED_PAGE_MESSAGE
 from eligibility.throttle import SlotThrottle
 
-from . import access, keep, presenter
+from . import access, checked, keep, presenter
 from .journey import JOURNEY, RESULTS_STEP, REVIEW_STEP, SCHEMA_VERSION, SECTIONS, STEPS, Answers
 from .language import keep_case_language, resume_language
 from .steps.base import DynamicFormSet, silence_errors
@@ -387,6 +388,7 @@ class QuestionnaireWizard(NamedUrlWizardView):
         rule_errors = dict(self.storage.get_extra(RULE_ERRORS, {}))
         if rule_errors.pop(step, None) is not None:
             self.storage.set_extra(RULE_ERRORS, rule_errors)
+        self.storage.data[self.storage.extra_data_key].pop(checked.CHECKED, None)  # no longer for these answers
         self._invalidate()
 
     # GET -------------------------------------------------------------------------------------------
@@ -493,6 +495,7 @@ class QuestionnaireWizard(NamedUrlWizardView):
         if not valid:
             return self.render(form)
         if step == REVIEW_STEP:
+            self.keep_checked_situation()
             return redirect(self.url("results"))
         if request.POST.get("return_to_review"):
             return redirect(self.get_step_url(self.first_unfinished_step()))
@@ -562,7 +565,20 @@ class QuestionnaireWizard(NamedUrlWizardView):
     # results ---------------------------------------------------------------------------------------------
 
     def simulation(self):
-        """(result, None) or (None, redirect response) after re-validating every step."""
+        """(result, None) or (None, redirect response) after re-validating every step.
+
+        The answers are not checked again when they are those checked on the check-your-answers page
+        (``checked``: same answers, day, language and code): the situation built then is used.
+        """
+        kept = checked.recall(self.storage.get_extra(checked.CHECKED), self.answers_digest())
+        if kept is not None:
+            try:
+                situation = parse_situation(kept[0], today=self.today())
+            except InvalidSituation:
+                pass  # checked again below, which says where
+            else:
+                self.member_titles = kept[1]
+                return services.simulate_situation(situation), None
         for step in self.get_form_list():
             if self.cleaned(step) is None:
                 return None, redirect(self.get_step_url(step))
@@ -573,6 +589,26 @@ class QuestionnaireWizard(NamedUrlWizardView):
             return None, self.rule_errors_redirect(translation, exc)
         self.member_titles = translation.titles
         return services.simulate_situation(situation), None
+
+    def answers_digest(self) -> str:
+        return checked.answers_digest(
+            self.storage.data[self.storage.step_data_key], today=self.today(), language=get_language(),
+            can_set_request_date=self.can_set_request_date(),
+        )
+
+    def keep_checked_situation(self) -> None:
+        """Once every answer is checked (the check-your-answers page sent), keep the situation they give."""
+        for step in self.get_form_list():
+            if self.cleaned(step) is None:
+                return
+        built = build_situation(self.answers)
+        try:
+            parse_situation(built.situation, today=self.today())
+        except InvalidSituation:
+            return
+        kept = checked.kept_form(self.answers_digest(), built)
+        if kept is not None:
+            self.storage.set_extra(checked.CHECKED, kept)
 
     def rule_errors_redirect(self, translation, exc: InvalidSituation):
         by_step: dict[str, list] = {}
@@ -611,6 +647,7 @@ class QuestionnaireWizard(NamedUrlWizardView):
                          if self.allow_save_for_later and self.can_edit() else None),
             "feedback_url": self.url("feedback"),
             "feedback_form": feedback_form or keep.FeedbackForm(),
+            "feedback_fields_html": keep.blank_feedback_fields() if feedback_form is None else None,
             "feedback_sent": self.request.GET.get("avis") == "merci",
             "error_summary": presenter.error_summary(feedback_form) if feedback_form is not None else [],
         })
@@ -631,8 +668,9 @@ class QuestionnaireWizard(NamedUrlWizardView):
         return redirect(self.url("results") + "?avis=merci#titre-avis")
 
     def letter_links(self, context: dict, result) -> list[dict]:
-        return [{"title": letter.title, "when": letter.when, "url": self.url("letter", letter=letter.kind.value)}
-                for letter in letters_for(context, result)]
+        """The letters that fit the case, by title (written only when one is opened)."""
+        return [{"title": str(kind.label), "when": str(WHEN[kind]), "url": self.url("letter", letter=kind.value)}
+                for kind in letter_kinds_for(context)]
 
     def letter(self):
         """One letter, pre-filled from the case, to edit; POST gives it back as a PDF or a .docx file."""
@@ -682,7 +720,7 @@ class QuestionnaireWizard(NamedUrlWizardView):
         if response is not None:
             return response
         kwargs = {"organisation": self.get_pdf_organisation(), "person_label": self.get_person_label(),
-                  "member_titles": self.member_titles}
+                  "member_titles": self.member_titles, "french_member_titles": self.french_member_titles()}
         if self.request.GET.get("format") == "pdf":
             response = HttpResponse(html_to_pdf(admission_html(result, for_print=True, **kwargs)),
                                     content_type="application/pdf")
@@ -690,6 +728,13 @@ class QuestionnaireWizard(NamedUrlWizardView):
             response["Cache-Control"] = "no-store"
             return response
         return HttpResponse(admission_html(result, **kwargs))
+
+    def french_member_titles(self) -> dict:
+        """How the French pages (the admission desk's, the letters) name the members, whatever the reader's language."""
+        # Fresh answers (``self.answers`` keeps its members named in the reader's language), read from the stored
+        # steps: the results may come from the situation kept when the answers were checked (``simulation``).
+        with override("fr"):
+            return build_situation(Answers(self.get_cleaned_data_for_step, today=self.today())).titles
 
     def get_person_label(self) -> str | None:
         """Who the dossier is for: nobody is named on an anonymous case."""

@@ -7,11 +7,12 @@ always show the same figures.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from .aids import AIDS, Aid
+from . import aids as registry
+from .aids import Aid
 from .care import EmergencyVisitResult, HospitalStayResult
 from .care.guidance import CareGuidance
 from .checklist import Checklist, ChecklistItem, build_checklist
@@ -48,7 +49,7 @@ class SimulationResult:
     results: Mapping[str, Any]
     checklist: Checklist
     to_verify: tuple[str, ...] = ()   # notes for professionals: phrases of the catalogue (``str()``), or texts
-    aids: tuple[Aid, ...] = AIDS
+    aids: tuple[Aid, ...] = field(default_factory=lambda: registry.AIDS)
 
     @property
     def css(self) -> CssResult:
@@ -128,8 +129,10 @@ def _document_writers(aids: tuple[Aid, ...], detail: str) -> tuple:
     return found
 
 
-def result_outputs(aids: tuple[Aid, ...] = AIDS) -> dict[str, Any]:
-    """The top-level entries of the contract result, in order, with their types (for the OpenAPI schema)."""
+def result_outputs(aids: tuple[Aid, ...] | None = None) -> dict[str, Any]:
+    """The top-level entries of the contract result, in order, with their types (for the OpenAPI schema);
+    ``aids``: the registry's (``aids.AIDS``, read when called) unless given."""
+    aids = registry.AIDS if aids is None else aids
     outputs: dict[str, Any] = {"request_date": date, "ruleset": Ruleset}
     for aid in aids:
         if not getattr(aid, "after_checklist", False):
@@ -144,9 +147,10 @@ def result_outputs(aids: tuple[Aid, ...] = AIDS) -> dict[str, Any]:
 
 def assess_aids(
     situation: Situation, p: ParametersOn, settings: Mapping[str, Any] | None = None, *,
-    aids: tuple[Aid, ...] = AIDS, given: Mapping[str, Any] | None = None,
+    aids: tuple[Aid, ...] | None = None, given: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Each aid's result, in the registry's order; ``given`` results (a test's CSS) are used as they are."""
+    aids = registry.AIDS if aids is None else aids
     settings = settings or {}
     results: dict[str, Any] = dict(given or {})
     for aid in aids:
@@ -165,14 +169,15 @@ def simulate(
     p = parameters.at(situation.request_date)
     # Dated resource lines become the months they have in the reference period, for every rule below.
     situation = in_reference_period(situation, p)
-    results = assess_aids(situation, p, {"cpam_aid": cpam_settings})
-    checklist = build_checklist(situation, p, results, AIDS)
+    aids = registry.AIDS  # read at each call: the registry is the one list of aids (``aids.py``)
+    results = assess_aids(situation, p, {"cpam_aid": cpam_settings}, aids=aids)
+    checklist = build_checklist(situation, p, results, aids)
     later_than_checked = ()
     if situation.request_date > parameters.valid_on:
         later_than_checked = (say("to_verify.later_than_checked", request_day=Day(situation.request_date),
                                   checked_day=Day(parameters.valid_on)),)
     notes = [*later_than_checked]
-    for aid in AIDS:
+    for aid in aids:
         notes.extend(results[aid.key].to_verify)
     return SimulationResult(
         situation=situation,
@@ -180,6 +185,7 @@ def simulate(
         results=results,
         checklist=checklist,
         to_verify=tuple(dict.fromkeys(notes)),
+        aids=aids,
     )
 
 

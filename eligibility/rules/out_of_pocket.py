@@ -136,7 +136,8 @@ class OutOfPocket(Contract):
 
 SECTOR_SHORT = {Sector.SECTOR_1: say("oop.sector.sector_1"), Sector.SECTOR_2: say("oop.sector.sector_2"),
                 Sector.OPTAM: say("oop.sector.optam")}
-#: Closed-list labels (translated as the enums' labels are), also said by the CPAM aid's documents.
+#: The baskets in short, as the CPAM aid's documents name them (``cpam_aid.py``, through ``Label``); the quotes of
+#: the checklist say them from the catalogue (``QUOTE_BASKETS``).
 BASKET_SHORT = {Basket.CENT_POUR_CENT_SANTE: "100 % Santé", Basket.OTHER: "hors 100 % Santé"}
 PRIVATE_NOTE = say("oop.note.private")
 PAID_BY_CSS = say("oop.note.paid_by_css")

@@ -175,3 +175,46 @@ def test_the_arabic_letter_page_shows_the_translation_beside_the_french_letter(
     assert translation_box["x"] + translation_box["width"] <= form_box["x"]
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 1280
+
+
+# --------------------------------------------------------------------------- the admission desk page
+
+
+def test_the_arabic_admission_page_shows_the_french_page_and_its_translation_beside(
+    arabic_page, live_server, check_accessibility, monkeypatch,
+):
+    """Issue 17: the page for the hospital stays French (left to right), its translation follows on a phone and
+    stands beside it on a wide screen (the French page on the right, where an Arabic reader starts)."""
+    import urllib.parse
+
+    from django.test import Client
+
+    from eligibility.questionnaire.views import QuestionnaireWizard
+    from tests.questionnaire.test_questionnaire_helpers import Journey
+    from tests.questionnaire.test_questionnaire_journeys import REQUEST_DATE, self_employed_in_difficulty
+
+    monkeypatch.setattr(QuestionnaireWizard, "today", lambda self: REQUEST_DATE)
+    client = Client()
+    journey = Journey(client)
+    journey.start()
+    journey.run(self_employed_in_difficulty())
+    host = urllib.parse.urlsplit(live_server.url).hostname
+    page = arabic_page
+    page.context.add_cookies([{"name": name, "value": morsel.value, "domain": host, "path": morsel["path"] or "/"}
+                              for name, morsel in client.cookies.items()])
+    page.goto(live_server.url + f"/questionnaire/{journey.case_id}/admission/")
+    assert_right_to_left_without_horizontal_scroll(page, "page pour le bureau des admissions (375 px)")
+    check_accessibility(page, "page pour le bureau des admissions et sa traduction (ar)")
+    french = page.locator(".admission__french")
+    assert french.evaluate("e => [e.lang, getComputedStyle(e).direction]") == ["fr", "ltr"]
+    assert "Pour le bureau des admissions de l'hôpital" in french.inner_text()
+    translation = page.locator(".admission__translation")
+    assert "لمكتب الدخول في المستشفى" in translation.inner_text()
+    french_box, translation_box = french.bounding_box(), translation.bounding_box()
+    assert translation_box["y"] > french_box["y"] + french_box["height"] - 1
+    page.set_viewport_size({"width": 1280, "height": 800})
+    french_box, translation_box = french.bounding_box(), translation.bounding_box()
+    assert abs(translation_box["y"] - french_box["y"]) < 2
+    assert translation_box["x"] + translation_box["width"] <= french_box["x"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+    check_accessibility(page, "page pour le bureau des admissions et sa traduction, écran large (ar)")

@@ -55,8 +55,20 @@ def _merge(*parts: dict[str, str]) -> dict[str, str]:
     return merged
 
 
+def _other_modules(*known: dict[str, str]) -> list[dict[str, str]]:
+    """The templates of the catalogue's other modules (a new aid's own ``wording/<aid>.py``), by module name:
+    adding an aid needs no line here."""
+    import importlib
+    import pkgutil
+
+    found = (importlib.import_module(f"{__name__}.{module.name}").TEMPLATES
+             for module in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name))
+    return [templates for templates in found if not any(templates is part for part in known)]
+
+
 #: Every French template of the rules, by key.
-TEMPLATES: dict[str, str] = _merge(_CSS, _CARE, _AIDS, _PROCEDURES, _QUOTED)
+TEMPLATES: dict[str, str] = _merge(_CSS, _CARE, _AIDS, _PROCEDURES, _QUOTED,
+                                   *_other_modules(_CSS, _CARE, _AIDS, _PROCEDURES, _QUOTED))
 
 
 def _compiled(key: str, template: str):
