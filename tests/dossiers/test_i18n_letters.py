@@ -33,7 +33,6 @@ from tests.dossiers.test_pdf_personas import (
     SINGLE_ADULT_STAY,
 )
 from tests.i18n_pages import french_marked_texts, left_in_french, visible_texts
-from tests.questionnaire.test_i18n_journeys import legacy_rule_texts
 from tests.questionnaire.test_questionnaire_helpers import Journey
 from tests.questionnaire.test_questionnaire_journeys import REQUEST_DATE, self_employed_in_difficulty
 
@@ -86,17 +85,11 @@ def test_every_letter_is_french_with_a_translation_giving_the_same_amounts(perso
         assert [g["fr"] for g in greetings].count(french.paragraphs[0]) == 1
         assert translated.paragraphs[0] == next(g[language] for g in greetings if g["fr"] == french.paragraphs[0])
         assert amounts(fields(translated)) == amounts(fields(french)), french.kind
-        # Every sentence the letter writes is translated; the legal references and the person's name are
-        # the same in every language; only the texts the rules write without their catalogue stay French.
-        rule_texts = french_lines_of_rules(PERSONAS[persona])
-        kept = {spaces(text) for text in [*french.references, french.signature]} | rule_texts
+        # Every sentence the letter writes is translated, the rules' own included (care lines, documents); the
+        # legal references and the person's name are the same in every language.
+        kept = {spaces(text) for text in [*french.references, french.signature]}
         left = [line for line in french_lines(translated) if line in french_lines(french) and line not in kept]
         assert left == [], french.kind
-
-
-def french_lines_of_rules(persona: dict) -> set[str]:
-    """The texts the rules still write without their wording catalogue (documents, care labels): French."""
-    return {spaces(text) for text in legacy_rule_texts(simulate(parse_situation(persona, today=TODAY)))}
 
 
 # --------------------------------------------------------------------------- the letter page

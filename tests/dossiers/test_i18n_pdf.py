@@ -113,21 +113,20 @@ def test_the_dossier_gives_the_same_figures_in_every_language(french, arabic):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", ["en", "ar"])
-@pytest.mark.parametrize("persona", ["FAMILY_GLASSES_DENTAL", "HEAVY_FAMILY_ALL_AIDS"])
+@pytest.mark.parametrize("persona", ["FAMILY_GLASSES_DENTAL", "HEAVY_FAMILY_ALL_AIDS", "SINGLE_ADULT_STAY",
+                                     "SELF_EMPLOYED_PSYCHIATRY_HELP"])
 def test_no_french_sentence_is_left_in_the_translated_dossier(language, persona):
-    """The dossier's HTML (the PDF's source) in English or Arabic: the rules' sentences of the wording
-    catalogue translated like the rest; French only where marked so (the letters sent, legal references)
-    and in the texts the rules still write without their catalogue."""
+    """The dossier's HTML (the PDF's source) in English or Arabic: every sentence of the rules (from the
+    wording catalogue) translated like the rest; French only where marked so (the letters sent, the legal
+    references) and in names: the person's, and the household's members by their ids (``p1``, ``c2``)."""
     from tests.dossiers import test_pdf_personas
     from tests.i18n_pages import left_in_french
-    from tests.questionnaire.test_i18n_journeys import legacy_rule_texts, only_rule_wording
 
-    result = simulate(parse_situation(getattr(test_pdf_personas, persona), today=TODAY))
+    situation = getattr(test_pdf_personas, persona)
+    ids = {member["id"] for member in situation["members"]}
+    result = simulate(parse_situation(situation, today=TODAY))
     french = render_dossier_html(result, person_label="Samia")
     with translation.override(language):
         translated = render_dossier_html(result, person_label="Samia")
-    legacy = legacy_rule_texts(result)
     same_in_english = {"Contacts", "Total", *(f"(note {n})" for n in range(1, 10))} if language == "en" else set()
-    left = [text for text in left_in_french(french, translated, {"Samia", *same_in_english})
-            if not only_rule_wording(text, legacy)]
-    assert left == []
+    assert left_in_french(french, translated, {"Samia", *ids, *same_in_english}) == []

@@ -20,7 +20,7 @@ from eligibility.questionnaire.views import QuestionnaireWizard
 from eligibility.rules.wording import Joined, Phrase
 from tests.i18n_pages import visible_texts
 
-from .test_i18n_journeys import legacy_rule_texts, strings_in
+from .test_i18n_journeys import strings_in
 from .test_questionnaire_helpers import Journey, care_data, household_data
 from .test_questionnaire_journeys import REQUEST_DATE
 
@@ -159,16 +159,13 @@ def french_left(translated_html: str, sentences: set[str]) -> list[str]:
 
 
 def french_care_sentences(household: str, monkeypatch) -> set[str]:
-    """The care sentences of the French results page of ``household``; none is a text the rules still write
-    without their catalogue (``legacy_rule_texts``, which translated pages may show in French)."""
+    """The care sentences of the French results page of ``household``."""
     contexts: list[tuple] = []
     results_page("fr", HOUSEHOLDS[household], monkeypatch, contexts)
     result, context = contexts[-1]
     charges = {line["charge"] for line in context["result"]["reste_a_charge"]["lines"]}
     assert charges == CHARGES[household]
-    sentences = care_sentences(context)
-    assert sentences.isdisjoint(_words(text) for text in legacy_rule_texts(result))
-    return sentences | nested_phrases(result)
+    return care_sentences(context) | nested_phrases(result)
 
 
 @pytest.mark.django_db
