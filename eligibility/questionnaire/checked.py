@@ -31,17 +31,23 @@ MAX_KEPT_BYTES = 64 * 1024
 
 _PACKAGE = Path(__file__).resolve().parent
 #: Every file whose change may change what the answers are translated into: this package (forms, steps,
-#: translation, departments' data), the hostile-input checks and the rules' enumerations the steps write.
-_SOURCES = (_PACKAGE, _PACKAGE.parent / "safe_input.py", _PACKAGE.parent / "rules" / "enums.py")
+#: translation, departments' data), the hostile-input checks, the rules' enumerations the steps write and the
+#: translations (the persons' titles kept are in the page's language).
+_SOURCES = (_PACKAGE, _PACKAGE.parent / "safe_input.py", _PACKAGE.parent / "rules" / "enums.py",
+            _PACKAGE.parent.parent / "locale")
+
+_SOURCE_SUFFIXES = (".py", ".csv", ".json", ".yaml", ".po")
 
 
 def _code_version() -> str:
     digest = hashlib.sha256(django.get_version().encode())
     for source in _SOURCES:
-        files = sorted(p for p in source.rglob("*") if p.is_file() and p.suffix in (".py", ".csv", ".json", ".yaml")) \
-            if source.is_dir() else [source]
+        if source.is_dir():
+            files = sorted(p for p in source.rglob("*") if p.is_file() and p.suffix in _SOURCE_SUFFIXES)
+        else:
+            files = [source] if source.is_file() else []
         for file in files:
-            digest.update(str(file.relative_to(_PACKAGE.parent)).encode())
+            digest.update(str(file.relative_to(_PACKAGE.parent.parent)).encode())
             digest.update(file.read_bytes())
     return digest.hexdigest()
 
