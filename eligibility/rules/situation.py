@@ -206,7 +206,11 @@ class PlannedCare:
     act: DentalAct | None = field(default=None, metadata=given(
         fallback=DentalAct.CROWN, description="prothèse dentaire : crown (par défaut), bridge, denture"))
     material: Material | None = field(default=None, metadata=given(description="prothèse dentaire : matériau"))
-    tooth: ToothPosition | None = field(default=None, metadata=given(description="couronne : position de la dent ; bridge : position de la dent remplacée"))
+    tooth: ToothPosition | None = field(default=None, metadata=given(description=(
+        "couronne : position de la dent ; bridge : position de la dent remplacée. incisor et "
+        "canine_or_first_premolar précisent front (une couronne les compte comme front) : seul le bridge "
+        "céramo-métallique qui remplace une incisive est « 100 % Santé » ; un bridge front est compté comme "
+        "remplaçant une incisive, avec une note")))
     ears: int = field(default=1, metadata=given(json_type=int | None, minimum=1, maximum=2, description=(
         "aides auditives : nombre d'oreilles (1 par défaut)")))
     lenses: LensGrade | None = field(default=None, metadata=given(description=(
