@@ -15,7 +15,7 @@ from django.conf import settings
 from django.test import Client
 
 from eligibility.presentation.wording import PageLanguage
-from eligibility.questionnaire import views as questionnaire_views
+from eligibility.questionnaire import result_pages as questionnaire_views
 from eligibility.questionnaire.views import QuestionnaireWizard
 from eligibility.rules.wording import Joined, Phrase
 from tests.i18n_pages import visible_texts
