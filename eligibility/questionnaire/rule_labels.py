@@ -166,6 +166,8 @@ LABELS = (
     gettext_noop('Incisive, canine ou première prémolaire'),
     gettext_noop('Deuxième prémolaire'),
     gettext_noop('Molaire'),
+    gettext_noop('Incisive'),
+    gettext_noop('Canine ou première prémolaire'),
     gettext_noop('Incapacité permanente de deux tiers ou plus'),
     gettext_noop('Incapacité permanente de moins de deux tiers'),
 )
@@ -681,6 +683,8 @@ TEMPLATES = (
     pgettext_noop('care.quoted.dental.basket.limited', '{act} : {basket} pour ce matériau et cette position de dent, prix limite {limit}.'),
     pgettext_noop('care.quoted.dental.basket.free_price', '{act} : {basket} pour ce matériau et cette position de dent (le dentiste fixe son prix).'),
     pgettext_noop('care.quoted.dental.basket.bridge_incisor', '{act} céramo-métallique qui remplace une incisive : {basket}, prix limite {limit}.'),
+    # xgettext:no-python-format
+    pgettext_noop('care.quoted.dental.basket.bridge_not_incisor', '{act} céramo-métallique qui ne remplace pas une incisive : {basket} (le dentiste fixe son prix ; seul le bridge céramo-métallique qui remplace une incisive est « 100 % Santé »).'),
     pgettext_noop('care.quoted.dental.basket.limit_not_read', "{act} : {basket} pour ce matériau et cette position de dent ; son prix limite n'est pas repris ici et figure sur le devis."),
     # xgettext:no-python-format
     pgettext_noop('care.quoted.dental.denture_limit', 'Prothèse amovible complète en résine « 100 % Santé » : prix limite {limit} par arc.'),
@@ -735,6 +739,8 @@ TEMPLATES = (
     pgettext_noop('care.quoted.verify.dental.no_limit', 'Prothèse dentaire de {member} : prix limite « 100 % Santé » non repris ici pour ce {act} (matériau ou position de la dent inconnus, ou valeur non sourcée) : vérifier sur le devis que le prix ne le dépasse pas.'),
     # xgettext:no-python-format
     pgettext_noop('care.quoted.verify.dental.bridge_incisor', "Bridge de {member} : le prix limite « 100 % Santé » de {limit} vaut pour un bridge céramo-métallique qui remplace une incisive ; pour une canine ou une première prémolaire, ce bridge n'est pas dans le panier « 100 % Santé » : vérifier le panier sur le devis."),
+    # xgettext:no-python-format
+    pgettext_noop('care.quoted.verify.dental.bridge_not_incisor', "Bridge de {member} : bridge céramo-métallique qui ne remplace pas une incisive, hors panier « 100 % Santé » (convention dentaire, HBLD785) ; compté à tarif libre, le prix limite d'un éventuel panier à tarif maîtrisé n'étant pas repris : vérifier le panier sur le devis."),
     pgettext_noop('care.quoted.verify.dental.no_base', 'Prothèse dentaire de {member} : pas de base de remboursement connue à cette date.'),
     pgettext_noop('care.quoted.verify.hearing.before_tariffs', 'Aides auditives de {member} : tarifs de la LPP non repris avant le {day}.'),
     pgettext_noop('care.quoted.verify.hearing.class_2_css', "Aides auditives de classe II de {member} avec la CSS : prise en charge comptée au ticket modérateur (base de la Sécurité sociale) ; montant exact à vérifier auprès de l'organisme gestionnaire de la CSS."),

@@ -134,9 +134,15 @@ def build_checklist(
 
 def _for_caisse(item: ChecklistItem, caisse) -> ChecklistItem:
     """Overseas, the caisse is a CGSS (CSSM in Mayotte), not a CPAM: name it so in every step."""
-    def fix(text: Text | None) -> Text | None:
-        if isinstance(text, AtService):
-            return replace(text, organism=fix(text.organism))
-        return Replaced(text, "CPAM", caisse.short) if text else text
-    return replace(item, organism=fix(item.organism), procedure=fix(item.procedure), how=fix(item.how),
-                   help=fix(item.help), deadline=fix(item.deadline), appeal=fix(item.appeal))
+    short = caisse.short
+    return replace(item, organism=_named(item.organism, short), procedure=_named(item.procedure, short),
+                   how=_named(item.how, short), help=_named(item.help, short), deadline=_named(item.deadline, short),
+                   appeal=_named(item.appeal, short))
+
+
+def _named(text: Text | None, short: str) -> Text | None:
+    """``text`` naming the caisse ``short`` instead of the CPAM. A module function, not a closure calling itself,
+    which would be a reference cycle left to the cycle collector at every overseas result."""
+    if isinstance(text, AtService):
+        return replace(text, organism=_named(text.organism, short))
+    return Replaced(text, "CPAM", short) if text else text

@@ -111,12 +111,33 @@ class Contract:
 
 
 def money(amount: Decimal | None) -> float | int | None:
-    """JSON number for an amount: integral euros stay integers, cents are kept where the law keeps them."""
+    """JSON number for an amount: integral euros stay integers, cents are kept where the law keeps them.
+
+    The number depends on the value only, and the same amounts (legal figures, ceilings, tariffs) recur in
+    every result: each distinct value is converted once (a dict hit costs a fifth of the conversion).
+    """
+    try:
+        return _numbers[amount]
+    except KeyError:
+        pass
+    except TypeError:  # not hashable (a signalling NaN): converted without keeping it
+        return _number(amount)
+    if len(_numbers) >= _NUMBERS_MAX:
+        _numbers.clear()
+    number = _numbers[amount] = _number(amount)
+    return number
+
+
+def _number(amount: Decimal | None) -> float | int | None:
     if amount is None:
         return None
     if amount == amount.to_integral_value():
         return int(amount)
     return float(amount)
+
+
+_numbers: dict = {}
+_NUMBERS_MAX = 8192
 
 
 # --------------------------------------------------------------------------- what an annotation says

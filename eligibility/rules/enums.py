@@ -185,11 +185,18 @@ class Material(LabelledEnum):
 
 
 class ToothPosition(LabelledEnum):
-    """Position of the tooth (``planned_care[].tooth``): it decides the 100 % Santé basket of a crown."""
+    """Position of the tooth (``planned_care[].tooth``): it decides the 100 % Santé basket of a crown or a bridge.
+
+    ``front`` groups the teeth the crown tables treat alike; ``incisor`` and ``canine_or_first_premolar`` split it
+    where the convention does: its only ceramo-metal bridge of the 100 % Santé basket replaces an incisor (HBLD785).
+    For a crown, both read as ``front``.
+    """
 
     FRONT = "front", "Incisive, canine ou première prémolaire"
     SECOND_PREMOLAR = "second_premolar", "Deuxième prémolaire"
     MOLAR = "molar", "Molaire"
+    INCISOR = "incisor", "Incisive"
+    CANINE_OR_FIRST_PREMOLAR = "canine_or_first_premolar", "Canine ou première prémolaire"
 
 
 class LensGrade(LabelledEnum):

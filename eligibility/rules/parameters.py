@@ -236,7 +236,13 @@ class ParametersOn:
             return value
 
     def entry(self, name: str) -> DatedValue:
-        return self.parameter_set[name].entry_at(self.when)
+        """The dated value in force (its references, its "to verify" note), found once per date."""
+        key = ("entry", name)
+        try:
+            return self._cache[key]
+        except KeyError:
+            found = self._cache[key] = self.parameter_set[name].entry_at(self.when)
+            return found
 
     def reference(self, name: str) -> Reference:
         """The first reference of the value in force: what a reason citing this parameter cites."""

@@ -49,12 +49,13 @@ def reasons_dict(reasons: tuple[Reason, ...]) -> dict:
 
     Written out rather than through ``str(r)`` and ``r.as_dict()``: it runs for every part of every result.
     """
-    texts = [str(r.wording) for r in reasons]
-    return {
-        "reasons": [f"{t} ({r.article})" if r.article else t for t, r in zip(texts, reasons, strict=True)],
-        "reasons_detail": [{"code": r.code, "text": t, "article": r.article, "href": r.href}
-                           for t, r in zip(texts, reasons, strict=True)],
-    }
+    sentences: list[str] = []
+    detail: list[dict] = []
+    for r in reasons:
+        t, article = str(r.wording), r.article
+        sentences.append(f"{t} ({article})" if article else t)
+        detail.append({"code": r.code, "text": t, "article": article, "href": r.href})
+    return {"reasons": sentences, "reasons_detail": detail}
 
 
 def reason_figures(reasons: tuple[Reason, ...]) -> list[dict]:

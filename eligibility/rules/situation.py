@@ -206,7 +206,11 @@ class PlannedCare:
     act: DentalAct | None = field(default=None, metadata=given(
         fallback=DentalAct.CROWN, description="prothèse dentaire : crown (par défaut), bridge, denture"))
     material: Material | None = field(default=None, metadata=given(description="prothèse dentaire : matériau"))
-    tooth: ToothPosition | None = field(default=None, metadata=given(description="couronne : position de la dent ; bridge : position de la dent remplacée"))
+    tooth: ToothPosition | None = field(default=None, metadata=given(description=(
+        "couronne : position de la dent ; bridge : position de la dent remplacée. incisor et "
+        "canine_or_first_premolar précisent front (une couronne les compte comme front) : seul le bridge "
+        "céramo-métallique qui remplace une incisive est « 100 % Santé » ; un bridge front est compté comme "
+        "remplaçant une incisive, avec une note")))
     ears: int = field(default=1, metadata=given(json_type=int | None, minimum=1, maximum=2, description=(
         "aides auditives : nombre d'oreilles (1 par défaut)")))
     lenses: LensGrade | None = field(default=None, metadata=given(description=(
@@ -354,7 +358,7 @@ class _Reader:
             if required:
                 self.error(path, "Ce champ est obligatoire : une date au format AAAA-MM-JJ est attendue.")
             return None
-        if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
             self.error(path, "Date invalide : le format attendu est AAAA-MM-JJ (par exemple 2026-11-22).")
             return None
         try:
@@ -428,14 +432,12 @@ class _Reader:
     def read(self, cls: type, obj: dict, path: str, checks: dict[str, Any] | None = None) -> dict[str, Any]:
         """Every declared field of ``cls``, in declaration order; ``checks[name](value, values)`` runs right
         after its field is read (so that errors come in the order of the fields) and returns the value kept."""
-        values: dict[str, Any] = {}
-        readers = _READERS.get(cls) or _readers(cls)
-        for name, read in readers.items():
-            value = read(self, obj, path, None)
-            if checks and name in checks:
-                value = checks[name](value, values)
-            values[name] = value
-        return values
+        names = tuple(checks) if checks else ()
+        try:
+            read_all = _READ_ALL[cls, names]
+        except KeyError:
+            read_all = _READ_ALL[cls, names] = _read_all(cls, names)
+        return read_all(self, obj, path, checks)
 
     def items(self, cls: type, name: str, value: Any) -> list:
         """A declared list (``members``, ``resources``…), cut at its declared size."""
@@ -467,13 +469,41 @@ def _readers(cls: type) -> dict[str, Any]:
     return readers
 
 
+#: ``_Reader.read`` compiled per class (and names of the checks given): ``_read_all``.
+_READ_ALL: dict[tuple[type, tuple[str, ...]], Any] = {}
+
+
+def _read_all(cls: type, checked: tuple[str, ...]) -> Any:
+    """``read(r, obj, path, checks)``: the readers of ``cls``'s fields called one after the other, each check
+    right after its field (so errors keep the fields' order), written out once as one function instead of a
+    loop that looks each field's reader and check up at every call."""
+    readers = _READERS.get(cls) or _readers(cls)
+    names: dict[str, Any] = {}
+    lines = ["def read(r, obj, path, checks):", "    values = {}"]
+    for n, (name, read) in enumerate(readers.items()):
+        names[f"_r{n}"] = read
+        if name in checked:
+            lines.append(f"    values[{name!r}] = checks[{name!r}](_r{n}(r, obj, path, None), values)")
+        else:
+            lines.append(f"    values[{name!r}] = _r{n}(r, obj, path, None)")
+    lines.append("    return values")
+    exec(compile("\n".join(lines) + "\n", f"<reader {cls.__name__}>", "exec"), names)  # noqa: S102 - our own fields
+    return names["read"]
+
+
 def _reader(cls: type, f: Any) -> Any:  # noqa: C901 - one small reader per kind of field
     g, kind, declared, key, json = f.given, f.annotation, f.required, f.json.rpartition(".")[2], f.json
 
     def at(path: str) -> str:
         return f"{path}.{key}" if path else json
 
-    if g.reader is not None:
+    if g.reader == "identifier":
+        def read(r: _Reader, obj: dict, path: str, required: bool | None) -> Any:
+            value = obj.get(key)
+            if value.__class__ is str and 1 <= len(value) <= 40:
+                return value  # the common case, without building the path
+            return r.identifier(value, at(path))
+    elif g.reader is not None:
         method = getattr(_Reader, g.reader)
 
         def read(r: _Reader, obj: dict, path: str, required: bool | None) -> Any:
@@ -506,18 +536,61 @@ def _reader(cls: type, f: Any) -> Any:  # noqa: C901 - one small reader per kind
     elif kind in (date, Decimal, int):
         method = {date: _Reader.iso_date, Decimal: _Reader.money, int: _Reader.integer}[kind]
         bounds = {"minimum": g.minimum, "maximum": g.maximum} if kind is int else {}
+        # A valid value (the common case) is read here, without building its path; anything else goes to the
+        # ``_Reader`` method, which gives the same value or the error.
+        fast = {date: _valid_date, Decimal: _valid_amount, int: None}[kind]
+        minimum, maximum = g.minimum, g.maximum
 
         def read(r: _Reader, obj: dict, path: str, required: bool | None) -> Any:
             value = obj.get(key)
+            if value is None:
+                if not (declared if required is None else required):
+                    return None
+            elif fast is not None:
+                found = fast(value)
+                if found is not None:
+                    return found
+            elif value.__class__ is int and minimum <= value <= maximum:
+                return value
             required = declared if required is None else required
-            if value is None and not required:
-                return None
             return method(r, value, at(path), required=required, **bounds)
     else:  # an object or a list: read by its own function (``_parse_members``…)
 
         def read(r: _Reader, obj: dict, path: str, required: bool | None) -> Any:
             raise TypeError(f"{cls.__name__}.{f.name}: no reader for {kind!r}")
     return read
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _valid_date(value: Any) -> date | None:
+    """``value`` as a date when ``_Reader.iso_date`` would accept it, else ``None`` (let it say why)."""
+    if value.__class__ is str and _ISO_DATE.fullmatch(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def _valid_amount(value: Any) -> Decimal | None:
+    """``value`` as an amount when ``_Reader.money`` would accept it (same value), else ``None``."""
+    cls = value.__class__
+    if cls is float:
+        if not math.isfinite(value):
+            return None
+    elif cls is not int:
+        return None
+    amount = Decimal(str(value))
+    if not _ZERO <= amount <= MAX_AMOUNT:
+        return None
+    if amount.as_tuple().exponent < -2:
+        amount = cents(amount)
+    return amount
+
+
+_ZERO = Decimal(0)
 
 
 # --------------------------------------------------------------------------- the parser

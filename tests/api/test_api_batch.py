@@ -248,3 +248,46 @@ def test_two_processes_give_the_same_bytes_in_the_same_order(monkeypatch):
     two = b"".join(services.stream_results_parallel(situations, NoCpam(), services.DETAIL_FIGURES, jobs=2))
     assert two == one
     assert len(json.loads(two)) == 21
+
+
+# --------------------------------------------------------------------------- the cycle collector during a batch
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=situation_dicts())
+def test_a_simulation_leaves_no_reference_cycle(data):
+    """What lets a batch run the cycle collector rarely (``services.BATCH_GC_THRESHOLD``): parsing, simulating
+    and writing a household, in full and figures only, leave nothing for it to collect."""
+    import gc
+
+    class NoCpam:
+        def for_department(self, department):
+            return None
+
+    gc.collect()
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for detail in services.DETAILS:
+            services.encoded_result(services.parse_one(data, today=TODAY), NoCpam(), detail)
+        assert gc.collect() == 0
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def test_a_batch_raises_the_collector_threshold_and_restores_it():
+    import gc
+
+    class NoCpam:
+        def for_department(self, department):
+            return None
+
+    before = gc.get_threshold()
+    situations = services.parse_batch([EXAMPLE, SINGLE], today=TODAY)
+    assert gc.get_threshold() == before
+    stream = services.stream_results(situations, NoCpam(), chunk_bytes=1)
+    first = next(stream)
+    assert gc.get_threshold()[0] == max(before[0], services.BATCH_GC_THRESHOLD)
+    assert len(json.loads(first + b"".join(stream))) == 2
+    assert gc.get_threshold() == before

@@ -326,3 +326,34 @@ def test_the_under_25s_page_opens_each_question_on_the_answer_before(live_server
     # A situation of his own (a baby expected) closes the questions about the parents.
     page.check("[name='jeunes-p1__situation'][value='young_parent']")
     assert not shown("lives_with_parents") and not shown("tax_attached")
+
+
+def test_the_care_page_asks_which_front_tooth_only_for_a_bridge(live_server, phone_page, check_accessibility):
+    """A dental entry asks whether the bridge replaces an incisor only for a bridge of a front tooth (CSS ``:has``)."""
+    from tests.questionnaire.test_questionnaire_care_costs import answers as care_answers
+
+    page = phone_page
+    answers = care_answers([])
+    page.goto(live_server.url + "/questionnaire/")
+    with page.expect_navigation():
+        page.click("main form button[type=submit]")
+    for step in ("residence", "foyer", "logement", "ressources", "montants", "complementaire"):
+        fill(page, step, answers[step])
+        with page.expect_navigation():
+            page.click("button.button--primary[value=next]")
+    assert page.url.endswith("/soins/")
+    with page.expect_navigation():
+        page.click("button[value='add:dental_prosthesis']")
+
+    def asked():
+        return page.locator("[name='soins-0-bridge_incisor']").first.is_visible()
+
+    assert not asked()
+    page.check("[name='soins-0-tooth'][value='front']")
+    assert not asked()  # a crown: the front teeth are priced alike
+    page.check("[name='soins-0-act'][value='bridge']")
+    assert asked()
+    check_accessibility(page, "soins: bridge d'une dent de devant")
+    no_horizontal_scroll(page, "soins: bridge")
+    page.check("[name='soins-0-tooth'][value='molar']")
+    assert not asked()

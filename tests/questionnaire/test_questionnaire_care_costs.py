@@ -9,12 +9,15 @@ class II free price, the CSS paying the base (at most 3 000 − 800 = 2 200 € 
 from __future__ import annotations
 
 from datetime import date
+from types import SimpleNamespace
 
 import pytest
 
+from eligibility.questionnaire.steps import care as care_step
+from eligibility.questionnaire.steps.base import Translation
 from eligibility.questionnaire.views import QuestionnaireWizard
 
-from .test_questionnaire_helpers import Journey, care_data, household_data, text_of
+from .test_questionnaire_helpers import Journey, care_data, count_questions, household_data, text_of
 
 REQUEST_DATE = date(2026, 11, 22)
 
@@ -165,3 +168,49 @@ def test_european_visitor_brings_the_ceam(client, db):
     text = text_of(journey.results())
     assert "Carte européenne d'assurance maladie (CEAM)" in text
     assert "elle ne s'applique pas pendant un séjour temporaire" in text
+
+
+def bridge(**answers):
+    return {"kind": "dental_prosthesis", "member": "p1", "act": "bridge", "material": "ceramic_metal",
+            "quote": "1 500", **answers}
+
+
+def test_a_bridge_replacing_a_canine_is_not_priced_at_the_incisor_limit(client, db):
+    # Bridge base 279,50 € at 60 % = 167,70 €. Replacing an incisor: 100 % Santé, capped at 1 465 €
+    # (1 465 − 167,70 = 1 297,30 € without complementary); replacing a canine: free price, 1 500 − 167,70.
+    _, incisor = simulate(client, [bridge(tooth="front", bridge_incisor="yes")])
+    assert "1 297,30 €" in incisor and "1 332,30 €" not in incisor
+    _, canine = simulate(client, [bridge(tooth="front", bridge_incisor="no")])
+    assert "1 332,30 €" in canine and "1 297,30 €" not in canine
+    assert "ne remplace pas une incisive" in canine
+    # Not told apart: counted as an incisor, as before the question existed.
+    _, unknown = simulate(client, [bridge(tooth="front")])
+    assert "1 297,30 €" in unknown
+
+
+def care_page_questions(client, item):
+    journey = until_care(client)
+    journey.post("soins", care_data([item]), action="prev")
+    return count_questions(client.get(journey.url("soins")).content.decode(), "soins")
+
+
+def test_the_incisor_question_is_asked_only_for_a_bridge_of_a_front_tooth(client, db):
+    # member, act, tooth, material, quote, basket: 6 questions; the incisor question opens on a front bridge only.
+    assert care_page_questions(client, bridge(tooth="front")) == 7
+    assert care_page_questions(client, bridge(tooth="molar")) == 6
+    assert care_page_questions(client, {**bridge(tooth="front"), "act": "crown"}) == 6
+
+
+@pytest.mark.parametrize("act,tooth,answer,sent", [
+    ("bridge", "front", "yes", "incisor"),
+    ("bridge", "front", "no", "canine_or_first_premolar"),
+    ("bridge", "front", "", "front"),
+    ("bridge", "molar", "no", "molar"),
+    ("crown", "front", "no", "front"),
+])
+def test_the_incisor_answer_refines_the_tooth_of_a_front_bridge_only(act, tooth, answer, sent):
+    answers = SimpleNamespace(planned_care=[{"kind": "dental_prosthesis", "member": "p1", "act": act, "tooth": tooth,
+                                             "bridge_incisor": answer, "material": "ceramic_metal"}])
+    t = Translation({}, ids={"p1": "vous"})
+    care_step.to_situation(answers, t)
+    assert t.situation["planned_care"][0]["tooth"] == sent

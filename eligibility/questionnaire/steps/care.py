@@ -30,7 +30,7 @@ CARE_FIELDS = {
     CareKind.HOSPITALISATION.value: ("member", "admission_date", "discharge_date", "days", "psychiatric", "home",
                                      "single_room_daily"),
     CareKind.EMERGENCY_VISIT.value: ("member",),
-    CareKind.DENTAL_PROSTHESIS.value: ("member", "act", "tooth", "material", "quote", "basket"),
+    CareKind.DENTAL_PROSTHESIS.value: ("member", "act", "tooth", "bridge_incisor", "material", "quote", "basket"),
     CareKind.GLASSES.value: ("member", "quote", "basket"),
     CareKind.HEARING_AIDS.value: ("member", "ears", "quote", "basket"),
     CareKind.CONSULTATION.value: ("member", "fee", "sector"),
@@ -48,6 +48,14 @@ TOOTH_CHOICES = [
     (ToothPosition.MOLAR.value, _("Une molaire (dent du fond)")),
     DONT_KNOW,
 ]
+#: Asked only for a bridge replacing a front tooth: the ceramo-metal bridge of the 100 % Santé basket replaces an
+#: incisor, not a canine or a first premolar (HBLD785). "Je ne sais pas" keeps ``front``.
+BRIDGE_INCISOR_CHOICES = [
+    ("yes", _("Oui, une incisive (une des quatre dents du milieu, en haut ou en bas)")),
+    ("no", _("Non, une canine ou une première prémolaire (plus sur le côté)")),
+    DONT_KNOW,
+]
+BRIDGE_TOOTH = {"yes": ToothPosition.INCISOR.value, "no": ToothPosition.CANINE_OR_FIRST_PREMOLAR.value}
 MATERIAL_CHOICES = [
     DONT_KNOW,
     (Material.METAL.value, _("Métal")),
@@ -96,6 +104,11 @@ class CareForm(StepForm):
         label=_("Pour une couronne ou un bridge : quelle dent ?"), choices=TOOTH_CHOICES, widget=forms.RadioSelect,
         required=False, help_text=_("La position de la dent décide si une couronne peut être « 100 % Santé »."),
     )
+    bridge_incisor = forms.ChoiceField(
+        label=_("Le bridge remplace-t-il une incisive ?"), choices=BRIDGE_INCISOR_CHOICES, widget=forms.RadioSelect,
+        required=False,
+        help_text=_("Seul un bridge qui remplace une incisive peut être « 100 % Santé » en céramo-métallique."),
+    )
     material = forms.ChoiceField(
         label=_("Matériau, s'il est écrit sur le devis"), choices=MATERIAL_CHOICES, required=False,
     )
@@ -135,12 +148,19 @@ class CareForm(StepForm):
         members = self.answers.members if self.answers else []
         self.fields["member"].choices = [("", _("Choisissez la personne"))] + [(m["uid"], m["title"]) for m in members]
         self.title = CARE_TITLES.get(self.kind_value, _("Soin"))
+        if "bridge_incisor" in self.fields:
+            # Opens on a bridge replacing a front tooth (questionnaire.css; all shown where :has is unknown).
+            self.fields["bridge_incisor"].reveal_when = (
+                (self.add_prefix("act"), DentalAct.BRIDGE.value), (self.add_prefix("tooth"), ToothPosition.FRONT.value),
+            )
 
     def clean(self):
         data = super().clean()
         if self.kind_value != CareKind.HOSPITALISATION.value:
             if data.get("act") == DentalAct.DENTURE.value and data.get("tooth"):
                 data["tooth"] = ""
+            if data.get("act") != DentalAct.BRIDGE.value or data.get("tooth") != ToothPosition.FRONT.value:
+                data["bridge_incisor"] = ""
             if data.get("material") == Material.RESIN.value and data.get("act") != DentalAct.DENTURE.value:
                 self.add_error("material", _("La résine ne concerne que les dentiers : choisissez un autre matériau."))
             return data
@@ -223,6 +243,8 @@ def to_situation(answers, t: Translation) -> None:
                 for key in ("tooth", "material"):
                     if c.get(key):
                         item[key] = c[key]
+                if item["act"] == DentalAct.BRIDGE.value and item.get("tooth") == ToothPosition.FRONT.value:
+                    item["tooth"] = BRIDGE_TOOTH.get(c.get("bridge_incisor") or "", item["tooth"])
             elif c["kind"] == CareKind.HEARING_AIDS.value and c.get("ears"):
                 item["ears"] = int(c["ears"])
         s["planned_care"].append(item)

@@ -142,6 +142,33 @@ DENTAL_LIMITS = ("soins.dentaire_100_sante_prix_limites", "soins.dentaire_prix_l
 UNLIMITED = "sans_prix_limite_repris"
 
 
+#: The tables' keys a tooth is read under, most precise first. The crown and CSS tables know ``front`` only;
+#: the bridge table knows ``incisor`` (HBLD785 replaces an incisor). A bridge said to replace a ``front`` tooth
+#: (incisor, canine or first premolar, not told apart) is read as an incisor, and the professionals are told.
+POSITION_KEYS = {
+    ToothPosition.INCISOR: ("incisor", "front"),
+    ToothPosition.CANINE_OR_FIRST_PREMOLAR: ("canine_or_first_premolar", "front"),
+    ToothPosition.FRONT: ("front", "incisor"),
+}
+
+
+def position_keys(act: DentalAct, tooth: ToothPosition | None) -> tuple[str, ...]:
+    """The keys of the convention's tables a tooth is looked up under (a denture: any tooth)."""
+    if act is DentalAct.DENTURE:
+        return ("any",)
+    if tooth is None:
+        return ()
+    return POSITION_KEYS.get(tooth, (tooth.value,))
+
+
+def _at_position(table, keys: tuple[str, ...], *path: str) -> Decimal | None:
+    for key in keys:
+        value = _table(table, *path, key)
+        if value is not None:
+            return value
+    return None
+
+
 def dental_basket(
     p: ParametersOn, act: DentalAct, material: Material | None, tooth: ToothPosition | None,
 ) -> tuple[str | None, Decimal | None, str | None]:
@@ -149,11 +176,12 @@ def dental_basket(
 
     (None, None, None) when the material or the tooth is missing, or when the tables of that date do not know the
     act at all (a bridge before 2021): the basket is then the one declared. A 100 % Santé act whose limit is not
-    sourced (a metal bridge) has no limit; an act the tables know, in a combination they do not list, is free price.
+    sourced (a metal bridge) has no limit; an act the tables know, in a combination they do not list, is free price
+    (a ceramo-metal bridge replacing a canine, a first premolar or a back tooth).
     """
     confirmed, _ = _get(p, DENTAL_LIMITS[0])
-    position = "any" if act is DentalAct.DENTURE else (tooth.value if tooth else None)
-    if confirmed is None or material is None or position is None:
+    keys = position_keys(act, tooth)
+    if confirmed is None or material is None or not keys:
         return None, None, None
     known = False
     for name in DENTAL_LIMITS:
@@ -161,12 +189,12 @@ def dental_basket(
         for basket in (CENT_POUR_CENT_SANTE, TARIFS_MAITRISES):
             by_act = (limits or {}).get(basket) or {}
             known = known or act.value in by_act
-            value = _table(by_act, act.value, material.value, position)
+            value = _at_position(by_act, keys, act.value, material.value)
             if value is not None:
                 return basket, value, name
     for basket, acts in (confirmed.get(UNLIMITED) or {}).items():
         known = known or act.value in acts
-        if position in ((acts.get(act.value) or {}).get(material.value) or ()):
+        if set(keys) & set((acts.get(act.value) or {}).get(material.value) or ()):
             return basket, None, DENTAL_LIMITS[0]
     return (LIBRE, None, None) if known else (None, None, None)
 
@@ -222,10 +250,15 @@ def _dental(p, *, quote, basket, member, act, material, tooth, age) -> QuotedPri
             notes.append(say("care.quoted.verify.dental.basket_mismatch", member=member,
                              basket=BASKET_WORDS[table_basket]))
         if act is DentalAct.BRIDGE and material is Material.CERAMIC_METAL and limit is not None:
-            # HBLD785: the only ceramo-metal bridge of the basket replaces an incisor, not a canine or a premolar.
+            # HBLD785: the only ceramo-metal bridge of the basket replaces an incisor, not a canine or a premolar;
+            # a "front" tooth not told apart is counted as an incisor, and the professionals check it.
             text = say("care.quoted.dental.basket.bridge_incisor", act=Capital(words), basket=BASKET_WORDS[resolved],
                        limit=Eur(limit))
-            notes.append(say("care.quoted.verify.dental.bridge_incisor", member=member, limit=Eur(limit)))
+            if tooth is not ToothPosition.INCISOR:
+                notes.append(say("care.quoted.verify.dental.bridge_incisor", member=member, limit=Eur(limit)))
+        elif act is DentalAct.BRIDGE and material is Material.CERAMIC_METAL and resolved == LIBRE:
+            text = say("care.quoted.dental.basket.bridge_not_incisor", act=Capital(words), basket=BASKET_WORDS[resolved])
+            notes.append(say("care.quoted.verify.dental.bridge_not_incisor", member=member))
         elif limit is not None:
             text = say("care.quoted.dental.basket.limited", act=Capital(words), basket=BASKET_WORDS[resolved],
                        limit=Eur(limit))
@@ -269,9 +302,9 @@ def _dental(p, *, quote, basket, member, act, material, tooth, age) -> QuotedPri
     if css_table == {}:
         _note(p, "soins.dentaire_css_montants_maximaux", notes)  # no annex read for this date
     if css_table and material is not None:
-        position = "any" if act is DentalAct.DENTURE else (tooth.value if tooth else None)
-        if position is not None:
-            css_limit = _table(css_table, act.value, material.value, position)
+        keys = position_keys(act, tooth)
+        if keys:
+            css_limit = _at_position(css_table, keys, act.value, material.value)
             if css_limit is not None:
                 reasons.append(reason_from(
                     p, "soins.dentaire_css_montants_maximaux", "care.quoted.dental.css_limit",

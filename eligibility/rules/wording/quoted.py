@@ -26,6 +26,10 @@ TEMPLATES.update({
     "care.quoted.dental.basket.bridge_incisor": (
         "{act} céramo-métallique qui remplace une incisive : {basket}, prix limite {limit}."
     ),
+    "care.quoted.dental.basket.bridge_not_incisor": (
+        "{act} céramo-métallique qui ne remplace pas une incisive : {basket} (le dentiste fixe son prix ; seul le "
+        "bridge céramo-métallique qui remplace une incisive est « 100 % Santé »)."
+    ),
     "care.quoted.dental.basket.limit_not_read": (
         "{act} : {basket} pour ce matériau et cette position de dent ; son prix limite n'est pas repris ici et "
         "figure sur le devis."
@@ -151,6 +155,11 @@ TEMPLATES.update({
         "Bridge de {member} : le prix limite « 100 % Santé » de {limit} vaut pour un bridge céramo-métallique qui "
         "remplace une incisive ; pour une canine ou une première prémolaire, ce bridge n'est pas dans le panier "
         "« 100 % Santé » : vérifier le panier sur le devis."
+    ),
+    "care.quoted.verify.dental.bridge_not_incisor": (
+        "Bridge de {member} : bridge céramo-métallique qui ne remplace pas une incisive, hors panier « 100 % Santé » "
+        "(convention dentaire, HBLD785) ; compté à tarif libre, le prix limite d'un éventuel panier à tarif maîtrisé "
+        "n'étant pas repris : vérifier le panier sur le devis."
     ),
     "care.quoted.verify.dental.no_base": (
         "Prothèse dentaire de {member} : pas de base de remboursement connue à cette date."

@@ -326,3 +326,53 @@ def test_crown_at_a_controlled_price_without_a_quote_gives_its_limit():
     assert q.basket == TARIFS_MAITRISES and q.no_quote.price_100_sante is None
     assert "550" in str(q.no_quote.advice)
     assert q.billed == D("550") and q.column(S.NONE).left == D("478.00")
+
+
+# Bridge by the replaced tooth (issue 14): the convention's only ceramo-metal bridge of the 100 % Santé basket
+# replaces an incisor (HBLD785, limit 1 465 €, service-public.fr F20314); a canine or a first premolar puts it out.
+def ceramo_metal_bridge(quote, tooth, p=P):
+    return price_quoted(p, CareKind.DENTAL_PROSTHESIS, quote=quote and D(quote), basket=None, age=45, member="p1",
+                        act=DentalAct.BRIDGE, material=Material.CERAMIC_METAL, tooth=tooth)
+
+
+def test_ceramo_metal_bridge_said_to_replace_an_incisor_is_100_sante_without_a_note():
+    q = ceramo_metal_bridge("1500", ToothPosition.INCISOR)
+    assert q.basket == CENT_POUR_CENT_SANTE and q.price_limit == D("1465")
+    none = q.column(S.NONE)
+    assert (none.billed, none.left) == (D("1465"), D("1297.30"))  # capped at the limit; 60 % of 279,50 € = 167,70 €
+    assert q.column(S.CSS).left == 0 and q.column(S.PRIVATE_RESPONSIBLE).left == 0
+    assert not any("canine" in str(n) for n in q.to_verify)  # nothing left to check about the tooth
+
+
+def test_ceramo_metal_bridge_replacing_a_canine_is_out_of_the_basket():
+    q = ceramo_metal_bridge("1500", ToothPosition.CANINE_OR_FIRST_PREMOLAR)
+    assert q.basket == LIBRE and q.price_limit is None
+    none, css = q.column(S.NONE), q.column(S.CSS)
+    assert (none.billed, none.left) == (D("1500"), D("1332.30"))  # not capped at 1 465 €
+    assert css.left == D("1220.50") and css.upper_bound  # the base (279,50 €) paid in full, the rest above it
+    assert q.column(S.PRIVATE_RESPONSIBLE).left == D("1220.50")  # at most: a free-price bridge
+    assert any("ne remplace pas une incisive" in str(r.text) for r in q.reasons)
+    assert any("HBLD785" in str(n) for n in q.to_verify)
+    no_quote = ceramo_metal_bridge(None, ToothPosition.CANINE_OR_FIRST_PREMOLAR)
+    assert no_quote.no_quote.price_100_sante is None  # no 100 % Santé figure for this bridge: the usual range
+    assert (no_quote.no_quote.usual_low, no_quote.no_quote.usual_high) == (D("500"), D("1500"))
+
+
+def test_a_front_bridge_not_told_apart_stays_priced_as_an_incisor_with_a_note():
+    q = ceramo_metal_bridge("1500", ToothPosition.FRONT)
+    assert q.basket == CENT_POUR_CENT_SANTE and q.price_limit == D("1465")
+    assert any("canine" in str(n) for n in q.to_verify)
+
+
+@pytest.mark.parametrize("tooth", [ToothPosition.INCISOR, ToothPosition.CANINE_OR_FIRST_PREMOLAR])
+def test_the_precise_front_teeth_price_a_crown_and_a_metal_bridge_as_front(tooth):
+    for material in Material:
+        if material is not Material.RESIN:
+            front, precise = crown("600", material, ToothPosition.FRONT), crown("600", material, tooth)
+            assert (precise.basket, precise.price_limit) == (front.basket, front.price_limit)
+    metal = price_quoted(P, CareKind.DENTAL_PROSTHESIS, quote=D("900"), basket=None, age=60, member="p1",
+                         act=DentalAct.BRIDGE, material=Material.METAL, tooth=tooth)
+    assert metal.basket == CENT_POUR_CENT_SANTE
+    # The CSS limit of a metal crown (annex 1 of the arrêté of 23 February 2024) reads the front teeth alike.
+    in_2024 = crown("300", Material.METAL, tooth, p=default_parameters().at(date(2024, 6, 1)))
+    assert in_2024.css_limit == D("262.18")
