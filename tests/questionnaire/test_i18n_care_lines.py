@@ -4,8 +4,7 @@ Households with a dental crown, glasses, hearing aids and a hospital stay go thr
 French, then in English and in Arabic. Every sentence the French results page shows for the care lines (the
 label of each line, its « Comment c'est calculé » explanation, the note of each column, the assumptions and
 totals of the estimate) and for the quotes to ask for (checklist items ``quote_<n>``) comes from the rules'
-wording catalogue; none of them may appear in French on the translated pages (the "legacy" allowance of
-``test_i18n_journeys`` does not cover them).
+wording catalogue; none of them, nor any clause said inside them, may appear in French on the translated pages.
 """
 
 from __future__ import annotations
