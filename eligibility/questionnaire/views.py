@@ -241,8 +241,12 @@ class QuestionnaireWizard(ResultPages, NamedUrlWizardView):
         return self.case.closed_at is None
 
     def can_set_request_date(self) -> bool:
-        user = self.request.user
-        return bool(user.is_authenticated and (user.is_staff or user.memberships.filter(is_active=True).exists()))
+        """Staff and social workers may; asked once per request (the forms and the answers' digest ask it)."""
+        if not hasattr(self, "_request_date_allowed"):
+            user = self.request.user
+            self._request_date_allowed = bool(
+                user.is_authenticated and (user.is_staff or user.memberships.filter(is_active=True).exists()))
+        return self._request_date_allowed
 
     def get_pdf_organisation(self):
         return None

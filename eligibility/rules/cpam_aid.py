@@ -27,7 +27,7 @@ from .enums import (
     Difficulty,
     Sector,
 )
-from .out_of_pocket import BASKET_SHORT, OutOfPocket
+from .out_of_pocket import QUOTE_BASKETS, OutOfPocket
 from .parameters import ParametersOn
 from .reasons import Reason, euros, format_number
 from .results import CssResult
@@ -146,7 +146,7 @@ def quotes_needed(situation: Situation) -> tuple[Phrase, ...]:
     quotes = []
     for care in situation.planned_care:
         if care.kind in QUOTED_CARE_KINDS:
-            basket = say("checklist.basket", basket=Label(BASKET_SHORT[care.basket])) if care.basket else ""
+            basket = say("checklist.basket", basket=QUOTE_BASKETS[care.basket]) if care.basket else ""
             quotes.append(say("checklist.cpam_aid.documents.two_quotes", kind=Lower(Label(care.kind.label)),
                               basket=basket, member=care.member))
         elif care.kind is CareKind.HOSPITALISATION:

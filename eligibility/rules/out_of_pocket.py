@@ -136,9 +136,6 @@ class OutOfPocket(Contract):
 
 SECTOR_SHORT = {Sector.SECTOR_1: say("oop.sector.sector_1"), Sector.SECTOR_2: say("oop.sector.sector_2"),
                 Sector.OPTAM: say("oop.sector.optam")}
-#: The baskets in short, as the CPAM aid's documents name them (``cpam_aid.py``, through ``Label``); the quotes of
-#: the checklist say them from the catalogue (``QUOTE_BASKETS``).
-BASKET_SHORT = {Basket.CENT_POUR_CENT_SANTE: "100 % Santé", Basket.OTHER: "hors 100 % Santé"}
 PRIVATE_NOTE = say("oop.note.private")
 PAID_BY_CSS = say("oop.note.paid_by_css")
 INTRINSIC_EXEMPTIONS = frozenset(HospitalExemption) - {HospitalExemption.CSS, HospitalExemption.ALSACE_MOSELLE}
@@ -436,6 +433,7 @@ QUOTE_ORGANISMS = {
     CareKind.HEARING_AIDS: say("oop.quote.organism.hearing_aids"),
     CareKind.CONSULTATION: say("oop.quote.organism.consultation"),
 }
+#: The baskets in short, as the quotes of the checklist and the CPAM aid's documents name them.
 QUOTE_BASKETS = {Basket.CENT_POUR_CENT_SANTE: say("oop.quote.basket.cent_pour_cent_sante"),
                  Basket.OTHER: say("oop.quote.basket.other")}
 _VITALE = say("oop.quote.documents.vitale")

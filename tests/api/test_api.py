@@ -151,3 +151,27 @@ def test_no_input_ever_gives_a_500(client, body):
     if response.status_code == 400:
         errors = response.json()["errors"]
         assert errors and all(isinstance(e["path"], str) and e["message"] for e in errors)
+
+
+@pytest.mark.django_db
+def test_a_bridge_says_which_front_tooth_it_replaces_and_the_schema_documents_it(client):
+    """``tooth`` gains ``incisor`` and ``canine_or_first_premolar`` (issue 14): a ceramo-metal bridge quoted 1 500 €
+    is capped at the 1 465 € 100 % Santé limit when it replaces an incisor, priced as quoted when it replaces a
+    canine (base 279,50 € at 60 % = 167,70 €); ``front`` keeps its figures."""
+    def left_without_complementary(tooth):
+        payload = copy.deepcopy(EXAMPLE)
+        payload["planned_care"] = [{"kind": "dental_prosthesis", "member": "p1", "act": "bridge",
+                                    "material": "ceramic_metal", "tooth": tooth, "quote": 1500}]
+        response = post(client, payload)
+        assert response.status_code == 200, response.content
+        (line,) = response.json()["reste_a_charge"]["lines"]
+        billed, paid, left = (Decimal(str(v)) for v in (line["billed"], line["current"]["social_security"],
+                                                         line["current"]["left"]))
+        assert billed == paid + left  # no complementary
+        return left
+
+    assert left_without_complementary("incisor") == Decimal("1297.30")
+    assert left_without_complementary("front") == Decimal("1297.30")
+    assert left_without_complementary("canine_or_first_premolar") == Decimal("1332.30")
+    tooth = client.get("/api/v1/openapi.json").json()["components"]["schemas"]["ToothPosition"]["enum"]
+    assert {"front", "incisor", "canine_or_first_premolar", "second_premolar", "molar"} <= set(tooth)

@@ -128,3 +128,27 @@ def test_keeping_it_costs_no_query(client, django_assert_num_queries):
     assert journey.results().status_code == 200  # may also check the CPAM ceilings' version (every 10 s)
     with django_assert_num_queries(1):
         assert journey.results().status_code == 200
+
+
+def test_a_social_worker_on_the_public_questionnaire_is_asked_about_once_per_request(client):
+    """Whether the request date may be set (a query on the memberships) is asked once per request, however many
+    forms and digests need it: keeping the situation adds no query for a logged-in social worker either."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from dossiers.models import Organisation
+    from tests.dossiers.test_dossiers_support import make_member
+
+    organisation = Organisation.objects.create(name="CCAS de Testville", address="1 place de la Mairie")
+    client.force_login(make_member(organisation, "camille.agent"))
+    journey = Journey(client)
+    journey.start()
+    answers = every_step_answers()
+    for step, data in answers.items():
+        if step != "verification":
+            assert journey.post(step, data).status_code == 302, step
+    for request in (lambda: journey.post("verification", {}), journey.results):
+        with CaptureQueriesContext(connection) as queries:
+            assert request().status_code in (200, 302)
+        assert sum("membership" in q["sql"].lower() for q in queries.captured_queries) <= 1
+    assert kept(journey)

@@ -4,8 +4,7 @@ Households with a dental crown, glasses, hearing aids and a hospital stay go thr
 French, then in English and in Arabic. Every sentence the French results page shows for the care lines (the
 label of each line, its « Comment c'est calculé » explanation, the note of each column, the assumptions and
 totals of the estimate) and for the quotes to ask for (checklist items ``quote_<n>``) comes from the rules'
-wording catalogue; none of them may appear in French on the translated pages (the "legacy" allowance of
-``test_i18n_journeys`` does not cover them).
+wording catalogue; none of them, nor any clause said inside them, may appear in French on the translated pages.
 """
 
 from __future__ import annotations
@@ -186,3 +185,17 @@ def test_a_care_line_left_in_french_is_found(monkeypatch):
                         lambda self, key, french: french if key == "oop.label.forfait" else translate(self, key, french))
     left = french_left(results_page("en", HOUSEHOLDS["modest_without_complementary"]), sentences)
     assert left == [s for s in sentences if s.startswith("Forfait journalier (")] and len(left) == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_cpam_aid_documents_name_the_basket_in_the_readers_language(language, monkeypatch):
+    """The CPAM aid asks for two quotes per quoted care, naming its basket (« hors 100 % Santé » for the crown):
+    the basket is said in the reader's language, like the checklist's own quotes."""
+    contexts: list[tuple] = []
+    results_page("fr", HOUSEHOLDS["modest_without_complementary"], monkeypatch, contexts)
+    french_documents = [_words(document) for item in contexts[-1][0].as_dict()["checklist"]
+                        if not item["key"].startswith("quote_") for document in item["documents"]]
+    assert any("(hors 100 % Santé)" in document for document in french_documents)
+    texts = visible_texts(results_page(language, HOUSEHOLDS["modest_without_complementary"]), skip_french=True)
+    assert [text for text in texts if "hors 100" in text] == []
