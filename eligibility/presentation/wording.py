@@ -13,17 +13,31 @@ the letters print in French exactly what the API says.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal
 
 from django.utils import formats, translation
-from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext, pgettext, pgettext_lazy
 
+from eligibility.rules.enums import Role
 from eligibility.rules.wording import speaking
 
 from .formatting import date_text, eur
+
+#: How the questionnaire names a person who typed no first name (the contract's member id, which the rules'
+#: sentences quote): "vous", "conjoint", "enfant 2", "personne à charge 1" (``questionnaire/to_situation.py``).
+FALLBACK_NAMES = {Role.APPLICANT.value: "vous", Role.PARTNER.value: "conjoint", Role.CHILD.value: "enfant",
+                  Role.OTHER_DEPENDENT.value: "personne à charge"}
+_NAMES_IN_LANGUAGE = {
+    "vous": pgettext_lazy("person named in a sentence", "vous"),
+    "conjoint": pgettext_lazy("person named in a sentence", "conjoint"),
+    "enfant": pgettext_lazy("person named in a sentence", "enfant"),
+    "personne à charge": pgettext_lazy("person named in a sentence", "personne à charge"),
+}
+_FALLBACK_NAME = re.compile(r"(vous|conjoint|enfant|personne à charge)((?: \d+)?(?: \(\d+\))?)")
 
 
 class PageLanguage:
@@ -43,6 +57,11 @@ class PageLanguage:
 
     def label(self, text: str) -> str:
         return gettext(text)
+
+    def name(self, text: str) -> str:
+        """A person's name: a first name as typed; the questionnaire's fallback names in the page's language."""
+        found = _FALLBACK_NAME.fullmatch(text)
+        return text if found is None else f"{_NAMES_IN_LANGUAGE[found[1]]}{found[2]}"
 
 
 _PAGE = PageLanguage()

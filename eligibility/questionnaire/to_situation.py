@@ -8,16 +8,13 @@
 
 from __future__ import annotations
 
+from eligibility.presentation.wording import FALLBACK_NAMES
 from eligibility.rules.enums import Role
 
 from .journey import JOURNEY, Answers
 from .steps.base import Origin, Translation
 
 __all__ = ["Origin", "Translation", "build_situation", "contract_ids"]
-
-
-FALLBACK_IDS = {Role.APPLICANT.value: "vous", Role.PARTNER.value: "conjoint", Role.CHILD.value: "enfant",
-                Role.OTHER_DEPENDENT.value: "personne à charge"}
 
 
 def contract_ids(members: list[dict]) -> dict[str, str]:
@@ -30,7 +27,7 @@ def contract_ids(members: list[dict]) -> dict[str, str]:
         counters[role] = counters.get(role, 0) + 1
         base = " ".join((m.get("label") or "").split())[:30]
         if not base:
-            base = FALLBACK_IDS.get(role, "personne")
+            base = FALLBACK_NAMES.get(role, "personne")
             if role in (Role.CHILD.value, Role.OTHER_DEPENDENT.value):
                 base = f"{base} {counters[role]}"
         candidate, n = base, 1

@@ -109,6 +109,7 @@ class Language(Protocol):
     def day(self, value: date) -> str: ...
     def month(self, year: int, month: int) -> str: ...
     def label(self, text: str) -> str: ...
+    def name(self, text: str) -> str: ...
 
 
 _LANGUAGE: ContextVar[Language | None] = ContextVar("aidsante_wording_language", default=None)
@@ -149,7 +150,12 @@ class Phrase:
         template = language.template(self.key, french)
         if template != french or self.key in _WORDLESS:
             try:
-                return template.format_map(self.params) if self.params else template
+                if not self.params:
+                    return template
+                # A person's name given as text (the questionnaire's "enfant 2" when no first name was typed)
+                # is said in the page's language too.
+                return template.format_map({name: language.name(value) if type(value) is str else value
+                                            for name, value in self.params.items()})
             except (KeyError, IndexError, ValueError):
                 pass  # a translation that lost or misspelt a placeholder: the French sentence, never an error
         # Not translated (or not usable): the sentence stays French as a whole, dates included.
