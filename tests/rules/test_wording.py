@@ -306,6 +306,9 @@ class Tagged:
     def label(self, text):
         return text.upper()
 
+    def name(self, text):
+        return text  # a person's name as typed
+
 
 def test_a_phrase_renders_in_the_active_language_and_keeps_its_french():
     phrase = say("css.reference_period", from_start=FromMonth(2025, 10), end=Month(2026, 9), months=12,
