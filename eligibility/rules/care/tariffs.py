@@ -43,8 +43,6 @@ ACT_WORDS = {
     DentalAct.DENTURE: say("care.quoted.act.denture"),
 }
 HEARING_AID, GLASSES = say("care.quoted.what.hearing_aid"), say("care.quoted.what.glasses")
-#: Glasses of a child: renewed each year, the frame base of a child (LPP; no parameter file yet).
-GLASSES_CHILD_AGE = 16
 
 CCAM_HREF = "https://www.ameli.fr/accueil-de-la-ccam/index.php"
 CSS_ARTICLE, CSS_HREF = "Code de la sécurité sociale, art. L861-3", "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006073189"
@@ -374,7 +372,13 @@ def _glasses(p, *, quote, basket, member, age, lenses) -> QuotedPricing:
     caps, _ = _get(p, "soins.contrat_responsable_plafonds")
     resolved = CENT_POUR_CENT_SANTE if basket in (None, Basket.CENT_POUR_CENT_SANTE) else LIBRE
     advice = _GLASSES_ADVICE
-    child = age < GLASSES_CHILD_AGE
+    # Glasses of a child: the LPP's tariffs of a child, renewed each year (R871-2). Before the parameter's first
+    # date no glasses are priced (no tariffs either); the line still says whether the person is a child, by that
+    # first age.
+    child_age, _ = _get(p, "soins.optique_age_enfant")
+    if child_age is None:
+        child_age = p.parameter_set["soins.optique_age_enfant"].values[0].value
+    child = age < child_age
     if tariffs is None or rate is None:
         notes.append(say("care.quoted.verify.glasses.before_tariffs", member=member,
                          day=_first_day(p, "soins.optique_tarifs")))
@@ -409,7 +413,7 @@ def _glasses(p, *, quote, basket, member, age, lenses) -> QuotedPricing:
         reasons.append(reason_from(
             p, "soins.contrat_responsable_plafonds", "care.quoted.glasses.responsible_cap",
             simple=Eur(caps["glasses"]["simple"]), very_complex=Eur(caps["glasses"]["very_complex"]),
-            frame=Eur(caps["glasses"]["frame"]), age=GLASSES_CHILD_AGE,
+            frame=Eur(caps["glasses"]["frame"]), age=child_age,
         ))
         _note(p, "soins.contrat_responsable_plafonds", notes)
     return _finish(

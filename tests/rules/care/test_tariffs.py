@@ -22,7 +22,7 @@ from eligibility.rules.care.stay_calendar import price_stay
 from eligibility.rules.care.tariffs import CENT_POUR_CENT_SANTE, LIBRE, TARIFS_MAITRISES, price_quoted
 from eligibility.rules.enums import Basket, CareKind, DentalAct, Material, ToothPosition
 from eligibility.rules.enums import QuotedScenario as S
-from eligibility.rules.parameters import default_parameters
+from eligibility.rules.parameters import ParametersOn, default_parameters
 
 P = default_parameters().at(date(2026, 11, 22))
 
@@ -376,3 +376,30 @@ def test_the_precise_front_teeth_price_a_crown_and_a_metal_bridge_as_front(tooth
     # The CSS limit of a metal crown (annex 1 of the arrêté of 23 February 2024) reads the front teeth alike.
     in_2024 = crown("300", Material.METAL, tooth, p=default_parameters().at(date(2024, 6, 1)))
     assert in_2024.css_limit == D("262.18")
+
+
+def _with_value(name: str, value) -> ParametersOn:
+    """The parameters of 22 November 2026 with ``name`` given another value from its first date."""
+    from dataclasses import replace
+
+    from eligibility.rules.parameters import ParameterSet
+
+    parameters = dict(default_parameters().parameters)
+    first = parameters[name].values[0]
+    parameters[name] = replace(parameters[name], values=(replace(first, value=value),))
+    return ParameterSet(parameters).at(date(2026, 11, 22))
+
+
+def test_a_childs_glasses_follow_the_age_of_their_parameter_file():
+    """``soins.optique_age_enfant`` (R871-2: a pair each year under 16) decides who is a child, and the sentence
+    says the same age: change the file and both follow."""
+    def glasses(age, p=P):
+        return price_quoted(p, CareKind.GLASSES, quote=D("400"), basket=Basket.OTHER, age=age, member="p1",
+                            lenses="simple")
+
+    assert glasses(15).child and not glasses(16).child
+    said = " ".join(str(r.wording) for r in glasses(16).reasons)
+    assert "chaque année avant 16 ans" in said
+    p18 = _with_value("soins.optique_age_enfant", D("18"))
+    assert glasses(17, p18).child and not glasses(18, p18).child
+    assert "chaque année avant 18 ans" in " ".join(str(r.wording) for r in glasses(16, p18).reasons)
