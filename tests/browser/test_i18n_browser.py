@@ -134,12 +134,9 @@ def test_a_french_page_downloads_no_arabic_font(browser_page, live_server):
     assert requests == []
 
 
-# --------------------------------------------------------------------------- a letter and its translation
-
-
-def test_the_arabic_letter_page_shows_the_translation_beside_the_french_letter(
-    arabic_page, live_server, check_accessibility, monkeypatch,
-):
+def open_case_page(page, live_server, monkeypatch, path: str):
+    """``page`` (in Arabic) opens ``path`` of a case answered through the test client for the self-employed man in
+    difficulty (the browser takes over the client's session cookies)."""
     import urllib.parse
 
     from django.test import Client
@@ -154,10 +151,19 @@ def test_the_arabic_letter_page_shows_the_translation_beside_the_french_letter(
     journey.start()
     journey.run(self_employed_in_difficulty())
     host = urllib.parse.urlsplit(live_server.url).hostname
-    page = arabic_page
     page.context.add_cookies([{"name": name, "value": morsel.value, "domain": host, "path": morsel["path"] or "/"}
                               for name, morsel in client.cookies.items()])
-    page.goto(live_server.url + f"/questionnaire/{journey.case_id}/courriers/echeancier-hopital/")
+    page.goto(live_server.url + f"/questionnaire/{journey.case_id}/{path}")
+    return page
+
+
+# --------------------------------------------------------------------------- a letter and its translation
+
+
+def test_the_arabic_letter_page_shows_the_translation_beside_the_french_letter(
+    arabic_page, live_server, check_accessibility, monkeypatch,
+):
+    page = open_case_page(arabic_page, live_server, monkeypatch, "courriers/echeancier-hopital/")
     assert_right_to_left_without_horizontal_scroll(page, "courrier (375 px)")
     check_accessibility(page, "courrier et sa traduction (ar)")
     body = page.locator("#id_body")
@@ -185,24 +191,7 @@ def test_the_arabic_admission_page_shows_the_french_page_and_its_translation_bes
 ):
     """Issue 17: the page for the hospital stays French (left to right), its translation follows on a phone and
     stands beside it on a wide screen (the French page on the right, where an Arabic reader starts)."""
-    import urllib.parse
-
-    from django.test import Client
-
-    from eligibility.questionnaire.views import QuestionnaireWizard
-    from tests.questionnaire.test_questionnaire_helpers import Journey
-    from tests.questionnaire.test_questionnaire_journeys import REQUEST_DATE, self_employed_in_difficulty
-
-    monkeypatch.setattr(QuestionnaireWizard, "today", lambda self: REQUEST_DATE)
-    client = Client()
-    journey = Journey(client)
-    journey.start()
-    journey.run(self_employed_in_difficulty())
-    host = urllib.parse.urlsplit(live_server.url).hostname
-    page = arabic_page
-    page.context.add_cookies([{"name": name, "value": morsel.value, "domain": host, "path": morsel["path"] or "/"}
-                              for name, morsel in client.cookies.items()])
-    page.goto(live_server.url + f"/questionnaire/{journey.case_id}/admission/")
+    page = open_case_page(arabic_page, live_server, monkeypatch, "admission/")
     assert_right_to_left_without_horizontal_scroll(page, "page pour le bureau des admissions (375 px)")
     check_accessibility(page, "page pour le bureau des admissions et sa traduction (ar)")
     french = page.locator(".admission__french")

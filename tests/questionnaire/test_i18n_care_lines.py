@@ -20,7 +20,8 @@ from eligibility.rules.wording import Joined, Phrase
 from tests.i18n_pages import visible_texts
 
 from .test_i18n_journeys import strings_in
-from .test_questionnaire_helpers import Journey, care_data, household_data
+from .test_questionnaire_care_costs import answers
+from .test_questionnaire_helpers import Journey
 from .test_questionnaire_journeys import REQUEST_DATE
 
 
@@ -30,18 +31,7 @@ def fixed_today(monkeypatch):
 
 
 def _answers(pension: str, complementary: str, care: list[dict]) -> dict:
-    return {
-        "residence": {"place": "93"},
-        "foyer": household_data([{"role": "applicant", "birth_date": "02/06/1960", "activity": "retired"}]),
-        "logement": {"status": "tenant"},
-        "ressources": {"p1__kinds": ["pension"]},
-        "montants": {"p1__pension__how": "total", "p1__pension__total": pension},
-        "complementaire": {"complementary": complementary},
-        "soins": care_data(care),
-        "sante": {},
-        "difficultes": {},
-        "verification": {},
-    }
+    return answers(care, pension=pension, complementary=complementary)
 
 
 HOUSEHOLDS = {

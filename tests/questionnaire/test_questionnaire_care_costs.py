@@ -27,14 +27,15 @@ def fixed_today(monkeypatch):
     monkeypatch.setattr(QuestionnaireWizard, "today", lambda self: REQUEST_DATE)
 
 
-def answers(care, pension="9 000"):
+def answers(care, pension="9 000", complementary="none"):
+    """A retired applicant in Seine-Saint-Denis with ``pension`` a year, ``complementary`` today and ``care``."""
     return {
         "residence": {"place": "93"},
         "foyer": household_data([{"role": "applicant", "birth_date": "02/06/1960", "activity": "retired"}]),
         "logement": {"status": "tenant"},
         "ressources": {"p1__kinds": ["pension"]},
         "montants": {"p1__pension__how": "total", "p1__pension__total": pension},
-        "complementaire": {"complementary": "none"},
+        "complementaire": {"complementary": complementary},
         "soins": care_data(care),
         "sante": {},
         "difficultes": {},
