@@ -302,70 +302,60 @@ class Label:
         return hash(self.text)
 
 
-class Capital:
+class _Cased:
+    """A value rendered as text with its letters' case changed (``shape``, one per subclass)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any):
+        self.value = value
+
+    @staticmethod
+    def shape(text: str) -> str:
+        raise NotImplementedError
+
+    def __format__(self, spec: str) -> str:
+        return self.shape(str(self.value))
+
+    def __str__(self) -> str:
+        return self.__format__("")
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and other.value == self.value
+
+    def __hash__(self) -> int:
+        return hash(self.value)
+
+
+class Capital(_Cased):
     """A phrase (or text) with its first letter in upper case, as at the start of a sentence."""
 
-    __slots__ = ("value",)
+    __slots__ = ()
 
-    def __init__(self, value: Any):
-        self.value = value
-
-    def __format__(self, spec: str) -> str:
-        text = str(self.value)
+    @staticmethod
+    def shape(text: str) -> str:
         return text[:1].upper() + text[1:]
 
-    def __str__(self) -> str:
-        return self.__format__("")
 
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Capital) and other.value == self.value
-
-    def __hash__(self) -> int:
-        return hash(self.value)
-
-
-class Lower:
+class Lower(_Cased):
     """A label in lower case, as inside a sentence (``Moins de 18 ans`` → ``moins de 18 ans``)."""
 
-    __slots__ = ("value",)
+    __slots__ = ()
 
-    def __init__(self, value: Any):
-        self.value = value
-
-    def __format__(self, spec: str) -> str:
-        return str(self.value).lower()
-
-    def __str__(self) -> str:
-        return self.__format__("")
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Lower) and other.value == self.value
-
-    def __hash__(self) -> int:
-        return hash(self.value)
+    @staticmethod
+    def shape(text: str) -> str:
+        return text.lower()
 
 
-class LowerFirst:
+class LowerFirst(_Cased):
     """A label with its first letter in lower case, inside a sentence (``L'aide médicale…`` → ``l'aide médicale…``):
     acronyms and proper names further on are kept."""
 
-    __slots__ = ("value",)
+    __slots__ = ()
 
-    def __init__(self, value: Any):
-        self.value = value
-
-    def __format__(self, spec: str) -> str:
-        text = str(self.value)
+    @staticmethod
+    def shape(text: str) -> str:
         return text[:1].lower() + text[1:]
-
-    def __str__(self) -> str:
-        return self.__format__("")
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, LowerFirst) and other.value == self.value
-
-    def __hash__(self) -> int:
-        return hash(self.value)
 
 
 class Replaced:
