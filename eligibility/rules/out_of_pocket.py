@@ -81,7 +81,7 @@ class Column(Contract):
     entry("current", description="Avec la couverture actuelle : billed, social_security, complementary (null si inconnue), left, upper_bound (« au plus »), note"),
     entry("with_css", description="Avec la CSS, si le foyer y a droit (sinon null)"),
     text("assumptions"),
-    entry("details", "written_details", type=dict | None, description="Soins sur devis : panier, base et taux de la Sécurité sociale, prix limite, limite CSS, plafond du contrat responsable, conseil sans devis (no_quote) ; séjour daté : tarifs jour par jour (rate_segments)"),
+    entry("details", type=dict | None, description="Soins sur devis : panier, base et taux de la Sécurité sociale, prix limite, limite CSS, plafond du contrat responsable, conseil sans devis (no_quote) ; séjour daté : tarifs jour par jour (rate_segments)"),
 )
 @dataclass(frozen=True, slots=True)
 class OutOfPocketLine(Contract):
@@ -97,7 +97,8 @@ class OutOfPocketLine(Contract):
     with_css: Column | None
     assumptions: tuple[str, ...] = ()
     details: dict | None = None        # stays: day-by-day rates; quoted care: its ``QuotedPricing`` (tariffs,
-    #                                    basket, no-quote advice), written with the result (``written_details``)
+    #                                    basket, no-quote advice), written with the result (``contract.free_json``:
+    #                                    in the reader's language, and without its texts for ``?detail=figures``)
 
     @property
     def written_details(self) -> dict | None:
