@@ -700,6 +700,8 @@ TEMPLATES = (
     # xgettext:no-python-format
     pgettext_noop('care.quoted.hearing.class_2', "Classe II : prix libre ; l'audioprothésiste doit aussi vous proposer un appareil de classe I (« 100 % Santé », au plus {limit} par oreille, sans reste à payer avec la CSS ou une complémentaire responsable)."),
     pgettext_noop('care.quoted.hearing.css_limit', "Avec la Complémentaire santé solidaire, l'audioprothésiste doit proposer des appareils de classe I à {limit} au plus par oreille : rien à payer."),
+    pgettext_noop('care.quoted.hearing.css_cover', "Avec la Complémentaire santé solidaire, un appareil de classe II est pris en charge jusqu'à {cover} par oreille, remboursement de la Sécurité sociale compris ; le reste est à payer. L'audioprothésiste doit aussi proposer des appareils de classe I à {limit} au plus par oreille, sans rien à payer."),
+    pgettext_noop('care.quoted.hearing.css_child', "Avec la Complémentaire santé solidaire, avant {age} ans, l'audioprothésiste doit proposer les appareils, quelle qu'en soit la classe, au tarif de la Sécurité sociale au plus ({limit} par oreille) : rien à payer."),
     # xgettext:no-python-format
     pgettext_noop('care.quoted.hearing.advice', "Demandez à l'audioprothésiste un devis qui comprend au moins un appareil de classe I (« 100 % Santé ») : il doit vous en proposer, avec un essai de 30 jours."),
     # xgettext:no-python-format
@@ -719,6 +721,8 @@ TEMPLATES = (
     pgettext_noop('care.quoted.note.capped', 'Le devis dépasse le prix limite ({limit}) : le professionnel ne peut pas facturer plus pour cette offre.'),
     pgettext_noop('care.quoted.note.css_dental_limit', "Avec la CSS, le dentiste doit s'en tenir à {limit} pour cet acte : rien à payer s'il respecte ce tarif."),
     pgettext_noop('care.quoted.note.css_limit', 'Avec la CSS, le professionnel ne peut pas facturer plus de {limit} : rien à payer.'),
+    pgettext_noop('care.quoted.note.css_any_class_limit', "Avec la CSS, l'audioprothésiste doit s'en tenir à {limit}, quelle que soit la classe de l'appareil : rien à payer s'il respecte ce prix."),
+    pgettext_noop('care.quoted.note.css_cover', "Avec la CSS, prise en charge jusqu'à {cover}, Sécurité sociale comprise : le reste est à payer."),
     # xgettext:no-python-format
     pgettext_noop('care.quoted.note.css_nothing', 'Offre « 100 % Santé » ou tarif CSS : rien à payer avec la CSS.'),
     # xgettext:no-python-format
@@ -743,7 +747,6 @@ TEMPLATES = (
     pgettext_noop('care.quoted.verify.dental.bridge_not_incisor', "Bridge de {member} : bridge céramo-métallique qui ne remplace pas une incisive, hors panier « 100 % Santé » (convention dentaire, HBLD785) ; compté à tarif libre, le prix limite d'un éventuel panier à tarif maîtrisé n'étant pas repris : vérifier le panier sur le devis."),
     pgettext_noop('care.quoted.verify.dental.no_base', 'Prothèse dentaire de {member} : pas de base de remboursement connue à cette date.'),
     pgettext_noop('care.quoted.verify.hearing.before_tariffs', 'Aides auditives de {member} : tarifs de la LPP non repris avant le {day}.'),
-    pgettext_noop('care.quoted.verify.hearing.class_2_css', "Aides auditives de classe II de {member} avec la CSS : prise en charge comptée au ticket modérateur (base de la Sécurité sociale) ; montant exact à vérifier auprès de l'organisme gestionnaire de la CSS."),
     pgettext_noop('care.quoted.verify.glasses.before_tariffs', 'Lunettes de {member} : tarifs de la LPP non repris avant le {day}.'),
     pgettext_noop('care.quoted.verify.glasses.class_a_lenses', 'Lunettes de {member} : part de la Sécurité sociale sur les verres de classe A non comptée (elle dépend de la correction) ; sans complémentaire, le reste à payer est un peu inférieur à celui affiché.'),
     # xgettext:no-python-format

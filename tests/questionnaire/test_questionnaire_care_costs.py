@@ -3,7 +3,7 @@ the official tariffs, not "up to the whole quote".
 
 Figures: crown base 120 € at 60 % (72 €); a ceramic-metal crown on a molar is free price, the CSS paying the base
 (so at most 1 200 − 120 = 1 080 € left); hearing aids for an adult: base 400 € per ear at 60 % (2 × 240 € = 480 €),
-class II free price, the CSS paying the base (at most 3 000 − 800 = 2 200 € left).
+class II free price, the CSS covering up to 800 € per ear Sécurité sociale included (3 000 − 1 600 = 1 400 € left).
 """
 
 from __future__ import annotations
@@ -62,8 +62,10 @@ def test_crown_and_two_hearing_aids_priced_with_and_without_the_css(client, db):
     assert "2 aides auditives à tarif libre (classe II)" in text
     # Without complementary: quote − Sécurité sociale share.
     assert "1 128 €" in text and "2 520 €" in text
-    # With the CSS: the base is paid, the rest stays (not the whole quote any more).
-    assert "1 080 €" in text and "2 200 €" in text
+    # With the CSS: the crown's base is paid, the rest stays (not the whole quote any more); class II hearing aids
+    # are covered up to 800 € per ear, Sécurité sociale included (arrêté of 27 December 2018): 3 000 − 1 600 €.
+    assert "1 080 €" in text and "1 400 €" in text
+    assert "2 480 €" in text  # 1 080 + 1 400
     assert "3 648 €" in text  # 1 128 + 2 520
 
 

@@ -103,6 +103,7 @@ class QuotedPricing(Contract):
     reasons: tuple[Reason, ...]
     to_verify: tuple[str, ...]        # phrases of the catalogue, or a parameter's note; written with ``str()``
     no_quote: NoQuoteAdvice | None
+    css_cover: Decimal | None = None  # most the CSS pays (Sécurité sociale included) at a free price, all units
 
     @property
     def priced(self) -> bool:
@@ -344,11 +345,9 @@ def _hearing(p, *, quote, basket, member, age, ears) -> QuotedPricing:
         reasons.append(reason_from(p, "soins.audition_tarifs", "care.quoted.hearing.class_1", limit=Eur(limit)))
     else:
         reasons.append(reason_from(p, "soins.audition_tarifs", "care.quoted.hearing.class_2", limit=Eur(limit)))
-        notes.append(say("care.quoted.verify.hearing.class_2_css", member=member))
     _note(p, "soins.audition_tarifs", notes)
-    css_limit = group.get("css_class_1_price_limit") if resolved == CENT_POUR_CENT_SANTE else None
-    if css_limit is not None:
-        reasons.append(reason_from(p, "soins.audition_tarifs", "care.quoted.hearing.css_limit", limit=Eur(css_limit)))
+    css_limit, css_cover = _hearing_css(p, child=child, basket=resolved, base=base, age=tariffs["age_limit"],
+                                        reasons=reasons, notes=notes)
     cap = caps.get("hearing_aid_per_ear") if caps is not None else None
     if cap is not None and resolved == LIBRE:
         _note(p, "soins.contrat_responsable_plafonds", notes)
@@ -357,8 +356,37 @@ def _hearing(p, *, quote, basket, member, age, ears) -> QuotedPricing:
     return _finish(
         p, CareKind.HEARING_AIDS, act=None, basket=resolved, units=ears, child=child, quote=quote, base=base, rate=rate,
         per_unit_ss=social_security, limit=limit, css_limit=css_limit, cap=cap, reasons=reasons, notes=notes,
-        usual=usual, member=member, what=HEARING_AID, advice=_HEARING_ADVICE,
+        usual=usual, member=member, what=HEARING_AID, advice=_HEARING_ADVICE, css_cover=css_cover,
     )
+
+
+HEARING_CSS = "soins.audition_css_montants_maximaux"
+
+
+def _hearing_css(p, *, child, basket, base, age, reasons, notes) -> tuple[Decimal | None, Decimal | None]:
+    """(price a CSS holder may be billed at most, most the CSS pays at a free price), per ear.
+
+    Arrêté of 27 December 2018: under the age limit, aids of any class at the LPP tariff at most (the base); from
+    it, a class I aid at its CSS price at most, and a class II aid covered up to the same amount, the rest to pay.
+    """
+    table, _ = _get(p, HEARING_CSS)
+    if table is None:
+        return None, None
+    group = table["child" if child else "adult"]
+    _note(p, HEARING_CSS, notes)
+    if group.get("any_class_at_tariff"):
+        reasons.append(reason_from(p, HEARING_CSS, "care.quoted.hearing.css_child", limit=Eur(base), age=age))
+        return base, None
+    class_1 = group.get("class_1_price_limit")
+    if basket == CENT_POUR_CENT_SANTE:
+        if class_1 is not None:
+            reasons.append(reason_from(p, HEARING_CSS, "care.quoted.hearing.css_limit", limit=Eur(class_1)))
+        return class_1, None
+    cover = group.get("cover")
+    if cover is not None:
+        reasons.append(reason_from(p, HEARING_CSS, "care.quoted.hearing.css_cover", cover=Eur(cover),
+                                   limit=Eur(class_1 if class_1 is not None else cover)))
+    return None, cover
 
 
 _HEARING_ADVICE = say("care.quoted.hearing.advice")
@@ -436,7 +464,7 @@ def _usual(p: ParametersOn, key: str, notes: list[str]) -> tuple[Decimal, Decima
 
 
 def _finish(p, kind, *, act, basket, units, child, quote, base, rate, per_unit_ss, limit, css_limit, cap, reasons,
-            notes, usual, member, what, advice, frame_limit=None) -> QuotedPricing:
+            notes, usual, member, what, advice, frame_limit=None, css_cover=None) -> QuotedPricing:
     total_limit = limit * units if limit is not None else None
     no_quote = None
     billed = quote
@@ -471,6 +499,7 @@ def _finish(p, kind, *, act, basket, units, child, quote, base, rate, per_unit_s
         price_limit=total_limit, css_limit=css_limit * units if css_limit is not None else None,
         responsible_cap=cap * units if cap is not None and kind is CareKind.HEARING_AIDS else cap,
         reasons=tuple(reasons), to_verify=tuple(dict.fromkeys(notes)), no_quote=no_quote,
+        css_cover=css_cover * units if css_cover is not None else None,
     )
 
 
@@ -491,10 +520,16 @@ def _price(q: QuotedPricing, scenario: QuotedScenario) -> Priced:
 
     if scenario is QuotedScenario.CSS:
         limit = q.css_limit if q.css_limit is not None else (q.price_limit if q.basket != LIBRE else None)
+        if q.basket == LIBRE and q.css_limit is None and q.css_cover is not None:
+            # A class II hearing aid: the CSS pays up to its amount (Sécurité sociale included), the rest is left.
+            covered = max(min(billed, q.css_cover), ss)
+            return Priced(billed, ss, covered - ss, billed - covered, upper_bound=upper,
+                          note=say("care.quoted.note.css_cover", cover=Eur(q.css_cover)))
         if q.basket != LIBRE or q.css_limit is not None:
             css_billed = min(billed, limit) if limit is not None else billed
             if q.basket == LIBRE and q.css_limit is not None and billed > q.css_limit:
-                note = say("care.quoted.note.css_dental_limit", limit=Eur(q.css_limit))
+                note = say("care.quoted.note.css_dental_limit" if q.kind is CareKind.DENTAL_PROSTHESIS
+                           else "care.quoted.note.css_any_class_limit", limit=Eur(q.css_limit))
             elif css_billed < billed:
                 note = say("care.quoted.note.css_limit", limit=Eur(css_billed))
             else:

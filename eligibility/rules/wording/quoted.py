@@ -68,6 +68,15 @@ TEMPLATES.update({
         "Avec la Complémentaire santé solidaire, l'audioprothésiste doit proposer des appareils de classe I à "
         "{limit} au plus par oreille : rien à payer."
     ),
+    "care.quoted.hearing.css_cover": (
+        "Avec la Complémentaire santé solidaire, un appareil de classe II est pris en charge jusqu'à {cover} par "
+        "oreille, remboursement de la Sécurité sociale compris ; le reste est à payer. L'audioprothésiste doit aussi "
+        "proposer des appareils de classe I à {limit} au plus par oreille, sans rien à payer."
+    ),
+    "care.quoted.hearing.css_child": (
+        "Avec la Complémentaire santé solidaire, avant {age} ans, l'audioprothésiste doit proposer les appareils, "
+        "quelle qu'en soit la classe, au tarif de la Sécurité sociale au plus ({limit} par oreille) : rien à payer."
+    ),
     "care.quoted.hearing.advice": (
         "Demandez à l'audioprothésiste un devis qui comprend au moins un appareil de classe I (« 100 % Santé ») : il "
         "doit vous en proposer, avec un essai de 30 jours."
@@ -112,6 +121,13 @@ TEMPLATES.update({
         "Avec la CSS, le dentiste doit s'en tenir à {limit} pour cet acte : rien à payer s'il respecte ce tarif."
     ),
     "care.quoted.note.css_limit": "Avec la CSS, le professionnel ne peut pas facturer plus de {limit} : rien à payer.",
+    "care.quoted.note.css_any_class_limit": (
+        "Avec la CSS, l'audioprothésiste doit s'en tenir à {limit}, quelle que soit la classe de l'appareil : rien à "
+        "payer s'il respecte ce prix."
+    ),
+    "care.quoted.note.css_cover": (
+        "Avec la CSS, prise en charge jusqu'à {cover}, Sécurité sociale comprise : le reste est à payer."
+    ),
     "care.quoted.note.css_nothing": "Offre « 100 % Santé » ou tarif CSS : rien à payer avec la CSS.",
     "care.quoted.note.css_base": (
         "Hors « 100 % Santé », la CSS paie le tarif de base de la Sécurité sociale ; le reste est à payer, sauf si le "
@@ -166,10 +182,6 @@ TEMPLATES.update({
     ),
     "care.quoted.verify.hearing.before_tariffs": (
         "Aides auditives de {member} : tarifs de la LPP non repris avant le {day}."
-    ),
-    "care.quoted.verify.hearing.class_2_css": (
-        "Aides auditives de classe II de {member} avec la CSS : prise en charge comptée au ticket modérateur (base de "
-        "la Sécurité sociale) ; montant exact à vérifier auprès de l'organisme gestionnaire de la CSS."
     ),
     "care.quoted.verify.glasses.before_tariffs": "Lunettes de {member} : tarifs de la LPP non repris avant le {day}.",
     "care.quoted.verify.glasses.class_a_lenses": (

@@ -57,7 +57,7 @@ def test_no_quoted_template_repeats_a_price_of_the_tariffs():
 
     for name in ("soins.audition_tarifs", "soins.optique_tarifs", "soins.contrat_responsable_plafonds",
                  "soins.dentaire_100_sante_prix_limites", "soins.dentaire_css_montants_maximaux",
-                 "soins.dentaire_base_remboursement", "soins.prix_usuels"):
+                 "soins.dentaire_base_remboursement", "soins.prix_usuels", "soins.audition_css_montants_maximaux"):
         collect(P[name])
     assert len(amounts) > 10
     for key, template in QUOTED.items():

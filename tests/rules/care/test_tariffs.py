@@ -5,8 +5,10 @@ since 15 October 2023 (70 % before) (service-public.fr F33956); 100 % Santé lim
 500 €, ceramo-metal bridge replacing an incisor 1 465 €, complete denture 1 100 € (service-public.fr F20314); zirconia
 on a molar 440 € at a controlled price (convention annex, secondary copy); CSS limit 262,18 € for a metal crown from
 25 February to 31 December 2024 (arrêté of 23 February 2024, annex 1); hearing aids base 400 € per ear (1 400 € under
-20) at 60 %, class I limit 950 € (1 400 € under 20), responsible ceiling 1 700 € per ear; class B glasses 0,05 € per
-element at 60 %; class A frame base 9 € (service-public.fr F33950).
+20) at 60 %, class I limit 950 € (1 400 € under 20), responsible ceiling 1 700 € per ear; with the CSS (arrêté of 27
+December 2018), from 20 a class I aid at 800 € at most and any aid covered up to 800 € per ear Sécurité sociale
+included, under 20 any class at the tariff (1 400 €) at most; class B glasses 0,05 € per element at 60 %; class A frame
+base 9 € (service-public.fr F33950).
 """
 
 from __future__ import annotations
@@ -44,8 +46,14 @@ def test_metal_crown_is_100_sante_and_free_with_the_css_or_a_responsible_contrac
     assert q.column(S.PRIVATE_RESPONSIBLE).left == 0
     ame = q.column(S.AME)
     assert ame.left == D("170")  # the AME pays the base, nothing above
-    assert not any("Honoraires limites" in str(n) or "Base de remboursement" in str(n) or "Taux de remboursement" in str(n)
-                   for n in q.to_verify)  # limit, base and rate confirmed: no flag
+    assert not any("Base de remboursement" in str(n) or "Taux de remboursement" in str(n)
+                   for n in q.to_verify)  # base and rate confirmed: no flag
+    # The limit was last confirmed in May 2024 (service-public.fr F20314): from 2025 the 2023 convention's
+    # revaluation is flagged for professionals, not before.
+    limit_notes = [str(n) for n in q.to_verify if "Honoraires limites" in str(n)]
+    assert len(limit_notes) == 1 and "convention dentaire de 2023" in limit_notes[0] and "2026" in limit_notes[0]
+    in_2024 = crown("290", Material.METAL, ToothPosition.MOLAR, p=default_parameters().at(date(2024, 12, 31)))
+    assert not any("Honoraires limites" in str(n) for n in in_2024.to_verify)
 
 
 def test_css_limit_of_a_metal_crown_applies_during_its_annex_only():
@@ -114,7 +122,9 @@ def test_two_class_2_hearing_aids_for_an_adult():
     assert (q.units, q.base, q.social_security) == (2, D("800"), D("480.00"))
     assert q.column(S.NONE).left == D("2520.00")
     css = q.column(S.CSS)
-    assert css.left == D("2200")
+    # The CSS covers a class II aid up to 800 € per ear, Sécurité sociale included (arrêté of 27 December 2018).
+    assert (css.complementary, css.left, css.upper_bound) == (D("1120.00"), D("1400"), False)
+    assert q.css_limit is None and q.css_cover == D("1600")
     responsible = q.column(S.PRIVATE_RESPONSIBLE)
     assert responsible.left == D("2200") and responsible.at_least == 0  # ceiling 2 × 1 700 € above the quote
 
@@ -312,12 +322,16 @@ def test_class_a_glasses_for_an_adult_with_and_without_the_css():
 
 
 def test_class_2_hearing_aid_for_a_child_with_and_without_the_css():
-    # Under 20: base 1 400 € at 60 % = 840 €; the CSS pays the base only outside class I.
+    # Under 20: base 1 400 € at 60 % = 840 €; with the CSS, aids of any class at the tariff at most (arrêté of 27
+    # December 2018, derogation for patients until their twentieth birthday): nothing to pay.
     q = price_quoted(P, CareKind.HEARING_AIDS, quote=D("2000"), basket=Basket.OTHER, age=12, member="c1")
     assert q.child and q.basket == LIBRE and q.social_security == D("840.00")
     assert q.column(S.NONE).left == D("1160.00")
+    assert q.css_limit == D("1400") and q.css_cover is None
     css = q.column(S.CSS)
-    assert css.left == D("600") and css.upper_bound
+    assert (css.billed, css.social_security, css.complementary, css.left) == (D("1400"), D("840.00"), D("560.00"), 0)
+    assert css.note.key == "care.quoted.note.css_any_class_limit"
+    assert any(r.code == "care.quoted.hearing.css_child" for r in q.reasons)
 
 
 def test_crown_at_a_controlled_price_without_a_quote_gives_its_limit():
@@ -341,7 +355,7 @@ def test_ceramo_metal_bridge_said_to_replace_an_incisor_is_100_sante_without_a_n
     none = q.column(S.NONE)
     assert (none.billed, none.left) == (D("1465"), D("1297.30"))  # capped at the limit; 60 % of 279,50 € = 167,70 €
     assert q.column(S.CSS).left == 0 and q.column(S.PRIVATE_RESPONSIBLE).left == 0
-    assert not any("canine" in str(n) for n in q.to_verify)  # nothing left to check about the tooth
+    assert "care.quoted.verify.dental.bridge_incisor" not in {n.key for n in q.to_verify}  # nothing to check on the tooth
 
 
 def test_ceramo_metal_bridge_replacing_a_canine_is_out_of_the_basket():
@@ -403,3 +417,116 @@ def test_a_childs_glasses_follow_the_age_of_their_parameter_file():
     p18 = _with_value("soins.optique_age_enfant", D("18"))
     assert glasses(17, p18).child and not glasses(18, p18).child
     assert "chaque année avant 18 ans" in " ".join(str(r.wording) for r in glasses(16, p18).reasons)
+
+
+# --------------------------------------------------------------------------- hearing aids with the CSS
+
+
+def hearing(quote, basket, age, ears=1, p=P):
+    return price_quoted(p, CareKind.HEARING_AIDS, quote=quote and D(quote), basket=basket, age=age, member="p1",
+                        ears=ears)
+
+
+def test_one_class_2_hearing_aid_for_an_adult_is_covered_up_to_800_with_the_css():
+    # Arrêté of 27 December 2018: the CSS pays above the base up to its amount, whatever the class; 800 € per ear
+    # Sécurité sociale included from 20 (DREES); the part above is left to pay.
+    q = hearing("1200", Basket.OTHER, 45)
+    assert (q.base, q.social_security, q.css_limit, q.css_cover) == (D("400"), D("240.00"), None, D("800"))
+    none, css = q.column(S.NONE), q.column(S.CSS)
+    assert none.left == D("960.00")
+    assert (css.billed, css.social_security, css.complementary, css.left) == (D("1200"), D("240.00"), D("560.00"),
+                                                                              D("400"))
+    assert css.note.key == "care.quoted.note.css_cover" and not css.upper_bound
+    reason = next(r for r in q.reasons if r.code == "care.quoted.hearing.css_cover")
+    assert reason.article == P.reference("soins.audition_css_montants_maximaux").title
+    cheap = hearing("700", Basket.OTHER, 45).column(S.CSS)
+    assert (cheap.complementary, cheap.left) == (D("460.00"), 0)  # below the cover: nothing to pay
+
+
+def test_one_class_1_hearing_aid_for_an_adult_costs_nothing_with_the_css_at_800():
+    q = hearing("950", Basket.CENT_POUR_CENT_SANTE, 70)
+    assert q.css_limit == D("800") and q.css_cover is None
+    css = q.column(S.CSS)
+    assert (css.billed, css.left) == (D("800"), 0)
+    assert q.column(S.NONE).left == D("710.00")  # 950 € - 60 % of 400 €
+
+
+def test_two_class_1_hearing_aids_for_a_child_cost_nothing_with_the_css_at_the_tariff():
+    q = hearing("2800", Basket.CENT_POUR_CENT_SANTE, 8, ears=2)
+    assert q.child and q.css_limit == D("2800") and q.price_limit == D("2800")
+    assert q.column(S.CSS).left == 0
+    assert q.column(S.NONE).left == D("1120.00")  # 2 × (1 400 € - 840 €)
+
+
+def test_class_2_hearing_aids_without_a_quote_with_the_css_leave_the_usual_price_above_the_cover():
+    q = hearing(None, Basket.OTHER, 60, ears=2)
+    assert q.billed == D("3600")  # the top of the usual range, 1 800 € per ear
+    css = q.column(S.CSS)
+    assert (css.left, css.upper_bound) == (D("2000"), True)
+
+
+def test_the_css_rule_for_hearing_aids_changes_on_the_twentieth_birthday():
+    young, adult = hearing("1500", Basket.OTHER, 19), hearing("1500", Basket.OTHER, 20)
+    assert young.child and young.css_limit == D("1400") and young.column(S.CSS).left == 0
+    assert not adult.child and adult.css_cover == D("800") and adult.column(S.CSS).left == D("700")
+
+
+def test_hearing_aids_with_the_css_are_priced_from_the_2021_tariffs_only():
+    before = hearing("1500", Basket.OTHER, 50, p=default_parameters().at(date(2020, 12, 31)))
+    assert not before.priced and before.column(S.CSS) is None
+    first = hearing("1500", Basket.OTHER, 50, p=default_parameters().at(date(2021, 1, 1)))
+    assert first.css_cover == D("800") and first.column(S.CSS).left == D("700")
+    assert any("800 € par oreille" in str(n) for n in first.to_verify)  # annex amounts flagged for professionals
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    quote=st.one_of(st.none(), st.decimals(min_value=0, max_value=8000, places=2)),
+    basket=st.sampled_from([None, Basket.CENT_POUR_CENT_SANTE, Basket.OTHER]),
+    age=st.integers(0, 99),
+    ears=st.integers(1, 2),
+    when=st.dates(date(2021, 1, 1), date(2027, 12, 31)),
+)
+def test_hearing_aids_with_the_css_never_cost_more_than_without(quote, basket, age, ears, when):
+    q = hearing(quote, basket, age, ears=ears, p=default_parameters().at(when))
+    none, css = q.column(S.NONE), q.column(S.CSS)
+    assert css.left <= none.left
+    assert css.billed == css.social_security + css.complementary + css.left
+    if q.child or q.basket == CENT_POUR_CENT_SANTE:
+        assert css.left == 0  # under 20 any class at the tariff, from 20 a class I aid: nothing to pay
+    else:
+        assert css.left == max(D(0), css.billed - 800 * ears)
+
+
+# --------------------------------------------------------------------------- dental figures across the years
+
+
+@pytest.mark.parametrize(("when", "css_limit"), [(date(2024, 12, 31), D("262.18")), (date(2025, 1, 1), None)])
+def test_the_css_limit_of_a_metal_crown_ends_with_its_annex_on_31_december_2024(when, css_limit):
+    q = crown("300", Material.METAL, ToothPosition.SECOND_PREMOLAR, p=default_parameters().at(when))
+    assert q.css_limit == css_limit
+    css = q.column(S.CSS)
+    assert css.left == 0 and css.billed == (css_limit or D("290"))  # the annex amount, then the 100 % Santé limit
+    assert q.column(S.NONE).left == D("218.00")  # capped at 290 €, 60 % of 120 € paid
+    flagged = any("à partir du 1er janvier 2025" in str(n) for n in q.to_verify)
+    assert flagged == (css_limit is None)
+
+
+@pytest.mark.parametrize("when", [date(2024, 6, 3), date(2025, 6, 3), date(2026, 6, 3)])
+def test_zirconia_crown_on_a_molar_keeps_its_controlled_price_and_2026_is_flagged(when):
+    q = crown("500", Material.ZIRCONIA, ToothPosition.MOLAR, p=default_parameters().at(when))
+    assert q.basket == TARIFS_MAITRISES and q.price_limit == D("440")
+    assert q.column(S.CSS).left == 0 and q.column(S.NONE).left == D("368.00")
+    zirconia_note = any("HBLD073" in str(n) for n in q.to_verify)
+    assert zirconia_note == (when.year >= 2026)
+    revaluation_note = any("revaloriserait de 3 %" in str(n) for n in q.to_verify)
+    assert revaluation_note == (when.year >= 2025)
+
+
+@pytest.mark.parametrize(("age", "when"), [(17, date(2024, 6, 3)), (40, date(2025, 3, 1)), (70, date(2026, 9, 1))])
+def test_complete_denture_is_100_sante_for_a_child_or_an_adult_each_year(age, when):
+    q = price_quoted(default_parameters().at(when), CareKind.DENTAL_PROSTHESIS, quote=D("1200"), basket=None, age=age,
+                     member="p1", act=DentalAct.DENTURE, material=Material.RESIN)
+    assert q.basket == CENT_POUR_CENT_SANTE and q.price_limit == D("1100")
+    assert q.column(S.NONE).left == D("990.35")  # 1 100 € - 60 % of 182,75 €
+    assert q.column(S.CSS).left == 0 and q.column(S.PRIVATE_RESPONSIBLE).left == 0
