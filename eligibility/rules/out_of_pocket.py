@@ -26,6 +26,7 @@ from .care import (
     evaluate_care,
     holds_css,
 )
+from .care.tariffs import CENT_POUR_CENT_SANTE
 from .checklist import HOSPITAL, AtService, ChecklistItem, Phase
 from .contract import REASONS, Contract, contract, entry, text
 from .enums import (
@@ -149,6 +150,7 @@ _CONSULTATION_CSS, _CONSULTATION_PRIVATE = say("oop.note.consultation.css"), say
 _CONSULTATION_AME = say("oop.note.consultation.ame")
 _PARTICIPATION_PRIVATE = say("oop.note.participation.private")
 _NO_TARIFFS, _NO_ESTIMATE = say("oop.note.quoted.no_tariffs"), say("oop.note.quoted.no_estimate")
+_FULL_IN_100_SANTE = {CSS: say("care.quoted.note.css_nothing"), PRIVATE_RESPONSIBLE: say("care.quoted.note.responsible_full")}
 INTRINSIC_EXEMPTIONS = frozenset(HospitalExemption) - {HospitalExemption.CSS, HospitalExemption.ALSACE_MOSELLE}
 
 
@@ -247,6 +249,11 @@ def _quoted_column(q: QuotedCareResult, scenario: str, *, advise: bool = False) 
     if priced is None and q.quote is not None:
         return _charged(q.quote, ZERO, scenario, css_pays=False, none_upper_bound=True, css_note=_NO_TARIFFS,
                         none_note=_NO_TARIFFS)
+    if priced is None and q.pricing.basket == CENT_POUR_CENT_SANTE and scenario in _FULL_IN_100_SANTE:
+        # Whatever the price limit of the item (unknown without a quote, e.g. class A lenses), the CSS (art. L861-3)
+        # and a responsible contract (art. R871-2) pay all of it inside the 100 % Santé basket: nothing to pay.
+        return Column(ZERO, ZERO, ZERO, ZERO, approximate=True, exemption="css" if scenario == CSS else None,
+                      note=_FULL_IN_100_SANTE[scenario])
     if priced is None:
         return Column(ZERO, ZERO, ZERO, ZERO, approximate=True, note=_NO_ESTIMATE)
     note = priced.note

@@ -127,3 +127,18 @@ def test_act_and_ears_are_checked_with_the_field_path():
         with pytest.raises(InvalidSituation) as error:
             make(care)
         assert [e.path for e in error.value.errors] == [path]
+
+
+def test_class_a_glasses_without_a_quote_cost_nothing_with_the_css_or_a_responsible_contract():
+    # The lens price limits of class A are not known here (they depend on the correction), but inside the 100 % Santé
+    # basket the CSS (art. L861-3) and a responsible contract (art. R871-2) pay everything up to them.
+    glasses = {"kind": "glasses", "member": "p1", "basket": "100_sante"}
+    none = simulate(make(glasses)).reste_a_charge.lines[0]
+    assert none.current.approximate and none.current.note.key == "oop.note.quoted.no_estimate"
+    assert none.with_css.left == 0 and none.with_css.exemption == "css"
+    assert none.with_css.note.key == "care.quoted.note.css_nothing"
+    responsible = simulate(make(glasses, complementary="private_responsible", resources=RICH)).reste_a_charge.lines[0]
+    assert responsible.current.left == 0 and responsible.current.note.key == "care.quoted.note.responsible_full"
+    # Class B without a quote stays unestimated in every column: nothing is known of its price.
+    other = simulate(make({**glasses, "basket": "other"})).reste_a_charge.lines[0]
+    assert other.with_css.note.key == "oop.note.quoted.no_estimate"
