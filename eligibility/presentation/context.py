@@ -194,6 +194,12 @@ def _amount(part: dict | None) -> dict | None:
     """One cell of the out-of-pocket table: amount, bound (``au plus``, ``environ``) and note."""
     if not part:
         return None
+    if part.get("approximate") and not part.get("billed") and part.get("billed") is not None:
+        # Nothing could be priced (glasses without a quote): say so, never "environ 0 €"; unless the cover pays
+        # everything whatever the price (a 100 % Santé item with the CSS): then nothing is left, exactly.
+        if part.get("exemption") and not part.get("left"):
+            return {"amount": eur(0), "prefix": "", "note": part.get("note")}
+        return {"amount": _("non estimé"), "prefix": "", "note": part.get("note")}
     prefix = _("au plus") if part.get("upper_bound") else _("environ") if part.get("approximate") else ""
     return {"amount": eur(part.get("left")), "prefix": prefix, "note": part.get("note")}
 

@@ -8,6 +8,7 @@ class II free price, the CSS covering up to 800 € per ear Sécurité sociale i
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from types import SimpleNamespace
 
@@ -217,3 +218,16 @@ def test_the_incisor_answer_refines_the_tooth_of_a_front_bridge_only(act, tooth,
     t = Translation({}, ids={"p1": "vous"})
     care_step.to_situation(answers, t)
     assert t.situation["planned_care"][0]["tooth"] == sent
+
+
+def test_class_a_glasses_without_a_quote_are_not_estimated_today_and_free_with_the_css(client, db):
+    journey = Journey(client)
+    journey.start()
+    journey.run(answers([{"kind": "glasses", "member": "p1", "basket": "100_sante"}]))
+    html = journey.results().content.decode()
+    row = re.search(r"<tr[^>]*>(?:(?!</tr>).)*Lunettes 100 % Santé(?:(?!</tr>).)*</tr>", html, re.S).group(0)
+    today, with_css = re.findall(r'<td class="num" data-label="[^"]*">(.*?)</td>', row, re.S)
+    # Nothing is known of the lenses' price: the cell says so, never "environ 0 €".
+    assert today.startswith("non estimé") and "environ" not in today
+    # Inside the 100 % Santé basket the CSS pays everything, whatever the price: exactly nothing to pay.
+    assert with_css.startswith("0\u00a0€") and "rien à payer avec la CSS" in with_css
