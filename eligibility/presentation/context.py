@@ -190,16 +190,22 @@ def _exemption_label(value: str | None, label: str | None) -> str | None:
     return label or _label(HospitalExemption, value)
 
 
+def _priced_nothing(part: dict | None) -> bool:
+    """Nothing could be priced (glasses without a quote, lenses unknown) and the cover does not pay it all."""
+    return bool(part and part.get("approximate") and part.get("billed") is not None and not part.get("billed")
+                and not (part.get("exemption") and not part.get("left")))
+
+
 def _amount(part: dict | None) -> dict | None:
     """One cell of the out-of-pocket table: amount, bound (``au plus``, ``environ``) and note."""
     if not part:
         return None
-    if part.get("approximate") and not part.get("billed") and part.get("billed") is not None:
-        # Nothing could be priced (glasses without a quote): say so, never "environ 0 €"; unless the cover pays
-        # everything whatever the price (a 100 % Santé item with the CSS): then nothing is left, exactly.
-        if part.get("exemption") and not part.get("left"):
-            return {"amount": eur(0), "prefix": "", "note": part.get("note")}
+    if _priced_nothing(part):
+        # Say so, never "environ 0 €".
         return {"amount": _("non estimé"), "prefix": "", "note": part.get("note")}
+    if part.get("approximate") and part.get("billed") is not None and not part.get("billed"):
+        # The cover pays everything whatever the price (a 100 % Santé item with the CSS): nothing left, exactly.
+        return {"amount": eur(0), "prefix": "", "note": part.get("note")}
     prefix = _("au plus") if part.get("upper_bound") else _("environ") if part.get("approximate") else ""
     return {"amount": eur(part.get("left")), "prefix": prefix, "note": part.get("note")}
 
@@ -292,26 +298,39 @@ def care_context(data: dict, titles: dict) -> dict:
         "with_css": _amount(line.get("with_css")) if with_css_column else None,
         "assumptions": line.get("assumptions", []),
         "check": bool((line.get("current") or {}).get("upper_bound") or (line.get("current") or {}).get("approximate")),
+        "unestimated": _priced_nothing(line.get("current")),
         "explain": line_explanation(line, with_css_column),
     } for line in rac.get("lines", [])]
     shared_notes = _share_notes(lines)
     hospital = [line for line in rac.get("lines", []) if line.get("charge") in HOSPITAL_CHARGES]
     out_of_pocket = None
     if lines:
+        # A care not priced (no quote, price unknown) is not in the total: the total is then a floor, said so.
+        unestimated_current = any(_priced_nothing(line.get("current")) for line in rac.get("lines", []))
+        unestimated_css = with_css_column and any(_priced_nothing(line.get("with_css")) for line in rac.get("lines", []))
         out_of_pocket = {
             "lines": lines,
             "shared_notes": shared_notes,
             "with_css_column": with_css_column,
             "total_current": eur(rac.get("total_current", rac.get("total"))),
-            "total_current_prefix": _("au plus") if rac.get("current_is_upper_bound") else "",
+            "total_current_prefix": _total_prefix(rac.get("current_is_upper_bound"), unestimated_current),
             "total_with_css": eur(rac.get("total_with_css")) if with_css_column else None,
-            "total_with_css_prefix": _("au plus") if rac.get("with_css_is_upper_bound") else "",
+            "total_with_css_prefix": _total_prefix(rac.get("with_css_is_upper_bound"), unestimated_css),
+            "unestimated": unestimated_current or unestimated_css,
             "assumptions": rac.get("assumptions", []),
             "reasons": reasons(rac),
             "hospital_total_current": eur(sum(
                 (Decimal(str((line.get("current") or line).get("left") or 0)) for line in hospital), Decimal(0))),
         }
     return {"stays": stays, "visits": visits, "out_of_pocket": out_of_pocket}
+
+
+def _total_prefix(upper_bound: bool | None, unestimated: bool) -> str:
+    """``au plus`` for a bound from above; ``au moins`` when a care could not be priced (it is not in the sum); both
+    at once bound nothing: no prefix, the note under the total says what is missing."""
+    if unestimated:
+        return "" if upper_bound else _("au moins")
+    return _("au plus") if upper_bound else ""
 
 
 def cpam_context(cpam: dict | None) -> dict | None:
@@ -431,6 +450,7 @@ def answer_context(css: dict, care: dict, cpam: dict | None, help_block: dict | 
             "current": oop["total_current"], "current_prefix": oop["total_current_prefix"],
             "with_css": oop["total_with_css"], "with_css_prefix": oop["total_with_css_prefix"],
             "participation": css["monthly_participation"] if css["has_participation"] and oop["with_css_column"] else None,
+            "unestimated": oop["unestimated"],
         }
     first = steps["next_steps"][0] if steps["next_steps"] else None
     return {"gets": gets, "pays": pays, "first_step": first}
@@ -440,7 +460,9 @@ def person_checks(care: dict) -> list[str]:
     """What the person should check, in plain words (never the parameters' provenance)."""
     oop = care.get("out_of_pocket") or {}
     return [
-        _("%(care)s : vérifiez le montant sur le devis, notre estimation est prudente.") % {"care": line["label"]}
+        (_("%(care)s : pas encore chiffré ; demandez un devis, ce soin n'est pas compté dans le total.")
+         if line["unestimated"] else
+         _("%(care)s : vérifiez le montant sur le devis, notre estimation est prudente.")) % {"care": line["label"]}
         for line in oop.get("lines", []) if line["check"]
     ]
 

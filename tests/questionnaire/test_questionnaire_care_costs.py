@@ -231,3 +231,29 @@ def test_class_a_glasses_without_a_quote_are_not_estimated_today_and_free_with_t
     assert today.startswith("non estimé") and "environ" not in today
     # Inside the 100 % Santé basket the CSS pays everything, whatever the price: exactly nothing to pay.
     assert with_css.startswith("0\u00a0€") and "rien à payer avec la CSS" in with_css
+
+
+
+def test_a_care_not_priced_makes_the_total_a_floor_said_on_the_first_screen_and_in_the_checks(client, db):
+    journey = Journey(client)
+    journey.start()
+    journey.run(answers([
+        {"kind": "hearing_aids", "member": "p1", "ears": "2", "quote": "3 000", "basket": "other"},
+        {"kind": "glasses", "member": "p1", "basket": "other"},
+    ]))
+    response = journey.results()
+    html, text = response.content.decode(), text_of(response)
+    # Today: 3 000 − 480 € for the hearing aids, the glasses not priced: at least 2 520 €; with the CSS the class B
+    # glasses are not priced either: at least 1 400 €.
+    first_screen = re.search(r'<section class="answer".*?</section>', html, re.S).group(0)
+    assert re.search(r"au moins 2\s520\s€", first_screen) and re.search(r"au moins 1\s400\s€", first_screen)
+    assert "Des soins sans devis ne sont pas comptés" in first_screen
+    total = re.search(r"<table class=\"stack oop\">.*?<tfoot>(.*?)</tfoot>", html, re.S).group(1)
+    assert re.search(r"au moins 2\s520\s€", total) and re.search(r"au moins 1\s400\s€", total)
+    assert "pas encore chiffré ; demandez un devis, ce soin n'est pas compté dans le total" in text
+    # With every care priced, no floor and no such sentence.
+    journey = Journey(client)
+    journey.start()
+    journey.run(answers([{"kind": "hearing_aids", "member": "p1", "ears": "2", "quote": "3 000", "basket": "other"}]))
+    priced = journey.results().content.decode()
+    assert "au moins" not in priced and "Des soins sans devis ne sont pas comptés" not in priced
