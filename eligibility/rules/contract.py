@@ -137,6 +137,7 @@ def _number(amount: Decimal | None) -> float | int | None:
 
 
 _numbers: dict = {}
+_NEW = object()  # not in ``_numbers``
 _NUMBERS_MAX = 8192
 
 
@@ -216,9 +217,9 @@ def serialiser(cls: type, detail: str = FULL) -> Callable[[Any], dict]:
 
 def _compile(cls: type, detail: str) -> Callable[[Any], dict]:
     spec: Spec = cls.__contract__
-    # ``_known(x) or _money(x)``: an amount already converted is read from ``money``'s table without a call (a
-    # falsy hit, 0 or None, asks ``money``, which gives the same value).
-    names: dict[str, Any] = {"_money": money, "_known": _numbers.get, "_reasons_dict": reasons_dict,
+    # An amount already converted is read from ``money``'s table without a call (``_known(x, _NEW)``); ``money``
+    # converts the others (and keeps them).
+    names: dict[str, Any] = {"_money": money, "_known": _numbers.get, "_NEW": _NEW, "_reasons_dict": reasons_dict,
                              "_reason_figures": reason_figures, "_free": free_json(detail)}
     parts: list[str] = []
     for n, e in enumerate(spec.entries):
@@ -255,7 +256,7 @@ def _writer(cls: type, e: Entry, source: str, detail: str, names: dict[str, Any]
     if kind == "float":
         return f"float({source}) if ({source}) is not None else None" if nullable else f"float({source})"
     if annotation is Decimal:
-        return f"(_known({source}) or _money({source}))"
+        return f"(_v if (_v := _known({source}, _NEW)) is not _NEW else _money({source}))"
     if annotation is date:
         return f"({source}).isoformat() if ({source}) is not None else None" if nullable else f"({source}).isoformat()"
     if isinstance(annotation, type) and issubclass(annotation, Enum):

@@ -91,26 +91,28 @@ def _reason(code: str, wording: Phrase | None = None, /, **params) -> Reason:
 
 
 def assess_help(situation: Situation, p: ParametersOn) -> HelpResult:
-    """The result reads only the declared difficulties, whether someone is self-employed and the pension fund of the
-    household: made once per such combination and date (``p.derived``), and shared (it is immutable)."""
+    """The result reads only the declared difficulties, whether someone is self-employed and, when the scheme is
+    relevant, the pension fund of the household and the reference of ``aides.cpam_plafond_ratio_defaut`` in force
+    (its dated value): made once per such combination, and shared (it is immutable)."""
     difficulties = situation.difficulties
     declared = tuple(d for d in _SELF_EMPLOYED_ORDER if d in difficulties) if difficulties else ()
     self_employed = situation.has_self_employed
-    key = (declared, self_employed, retirement_body_name(situation, p) if self_employed and declared else None)
-    made = p.derived(_made)
-    found = made.get(key)
+    if self_employed and declared:
+        key = (declared, self_employed, retirement_body_name(situation, p), p.value_key("aides.cpam_plafond_ratio_defaut"))
+    else:
+        key = (declared, self_employed, None, None)
+    found = _MADE.get(key)
     if found is None:
-        found = made[key] = _assess_help(declared, self_employed, key[2], p)
+        if len(_MADE) >= 4096:
+            _MADE.clear()
+        found = _MADE[key] = _assess_help(declared, self_employed, key[2], p)
     return found
 
 
 #: The self-employed difficulties in the order of ``Difficulty``.
 _SELF_EMPLOYED_ORDER = tuple(d for d in Difficulty if d in SELF_EMPLOYED_DIFFICULTIES)
-
-
-def _made(p: ParametersOn) -> dict:
-    """The results already made on the date of ``p`` (``assess_help``): at most 2 × 16 × 5 of them."""
-    return {}
+#: The results already made, by what they read (``assess_help``).
+_MADE: dict[tuple, HelpResult] = {}
 
 
 def _assess_help(declared: tuple[Difficulty, ...], self_employed: bool, retirement: Phrase | None,

@@ -74,9 +74,8 @@ def _department_contact(department: str | None) -> LocalContact:
     )
 
 
-def _made(p: ParametersOn) -> dict:
-    """The results without local terms already made on the date of ``p`` (``assess_local_aid``), by department."""
-    return {}
+#: The results without local terms already made, by relevance, department and dated value of the terms.
+_MADE: dict[tuple, LocalAidResult] = {}
 
 
 def _without_terms(relevant: bool, department: str | None, terms, p: ParametersOn) -> LocalAidResult:
@@ -95,12 +94,13 @@ def assess_local_aid(situation: Situation, p: ParametersOn, css, care_left_to_pa
     terms = p[TERMS].get(department) if department else None
     relevant = care_left_to_pay > 0 or bool(situation.difficulties & LOCAL_DIFFICULTIES)
     if not relevant or terms is None:
-        # Read the department and the date only: made once per department and date (``p.derived``), and shared.
-        made = p.derived(_made)
-        key = (relevant, department)
-        found = made.get(key)
+        # Reads the department and the dated value of the terms only: made once per such pair, and shared.
+        key = (relevant, department, p.value_key(TERMS))
+        found = _MADE.get(key)
         if found is None:
-            found = made[key] = _without_terms(relevant, department, terms, p)
+            if len(_MADE) >= 4096:
+                _MADE.clear()
+            found = _MADE[key] = _without_terms(relevant, department, terms, p)
         return found
     contact = LocalContact(LocalContactKind.DEPARTEMENT, str(terms["organisme"]), str(terms["contact"]))
     to_verify = [t for t in (parameter_to_verify(p, TERMS),) if t]

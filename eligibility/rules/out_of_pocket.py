@@ -359,6 +359,21 @@ def _total(columns: list[Column]) -> tuple[Decimal, bool]:
 
 
 def estimate_out_of_pocket(situation: Situation, p: ParametersOn, css: CssResult) -> OutOfPocket:
+    if not situation.planned_care:
+        # Nothing planned: the estimate reads only the coverage and the CSS status (no line, no tariff, no date).
+        key = (situation.complementary, css.status)
+        found = _NOTHING_PLANNED.get(key)
+        if found is None:
+            found = _NOTHING_PLANNED[key] = _estimate(situation, p, css)
+        return found
+    return _estimate(situation, p, css)
+
+
+#: The estimates without planned care, by coverage and CSS status (at most 9 × 3), shared (they are immutable).
+_NOTHING_PLANNED: dict[tuple[Complementary, CssStatus], OutOfPocket] = {}
+
+
+def _estimate(situation: Situation, p: ParametersOn, css: CssResult) -> OutOfPocket:
     holder = holds_css(situation)
     quoted: dict[int, QuotedCareResult] = {}  # priced once for both columns: the pricing does not depend on the coverage
     current_care = evaluate_care(situation, p, css_holder=holder, quoted_by_index=quoted)

@@ -211,6 +211,21 @@ class ParameterSet:
 T = TypeVar("T")
 
 
+class Identity:
+    """An object as a dictionary key by its identity (it is kept alive with the key, so its id is not reused)."""
+
+    __slots__ = ("obj",)
+
+    def __init__(self, obj: Any):
+        self.obj = obj
+
+    def __hash__(self) -> int:
+        return id(self.obj)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Identity) and other.obj is self.obj
+
+
 class ParametersOn:
     """The values in force on one date; ``p["css.plafond_gratuite_base"]``.
 
@@ -242,6 +257,16 @@ class ParametersOn:
             return self._cache[key]
         except KeyError:
             found = self._cache[key] = self.parameter_set[name].entry_at(self.when)
+            return found
+
+    def value_key(self, name: str) -> Identity:
+        """The dated value in force as a key of a memo table: equal on every date where that same value (the same
+        object of the same parameter set) is in force, unequal otherwise (another value, or another set)."""
+        key = ("value_key", name)
+        try:
+            return self._cache[key]
+        except KeyError:
+            found = self._cache[key] = Identity(self.entry(name))
             return found
 
     def reference(self, name: str) -> Reference:

@@ -59,7 +59,7 @@ class CareResult:
         """All results, in the order of ``situation.planned_care``."""
         return sorted(
             [*self.hospital_stays, *self.emergency_visits, *self.consultations, *self.quoted_care],
-            key=lambda r: r.care_index,
+            key=_care_index,
         )
 
     @property
@@ -69,6 +69,10 @@ class CareResult:
             for note in item.to_verify:
                 seen.setdefault(note, None)
         return tuple(seen)
+
+
+def _care_index(result) -> int:
+    return result.care_index
 
 
 def evaluate_care(situation: Situation, p: ParametersOn, *, css_holder: bool,

@@ -267,27 +267,27 @@ def build_guidance(situation, p: ParametersOn, css, reste) -> CareGuidance:
     """The guidance the household's figures call for (``css``: CssResult; ``reste``: OutOfPocket).
 
     For a household covered by the French health insurance (nearly all), the guidance reads only the territory,
-    the complementary, whether anything is left to pay, the kinds of planned care and the CSS status: it is made
-    once per such combination and date (``p.derived``), and shared (it is immutable)."""
+    the complementary, whether anything is left to pay, the kinds of planned care, the CSS status and, overseas,
+    the dated value of ``demarches.caisses_outre_mer`` in force: it is made once per such combination (whatever
+    the date, as long as that value is the same), and shared (it is immutable)."""
     if situation.coverage.base is not BaseCover.FRENCH:
         return _build_guidance(situation, p, css, reste)
-    key = (situation.residence.territory, situation.complementary, reste.total_current > 0,
-           frozenset([c.kind for c in situation.planned_care]), css.status)
-    made = p.derived(_guidance_table)
-    found = made.get(key)
+    territory = situation.residence.territory
+    key = (territory, situation.complementary, reste.total_current > 0,
+           frozenset([c.kind for c in situation.planned_care]), css.status,
+           None if territory is Territory.METROPOLE else p.value_key("demarches.caisses_outre_mer"))
+    found = _MADE.get(key)
     if found is None:
-        if len(made) >= _GUIDANCE_TABLE_MAX:
-            made.clear()
-        found = made[key] = _build_guidance(situation, p, css, reste)
+        if len(_MADE) >= _MADE_MAX:
+            _MADE.clear()
+        found = _MADE[key] = _build_guidance(situation, p, css, reste)
     return found
 
 
-def _guidance_table(p: ParametersOn) -> dict:
-    """The guidance already made on the date of ``p``, by what it reads (``build_guidance``)."""
-    return {}
-
-
-_GUIDANCE_TABLE_MAX = 4096
+#: The guidance already made, by what it reads (``build_guidance``); the dated value is kept with its key, so
+#: another parameter set (tests) never shares an entry.
+_MADE: dict[tuple, CareGuidance] = {}
+_MADE_MAX = 4096
 
 
 def _build_guidance(situation, p: ParametersOn, css, reste) -> CareGuidance:
