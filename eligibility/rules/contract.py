@@ -216,8 +216,10 @@ def serialiser(cls: type, detail: str = FULL) -> Callable[[Any], dict]:
 
 def _compile(cls: type, detail: str) -> Callable[[Any], dict]:
     spec: Spec = cls.__contract__
-    names: dict[str, Any] = {"_money": money, "_reasons_dict": reasons_dict, "_reason_figures": reason_figures,
-                             "_free": free_json(detail)}
+    # ``_known(x) or _money(x)``: an amount already converted is read from ``money``'s table without a call (a
+    # falsy hit, 0 or None, asks ``money``, which gives the same value).
+    names: dict[str, Any] = {"_money": money, "_known": _numbers.get, "_reasons_dict": reasons_dict,
+                             "_reason_figures": reason_figures, "_free": free_json(detail)}
     parts: list[str] = []
     for n, e in enumerate(spec.entries):
         if e.kind == "reasons":
@@ -253,7 +255,7 @@ def _writer(cls: type, e: Entry, source: str, detail: str, names: dict[str, Any]
     if kind == "float":
         return f"float({source}) if ({source}) is not None else None" if nullable else f"float({source})"
     if annotation is Decimal:
-        return f"_money({source})"
+        return f"(_known({source}) or _money({source}))"
     if annotation is date:
         return f"({source}).isoformat() if ({source}) is not None else None" if nullable else f"({source}).isoformat()"
     if isinstance(annotation, type) and issubclass(annotation, Enum):
@@ -294,18 +296,26 @@ def text_keys() -> frozenset[str]:
 
 
 def free_json(detail: str) -> Callable[[Any], Any]:
-    """A free-form JSON value (``details`` of an out-of-pocket line): as it is, or without its texts."""
+    """A free-form JSON value (``details`` of an out-of-pocket line): as it is, or without its texts. A declared
+    result given there (a quoted item's pricing) is written by its own serialiser in the same form, so that
+    ``figures`` never renders the texts it leaves out."""
     if detail == FULL:
-        return lambda value: value
+        return _free_full
     keys: frozenset[str] | None = None
 
     def figures(value: Any) -> Any:
         nonlocal keys
+        if isinstance(value, Contract):
+            return serialiser(type(value), FIGURES)(value)
         if keys is None:
             keys = text_keys()
         return _without(value, keys)
 
     return figures
+
+
+def _free_full(value: Any) -> Any:
+    return value.as_dict() if isinstance(value, Contract) else value
 
 
 def _without(value: Any, keys: frozenset[str]) -> Any:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from .care import holds_css
@@ -163,12 +164,15 @@ def assess_cpam_aid(
     out_of_pocket: OutOfPocket,
     settings: CpamAidSettings | None = None,
 ) -> CpamAidResult:
-    settings = settings or default_cpam_settings(p)
+    fixed = p.derived(_fixed)
+    if settings is None:
+        settings, basis = fixed.default_settings, fixed.default_basis
+    else:
+        basis = settings.basis()
     ceiling = settings.household_ceiling(css)
     resources = css.resources
     holder = holds_css(situation)
     css_first = css.eligible and not holder
-    basis = settings.basis()
     to_verify: list[Phrase] = []
     reasons: list[Reason] = []
 
@@ -177,7 +181,7 @@ def assess_cpam_aid(
         reasons.append(reason_from(
             p, DEFAULT_PARAMETER, "cpam.ceiling.default", ceiling=Eur(ceiling), basis=basis,
         ))
-        to_verify.append(say("cpam.to_verify.ask_ceiling"))
+        to_verify.append(_ASK_CEILING)
     else:
         reasons.append(reason_from(
             p, DEFAULT_PARAMETER, "cpam.ceiling.local", ceiling=Eur(ceiling), label=settings.label,
@@ -186,7 +190,7 @@ def assess_cpam_aid(
         if settings.department and situation.residence.department and settings.department != situation.residence.department:
             to_verify.append(say("cpam.to_verify.other_department", ceiling_department=settings.department,
                                  department=situation.residence.department))
-    to_verify.append(say("cpam.to_verify.resources"))
+    to_verify.append(_VERIFY_RESOURCES)
 
     # ---- needs
     needs: list[NeedMatch] = []
@@ -208,30 +212,31 @@ def assess_cpam_aid(
     if Difficulty.CARE_COSTS_NOT_COVERED in situation.difficulties and not any(
         n.category is AidCategory.CARE_COSTS for n in needs
     ):
-        needs.append(NeedMatch(AidCategory.CARE_COSTS, say("cpam.need.costly_care")))
+        needs.append(NeedMatch(AidCategory.CARE_COSTS, _COSTLY_CARE))
     if Difficulty.COMPLEMENTARY_PREMIUM_TOO_HIGH in situation.difficulties or (
         situation.complementary is Complementary.NONE
     ):
         if css_first:
             needs.append(NeedMatch(
-                AidCategory.COMPLEMENTARY_PREMIUM, say("cpam.need.premium.css_first"), covered_by_css=True,
+                AidCategory.COMPLEMENTARY_PREMIUM, _PREMIUM_CSS_FIRST, covered_by_css=True,
             ))
         elif Difficulty.COMPLEMENTARY_PREMIUM_TOO_HIGH in situation.difficulties:
-            needs.append(NeedMatch(AidCategory.COMPLEMENTARY_PREMIUM, say("cpam.need.premium.too_high")))
+            needs.append(NeedMatch(AidCategory.COMPLEMENTARY_PREMIUM, _PREMIUM_TOO_HIGH))
         elif not holder:
-            needs.append(NeedMatch(AidCategory.COMPLEMENTARY_PREMIUM, say("cpam.need.premium.none")))
-    for difficulty, category in _DIFFICULTY_CATEGORIES.items():
-        if difficulty in situation.difficulties and not any(n.category is category for n in needs):
-            needs.append(NeedMatch(category, say("cpam.need.difficulty", difficulty=Lower(Label(difficulty.label)))))
-    order = list(AidCategory)
-    needs.sort(key=lambda n: order.index(n.category))
+            needs.append(NeedMatch(AidCategory.COMPLEMENTARY_PREMIUM, _PREMIUM_NONE))
+    if situation.difficulties:
+        for difficulty, category in _DIFFICULTY_CATEGORIES.items():
+            if difficulty in situation.difficulties and not any(n.category is category for n in needs):
+                needs.append(NeedMatch(category, _DIFFICULTY_NEEDS[difficulty]))
+    if len(needs) > 1:
+        needs.sort(key=lambda n: _CATEGORY_ORDER[n.category])
     remaining = [n for n in needs if not n.covered_by_css]
 
     # ---- assessment
     ref = DEFAULT_PARAMETER
     if not needs:
         assessment = AidAssessment.UNLIKELY
-        reasons.append(reason_from(p, ref, "cpam.no_need"))
+        reasons.append(fixed.no_need)
     elif resources > ceiling:
         assessment = AidAssessment.UNLIKELY
         reasons.append(reason_from(
@@ -239,7 +244,7 @@ def assess_cpam_aid(
         ))
     elif not remaining:
         assessment = AidAssessment.UNLIKELY
-        reasons.append(reason_from(p, ref, "cpam.css_covers"))
+        reasons.append(fixed.css_covers)
     elif css_first:
         assessment = AidAssessment.POSSIBLE
         reasons.append(reason_from(p, ref, "cpam.css_first", resources=Eur(resources), ceiling=Eur(ceiling)))
@@ -252,8 +257,8 @@ def assess_cpam_aid(
 
     # ---- always said
     quotes = quotes_needed(situation)
-    reasons.append(reason_from(p, ref, "cpam.discretionary"))
-    reasons.append(reason_from(p, ref, "cpam.quotes"))
+    reasons.append(fixed.discretionary)
+    reasons.append(fixed.quotes)
     return CpamAidResult(
         assessment=assessment,
         ceiling=ceiling,
@@ -271,6 +276,35 @@ def assess_cpam_aid(
     )
 
 
+_ASK_CEILING, _VERIFY_RESOURCES = say("cpam.to_verify.ask_ceiling"), say("cpam.to_verify.resources")
+_COSTLY_CARE = say("cpam.need.costly_care")
+_PREMIUM_CSS_FIRST, _PREMIUM_TOO_HIGH = say("cpam.need.premium.css_first"), say("cpam.need.premium.too_high")
+_PREMIUM_NONE = say("cpam.need.premium.none")
+_DIFFICULTY_NEEDS = {difficulty: say("cpam.need.difficulty", difficulty=Lower(Label(difficulty.label)))
+                     for difficulty in _DIFFICULTY_CATEGORIES}
+_CATEGORY_ORDER = {category: index for index, category in enumerate(AidCategory)}
+
+
+@dataclass(frozen=True, slots=True)
+class _Fixed:
+    """What every assessment on one date says the same way (``p.derived``): the default settings and their basis,
+    and the reasons that cite the default parameter without a value of the household."""
+
+    default_settings: CpamAidSettings
+    default_basis: Phrase
+    no_need: Reason
+    css_covers: Reason
+    discretionary: Reason
+    quotes: Reason
+
+
+def _fixed(p: ParametersOn) -> _Fixed:
+    settings = default_cpam_settings(p)
+    return _Fixed(settings, settings.basis(), reason_from(p, DEFAULT_PARAMETER, "cpam.no_need"),
+                  reason_from(p, DEFAULT_PARAMETER, "cpam.css_covers"),
+                  reason_from(p, DEFAULT_PARAMETER, "cpam.discretionary"), reason_from(p, DEFAULT_PARAMETER, "cpam.quotes"))
+
+
 # --------------------------------------------------------------------------- in the checklist and the registry
 
 
@@ -280,35 +314,47 @@ def checklist_item(situation: Situation, cpam: CpamAidResult) -> ChecklistItem |
     documents: list[Text] = list(quotes_needed(situation))
     documents.append(say("checklist.documents.household_resources", members=members_label(adults(situation))))
     if cpam.css_first:
-        documents.append(say("checklist.cpam_aid.documents.css_decision"))
+        documents.append(_CSS_DECISION)
     elif situation.complementary is Complementary.PRIVATE:
-        documents.append(say("checklist.cpam_aid.documents.guarantees"))
-    health_difficulties = situation.difficulties & {
-        Difficulty.INCOME_DROP_DUE_TO_HEALTH, Difficulty.HOME_HELP_AFTER_HOSPITAL, Difficulty.END_OF_LIFE_CARE,
-        Difficulty.JOB_RETENTION, Difficulty.HOUSING_ADAPTATION,
-    }
-    if health_difficulties:
-        documents.append(say("checklist.cpam_aid.documents.situation"))
-    documents.append(say("checklist.documents.bank_details"))
+        documents.append(_GUARANTEES)
+    if situation.difficulties & _HEALTH_DIFFICULTIES:
+        documents.append(_SITUATION)
+    documents.append(_BANK_DETAILS)
     assessment = Lower(Label(cpam.assessment.label))
     reasons = [Reason(
         "checklist.cpam_aid",
         say("checklist.cpam_aid.left", assessment=assessment, left=Eur(cpam.care_left_to_pay))
         if cpam.care_left_to_pay > 0 else say("checklist.cpam_aid", assessment=assessment),
     )]
-    department = situation.residence.department
     return ChecklistItem(
         key="cpam_aid_request",
-        organism=say("checklist.cpam_aid.organism",
-                     department=say("checklist.in_department", department=department) if department else ""),
-        procedure=say("checklist.cpam_aid.procedure"),
-        how=say("checklist.cpam_aid.how", css_first=say("checklist.cpam_aid.css_first") if cpam.css_first else ""),
+        organism=_organism(situation.residence.department),
+        procedure=_PROCEDURE,
+        how=_HOW[cpam.css_first],
         documents=tuple(documents),
-        deadline=say("checklist.cpam_aid.deadline"),
+        deadline=_DEADLINE,
         help=HELP_GENERAL,
-        appeal=say("checklist.cpam_aid.appeal"),
+        appeal=_APPEAL,
         reasons=tuple(reasons),
     )
+
+
+_CSS_DECISION, _GUARANTEES = say("checklist.cpam_aid.documents.css_decision"), say("checklist.cpam_aid.documents.guarantees")
+_SITUATION, _BANK_DETAILS = say("checklist.cpam_aid.documents.situation"), say("checklist.documents.bank_details")
+_HEALTH_DIFFICULTIES = frozenset({
+    Difficulty.INCOME_DROP_DUE_TO_HEALTH, Difficulty.HOME_HELP_AFTER_HOSPITAL, Difficulty.END_OF_LIFE_CARE,
+    Difficulty.JOB_RETENTION, Difficulty.HOUSING_ADAPTATION,
+})
+_PROCEDURE, _DEADLINE, _APPEAL = (say("checklist.cpam_aid.procedure"), say("checklist.cpam_aid.deadline"),
+                                  say("checklist.cpam_aid.appeal"))
+_HOW = {True: say("checklist.cpam_aid.how", css_first=say("checklist.cpam_aid.css_first")),
+        False: say("checklist.cpam_aid.how", css_first="")}
+
+
+@lru_cache(maxsize=256)
+def _organism(department: str | None) -> Phrase:
+    return say("checklist.cpam_aid.organism",
+               department=say("checklist.in_department", department=department) if department else "")
 
 
 class CpamAid:

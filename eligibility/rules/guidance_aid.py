@@ -62,7 +62,22 @@ class GuidanceAid:
 
     def checklist(self, situation: Situation, p: ParametersOn,
                   results: Mapping[str, Any]) -> Iterable[tuple[Phase, ChecklistItem]]:
-        return [(Phase.PREPARE, item) for item in guidance_items(results[self.key], situation)]
+        guidance = results[self.key]
+        if not (guidance.patient_cover or guidance.payment_options or guidance.complementary_choice):
+            return []
+        # The steps read the guidance and two facts of the planned care only: made once per (shared) guidance.
+        kinds = {care.kind for care in situation.planned_care}
+        key = (id(guidance), CareKind.HOSPITALISATION in kinds, bool(kinds & QUOTED_CARE_KINDS))
+        found = _STEPS.get(key)
+        if found is None or found[0] is not guidance:  # the guidance is kept with its steps: its id is not reused
+            if len(_STEPS) >= _STEPS_MAX:
+                _STEPS.clear()
+            found = _STEPS[key] = (guidance, tuple((Phase.PREPARE, item) for item in guidance_items(guidance, situation)))
+        return found[1]
+
+
+_STEPS: dict[tuple[int, bool, bool], tuple[CareGuidance, tuple]] = {}
+_STEPS_MAX = 1024
 
 
 GUIDANCE = GuidanceAid()

@@ -85,18 +85,36 @@ _RETIREMENT_CRAMIF, _RETIREMENT_CARSAT = say("help.body.retirement.cramif"), say
 _URSSAF, _CAF, _CPAM = say("help.body.urssaf"), say("help.body.caf"), say("help.body.cpam")
 
 
-def _names(situation: Situation, p: ParametersOn) -> dict[str, Phrase]:
-    return {URSSAF: _URSSAF, CAF: _CAF, RETRAITE: retirement_body_name(situation, p), CPAM: _CPAM}
-
-
 def _reason(code: str, wording: Phrase | None = None, /, **params) -> Reason:
     """A reason citing the Help scheme, said by ``wording`` (else by the template ``code``)."""
     return Reason(code, wording if wording is not None else say(code, **params), HELP_SOURCE, HELP_URL)
 
 
 def assess_help(situation: Situation, p: ParametersOn) -> HelpResult:
-    declared = tuple(d for d in Difficulty if d in situation.difficulties and d in SELF_EMPLOYED_DIFFICULTIES)
+    """The result reads only the declared difficulties, whether someone is self-employed and the pension fund of the
+    household: made once per such combination and date (``p.derived``), and shared (it is immutable)."""
+    difficulties = situation.difficulties
+    declared = tuple(d for d in _SELF_EMPLOYED_ORDER if d in difficulties) if difficulties else ()
     self_employed = situation.has_self_employed
+    key = (declared, self_employed, retirement_body_name(situation, p) if self_employed and declared else None)
+    made = p.derived(_made)
+    found = made.get(key)
+    if found is None:
+        found = made[key] = _assess_help(declared, self_employed, key[2], p)
+    return found
+
+
+#: The self-employed difficulties in the order of ``Difficulty``.
+_SELF_EMPLOYED_ORDER = tuple(d for d in Difficulty if d in SELF_EMPLOYED_DIFFICULTIES)
+
+
+def _made(p: ParametersOn) -> dict:
+    """The results already made on the date of ``p`` (``assess_help``): at most 2 × 16 × 5 of them."""
+    return {}
+
+
+def _assess_help(declared: tuple[Difficulty, ...], self_employed: bool, retirement: Phrase | None,
+                 p: ParametersOn) -> HelpResult:
     if not self_employed:
         to_verify: tuple[Phrase, ...] = ()
         if declared:
@@ -106,7 +124,7 @@ def assess_help(situation: Situation, p: ParametersOn) -> HelpResult:
     if not declared:
         return HelpResult(False, (), (), (), (_reason("help.no_difficulty"),))
 
-    names = _names(situation, p)
+    names = {URSSAF: _URSSAF, CAF: _CAF, RETRAITE: retirement, CPAM: _CPAM}
     bodies = []
     for key in BODY_ORDER:
         concerned = tuple(d for d in declared if key in ACTIONS[d])

@@ -74,19 +74,34 @@ def _department_contact(department: str | None) -> LocalContact:
     )
 
 
+def _made(p: ParametersOn) -> dict:
+    """The results without local terms already made on the date of ``p`` (``assess_local_aid``), by department."""
+    return {}
+
+
+def _without_terms(relevant: bool, department: str | None, terms, p: ParametersOn) -> LocalAidResult:
+    if not relevant:
+        return LocalAidResult(False, department, terms is not None, None, None, (), (
+            reason_from(p, TERMS, "local_aid.not_needed"),))
+    where = (say("local_aid.the_department", department=department) if department
+             else say("local_aid.your_department"))
+    return LocalAidResult(True, department, False, None, None, (CCAS, _department_contact(department)), (
+        reason_from(p, TERMS, "local_aid.ask_locally", where=where),))
+
+
 def assess_local_aid(situation: Situation, p: ParametersOn, css, care_left_to_pay: Decimal) -> LocalAidResult:
     """``css`` is the CSS result (resources and household coefficient); ``care_left_to_pay`` the CPAM aid's figure."""
     department = situation.residence.department
     terms = p[TERMS].get(department) if department else None
     relevant = care_left_to_pay > 0 or bool(situation.difficulties & LOCAL_DIFFICULTIES)
-    if not relevant:
-        return LocalAidResult(False, department, terms is not None, None, None, (), (
-            reason_from(p, TERMS, "local_aid.not_needed"),))
-    if terms is None:
-        where = (say("local_aid.the_department", department=department) if department
-                 else say("local_aid.your_department"))
-        return LocalAidResult(True, department, False, None, None, (CCAS, _department_contact(department)), (
-            reason_from(p, TERMS, "local_aid.ask_locally", where=where),))
+    if not relevant or terms is None:
+        # Read the department and the date only: made once per department and date (``p.derived``), and shared.
+        made = p.derived(_made)
+        key = (relevant, department)
+        found = made.get(key)
+        if found is None:
+            found = made[key] = _without_terms(relevant, department, terms, p)
+        return found
     contact = LocalContact(LocalContactKind.DEPARTEMENT, str(terms["organisme"]), str(terms["contact"]))
     to_verify = [t for t in (parameter_to_verify(p, TERMS),) if t]
     reasons = [reason_from(p, TERMS, "local_aid.terms", name=terms["nom"], department=department)]
@@ -117,18 +132,22 @@ def checklist_item(situation: Situation, result: LocalAidResult) -> ChecklistIte
     return ChecklistItem(
         key="local_aid_request",
         organism=Joined([c.organism for c in result.contacts], " ; "),
-        procedure=say("checklist.local_aid.procedure"),
+        procedure=_PROCEDURE,
         how=first.how,
         documents=(
             say("checklist.documents.household_resources", members=members_label(adults(situation))),
-            say("checklist.local_aid.documents.quotes"),
-            say("checklist.documents.bank_details"),
+            _QUOTES,
+            _BANK_DETAILS,
         ),
-        deadline=say("checklist.local_aid.deadline"),
+        deadline=_DEADLINE,
         help=HELP_GENERAL,
         appeal=None,
         reasons=result.reasons[:1],
     )
+
+
+_PROCEDURE, _QUOTES = say("checklist.local_aid.procedure"), say("checklist.local_aid.documents.quotes")
+_BANK_DETAILS, _DEADLINE = say("checklist.documents.bank_details"), say("checklist.local_aid.deadline")
 
 
 class LocalHealthAid:

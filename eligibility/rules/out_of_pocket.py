@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .care import (
@@ -80,7 +81,7 @@ class Column(Contract):
     entry("current", description="Avec la couverture actuelle : billed, social_security, complementary (null si inconnue), left, upper_bound (« au plus »), note"),
     entry("with_css", description="Avec la CSS, si le foyer y a droit (sinon null)"),
     text("assumptions"),
-    entry("details", "written_details", type=dict | None, description="Soins sur devis : panier, base et taux de la Sécurité sociale, prix limite, limite CSS, plafond du contrat responsable, conseil sans devis (no_quote) ; séjour daté : tarifs jour par jour (rate_segments)"),
+    entry("details", type=dict | None, description="Soins sur devis : panier, base et taux de la Sécurité sociale, prix limite, limite CSS, plafond du contrat responsable, conseil sans devis (no_quote) ; séjour daté : tarifs jour par jour (rate_segments)"),
 )
 @dataclass(frozen=True, slots=True)
 class OutOfPocketLine(Contract):
@@ -96,7 +97,8 @@ class OutOfPocketLine(Contract):
     with_css: Column | None
     assumptions: tuple[str, ...] = ()
     details: dict | None = None        # stays: day-by-day rates; quoted care: its ``QuotedPricing`` (tariffs,
-    #                                    basket, no-quote advice), written with the result (``written_details``)
+    #                                    basket, no-quote advice), written with the result (``contract.free_json``:
+    #                                    in the reader's language, and without its texts for ``?detail=figures``)
 
     @property
     def written_details(self) -> dict | None:
@@ -138,6 +140,15 @@ SECTOR_SHORT = {Sector.SECTOR_1: say("oop.sector.sector_1"), Sector.SECTOR_2: sa
                 Sector.OPTAM: say("oop.sector.optam")}
 PRIVATE_NOTE = say("oop.note.private")
 PAID_BY_CSS = say("oop.note.paid_by_css")
+# Phrases without values, said by many lines: made once (a phrase is immutable; its French text is kept once built).
+_ALSACE_MOSELLE_NOTE = say("oop.note.alsace_moselle")
+_FORFAIT_PRIVATE = say("oop.note.forfait.private")
+_SINGLE_ROOM_PRIVATE, _SINGLE_ROOM_CSS = say("oop.note.single_room.private"), say("oop.note.single_room.css")
+_EMERGENCY_PRIVATE = say("oop.note.emergency.private")
+_CONSULTATION_CSS, _CONSULTATION_PRIVATE = say("oop.note.consultation.css"), say("oop.note.consultation.private")
+_CONSULTATION_AME = say("oop.note.consultation.ame")
+_PARTICIPATION_PRIVATE = say("oop.note.participation.private")
+_NO_TARIFFS, _NO_ESTIMATE = say("oop.note.quoted.no_tariffs"), say("oop.note.quoted.no_estimate")
 INTRINSIC_EXEMPTIONS = frozenset(HospitalExemption) - {HospitalExemption.CSS, HospitalExemption.ALSACE_MOSELLE}
 
 
@@ -176,16 +187,15 @@ def _forfait_column(stay: HospitalStayResult, scenario: str) -> Column:
         return _not_due(stay.exemption.value, say("oop.not_due", exemption=Lower(stay.exemption_label)))
     amount = stay.forfait_before_exemption
     if stay.exemption is HospitalExemption.ALSACE_MOSELLE:
-        return Column(amount, amount, ZERO, ZERO, exemption=stay.exemption.value,
-                      note=say("oop.note.alsace_moselle"))
-    return _charged(amount, ZERO, scenario, private_note=say("oop.note.forfait.private"), css_note=PAID_BY_CSS)
+        return Column(amount, amount, ZERO, ZERO, exemption=stay.exemption.value, note=_ALSACE_MOSELLE_NOTE)
+    return _charged(amount, ZERO, scenario, private_note=_FORFAIT_PRIVATE, css_note=PAID_BY_CSS)
 
 
 def _single_room_column(stay: HospitalStayResult, scenario: str) -> Column:
     amount = stay.single_room or ZERO
     return _charged(
         amount, ZERO, scenario, css_pays=False,
-        private_note=say("oop.note.single_room.private"), css_note=say("oop.note.single_room.css"),
+        private_note=_SINGLE_ROOM_PRIVATE, css_note=_SINGLE_ROOM_CSS,
     )
 
 
@@ -194,18 +204,18 @@ def _emergency_column(visit: EmergencyVisitResult, scenario: str) -> Column:
         return _not_due(visit.exemption.value, say("oop.not_in_force", label=visit.exemption_label))
     if visit.exemption is not None and visit.exemption is not EmergencyExemption.CSS:
         return _not_due(visit.exemption.value, say("oop.not_due", exemption=Lower(visit.exemption_label)))
-    return _charged(visit.rate, ZERO, scenario, private_note=say("oop.note.emergency.private"), css_note=PAID_BY_CSS)
+    return _charged(visit.rate, ZERO, scenario, private_note=_EMERGENCY_PRIVATE, css_note=PAID_BY_CSS)
 
 
 def _consultation_column(c: ConsultationResult, scenario: str) -> Column:
     if scenario == CSS:
         return Column(c.billed, c.social_security, c.billed - c.social_security, ZERO, exemption="css",
-                      note=say("oop.note.consultation.css"))
+                      note=_CONSULTATION_CSS)
     if scenario in PRIVATE_SCENARIOS:
         return Column(c.billed, c.social_security, None, c.billed - c.social_security, upper_bound=True,
-                      note=say("oop.note.consultation.private"))
+                      note=_CONSULTATION_PRIVATE)
     if scenario == AME:
-        return Column(c.billed, c.base_tariff, ZERO, c.billed - c.base_tariff, note=say("oop.note.consultation.ame"))
+        return Column(c.billed, c.base_tariff, ZERO, c.billed - c.base_tariff, note=_CONSULTATION_AME)
     return Column(c.billed, c.social_security, ZERO, c.billed - c.social_security)
 
 
@@ -213,7 +223,7 @@ def _participation_column(c: ConsultationResult, scenario: str) -> Column:
     if c.participation_exemption is not None:
         return _not_due(c.participation_exemption.value, say("oop.participation.not_due",
                                                              exemption=_participation_exemption(c)))
-    return _charged(c.participation_forfaitaire, ZERO, scenario, private_note=say("oop.note.participation.private"))
+    return _charged(c.participation_forfaitaire, ZERO, scenario, private_note=_PARTICIPATION_PRIVATE)
 
 
 def _participation_exemption(c: ConsultationResult) -> Phrase | Lower:
@@ -235,11 +245,10 @@ def _quoted_column(q: QuotedCareResult, scenario: str, *, advise: bool = False) 
     """``advise``: the column people read first (current coverage) carries the no-quote advice."""
     priced = q.column(QUOTED_SCENARIOS[scenario])
     if priced is None and q.quote is not None:
-        no_tariffs = say("oop.note.quoted.no_tariffs")
-        return _charged(q.quote, ZERO, scenario, css_pays=False, none_upper_bound=True, css_note=no_tariffs,
-                        none_note=no_tariffs)
+        return _charged(q.quote, ZERO, scenario, css_pays=False, none_upper_bound=True, css_note=_NO_TARIFFS,
+                        none_note=_NO_TARIFFS)
     if priced is None:
-        return Column(ZERO, ZERO, ZERO, ZERO, approximate=True, note=say("oop.note.quoted.no_estimate"))
+        return Column(ZERO, ZERO, ZERO, ZERO, approximate=True, note=_NO_ESTIMATE)
     note = priced.note
     if priced.at_least is not None and priced.upper_bound:
         note = say("oop.note.at_least", note=note, amount=Eur(priced.at_least))
@@ -280,16 +289,15 @@ def _lines_for(item, with_css_item, current: str) -> list[OutOfPocketLine]:
              {"rate_segments": [seg.as_dict() for seg in item.segments]} if item.segments else None)
         if item.single_room is not None:
             line("single_room", say("oop.label.single_room", member=member, length=_days(item.days)),
-                 _single_room_column, (say("oop.single_room.rule"),))
+                 _single_room_column, _SINGLE_ROOM_RULE)
     elif isinstance(item, EmergencyVisitResult):
-        line("emergency_flat_fee", say("oop.label.emergency", member=member), _emergency_column,
-             (say("oop.emergency.rule"),))
+        line("emergency_flat_fee", say("oop.label.emergency", member=member), _emergency_column, _EMERGENCY_RULE)
     elif isinstance(item, ConsultationResult):
         line("consultation", say("oop.label.consultation", sector=SECTOR_SHORT[item.sector], member=member),
-             _consultation_column, (say("oop.consultation.rule"),))
+             _consultation_column, _CONSULTATION_RULE)
         if item.participation_forfaitaire > 0 or item.participation_exemption is not None:
             line("participation_forfaitaire", say("oop.label.participation", member=member),
-                 _participation_column, (say("oop.participation.rule"),))
+                 _participation_column, _PARTICIPATION_RULE)
     elif isinstance(item, QuotedCareResult):
         advice = (item.pricing.no_quote.advice,) if item.pricing.no_quote else ()
         line(item.kind.value, _quoted_label(item), _quoted_column, (*advice, *(r.wording for r in item.reasons)),
@@ -300,8 +308,11 @@ def _lines_for(item, with_css_item, current: str) -> list[OutOfPocketLine]:
 _SERVICES = {"psychiatric": say("oop.service.psychiatric"), "home": say("oop.service.home"),
              "hospital": say("oop.service.hospital")}
 _DAY_CASE, _DAY_CASE_RULE = say("oop.length.day_case"), say("oop.stay.day_case")
+_SINGLE_ROOM_RULE, _EMERGENCY_RULE = (say("oop.single_room.rule"),), (say("oop.emergency.rule"),)
+_CONSULTATION_RULE, _PARTICIPATION_RULE = (say("oop.consultation.rule"),), (say("oop.participation.rule"),)
 
 
+@lru_cache(maxsize=512)
 def _days(days: int) -> Phrase:
     return say("oop.length.days" if days > 1 else "oop.length.day", days=days)
 
@@ -342,8 +353,14 @@ def _total(columns: list[Column]) -> tuple[Decimal, bool]:
 
 def estimate_out_of_pocket(situation: Situation, p: ParametersOn, css: CssResult) -> OutOfPocket:
     holder = holds_css(situation)
-    current_care = evaluate_care(situation, p, css_holder=holder)
-    css_care = evaluate_care(situation, p, css_holder=True) if css.eligible else None
+    quoted: dict[int, QuotedCareResult] = {}  # priced once for both columns: the pricing does not depend on the coverage
+    current_care = evaluate_care(situation, p, css_holder=holder, quoted_by_index=quoted)
+    if not css.eligible:
+        css_care = None
+    elif holder:
+        css_care = current_care  # the same computation: the household already holds the CSS
+    else:
+        css_care = evaluate_care(situation, p, css_holder=True, quoted_by_index=quoted)
     scenario = _scenario(situation.complementary)
 
     css_items = {item.care_index: item for item in css_care.items} if css_care else {}
@@ -366,14 +383,14 @@ def estimate_out_of_pocket(situation: Situation, p: ParametersOn, css: CssResult
     if not situation.planned_care:
         reasons.append(because("oop.no_care"))
     else:
-        assumptions.append(say("oop.assumption.rates", day=Day(situation.request_date)))
+        rates, franchises, franchise_note = p.derived(_dated_notes)
+        assumptions.append(rates if p.when == situation.request_date else _rates_note(situation.request_date))
         if any(not s.home for s in current_care.hospital_stays):
-            assumptions.append(say("oop.assumption.stay_costs"))
-            to_verify.append(say("oop.verify.stay_costs"))
-        assumptions.append(_franchises_note(p))
-        note = parameter_to_verify(p, "soins.franchise_medicament")
-        if note:
-            to_verify.append(note)
+            assumptions.append(_STAY_COSTS)
+            to_verify.append(_VERIFY_STAY_COSTS)
+        assumptions.append(franchises)
+        if franchise_note:
+            to_verify.append(franchise_note)
         reasons.append(Reason(
             "oop.total_current",
             say("oop.total_current.upper" if current_upper else "oop.total_current",
@@ -387,13 +404,13 @@ def estimate_out_of_pocket(situation: Situation, p: ParametersOn, css: CssResult
                 "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006073189",
             ))
     if situation.complementary is Complementary.CSS_PENDING and situation.planned_care:
-        assumptions.append(say("oop.assumption.css_pending"))
+        assumptions.append(_CSS_PENDING)
     if situation.complementary in (Complementary.PRIVATE, Complementary.PRIVATE_RESPONSIBLE,
                                    Complementary.PRIVATE_NOT_RESPONSIBLE) and situation.planned_care:
-        assumptions.append(say("oop.assumption.private"))
-        to_verify.append(say("oop.verify.private"))
+        assumptions.append(_ASSUMPTION_PRIVATE)
+        to_verify.append(_VERIFY_PRIVATE)
     if css_care is None and situation.planned_care:
-        assumptions.append(say("oop.assumption.not_eligible"))
+        assumptions.append(_NOT_ELIGIBLE)
     elif css.status is CssStatus.WITH_PARTICIPATION and not holder and situation.planned_care:
         assumptions.append(say("oop.assumption.css_participation", amount=Eur(css.monthly_participation)))
 
@@ -410,6 +427,21 @@ def estimate_out_of_pocket(situation: Situation, p: ParametersOn, css: CssResult
         to_verify=tuple(dict.fromkeys(to_verify)),
         current_care=current_care,
     )
+
+
+_STAY_COSTS, _VERIFY_STAY_COSTS = say("oop.assumption.stay_costs"), say("oop.verify.stay_costs")
+_CSS_PENDING, _NOT_ELIGIBLE = say("oop.assumption.css_pending"), say("oop.assumption.not_eligible")
+_ASSUMPTION_PRIVATE, _VERIFY_PRIVATE = say("oop.assumption.private"), say("oop.verify.private")
+
+
+def _rates_note(day) -> Phrase:
+    return say("oop.assumption.rates", day=Day(day))
+
+
+def _dated_notes(p: ParametersOn) -> tuple[Phrase, Phrase, Phrase | None]:
+    """The notes of every estimate on the date of ``p`` (made once per date, ``p.derived``): the rates' date, the
+    franchises not counted, and the franchise's "to verify" note."""
+    return _rates_note(p.when), _franchises_note(p), parameter_to_verify(p, "soins.franchise_medicament")
 
 
 def _franchises_note(p: ParametersOn) -> Phrase:
@@ -440,13 +472,20 @@ _VITALE = say("oop.quote.documents.vitale")
 _QUOTE_HELP = say("oop.quote.help")
 _QUOTE_DEADLINE = say("checklist.before_care")
 _QUOTE_REASONS = (because("checklist.quote"),)
+_CSS_CERTIFICATE = say("oop.quote.documents.css_certificate")
+_COMPLEMENTARY_CARD = say("oop.quote.documents.complementary_card")
+_HOSPITAL_HOW, _HOSPITAL_PRESCRIPTION = say("oop.quote.hospital.how"), say("oop.quote.documents.hospital_prescription")
+_CONSULTATION_HOW, _PRESCRIPTION = say("oop.quote.consultation.how"), say("oop.quote.documents.prescription")
+#: By whether the CPAM aid is worth asking for (two quotes then).
+_CARE_HOW = {True: say("oop.quote.care.how", two_quotes=say("oop.quote.care.two_quotes")),
+             False: say("oop.quote.care.how", two_quotes="")}
 
 
 def quote_items(situation: Situation, cpam: CpamAidResult) -> list[ChecklistItem]:
     items = []
     coverage_card = (
-        say("oop.quote.documents.css_certificate") if holds_css(situation)
-        else say("oop.quote.documents.complementary_card") if situation.complementary is Complementary.PRIVATE
+        _CSS_CERTIFICATE if holds_css(situation)
+        else _COMPLEMENTARY_CARD if situation.complementary is Complementary.PRIVATE
         else None
     )
     for index, care in enumerate(situation.planned_care):
@@ -458,17 +497,16 @@ def quote_items(situation: Situation, cpam: CpamAidResult) -> list[ChecklistItem
         if coverage_card:
             documents.append(coverage_card)
         if care.kind is CareKind.HOSPITALISATION:
-            how = say("oop.quote.hospital.how")
-            documents.append(say("oop.quote.documents.hospital_prescription"))
+            how = _HOSPITAL_HOW
+            documents.append(_HOSPITAL_PRESCRIPTION)
             procedure = say("oop.quote.hospital.procedure", member=care.member, days=care.days)
         elif care.kind is CareKind.CONSULTATION:
-            how = say("oop.quote.consultation.how")
+            how = _CONSULTATION_HOW
             procedure = say("oop.quote.consultation.procedure", member=care.member)
         else:
-            two_quotes = say("oop.quote.care.two_quotes") if cpam.assessment is not AidAssessment.UNLIKELY else ""
-            how = say("oop.quote.care.how", two_quotes=two_quotes)
+            how = _CARE_HOW[cpam.assessment is not AidAssessment.UNLIKELY]
             if care.kind in (CareKind.GLASSES, CareKind.HEARING_AIDS):
-                documents.append(say("oop.quote.documents.prescription"))
+                documents.append(_PRESCRIPTION)
             basket = say("checklist.basket", basket=QUOTE_BASKETS[care.basket]) if care.basket else ""
             procedure = say("oop.quote.care.procedure", kind=Lower(Label(care.kind.label)), basket=basket,
                             member=care.member)

@@ -71,7 +71,10 @@ class CareResult:
         return tuple(seen)
 
 
-def evaluate_care(situation: Situation, p: ParametersOn, *, css_holder: bool) -> CareResult:
+def evaluate_care(situation: Situation, p: ParametersOn, *, css_holder: bool,
+                  quoted_by_index: dict[int, QuotedCareResult] | None = None) -> CareResult:
+    """``quoted_by_index``: quoted care already priced for this situation and ``p`` (``quoted_care`` does not depend
+    on the coverage), by index; the items priced here are added to it, so that a second call reuses them."""
     ame = not css_holder and situation.complementary is Complementary.AME
     stays, visits, consultations, quoted = [], [], [], []
     participation_left: dict[str, Decimal] = {}
@@ -85,8 +88,13 @@ def evaluate_care(situation: Situation, p: ParametersOn, *, css_holder: bool) ->
             result = consultation(situation, care, index, p, css_holder=css_holder, ame=ame, participation_left=left)
             participation_left[care.member] = left - result.participation_forfaitaire
             consultations.append(result)
-        else:
+        elif quoted_by_index is None:
             quoted.append(quoted_care(situation, care, index, p))
+        else:
+            priced = quoted_by_index.get(index)
+            if priced is None:
+                priced = quoted_by_index[index] = quoted_care(situation, care, index, p)
+            quoted.append(priced)
     return CareResult(
         css_holder=css_holder,
         hospital_stays=tuple(stays),

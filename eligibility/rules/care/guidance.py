@@ -264,7 +264,33 @@ class CareGuidance(Contract):
 
 
 def build_guidance(situation, p: ParametersOn, css, reste) -> CareGuidance:
-    """The guidance the household's figures call for (``css``: CssResult; ``reste``: OutOfPocket)."""
+    """The guidance the household's figures call for (``css``: CssResult; ``reste``: OutOfPocket).
+
+    For a household covered by the French health insurance (nearly all), the guidance reads only the territory,
+    the complementary, whether anything is left to pay, the kinds of planned care and the CSS status: it is made
+    once per such combination and date (``p.derived``), and shared (it is immutable)."""
+    if situation.coverage.base is not BaseCover.FRENCH:
+        return _build_guidance(situation, p, css, reste)
+    key = (situation.residence.territory, situation.complementary, reste.total_current > 0,
+           frozenset([c.kind for c in situation.planned_care]), css.status)
+    made = p.derived(_guidance_table)
+    found = made.get(key)
+    if found is None:
+        if len(made) >= _GUIDANCE_TABLE_MAX:
+            made.clear()
+        found = made[key] = _build_guidance(situation, p, css, reste)
+    return found
+
+
+def _guidance_table(p: ParametersOn) -> dict:
+    """The guidance already made on the date of ``p``, by what it reads (``build_guidance``)."""
+    return {}
+
+
+_GUIDANCE_TABLE_MAX = 4096
+
+
+def _build_guidance(situation, p: ParametersOn, css, reste) -> CareGuidance:
     caisse = caisse_for(situation.residence.territory, p)
     to_verify: list[Phrase | str] = []
     if situation.residence.territory is not Territory.METROPOLE:

@@ -40,7 +40,7 @@ class CssAid:
                   results: Mapping[str, Any]) -> Iterable[tuple[Phase, ChecklistItem]]:
         """The request or renewal; then, when there is one, how to contest the decision."""
         item = css_item(situation, p, results[self.key])
-        return [(Phase.REQUEST, item), (Phase.CONTEST, appeal_item(p))] if item is not None else []
+        return [(Phase.REQUEST, item), (Phase.CONTEST, p.derived(appeal_item))] if item is not None else []
 
 
 CSS = CssAid()
