@@ -26,9 +26,11 @@ from __future__ import annotations
 import hashlib
 import threading
 import time
+import zlib
 from collections import OrderedDict
 from datetime import date
 
+import pydyf
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -170,6 +172,28 @@ class RecentPDFs:
 
 RECENT_PDFS = RecentPDFs()
 
+#: zlib level of the PDF's streams. pydyf compresses each stream at level 9; for a dossier's page contents that
+#: takes four times as long as zlib's default level (6) for 4 % fewer bytes (issue 11: about 22 ms of a 10-page
+#: dossier, against 76 KiB → 79 KiB).
+STREAM_COMPRESSION_LEVEL = 6
+
+
+def _compress_streams(document, pdf: pydyf.PDF) -> None:
+    """WeasyPrint ``finisher``: compress the PDF's streams at ``STREAM_COMPRESSION_LEVEL`` instead of pydyf's 9.
+
+    Called by WeasyPrint once every object of the PDF is built, just before it is written. Each stream that
+    pydyf would compress (``compress``, no filter of its own) gets its compressed bytes and its
+    ``/FlateDecode`` filter now, exactly as pydyf would write them, only at a faster level; the PDF's objects,
+    structure tree and text are unchanged. (The cross-reference and object streams written after it keep
+    pydyf's level; they are small.)
+    """
+    for item in pdf.objects:
+        if isinstance(item, pydyf.Stream) and item.compress and "Filter" not in item.extra:
+            raw = b"\n".join(pydyf._to_bytes(part) for part in item.stream)
+            item.stream = [zlib.compress(raw, STREAM_COMPRESSION_LEVEL)]
+            item.extra["Filter"] = "/FlateDecode"
+            item.compress = False
+
 
 def html_to_pdf(html: str, *, url_fetcher: DossierURLFetcher | None = None) -> bytes:
     """A tagged A4 PDF (PDF/UA-1) of one of our documents (the dossier, a letter), fonts embedded.
@@ -182,7 +206,8 @@ def html_to_pdf(html: str, *, url_fetcher: DossierURLFetcher | None = None) -> b
         return pdf
     fetcher = url_fetcher if url_fetcher is not None else DossierURLFetcher()
     document = HTML(string=html, base_url=None, url_fetcher=fetcher)
-    pdf = document.write_pdf(pdf_variant=PDF_VARIANT, uncompressed_pdf=False, font_config=_font_config())
+    pdf = document.write_pdf(pdf_variant=PDF_VARIANT, uncompressed_pdf=False, font_config=_font_config(),
+                             finisher=_compress_streams)
     if key is not None:
         RECENT_PDFS.put(key, pdf)
     return pdf
