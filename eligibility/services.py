@@ -128,10 +128,14 @@ class CpamCeilingCache:
 cpam_ceilings = CpamCeilingCache()
 
 
-def simulate_situation(situation: Situation, directory: CpamSettingsDirectory | None = None) -> SimulationResult:
+def simulate_situation(
+    situation: Situation, directory: CpamSettingsDirectory | None = None, *, texts: bool = True,
+) -> SimulationResult:
+    """The engine's result with the local CPAM's settings. ``texts=False``: for its figures only
+    (``engine.simulate``), written with ``result_dict(result, DETAIL_FIGURES)``."""
     directory = directory or cpam_ceilings.directory()
-    result = simulate(situation, cpam_settings=directory.for_department(situation.residence.department))
-    if getattr(directory, "unavailable", False):
+    result = simulate(situation, cpam_settings=directory.for_department(situation.residence.department), texts=texts)
+    if texts and getattr(directory, "unavailable", False):
         result = dataclasses.replace(result, to_verify=(*result.to_verify, NO_DATABASE_NOTE))
     return result
 
@@ -206,9 +210,15 @@ def dumps(value: Any) -> bytes:
     return orjson.dumps(value)
 
 
+def simulated_dict(situation: Situation, directory: CpamSettingsDirectory, detail: str = DETAIL_FULL) -> dict:
+    """Simulate and write the result in ``detail``; for ``figures``, nothing that only the texts use is built
+    (``simulate(texts=False)``)."""
+    return simulate_situation(situation, directory, texts=detail != DETAIL_FIGURES).as_dict(detail)
+
+
 def encoded_result(situation: Situation, directory: CpamSettingsDirectory, detail: str = DETAIL_FULL) -> bytes:
     """What the API answers for one household: simulate, build the result, encode."""
-    return dumps(result_dict(simulate_situation(situation, directory), detail))
+    return dumps(simulated_dict(situation, directory, detail))
 
 
 #: During a batch, Python's cycle collector runs after this many allocations instead of 700. A simulation

@@ -65,8 +65,10 @@ def answer(data, variant: int) -> str:
         return "400 " + _encode({"errors": [{"path": "request_date", "message": str(exc)}]})
     from eligibility.services import DETAIL_FIGURES, result_dict
 
-    # ``?detail=figures`` as the API writes it (directly, since the contract is declared once).
-    return "200 " + _encode(document) + "\n" + _encode(result_dict(result, DETAIL_FIGURES))
+    # ``?detail=figures`` as the API writes it: simulated for its figures only (``texts=False``), written
+    # directly (the contract is declared once).
+    figures = simulate(situation, cpam_settings=_cpam_settings(variant), texts=False)
+    return "200 " + _encode(document) + "\n" + _encode(result_dict(figures, DETAIL_FIGURES))
 
 
 def _generate(n: int) -> list:

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from enum import IntEnum
 from functools import lru_cache
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from .contract import REASONS, Contract, contract, text
@@ -118,18 +119,26 @@ def resource_ids(situation: Situation, types: set[ResourceType]) -> list[str]:
 
 
 def build_checklist(
-    situation: Situation, p: ParametersOn, results: Mapping[str, Any], aids: Iterable[Aid],
+    situation: Situation, p: ParametersOn, results: Mapping[str, Any], aids: Iterable[Aid], *, texts: bool = True,
 ) -> Checklist:
-    """Every aid's items, phase by phase (a stable sort keeps the aids' order within a phase)."""
+    """Every aid's items, phase by phase (a stable sort keeps the aids' order within a phase).
+
+    ``texts=False`` (a result for its figures only: keys and reason codes): the items keep the aids' words as
+    they are, without naming an overseas caisse in them (``_for_caisse`` changes words only).
+    """
     staged: list[tuple[Phase, ChecklistItem]] = []
     for aid in aids:
         staged.extend(aid.checklist(situation, p, results))
-    staged.sort(key=lambda entry: entry[0])
+    staged.sort(key=_phase)
     items = [item for _, item in staged]
-    guidance = results.get("care_guidance")
-    if guidance is not None and guidance.caisse.short != "CPAM":
-        items = [_for_caisse(item, guidance.caisse) for item in items]
+    if texts:
+        guidance = results.get("care_guidance")
+        if guidance is not None and guidance.caisse.short != "CPAM":
+            items = [_for_caisse(item, guidance.caisse) for item in items]
     return Checklist(tuple(items))
+
+
+_phase = itemgetter(0)
 
 
 def _for_caisse(item: ChecklistItem, caisse) -> ChecklistItem:

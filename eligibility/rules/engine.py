@@ -16,7 +16,7 @@ from .aids import Aid
 from .care import EmergencyVisitResult, HospitalStayResult
 from .care.guidance import CareGuidance
 from .checklist import Checklist, ChecklistItem, build_checklist
-from .contract import FULL, Contract, contract, writer
+from .contract import FIGURES, FULL, Contract, contract, writer
 from .cpam_aid import CpamAidResult, CpamAidSettings
 from .help_independants import HelpResult
 from .local_aid import LocalAidResult
@@ -42,7 +42,12 @@ class Ruleset(Contract):
 
 @dataclass(frozen=True, slots=True)
 class SimulationResult:
-    """Every aid's result (``results``, by the aid's key, in the order of ``aids``), the checklist and the notes."""
+    """Every aid's result (``results``, by the aid's key, in the order of ``aids``), the checklist and the notes.
+
+    ``texts``: ``False`` for a result simulated for its figures only (``simulate(..., texts=False)``): what only
+    the texts use was not built (no notes to verify, the checklist's words not adapted to an overseas caisse),
+    so it can be written as ``?detail=figures`` only.
+    """
 
     situation: Situation
     parameters_valid_on: date
@@ -50,6 +55,7 @@ class SimulationResult:
     checklist: Checklist
     to_verify: tuple[str, ...] = ()   # notes for professionals: phrases of the catalogue (``str()``), or texts
     aids: tuple[Aid, ...] = field(default_factory=lambda: registry.AIDS)
+    texts: bool = True
 
     @property
     def css(self) -> CssResult:
@@ -87,7 +93,10 @@ class SimulationResult:
         return care.emergency_visits if care else ()
 
     def as_dict(self, detail: str = FULL) -> dict:
-        """The contract result (``detail``: ``full``, or ``figures`` without any text, none rendered)."""
+        """The contract result (``detail``: ``full``, or ``figures`` without any text, none rendered). A result
+        simulated without its texts (``texts=False``) has its figures only: asked in full, it raises ``ValueError``."""
+        if detail != FIGURES and not self.texts:
+            raise ValueError("a result simulated with texts=False has its figures only (detail='figures')")
         before, write_checklist, after = _document_writers(self.aids, detail)
         results = self.results
         document: dict[str, Any] = {
@@ -164,14 +173,24 @@ def simulate(
     parameters: ParameterSet | None = None,
     *,
     cpam_settings: CpamAidSettings | None = None,
+    texts: bool = True,
 ) -> SimulationResult:
+    """Every aid's result, the checklist and the notes to verify, for ``situation``.
+
+    ``texts=False`` (``?detail=figures``: batches, ``simulate --detail figures``): the same figures, statuses
+    and codes, without building what only the texts use: the notes to verify are not collected
+    (``to_verify`` stays empty) and the checklist's words are not adapted to an overseas caisse
+    (``build_checklist(texts=False)``). The result is then for ``as_dict(FIGURES)`` only.
+    """
     parameters = parameters or default_parameters()
     p = parameters.at(situation.request_date)
     # Dated resource lines become the months they have in the reference period, for every rule below.
     situation = in_reference_period(situation, p)
     aids = registry.AIDS  # read at each call: the registry is the one list of aids (``aids.py``)
     results = assess_aids(situation, p, {"cpam_aid": cpam_settings}, aids=aids)
-    checklist = build_checklist(situation, p, results, aids)
+    checklist = build_checklist(situation, p, results, aids, texts=texts)
+    if not texts:
+        return SimulationResult(situation, parameters.valid_on, results, checklist, (), aids, False)
     later_than_checked = ()
     if situation.request_date > parameters.valid_on:
         later_than_checked = (say("to_verify.later_than_checked", request_day=Day(situation.request_date),

@@ -51,12 +51,13 @@ def test_the_result_schema_names_every_key_the_serialiser_writes(data):
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(situation_dicts())
 def test_figures_written_directly_are_the_full_result_without_its_texts(data):
-    """``?detail=figures`` is serialised on its own (no text built); it equals the full result trimmed of
-    every key declared as a text, value for value and key order included."""
-    result = simulate(parse_situation(data, today=TODAY))
-    figures = result.as_dict(contract.FIGURES)
-    trimmed = services.figures_only(result.as_dict())
-    assert json.dumps(figures) == json.dumps(trimmed)
+    """``?detail=figures`` is simulated and serialised on its own (``texts=False``: no text built); it equals
+    the full result trimmed of every key declared as a text, value for value and key order included."""
+    situation = parse_situation(data, today=TODAY)
+    full = simulate(situation)
+    trimmed = json.dumps(services.figures_only(full.as_dict()))
+    assert json.dumps(full.as_dict(contract.FIGURES)) == trimmed
+    assert json.dumps(simulate(situation, texts=False).as_dict(contract.FIGURES)) == trimmed
 
 
 def test_text_keys_are_the_declared_texts():
@@ -81,6 +82,53 @@ def test_figures_build_no_reason_text(monkeypatch):
     finally:
         contract._compiled.clear()
     assert figures["css"]["reasons_detail"] and "reasons" not in figures["css"]
+
+
+class Refused(AssertionError):
+    pass
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(situation_dicts())
+def test_a_result_for_its_figures_renders_no_text_and_adapts_no_checklist_word(data):
+    """``?detail=figures`` from the situation to the bytes (``services.encoded_result``, what the API and the
+    batches run) never renders a phrase of the catalogue, never names an overseas caisse in the checklist's
+    words and collects no note to verify; the bytes are those of the full result trimmed of its texts."""
+    from unittest import mock
+
+    from eligibility.rules import checklist, engine, wording
+
+    situation = parse_situation(data, today=TODAY)
+    directory = services.CpamSettingsDirectory.__new__(services.CpamSettingsDirectory)
+    directory._by_department, directory.unavailable = {}, False
+    expected = services.dumps(services.figures_only(simulate(situation).as_dict()))
+
+    def refuse(*args, **kwargs):
+        raise Refused("a text was built for ?detail=figures")
+
+    with mock.patch.object(wording.Phrase, "__str__", refuse), mock.patch.object(wording.Phrase, "__format__", refuse), \
+            mock.patch.object(checklist, "_for_caisse", refuse), mock.patch.object(engine, "say", refuse):
+        encoded = services.encoded_result(situation, directory, services.DETAIL_FIGURES)
+        result = services.simulate_situation(situation, directory, texts=False)
+        try:  # the spies do catch the texts of a full result
+            services.encoded_result(situation, directory, services.DETAIL_FULL)
+        except Refused:
+            pass
+        else:
+            raise AssertionError("a full result was written without rendering a phrase")
+    assert encoded == expected
+    assert result.to_verify == () and result.texts is False
+
+
+def test_a_result_simulated_without_texts_is_not_written_in_full():
+    result = simulate(parse_situation(CONTRACT_EXAMPLE, today=TODAY), texts=False)
+    assert result.as_dict(contract.FIGURES)["checklist"]
+    try:
+        result.as_dict(contract.FULL)
+    except ValueError as exc:
+        assert "figures" in str(exc)
+    else:
+        raise AssertionError("a result without its texts was written in full")
 
 
 def test_every_declared_result_has_a_generated_as_dict_in_declaration_order():

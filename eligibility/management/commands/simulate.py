@@ -26,8 +26,7 @@ from eligibility.services import (
     PARALLEL_MIN_ITEMS,
     CpamSettingsDirectory,
     parse_one,
-    result_dict,
-    simulate_situation,
+    simulated_dict,
     stream_results_parallel,
 )
 
@@ -62,7 +61,7 @@ class Command(BaseCommand):
                 situation = parse_one(data, today=today)
             except InvalidSituation as exc:
                 self._fail({"errors": [e.as_dict() for e in exc.errors]})
-            result = result_dict(simulate_situation(situation, directory), detail)
+            result = simulated_dict(situation, directory, detail)
             self.stdout.write(json.dumps(result, ensure_ascii=False, indent=indent))
             return
         situations, failures = [], []
@@ -84,7 +83,7 @@ class Command(BaseCommand):
         prefix = " " * indent
         write("[", ending="")
         for i, situation in enumerate(situations):
-            item = json.dumps(result_dict(simulate_situation(situation, directory), detail), ensure_ascii=False, indent=indent)
+            item = json.dumps(simulated_dict(situation, directory, detail), ensure_ascii=False, indent=indent)
             write(("," if i else "") + "\n" + textwrap.indent(item, prefix), ending="")
         write("\n]" if situations else "]")
 
