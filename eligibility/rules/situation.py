@@ -565,31 +565,61 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _valid_date(value: Any) -> date | None:
-    """``value`` as a date when ``_Reader.iso_date`` would accept it, else ``None`` (let it say why)."""
-    if value.__class__ is str and _ISO_DATE.fullmatch(value):
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            return None
-    return None
+    """``value`` as a date when ``_Reader.iso_date`` would accept it, else ``None`` (let it say why).
+
+    The same dates recur (request dates, birth dates in a batch): each valid text is read once and kept. A new
+    one is checked without the pattern: ten characters with ``-`` at 4 and 7 that ``date.fromisoformat`` reads
+    are exactly the texts the pattern (``\\d{4}-\\d{2}-\\d{2}``) matches and it reads (its only ten-character
+    forms are ``YYYY-MM-DD`` and the week date ``YYYY-Www-D``, and it takes ASCII digits only;
+    ``tests/rules/test_situation_fast_paths.py`` checks it).
+    """
+    if value.__class__ is not str:
+        return None
+    found = _dates.get(value)
+    if found is not None:
+        return found
+    if len(value) != 10 or value[4] != "-" or value[7] != "-":
+        return None
+    try:
+        found = date.fromisoformat(value)
+    except ValueError:
+        return None
+    if len(_dates) >= _DATES_MAX:
+        _dates.clear()
+    _dates[value] = found
+    return found
+
+
+_dates: dict[str, date] = {}
+_DATES_MAX = 16384
 
 
 def _valid_amount(value: Any) -> Decimal | None:
-    """``value`` as an amount when ``_Reader.money`` would accept it (same value), else ``None``."""
+    """``value`` as an amount when ``_Reader.money`` would accept it (same value), else ``None``.
+
+    Compared as the number it is (a float's shortest text is on the same side of 0 and of ``MAX_AMOUNT``,
+    both exact floats, as the float), and its decimals counted on that text (``str`` of a float has a point,
+    or an exponent): the same ``Decimal`` as ``Decimal(str(value))`` cut to the cent beyond two decimals.
+    """
     cls = value.__class__
     if cls is float:
-        if not math.isfinite(value):
+        if not 0.0 <= value <= _MAX_FLOAT:  # also false for NaN and the infinities
             return None
-    elif cls is not int:
-        return None
-    amount = Decimal(str(value))
-    if not _ZERO <= amount <= MAX_AMOUNT:
-        return None
-    if amount.as_tuple().exponent < -2:
-        amount = cents(amount)
-    return amount
+        text = str(value)
+        amount = Decimal(text)
+        if "e" in text:
+            if amount.as_tuple().exponent < -2:
+                amount = cents(amount)
+        elif len(text) - text.index(".") > 3:
+            amount = cents(amount)
+        return amount
+    if cls is int and 0 <= value <= _MAX_INT:
+        return Decimal(value)  # the same Decimal as ``Decimal(str(value))``: exponent 0
+    return None
 
 
+_MAX_FLOAT = float(MAX_AMOUNT)
+_MAX_INT = int(MAX_AMOUNT)
 _ZERO = Decimal(0)
 
 
