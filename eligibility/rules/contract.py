@@ -32,7 +32,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from .reasons import reason_figures, reasons_dict
+from .reasons import reasons_dict
 
 FULL = "full"
 FIGURES = "figures"
@@ -136,6 +136,16 @@ def _number(amount: Decimal | None) -> float | int | None:
     return float(amount)
 
 
+def _new_number(amount: Decimal | None) -> float | int | None:
+    """``money(amount)`` for an amount the compiled serialisers did not find in the table (``_known``): converted
+    and kept without looking it up again (most amounts of a result are its own: about 7 of them per result)."""
+    number = _number(amount)
+    if len(_numbers) >= _NUMBERS_MAX:
+        _numbers.clear()
+    _numbers[amount] = number  # hashable: ``_known`` (``dict.get``) has just looked it up
+    return number
+
+
 _numbers: dict = {}
 _NEW = object()  # not in ``_numbers``
 _NUMBERS_MAX = 8192
@@ -217,14 +227,16 @@ def serialiser(cls: type, detail: str = FULL) -> Callable[[Any], dict]:
 
 def _compile(cls: type, detail: str) -> Callable[[Any], dict]:
     spec: Spec = cls.__contract__
-    # An amount already converted is read from ``money``'s table without a call (``_known(x, _NEW)``); ``money``
-    # converts the others (and keeps them).
-    names: dict[str, Any] = {"_money": money, "_known": _numbers.get, "_NEW": _NEW, "_reasons_dict": reasons_dict,
-                             "_reason_figures": reason_figures, "_free": free_json(detail)}
+    # An amount already converted is read from ``money``'s table without a call (``_known(x, _NEW)``);
+    # ``_new_number`` converts the others (and keeps them).
+    names: dict[str, Any] = {"_money": money, "_known": _numbers.get, "_NEW": _NEW, "_new": _new_number,
+                             "_reasons_dict": reasons_dict, "_free": free_json(detail)}
     parts: list[str] = []
     for n, e in enumerate(spec.entries):
         if e.kind == "reasons":
-            parts.append("**_reasons_dict(o.reasons)" if detail == FULL else '"reasons_detail": _reason_figures(o.reasons)')
+            # figures: ``reasons_detail`` with the codes only, no text built (written out: no call per result part).
+            parts.append("**_reasons_dict(o.reasons)" if detail == FULL
+                         else '"reasons_detail": [{"code": r.code} for r in o.reasons]')
             continue
         if e.text and detail == FIGURES:
             continue
@@ -256,7 +268,7 @@ def _writer(cls: type, e: Entry, source: str, detail: str, names: dict[str, Any]
     if kind == "float":
         return f"float({source}) if ({source}) is not None else None" if nullable else f"float({source})"
     if annotation is Decimal:
-        return f"(_v if (_v := _known({source}, _NEW)) is not _NEW else _money({source}))"
+        return f"(_v if (_v := _known({source}, _NEW)) is not _NEW else _new({source}))"
     if annotation is date:
         return f"({source}).isoformat() if ({source}) is not None else None" if nullable else f"({source}).isoformat()"
     if isinstance(annotation, type) and issubclass(annotation, Enum):

@@ -58,11 +58,6 @@ def reasons_dict(reasons: tuple[Reason, ...]) -> dict:
     return {"reasons": sentences, "reasons_detail": detail}
 
 
-def reason_figures(reasons: tuple[Reason, ...]) -> list[dict]:
-    """``reasons_detail`` under ``?detail=figures``: the codes only, no text built."""
-    return [{"code": r.code} for r in reasons]
-
-
 NBSP = "\u00a0"
 NARROW_NBSP = "\u202f"
 CENT = Decimal("0.01")
