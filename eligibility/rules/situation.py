@@ -474,21 +474,55 @@ _READ_ALL: dict[tuple[type, tuple[str, ...]], Any] = {}
 
 
 def _read_all(cls: type, checked: tuple[str, ...]) -> Any:
-    """``read(r, obj, path, checks)``: the readers of ``cls``'s fields called one after the other, each check
-    right after its field (so errors keep the fields' order), written out once as one function instead of a
-    loop that looks each field's reader and check up at every call."""
+    """``read(r, obj, path, checks)``: the readers of ``cls``'s fields one after the other, each check right
+    after its field (so errors keep the fields' order), written out once as one function instead of a loop
+    that looks each field's reader and check up at every call.
+
+    A field's fast way out (``_inline``: a valid enum, boolean, identifier, date, amount or bounded integer,
+    or an absent optional value) is written in place, without calling its reader; any other value goes to the
+    reader, which gives the same value or the error."""
     readers = _READERS.get(cls) or _readers(cls)
     names: dict[str, Any] = {}
     lines = ["def read(r, obj, path, checks):", "    values = {}"]
     for n, (name, read) in enumerate(readers.items()):
         names[f"_r{n}"] = read
+        value = f"_r{n}(r, obj, path, None)"
+        inline = getattr(read, "inline", None)
+        if inline is not None:
+            lines.append(f"    v = obj.get({inline[0]!r})")
+            value = _inline(n, inline, value, names)
         if name in checked:
-            lines.append(f"    values[{name!r}] = checks[{name!r}](_r{n}(r, obj, path, None), values)")
+            lines.append(f"    values[{name!r}] = checks[{name!r}]({value}, values)")
         else:
-            lines.append(f"    values[{name!r}] = _r{n}(r, obj, path, None)")
+            lines.append(f"    values[{name!r}] = {value}")
     lines.append("    return values")
     exec(compile("\n".join(lines) + "\n", f"<reader {cls.__name__}>", "exec"), names)  # noqa: S102 - our own fields
     return names["read"]
+
+
+def _inline(n: int, inline: tuple, call: str, names: dict[str, Any]) -> str:
+    """The expression that reads the field's value ``v`` as its reader (``call``) would, for the values its
+    fast way lets through, and calls the reader for any other."""
+    kind, options = inline[1], inline[2:]
+    if kind == "identifier":
+        return f"v if v.__class__ is str and 1 <= len(v) <= 40 else {call}"
+    if kind == "bool":
+        names[f"_a{n}"] = options[0]
+        return f"v if v.__class__ is bool else (_a{n} if v is None else {call})"
+    if kind == "enum":
+        members, declared, default = options
+        names[f"_m{n}"], names[f"_d{n}"] = members, default
+        absent = call if declared else f"(_d{n} if v is None else {call})"
+        return f"m if (m := (_m{n}.get(v) if v.__class__ is str else None)) is not None else {absent}"
+    if kind == "fast":
+        fast, declared = options
+        names[f"_f{n}"] = fast
+        return f"((x if (x := _f{n}(v)) is not None else {call}) if v is not None else {call if declared else 'None'})"
+    if kind == "int":
+        minimum, maximum, declared = options
+        absent = call if declared else f"(None if v is None else {call})"
+        return f"v if v.__class__ is int and {minimum!r} <= v <= {maximum!r} else {absent}"
+    raise ValueError(kind)
 
 
 def _reader(cls: type, f: Any) -> Any:  # noqa: C901 - one small reader per kind of field
@@ -503,6 +537,8 @@ def _reader(cls: type, f: Any) -> Any:  # noqa: C901 - one small reader per kind
             if value.__class__ is str and 1 <= len(value) <= 40:
                 return value  # the common case, without building the path
             return r.identifier(value, at(path))
+
+        read.inline = (key, "identifier")
     elif g.reader is not None:
         method = getattr(_Reader, g.reader)
 
@@ -519,6 +555,8 @@ def _reader(cls: type, f: Any) -> Any:  # noqa: C901 - one small reader per kind
             if value.__class__ is bool:
                 return value
             return r.boolean(value, at(path), default)
+
+        read.inline = (key, "bool", absent)
     elif isinstance(kind, type) and issubclass(kind, Enum):
         default = g.fallback if g.fallback is not None else (None if f.default is MISSING else f.default)
         members = kind._value2member_map_
@@ -533,6 +571,8 @@ def _reader(cls: type, f: Any) -> Any:  # noqa: C901 - one small reader per kind
                 if member is not None:
                     return member
             return r.choice(value, at(path), kind, required=required, default=default)
+
+        read.inline = (key, "enum", members, declared, default)
     elif kind in (date, Decimal, int):
         method = {date: _Reader.iso_date, Decimal: _Reader.money, int: _Reader.integer}[kind]
         bounds = {"minimum": g.minimum, "maximum": g.maximum} if kind is int else {}
@@ -554,6 +594,11 @@ def _reader(cls: type, f: Any) -> Any:  # noqa: C901 - one small reader per kind
                 return value
             required = declared if required is None else required
             return method(r, value, at(path), required=required, **bounds)
+
+        if fast is not None:
+            read.inline = (key, "fast", fast, declared)
+        elif minimum is not None and maximum is not None:
+            read.inline = (key, "int", minimum, maximum, declared)
     else:  # an object or a list: read by its own function (``_parse_members``…)
 
         def read(r: _Reader, obj: dict, path: str, required: bool | None) -> Any:
