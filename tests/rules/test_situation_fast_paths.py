@@ -93,3 +93,28 @@ def test_any_amount_takes_the_reader_s_decision(value):
     if fast is not None:
         errors = _Reader()
         assert same_decimal(errors.money(value, "a"), fast) and not errors.errors
+
+
+JSON_VALUES = st.one_of(
+    st.none(), st.booleans(), st.integers(min_value=-5, max_value=3000), st.floats(allow_nan=True),
+    st.sampled_from(["", "p1", "x" * 41, "applicant", "child", "employee", "tenant", "metropole", "reunion", "75",
+                     "2a", "974", "french", "none", "2026-11-22", "1990-02-30", "2026-W47-1", "true"]),
+    st.lists(st.integers(), max_size=2), st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.sampled_from([situation.Member, situation.Residence, situation.Housing, situation.Coverage]), st.data())
+def test_a_compiled_class_reader_reads_every_field_as_its_own_reader(cls, data):
+    """``_Reader.read`` (fast ways written in place, ``_read_all``) gives the values and the errors, in order, of
+    the fields' own readers called one after the other, whatever JSON value each field holds."""
+    fields = situation.input_fields(cls)
+    obj = {f.json: data.draw(JSON_VALUES, label=f.json) for f in fields.values() if data.draw(st.booleans())}
+    fast, slow = _Reader(), _Reader()
+    values = fast.read(cls, obj, "x[0]")
+    readers = situation._READERS[cls]
+    expected = {name: readers[name](slow, obj, "x[0]", None) for name in fields}
+    assert list(values) == list(expected)
+    for name in fields:
+        assert values[name] == expected[name] and type(values[name]) is type(expected[name]), name
+    assert fast.errors == slow.errors
