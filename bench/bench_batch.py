@@ -74,7 +74,7 @@ def child(size: int, mode: str, detail: str) -> dict:
     else:
         results = []
         for situation in situations:
-            results.append(services.result_dict(services.simulate_situation(situation, directory), detail))
+            results.append(services.simulated_dict(situation, directory, detail))
             peak = max(peak, rss())
         encoded = json.dumps(results, ensure_ascii=False).encode()
         out_bytes = len(encoded)

@@ -51,7 +51,12 @@ def paid_on(resource: Resource, day: date) -> bool:
 
 
 def in_reference_period(situation: Situation, p: ParametersOn) -> Situation:
-    """``with_window`` over the reference period in force on the request date (``css.periode_reference``)."""
+    """``with_window`` over the reference period in force on the request date (``css.periode_reference``).
+
+    Without a dated line left to window (most situations: contract v1 totals), ``situation`` as it is, before
+    the period is even computed."""
+    if not any(r.is_dated and r.counted_months is None for r in situation.resources):
+        return situation
     from .css import reference_period  # the period's one definition; css imports this module's helpers
 
     period = p["css.periode_reference"]
