@@ -48,6 +48,10 @@ class Aid(Protocol):
     def checklist(self, situation: Situation, p: ParametersOn,
                   results: Mapping[str, Any]) -> Iterable[tuple[Phase, ChecklistItem]]: ...
 
+    # An aid may also give ``checklist_figures`` (same arguments): the same items, in the same phases, each with
+    # its key and reasons only (``checklist.figures_item``), for a result simulated without its texts
+    # (``engine.simulate(texts=False)``); without it, ``checklist`` serves both.
+
 
 AIDS: tuple[Aid, ...] = (
     CSS,

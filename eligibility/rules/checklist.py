@@ -123,12 +123,14 @@ def build_checklist(
 ) -> Checklist:
     """Every aid's items, phase by phase (a stable sort keeps the aids' order within a phase).
 
-    ``texts=False`` (a result for its figures only: keys and reason codes): the items keep the aids' words as
-    they are, without naming an overseas caisse in them (``_for_caisse`` changes words only).
+    ``texts=False`` (a result for its figures only: keys and reason codes): an aid that gives
+    ``checklist_figures`` gives its items without their words (``figures_item``), the others' items keep their
+    words as they are, without naming an overseas caisse in them (``_for_caisse`` changes words only).
     """
     staged: list[tuple[Phase, ChecklistItem]] = []
     for aid in aids:
-        staged.extend(aid.checklist(situation, p, results))
+        items = aid.checklist if texts else getattr(aid, "checklist_figures", aid.checklist)
+        staged.extend(items(situation, p, results))
     staged.sort(key=_phase)
     items = [item for _, item in staged]
     if texts:
@@ -139,6 +141,12 @@ def build_checklist(
 
 
 _phase = itemgetter(0)
+
+
+def figures_item(key: str, reasons: tuple[Reason, ...]) -> ChecklistItem:
+    """An item of a result simulated without its texts (``Aid.checklist_figures``): its key and its reasons,
+    all it has in ``?detail=figures``; its words are empty (such a result is never written in full)."""
+    return ChecklistItem(key, "", "", "", (), "", "", None, reasons)
 
 
 def _for_caisse(item: ChecklistItem, caisse) -> ChecklistItem:

@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from .care import holds_css
-from .checklist import HELP_GENERAL, ChecklistItem, Phase, Text, adults, members_label
+from .checklist import HELP_GENERAL, ChecklistItem, Phase, Text, adults, figures_item, members_label
 from .contract import REASONS, Contract, contract, label, text
 from .enums import (
     QUOTED_CARE_KINDS,
@@ -308,9 +308,19 @@ def _fixed(p: ParametersOn) -> _Fixed:
 # --------------------------------------------------------------------------- in the checklist and the registry
 
 
-def checklist_item(situation: Situation, cpam: CpamAidResult) -> ChecklistItem | None:
+def checklist_item(situation: Situation, cpam: CpamAidResult, *, texts: bool = True) -> ChecklistItem | None:
+    """The request to the CPAM, unless the aid is unlikely with nothing left to pay; ``texts=False``: its key
+    and reasons only (``checklist.figures_item``)."""
     if cpam.assessment is AidAssessment.UNLIKELY and cpam.care_left_to_pay <= 0:
         return None
+    assessment = Lower(Label(cpam.assessment.label))
+    reasons = (Reason(
+        "checklist.cpam_aid",
+        say("checklist.cpam_aid.left", assessment=assessment, left=Eur(cpam.care_left_to_pay))
+        if cpam.care_left_to_pay > 0 else say("checklist.cpam_aid", assessment=assessment),
+    ),)
+    if not texts:
+        return figures_item("cpam_aid_request", reasons)
     documents: list[Text] = list(quotes_needed(situation))
     documents.append(say("checklist.documents.household_resources", members=members_label(adults(situation))))
     if cpam.css_first:
@@ -320,12 +330,6 @@ def checklist_item(situation: Situation, cpam: CpamAidResult) -> ChecklistItem |
     if situation.difficulties & _HEALTH_DIFFICULTIES:
         documents.append(_SITUATION)
     documents.append(_BANK_DETAILS)
-    assessment = Lower(Label(cpam.assessment.label))
-    reasons = [Reason(
-        "checklist.cpam_aid",
-        say("checklist.cpam_aid.left", assessment=assessment, left=Eur(cpam.care_left_to_pay))
-        if cpam.care_left_to_pay > 0 else say("checklist.cpam_aid", assessment=assessment),
-    )]
     return ChecklistItem(
         key="cpam_aid_request",
         organism=_organism(situation.residence.department),
@@ -335,7 +339,7 @@ def checklist_item(situation: Situation, cpam: CpamAidResult) -> ChecklistItem |
         deadline=_DEADLINE,
         help=HELP_GENERAL,
         appeal=_APPEAL,
-        reasons=tuple(reasons),
+        reasons=reasons,
     )
 
 
@@ -375,6 +379,11 @@ class CpamAid:
     def checklist(self, situation: Situation, p: ParametersOn,
                   results: Mapping[str, Any]) -> Iterable[tuple[Phase, ChecklistItem]]:
         item = checklist_item(situation, results[self.key])
+        return [(Phase.REQUEST, item)] if item is not None else []
+
+    def checklist_figures(self, situation: Situation, p: ParametersOn,
+                          results: Mapping[str, Any]) -> Iterable[tuple[Phase, ChecklistItem]]:
+        item = checklist_item(situation, results[self.key], texts=False)
         return [(Phase.REQUEST, item)] if item is not None else []
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .checklist import ChecklistItem, Phase, member_label, resource_ids
+from .checklist import ChecklistItem, Phase, figures_item, member_label, resource_ids
 from .contract import REASONS, Contract, contract, text
 from .enums import SELF_EMPLOYED_DIFFICULTIES, Activity, Difficulty, ResourceType, Territory
 from .parameters import ParametersOn
@@ -151,9 +151,13 @@ _STEPS = (say("help.step.questionnaire"), say("help.step.study"), say("help.step
 # --------------------------------------------------------------------------- in the checklist and the registry
 
 
-def checklist_item(situation: Situation, help_result: HelpResult) -> ChecklistItem | None:
+def checklist_item(situation: Situation, help_result: HelpResult, *, texts: bool = True) -> ChecklistItem | None:
+    """The Help questionnaire when the scheme is relevant; ``texts=False``: its key and reasons only
+    (``checklist.figures_item``)."""
     if not help_result.relevant:
         return None
+    if not texts:
+        return figures_item("help_questionnaire", help_result.reasons[:1])
     self_employed = [m for m in situation.members if m.activity is Activity.SELF_EMPLOYED] or [
         situation.member(i) for i in resource_ids(situation, {ResourceType.SELF_EMPLOYMENT})
     ]
@@ -196,6 +200,11 @@ class HelpAid:
     def checklist(self, situation: Situation, p: ParametersOn,
                   results: Mapping[str, Any]) -> Iterable[tuple[Phase, ChecklistItem]]:
         item = checklist_item(situation, results[self.key])
+        return [(Phase.REQUEST, item)] if item is not None else []
+
+    def checklist_figures(self, situation: Situation, p: ParametersOn,
+                          results: Mapping[str, Any]) -> Iterable[tuple[Phase, ChecklistItem]]:
+        item = checklist_item(situation, results[self.key], texts=False)
         return [(Phase.REQUEST, item)] if item is not None else []
 
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from .checklist import HELP_GENERAL, ChecklistItem, Phase, adults, members_label
+from .checklist import HELP_GENERAL, ChecklistItem, Phase, adults, figures_item, members_label
 from .contract import REASONS, Contract, contract, entry, label, text
 from .enums import AidAssessment, Difficulty, LocalContactKind
 from .parameters import ParametersOn
@@ -125,9 +125,13 @@ def assess_local_aid(situation: Situation, p: ParametersOn, css, care_left_to_pa
 # --------------------------------------------------------------------------- in the checklist and the registry
 
 
-def checklist_item(situation: Situation, result: LocalAidResult) -> ChecklistItem | None:
+def checklist_item(situation: Situation, result: LocalAidResult, *, texts: bool = True) -> ChecklistItem | None:
+    """The request to the département or the CCAS when the aid is relevant; ``texts=False``: its key and
+    reasons only (``checklist.figures_item``)."""
     if not result.relevant:
         return None
+    if not texts:
+        return figures_item("local_aid_request", result.reasons[:1])
     first = result.contacts[0]
     return ChecklistItem(
         key="local_aid_request",
@@ -168,6 +172,11 @@ class LocalHealthAid:
     def checklist(self, situation: Situation, p: ParametersOn,
                   results: Mapping[str, Any]) -> Iterable[tuple[Phase, ChecklistItem]]:
         item = checklist_item(situation, results[self.key])
+        return [(Phase.REQUEST, item)] if item is not None else []
+
+    def checklist_figures(self, situation: Situation, p: ParametersOn,
+                          results: Mapping[str, Any]) -> Iterable[tuple[Phase, ChecklistItem]]:
+        item = checklist_item(situation, results[self.key], texts=False)
         return [(Phase.REQUEST, item)] if item is not None else []
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal as D
 
+from hypothesis import HealthCheck, given, settings
+
 from eligibility.rules.aids import AIDS
 from eligibility.rules.checklist import Checklist, build_checklist
 from eligibility.rules.cpam_aid import CpamAidSettings
@@ -12,6 +14,8 @@ from eligibility.rules.engine import assess_aids, simulate_json
 from eligibility.rules.enums import CssStatus
 from eligibility.rules.results import CssResult
 from tests.rules.helpers import TODAY, make, p_on
+from tests.strategies import TODAY as STRATEGY_TODAY
+from tests.strategies import situation_dicts
 
 P1 = {"id": "p1", "role": "applicant", "birth_date": "1984-06-02", "activity": "employee"}
 P2 = {"id": "p2", "role": "partner", "birth_date": "1986-02-11", "activity": "unemployed_compensated"}
@@ -197,3 +201,27 @@ def test_checklist_through_the_engine():
     else:
         assert "appeal" not in keys
     assert "quote_0" in keys and "quote_1" in keys
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(situation_dicts())
+def test_an_aid_s_items_for_figures_are_its_items_keys_and_reasons(data):
+    """``Aid.checklist_figures`` (a result simulated without its texts) gives the items ``checklist`` gives, in
+    the same phases and order, with the same keys and reasons, and no words."""
+    from eligibility.rules.parameters import default_parameters
+    from eligibility.rules.resource_months import in_reference_period
+    from eligibility.rules.situation import parse_situation
+
+    situation = parse_situation(data, today=STRATEGY_TODAY)
+    p = default_parameters().at(situation.request_date)
+    situation = in_reference_period(situation, p)
+    results = assess_aids(situation, p, aids=AIDS)
+    with_figures = [aid for aid in AIDS if hasattr(aid, "checklist_figures")]
+    assert {aid.key for aid in with_figures} >= {"cpam_aid", "local_health_aid", "help_independants"}
+    for aid in with_figures:
+        full = list(aid.checklist(situation, p, results))
+        figures = list(aid.checklist_figures(situation, p, results))
+        assert [(phase, item.key, item.reasons) for phase, item in figures] == \
+            [(phase, item.key, item.reasons) for phase, item in full]
+        assert all(not (item.procedure or item.documents or item.appeal) for _, item in figures)
+    assert build_checklist(situation, p, results, AIDS, texts=False).keys == build_checklist(situation, p, results, AIDS).keys
