@@ -375,14 +375,16 @@ _NOTHING_PLANNED: dict[tuple[Complementary, CssStatus], OutOfPocket] = {}
 
 def _estimate(situation: Situation, p: ParametersOn, css: CssResult) -> OutOfPocket:
     holder = holds_css(situation)
-    quoted: dict[int, QuotedCareResult] = {}  # priced once for both columns: the pricing does not depend on the coverage
-    current_care = evaluate_care(situation, p, css_holder=holder, quoted_by_index=quoted)
+    # What does not depend on the coverage (quoted care priced, each item's rates and reasons) is made once for
+    # both columns (``evaluate_care``).
+    shared: dict[int, Any] = {}
+    current_care = evaluate_care(situation, p, css_holder=holder, shared=shared)
     if not css.eligible:
         css_care = None
     elif holder:
         css_care = current_care  # the same computation: the household already holds the CSS
     else:
-        css_care = evaluate_care(situation, p, css_holder=True, quoted_by_index=quoted)
+        css_care = evaluate_care(situation, p, css_holder=True, shared=shared)
     scenario = _scenario(situation.complementary)
 
     # Both computations price the same planned care, one item per care in the same order (``items`` sorts them by
