@@ -120,6 +120,13 @@ class QuotedPricing(Contract):
 
 
 def _get(p: ParametersOn, name: str):
+    """(value, dated entry) in force on ``p``'s date, or (None, None) before the parameter's first value: found once
+    per date and parameter (``derived_for``), the missing ones included (a tariff not yet in force raised and caught
+    its error at every item)."""
+    return p.derived_for(_in_force, name)
+
+
+def _in_force(p: ParametersOn, name: str):
     try:
         return p[name], p.entry(name)
     except ParameterDateError:
