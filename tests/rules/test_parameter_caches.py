@@ -95,3 +95,20 @@ def test_the_reference_window_on_both_sides_of_its_change():
     windowed = in_reference_period(situation, parameters.at(date(2021, 12, 31)))
     months = [month for month, _amount in windowed.resources[0].counted_months]
     assert (months[0], months[-1]) == (date(2021, 2, 1), date(2022, 1, 1))
+
+
+def test_a_tariff_not_yet_in_force_and_then_in_force():
+    """``care.tariffs`` finds a tariff once per date, its absence too: hearing aids are not priced the day before
+    their first tariff (1 January 2021), and priced from that day on, however many times they are asked for."""
+    from eligibility.rules.care.tariffs import price_quoted
+    from eligibility.rules.enums import CareKind
+
+    parameters = default_parameters()
+    for _ in range(2):
+        before = price_quoted(parameters.at(date(2020, 12, 31)), CareKind.HEARING_AIDS, quote=None, basket=None,
+                              age=40, member="p1", ears=2)
+        assert before.social_security is None and before.base is None
+        assert any("avant" in str(note) or "2021" in str(note) for note in before.to_verify)
+        on = price_quoted(parameters.at(date(2021, 1, 1)), CareKind.HEARING_AIDS, quote=None, basket=None,
+                          age=40, member="p1", ears=2)
+        assert on.base == Decimal("800") and on.social_security is not None
