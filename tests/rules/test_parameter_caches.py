@@ -112,3 +112,22 @@ def test_a_tariff_not_yet_in_force_and_then_in_force():
         on = price_quoted(parameters.at(date(2021, 1, 1)), CareKind.HEARING_AIDS, quote=None, basket=None,
                           age=40, member="p1", ears=2)
         assert on.base == Decimal("800") and on.social_security is not None
+
+
+def test_the_dental_tables_of_each_date():
+    """``care.tariffs`` reads the convention's tables once per date for each (act, material, tooth): a ceramo-metal
+    bridge replacing an incisor has no 100 % Santé limit in 2020 and one of 1 465 € from 1 January 2021."""
+    from eligibility.rules.care.tariffs import CENT_POUR_CENT_SANTE, price_quoted
+    from eligibility.rules.enums import CareKind, DentalAct, Material, ToothPosition
+
+    parameters = default_parameters()
+
+    def bridge(day: date):
+        return price_quoted(parameters.at(day), CareKind.DENTAL_PROSTHESIS, quote=Decimal("1800"), basket=None, age=40,
+                            member="p1", act=DentalAct.BRIDGE, material=Material.CERAMIC_METAL,
+                            tooth=ToothPosition.INCISOR)
+
+    for _ in range(2):
+        assert bridge(date(2020, 12, 31)).price_limit is None
+        on = bridge(date(2021, 1, 1))
+        assert (on.basket, on.price_limit) == (CENT_POUR_CENT_SANTE, Decimal("1465"))

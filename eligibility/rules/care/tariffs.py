@@ -205,6 +205,10 @@ def dental_basket(
     return (LIBRE, None, None) if known else (None, None, None)
 
 
+def _dental_basket(p: ParametersOn, key: tuple[DentalAct, Material | None, ToothPosition | None]):
+    return dental_basket(p, *key)
+
+
 def _note(p: ParametersOn, name: str, notes: list) -> None:
     """The parameter's "to verify" note, once."""
     text = parameter_to_verify(p, name)
@@ -248,7 +252,8 @@ def _dental(p, *, quote, basket, member, act, material, tooth, age) -> QuotedPri
     base_table, _ = _get(p, "soins.dentaire_base_remboursement")
     rate, _ = _get(p, "soins.dentaire_taux_remboursement")
     words = ACT_WORDS[act]
-    table_basket, limit, source = dental_basket(p, act, material, tooth)
+    # The convention's tables read once per date for each (act, material, tooth): three members of enums (or None).
+    table_basket, limit, source = p.derived_for(_dental_basket, (act, material, tooth))
     declared = CENT_POUR_CENT_SANTE if basket is Basket.CENT_POUR_CENT_SANTE else (LIBRE if basket is Basket.OTHER else None)
     if table_basket is not None:
         resolved = table_basket
