@@ -131,3 +131,48 @@ def test_the_dental_tables_of_each_date():
         assert bridge(date(2020, 12, 31)).price_limit is None
         on = bridge(date(2021, 1, 1))
         assert (on.basket, on.price_limit) == (CENT_POUR_CENT_SANTE, Decimal("1465"))
+
+
+def test_an_item_priced_again_is_priced_the_same():
+    """``price_quoted`` keeps the tariffs' part of an item (``_tariffed``, per snapshot of a date): asked again, with
+    another quote or without one, for another person or on another date, each item is the one priced afresh."""
+    from itertools import product
+
+    from eligibility.rules.care import tariffs
+    from eligibility.rules.enums import Basket, CareKind, DentalAct, Material, ToothPosition
+
+    parameters = default_parameters()
+    items = []
+    for day, member, quote in product((date(2020, 12, 31), date(2021, 1, 1), date(2026, 11, 22)), ("p1", "c1"),
+                                      (None, Decimal("480"), Decimal("2400"))):
+        p = parameters.at(day)
+        for basket in (None, Basket.CENT_POUR_CENT_SANTE, Basket.OTHER):
+            items.append(dict(p=p, kind=CareKind.HEARING_AIDS, quote=quote, basket=basket, age=12, member=member,
+                              ears=2))
+            items.append(dict(p=p, kind=CareKind.GLASSES, quote=quote, basket=basket, age=40, member=member,
+                              lenses="complex"))
+            for act, material in product(DentalAct, (Material.METAL, Material.CERAMIC)):
+                items.append(dict(p=p, kind=CareKind.DENTAL_PROSTHESIS, quote=quote, basket=basket, age=40,
+                                  member=member, act=act, material=material, tooth=ToothPosition.INCISOR))
+
+    def fresh(item):
+        tariffs._tariffed.cache_clear()
+        return tariffs.price_quoted(item.pop("p"), **item)
+
+    expected = [fresh(dict(item)) for item in items]
+    tariffs._tariffed.cache_clear()
+    for _ in range(2):  # the first pass fills the table, the second reads it
+        for item, alone in zip(items, expected, strict=True):
+            item = dict(item)
+            priced = tariffs.price_quoted(item.pop("p"), **item)
+            assert priced == alone
+            assert priced.as_dict() == alone.as_dict()
+            assert [str(n) for n in priced.to_verify] == [str(n) for n in alone.to_verify]
+            # The item's own person and quote, whatever was asked before it.
+            if item["member"] == "c1":
+                assert not any("p1" in str(n) for n in priced.to_verify)
+            if item["quote"] is None:
+                assert any(item["member"] in str(n) for n in priced.to_verify)
+                if item["kind"] is CareKind.HEARING_AIDS and priced.social_security is not None:
+                    assert priced.no_quote.usual_low is not None  # the usual range, said without a quote
+    assert tariffs._tariffed.cache_info().hits > 0
