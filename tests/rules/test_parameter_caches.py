@@ -147,13 +147,12 @@ def test_an_item_priced_again_is_priced_the_same():
                                       (None, Decimal("480"), Decimal("2400"))):
         p = parameters.at(day)
         for basket in (None, Basket.CENT_POUR_CENT_SANTE, Basket.OTHER):
-            items.append(dict(p=p, kind=CareKind.HEARING_AIDS, quote=quote, basket=basket, age=12, member=member,
-                              ears=2))
-            items.append(dict(p=p, kind=CareKind.GLASSES, quote=quote, basket=basket, age=40, member=member,
-                              lenses="complex"))
+            common = {"p": p, "quote": quote, "basket": basket, "member": member}
+            items.append({**common, "kind": CareKind.HEARING_AIDS, "age": 12, "ears": 2})
+            items.append({**common, "kind": CareKind.GLASSES, "age": 40, "lenses": "complex"})
             for act, material in product(DentalAct, (Material.METAL, Material.CERAMIC)):
-                items.append(dict(p=p, kind=CareKind.DENTAL_PROSTHESIS, quote=quote, basket=basket, age=40,
-                                  member=member, act=act, material=material, tooth=ToothPosition.INCISOR))
+                items.append({**common, "kind": CareKind.DENTAL_PROSTHESIS, "age": 40, "act": act, "material": material,
+                              "tooth": ToothPosition.INCISOR})
 
     def fresh(item):
         tariffs._tariffed.cache_clear()
