@@ -375,20 +375,32 @@ _NOTHING_PLANNED: dict[tuple[Complementary, CssStatus], OutOfPocket] = {}
 
 def _estimate(situation: Situation, p: ParametersOn, css: CssResult) -> OutOfPocket:
     holder = holds_css(situation)
-    quoted: dict[int, QuotedCareResult] = {}  # priced once for both columns: the pricing does not depend on the coverage
-    current_care = evaluate_care(situation, p, css_holder=holder, quoted_by_index=quoted)
+    # What does not depend on the coverage (quoted care priced, each item's rates and reasons) is made once for
+    # both columns (``evaluate_care``).
+    shared: dict[int, Any] = {}
+    current_care = evaluate_care(situation, p, css_holder=holder, shared=shared)
     if not css.eligible:
         css_care = None
     elif holder:
         css_care = current_care  # the same computation: the household already holds the CSS
     else:
-        css_care = evaluate_care(situation, p, css_holder=True, quoted_by_index=quoted)
+        css_care = evaluate_care(situation, p, css_holder=True, shared=shared)
     scenario = _scenario(situation.complementary)
 
-    css_items = {item.care_index: item for item in css_care.items} if css_care else {}
+    # Both computations price the same planned care, one item per care in the same order (``items`` sorts them by
+    # ``care_index``): the i-th items of the two columns are the same care. Each list is sorted once.
+    current_items = current_care.items
+    if css_care is None:
+        css_items: list | None = None
+    else:
+        css_items = current_items if css_care is current_care else css_care.items
     lines: list[OutOfPocketLine] = []
-    for item in current_care.items:
-        lines.extend(_lines_for(item, css_items.get(item.care_index) if css_care else None, scenario))
+    if css_items is None:
+        for item in current_items:
+            lines.extend(_lines_for(item, None, scenario))
+    else:
+        for item, css_item in zip(current_items, css_items, strict=True):
+            lines.extend(_lines_for(item, css_item, scenario))
 
     total_current, current_upper = _total([line.current for line in lines])
     if css_care is not None:
@@ -398,9 +410,11 @@ def _estimate(situation: Situation, p: ParametersOn, css: CssResult) -> OutOfPoc
 
     assumptions: list[Phrase] = []
     reasons: list[Reason] = []
-    to_verify: list = list(current_care.to_verify)
-    if css_care is not None:
-        to_verify.extend(n for n in css_care.to_verify if n not in to_verify)
+    # The notes of the current column, then those of the with-CSS column; ``dict.fromkeys`` below keeps the first of
+    # equal notes in this order, as ``CareResult.to_verify`` does for each column (same result, one pass).
+    to_verify: list = [note for item in current_items for note in item.to_verify]
+    if css_items is not None and css_items is not current_items:
+        to_verify.extend(note for item in css_items for note in item.to_verify)
 
     if not situation.planned_care:
         reasons.append(because("oop.no_care"))

@@ -209,6 +209,7 @@ class ParameterSet:
 
 
 T = TypeVar("T")
+K = TypeVar("K")
 
 
 class Identity:
@@ -283,6 +284,17 @@ class ParametersOn:
             return self._cache[build]
         except KeyError:
             value = self._cache[build] = build(self)
+            return value
+
+    def derived_for(self, build: Callable[[ParametersOn, K], T], key: K) -> T:
+        """``build(self, key)``, computed once per date and ``key``: what a rule derives from the values in force
+        for one of a few keys the code names (a parameter's name, a member of an enum). ``key`` must be such an
+        immutable value, never one read from a situation, so that this table stays as small as the code."""
+        cache_key = (build, key)
+        try:
+            return self._cache[cache_key]
+        except KeyError:
+            value = self._cache[cache_key] = build(self, key)
             return value
 
 

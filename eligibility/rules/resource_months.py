@@ -54,15 +54,26 @@ def in_reference_period(situation: Situation, p: ParametersOn) -> Situation:
     """``with_window`` over the reference period in force on the request date (``css.periode_reference``).
 
     Without a dated line left to window (most situations: contract v1 totals), ``situation`` as it is, before
-    the period is even computed."""
+    the period is even looked up."""
     if not any(r.is_dated and r.counted_months is None for r in situation.resources):
         return situation
+    if p.when == situation.request_date:  # the engine's case: the period of ``p``'s own date, found once per date
+        start, end = p.derived(_window)
+    else:
+        start, end = _period(p, situation.request_date)
+    return with_window(situation, start, end)
+
+
+def _window(p: ParametersOn) -> tuple[date, date]:
+    """The reference period of a request made on ``p.when`` (``in_reference_period``)."""
+    return _period(p, p.when)
+
+
+def _period(p: ParametersOn, when: date) -> tuple[date, date]:
     from .css import reference_period  # the period's one definition; css imports this module's helpers
 
     period = p["css.periode_reference"]
-    start, end = reference_period(
-        situation.request_date, int(period["premier_mois_avant_demande"]), int(period["dernier_mois_avant_demande"]))
-    return with_window(situation, start, end)
+    return reference_period(when, int(period["premier_mois_avant_demande"]), int(period["dernier_mois_avant_demande"]))
 
 
 def with_window(situation: Situation, start: date, end: date) -> Situation:

@@ -16,11 +16,24 @@ def reason_from(p: ParametersOn, parameter: str, code: str, wording: Phrase | No
 
 
 def parameter_to_verify(p: ParametersOn, parameter: str) -> Phrase | None:
-    """The "to verify" note of the value in force (for professionals), named by the parameter's description."""
+    """The "to verify" note of the value in force (for professionals), named by the parameter's description.
+
+    Built once per date and parameter (``derived_for``): the note depends on nothing else, and a phrase is
+    immutable. The same object each time also makes the de-duplication of notes (``note not in notes``,
+    ``dict.fromkeys``) an identity test instead of comparing the phrases' values."""
+    return p.derived_for(_to_verify_note, parameter)
+
+
+def _to_verify_note(p: ParametersOn, parameter: str) -> Phrase | None:
     note = p.entry(parameter).to_verify
     return say("sources.to_verify", description=p.parameter_set[parameter].description, note=note) if note else None
 
 
 def upcoming_change(p: ParametersOn, parameter: str) -> DatedValue | None:
-    """The next dated value of a parameter after the request date, if one is already known."""
+    """The next dated value of a parameter after the request date, if one is already known (found once per date
+    and parameter, ``derived_for``: it depends on nothing else)."""
+    return p.derived_for(_next_value, parameter)
+
+
+def _next_value(p: ParametersOn, parameter: str) -> DatedValue | None:
     return next((v for v in p.parameter_set[parameter].values if v.start > p.when), None)

@@ -74,3 +74,22 @@ def test_invariants_with_a_css_column_forced(data, status):
     check(oop)
     assert oop.total_with_css is not None
     assert all(item.with_css is not None for item in oop.lines)
+
+
+@SETTINGS
+@given(situation_dicts())
+def test_the_work_shared_by_the_two_columns_changes_no_item(data):
+    """``evaluate_care`` makes what does not depend on the coverage once for both columns (``shared``): each column
+    is the one computed on its own, item by item and in its contract, whichever column comes first."""
+    from eligibility.rules.care import evaluate_care
+
+    situation = parse_situation(data, today=TODAY)
+    p = default_parameters().at(situation.request_date)
+    for first, second in ((False, True), (True, False)):
+        shared: dict = {}
+        columns = [evaluate_care(situation, p, css_holder=holder, shared=shared) for holder in (first, second)]
+        assert len(shared) == len(situation.planned_care)
+        for holder, column in zip((first, second), columns, strict=True):
+            alone = evaluate_care(situation, p, css_holder=holder)
+            assert column == alone
+            assert [item.as_dict() for item in column.items] == [item.as_dict() for item in alone.items]

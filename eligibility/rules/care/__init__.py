@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from ..enums import CareKind, Complementary
 from ..parameters import ParametersOn
@@ -31,9 +32,9 @@ from .common import (
     maternity_window,
     newborn_days,
 )
-from .consultation import ConsultationResult, consultation
-from .emergency import EmergencyVisitResult, emergency_visit
-from .hospital import HospitalStayResult, hospital_stay
+from .consultation import ConsultationResult, consultation, consultation_common
+from .emergency import EmergencyVisitResult, emergency_visit, visit_common
+from .hospital import HospitalStayResult, hospital_stay, stay_common
 from .quoted import QuotedCareResult, quoted_care
 
 __all__ = [
@@ -76,29 +77,34 @@ def _care_index(result) -> int:
 
 
 def evaluate_care(situation: Situation, p: ParametersOn, *, css_holder: bool,
-                  quoted_by_index: dict[int, QuotedCareResult] | None = None) -> CareResult:
-    """``quoted_by_index``: quoted care already priced for this situation and ``p`` (``quoted_care`` does not depend
-    on the coverage), by index; the items priced here are added to it, so that a second call reuses them."""
+                  shared: dict[int, Any] | None = None) -> CareResult:
+    """``shared``: what a first call for this situation and ``p`` prepared, by care index: the part of each item
+    that does not depend on the coverage (quoted care priced, ``quoted_care``; a stay's, a visit's or a
+    consultation's rates, reasons and the exemptions that apply whatever the coverage: ``stay_common``,
+    ``visit_common``, ``consultation_common``). The items prepared here are added to it, so that a second call,
+    for the other coverage, only does what the coverage changes (the AME, the CSS)."""
     ame = not css_holder and situation.complementary is Complementary.AME
     stays, visits, consultations, quoted = [], [], [], []
     participation_left: dict[str, Decimal] = {}
     for index, care in enumerate(situation.planned_care):
-        if care.kind is CareKind.HOSPITALISATION:
-            stays.append(hospital_stay(situation, care, index, p, css_holder=css_holder, ame=ame))
-        elif care.kind is CareKind.EMERGENCY_VISIT:
-            visits.append(emergency_visit(situation, care, index, p, css_holder=css_holder, ame=ame))
-        elif care.kind is CareKind.CONSULTATION:
+        kind = care.kind
+        prepared = shared.get(index) if shared is not None else None
+        if prepared is None:
+            prepared = _PREPARE.get(kind, quoted_care)(situation, care, index, p)
+            if shared is not None:
+                shared[index] = prepared
+        if kind is CareKind.HOSPITALISATION:
+            stays.append(hospital_stay(situation, care, index, p, css_holder=css_holder, ame=ame, common=prepared))
+        elif kind is CareKind.EMERGENCY_VISIT:
+            visits.append(emergency_visit(situation, care, index, p, css_holder=css_holder, ame=ame, common=prepared))
+        elif kind is CareKind.CONSULTATION:
             left = participation_left.get(care.member, p["soins.participation_forfaitaire_plafond_annuel"])
-            result = consultation(situation, care, index, p, css_holder=css_holder, ame=ame, participation_left=left)
+            result = consultation(situation, care, index, p, css_holder=css_holder, ame=ame, participation_left=left,
+                                  common=prepared)
             participation_left[care.member] = left - result.participation_forfaitaire
             consultations.append(result)
-        elif quoted_by_index is None:
-            quoted.append(quoted_care(situation, care, index, p))
         else:
-            priced = quoted_by_index.get(index)
-            if priced is None:
-                priced = quoted_by_index[index] = quoted_care(situation, care, index, p)
-            quoted.append(priced)
+            quoted.append(prepared)  # quoted care: its pricing does not depend on the coverage
     return CareResult(
         css_holder=css_holder,
         hospital_stays=tuple(stays),
@@ -106,3 +112,11 @@ def evaluate_care(situation: Situation, p: ParametersOn, *, css_holder: bool,
         consultations=tuple(consultations),
         quoted_care=tuple(quoted),
     )
+
+
+#: The coverage-independent part of each kind of care (any other kind is quoted care, priced whole).
+_PREPARE = {
+    CareKind.HOSPITALISATION: lambda situation, care, _index, p: stay_common(situation, care, p),
+    CareKind.EMERGENCY_VISIT: visit_common,
+    CareKind.CONSULTATION: lambda situation, care, _index, p: consultation_common(situation, care, p),
+}

@@ -36,11 +36,22 @@ class ConsultationResult(Contract):
     to_verify: tuple[str, ...] = ()    # phrases of the catalogue, or a parameter's note; written with ``str()``
 
 
-def consultation(
-    situation: Situation, care: PlannedCare, index: int, p: ParametersOn, *, css_holder: bool, ame: bool = False,
-    participation_left: Decimal | None = None,
-) -> ConsultationResult:
-    """One consultation; ``participation_left`` is what remains under the member's annual cap."""
+@dataclass(frozen=True, slots=True)
+class ConsultationCommon:
+    """What a consultation's result does not owe to the coverage (``consultation_common``): the two columns of the
+    out-of-pocket estimate compute it once (``evaluate_care``)."""
+
+    fee: Decimal
+    sector: Sector
+    tariff: Decimal
+    base: Decimal
+    social_security: Decimal
+    reasons: tuple[Reason, ...]          # the reimbursement and the base tariff
+    to_verify: tuple[Phrase | str, ...]  # the tariff's note, the ALD
+    exemption: ParticipationExemption | None  # under the age, or maternity: whatever the coverage
+
+
+def consultation_common(situation: Situation, care: PlannedCare, p: ParametersOn) -> ConsultationCommon:
     tariff_name, rate_name = "soins.consultation_generaliste_tarif", "soins.consultation_taux_remboursement"
     fee = care.fee or ZERO
     sector = care.sector or Sector.SECTOR_1
@@ -49,8 +60,6 @@ def consultation(
     maternity = in_maternity_period(situation, care.member, p)
     reasons: list[Reason] = []
     to_verify: list[Phrase | str] = [t for t in (parameter_to_verify(p, tariff_name),) if t]
-    billed = base if css_holder else fee
-    excess = billed - base
     if maternity:
         social_security = base
         reasons.append(maternity_reason(
@@ -66,6 +75,27 @@ def consultation(
     health = situation.health_of(care.member)
     if health is not None and health.ald and not maternity:
         to_verify.append(say("care.verify.consultation.ald", member=care.member))
+    exemption: ParticipationExemption | None = None
+    if situation.member(care.member).age_on(situation.request_date) < int(p["soins.participation_forfaitaire_age_exoneration"]):
+        exemption = ParticipationExemption.UNDER_18
+    elif maternity:
+        exemption = ParticipationExemption.MATERNITY
+    return ConsultationCommon(fee, sector, tariff, base, social_security, tuple(reasons), tuple(to_verify), exemption)
+
+
+def consultation(
+    situation: Situation, care: PlannedCare, index: int, p: ParametersOn, *, css_holder: bool, ame: bool = False,
+    participation_left: Decimal | None = None, common: ConsultationCommon | None = None,
+) -> ConsultationResult:
+    """One consultation; ``participation_left`` is what remains under the member's annual cap; ``common``:
+    ``consultation_common`` of this consultation and ``p``, when already made for the other coverage."""
+    if common is None:
+        common = consultation_common(situation, care, p)
+    fee, sector, tariff, base = common.fee, common.sector, common.tariff, common.base
+    reasons = list(common.reasons)
+    to_verify = list(common.to_verify)
+    billed = base if css_holder else fee
+    excess = billed - base
     if sector is Sector.SECTOR_1 and fee > tariff and not css_holder:
         to_verify.append(say("care.verify.consultation.sector_1_fee", member=care.member, tariff=Eur(tariff)))
     if sector is not Sector.SECTOR_1 and not css_holder and excess > 0:
@@ -85,14 +115,10 @@ def consultation(
         ))
 
     pf_name = "soins.participation_forfaitaire"
-    exemption: ParticipationExemption | None = None
-    if situation.member(care.member).age_on(situation.request_date) < int(p["soins.participation_forfaitaire_age_exoneration"]):
-        exemption = ParticipationExemption.UNDER_18
-    elif maternity:
-        exemption = ParticipationExemption.MATERNITY
-    elif css_holder:
+    exemption = common.exemption  # under the age, or maternity, before the coverage
+    if exemption is None and css_holder:
         exemption = ParticipationExemption.CSS
-    elif ame:
+    elif exemption is None and ame:
         exemption = ParticipationExemption.AME
     amount = p[pf_name]
     if exemption is not None:
@@ -119,8 +145,8 @@ def consultation(
         fee=fee,
         base_tariff=base,
         billed=billed,
-        social_security=social_security,
-        ticket_moderateur=base - social_security,
+        social_security=common.social_security,
+        ticket_moderateur=base - common.social_security,
         excess_fees=excess,
         participation_forfaitaire=participation,
         participation_exemption=exemption,

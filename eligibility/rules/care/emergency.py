@@ -45,9 +45,22 @@ class EmergencyVisitResult(Contract):
         return exemption_label(self.exemption, self.reasons)
 
 
-def emergency_visit(
-    situation: Situation, care: PlannedCare, index: int, p: ParametersOn, *, css_holder: bool, ame: bool = False
-) -> EmergencyVisitResult:
+@dataclass(frozen=True, slots=True)
+class VisitCommon:
+    """What a visit's result does not owe to the coverage (``visit_common``): the two columns of the out-of-pocket
+    estimate compute it once (``evaluate_care``)."""
+
+    reduced: bool
+    rate: Decimal
+    reasons: tuple[Reason, ...]                                # the rate and its next change, before the exemption
+    to_verify: tuple[Phrase | str, ...]
+    intrinsic: tuple[EmergencyExemption, Reason] | None  # an exemption whatever the coverage
+
+
+def visit_common(
+    situation: Situation, care: PlannedCare, index: int, p: ParametersOn
+) -> VisitCommon | EmergencyVisitResult:
+    """The common part of a visit; the whole result when no flat fee was in force (it owes nothing to the coverage)."""
     name, reduced_name = "soins.forfait_patient_urgences", "soins.forfait_patient_urgences_minore"
     try:
         full = p[name]
@@ -98,37 +111,54 @@ def emergency_visit(
             )
         )
         to_verify.append(say("care.verify.emergency.rate_change", member=care.member, day=Day(change.start)))
+    return VisitCommon(reduced, rate, tuple(reasons), tuple(to_verify),
+                       _intrinsic_exemption(situation, care, p, health, heavy_work_accident))
 
-    exemption: EmergencyExemption | None = None
+
+def _intrinsic_exemption(
+    situation: Situation, care: PlannedCare, p: ParametersOn, health, heavy_work_accident: bool
+) -> tuple[EmergencyExemption, Reason] | None:
+    """The exemption whatever the coverage (checked in this order, before the AME and the CSS), else None."""
+    name = "soins.forfait_patient_urgences"
     if in_maternity_period(situation, care.member, p):
-        exemption = EmergencyExemption.MATERNITY
-        reasons.append(maternity_reason(situation, care.member, p, "care.emergency.exempt.maternity",
-                                       say("care.emergency.not_due")))
-    elif is_newborn(situation, care.member, p):
-        exemption = EmergencyExemption.NEWBORN
-        reasons.append(reason_from(
+        return EmergencyExemption.MATERNITY, maternity_reason(situation, care.member, p, "care.emergency.exempt.maternity",
+                                                               say("care.emergency.not_due"))
+    if is_newborn(situation, care.member, p):
+        return EmergencyExemption.NEWBORN, reason_from(
             p, "soins.nouveau_ne_jours", "care.emergency.exempt.newborn",
             age=newborn_days(situation, care.member), days=p["soins.nouveau_ne_jours"],
-        ))
-    elif health is not None and health.military_pension:
-        exemption = EmergencyExemption.MILITARY_PENSION
-        reasons.append(reason_from(p, name, "care.emergency.exempt.military_pension"))
-    elif has_invalidity_pension(situation, care.member):
-        exemption = EmergencyExemption.INVALIDITY_PENSION
-        reasons.append(reason_from(p, name, "care.emergency.exempt.invalidity_pension"))
-    elif heavy_work_accident:
-        exemption = EmergencyExemption.WORK_ACCIDENT
-        reasons.append(reason_from(p, name, "care.emergency.exempt.work_accident"))
-    elif health is not None and health.organ_donor:
-        exemption = EmergencyExemption.ORGAN_DONOR
-        reasons.append(reason_from(p, name, "care.emergency.exempt.organ_donor"))
-    elif health is not None and health.terrorism_victim:
-        exemption = EmergencyExemption.TERRORISM_VICTIM
-        reasons.append(reason_from(p, name, "care.emergency.exempt.terrorism_victim"))
-    elif (health is not None and health.sexual_violence_minor
-          and situation.member(care.member).age_on(situation.request_date) < 18):
-        exemption = EmergencyExemption.SEXUAL_VIOLENCE_MINOR
-        reasons.append(reason_from(p, name, "care.emergency.exempt.sexual_violence_minor"))
+        )
+    if health is not None and health.military_pension:
+        return EmergencyExemption.MILITARY_PENSION, reason_from(p, name, "care.emergency.exempt.military_pension")
+    if has_invalidity_pension(situation, care.member):
+        return EmergencyExemption.INVALIDITY_PENSION, reason_from(p, name, "care.emergency.exempt.invalidity_pension")
+    if heavy_work_accident:
+        return EmergencyExemption.WORK_ACCIDENT, reason_from(p, name, "care.emergency.exempt.work_accident")
+    if health is not None and health.organ_donor:
+        return EmergencyExemption.ORGAN_DONOR, reason_from(p, name, "care.emergency.exempt.organ_donor")
+    if health is not None and health.terrorism_victim:
+        return EmergencyExemption.TERRORISM_VICTIM, reason_from(p, name, "care.emergency.exempt.terrorism_victim")
+    if (health is not None and health.sexual_violence_minor
+            and situation.member(care.member).age_on(situation.request_date) < 18):
+        return (EmergencyExemption.SEXUAL_VIOLENCE_MINOR,
+                reason_from(p, name, "care.emergency.exempt.sexual_violence_minor"))
+    return None
+
+
+def emergency_visit(
+    situation: Situation, care: PlannedCare, index: int, p: ParametersOn, *, css_holder: bool, ame: bool = False,
+    common: VisitCommon | EmergencyVisitResult | None = None,
+) -> EmergencyVisitResult:
+    """``common``: ``visit_common`` of this visit and ``p``, when already made for the other coverage."""
+    if common is None:
+        common = visit_common(situation, care, index, p)
+    if isinstance(common, EmergencyVisitResult):
+        return common
+    reasons = list(common.reasons)
+    exemption: EmergencyExemption | None = None
+    if common.intrinsic is not None:
+        exemption, exemption_reason = common.intrinsic
+        reasons.append(exemption_reason)
     elif ame:
         exemption = EmergencyExemption.AME
         reasons.append(Reason(
@@ -138,14 +168,14 @@ def emergency_visit(
         ))
     elif css_holder:
         exemption = EmergencyExemption.CSS
-        reasons.append(reason_from(p, name, "care.emergency.exempt.css"))
+        reasons.append(reason_from(p, "soins.forfait_patient_urgences", "care.emergency.exempt.css"))
     return EmergencyVisitResult(
         care_index=index,
         member=care.member,
-        reduced=reduced,
-        rate=rate,
+        reduced=common.reduced,
+        rate=common.rate,
         exemption=exemption,
-        flat_fee=ZERO if exemption is not None else rate,
+        flat_fee=ZERO if exemption is not None else common.rate,
         reasons=tuple(reasons),
-        to_verify=tuple(to_verify),
+        to_verify=common.to_verify,
     )

@@ -49,11 +49,11 @@ class HospitalStayResult(Contract):
         return exemption_label(self.exemption, self.reasons)
 
 
-#: Exemptions that make the daily charge not due at all (checked in this order), before the CSS.
-def _hospital_exemption(
-    situation: Situation, care: PlannedCare, p: ParametersOn, css_holder: bool, ame: bool = False
-) -> tuple[HospitalExemption | None, Reason | None, Phrase | None]:
-    """(exemption, reason, to_verify) for a stay."""
+def _intrinsic_exemption(
+    situation: Situation, care: PlannedCare, p: ParametersOn
+) -> tuple[HospitalExemption, Reason, Phrase | None] | None:
+    """(exemption, reason, to_verify) when the daily charge is not due whatever the coverage (checked in this order,
+    before the AME and the CSS: ``_coverage_exemption``), else None."""
     name = "soins.forfait_journalier"
     health = situation.health_of(care.member)
     if care.day_case:
@@ -82,6 +82,13 @@ def _hospital_exemption(
         return HospitalExemption.TERRORISM_VICTIM, reason_from(p, name, "care.hospital.exempt.terrorism_victim"), None
     if situation.residence.alsace_moselle:
         return HospitalExemption.ALSACE_MOSELLE, reason_from(p, name, "care.hospital.exempt.alsace_moselle"), None
+    return None
+
+
+def _coverage_exemption(
+    p: ParametersOn, css_holder: bool, ame: bool
+) -> tuple[HospitalExemption | None, Reason | None, Phrase | None]:
+    """The exemption of the coverage, when no other applies: the AME, then the CSS."""
     if ame:
         return HospitalExemption.AME, Reason(
             "care.hospital.exempt.ame", say("care.hospital.exempt.ame"),
@@ -89,7 +96,7 @@ def _hospital_exemption(
             "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006074069",
         ), None
     if css_holder:
-        return HospitalExemption.CSS, reason_from(p, name, "care.hospital.exempt.css"), None
+        return HospitalExemption.CSS, reason_from(p, "soins.forfait_journalier", "care.hospital.exempt.css"), None
     return None, None, None
 
 
@@ -115,9 +122,23 @@ _RATE_CHANGES = say("care.hospital.rate.changes")
 _SERVICE = {True: say("care.hospital.psychiatric"), False: say("care.hospital.not_psychiatric")}
 
 
-def hospital_stay(
-    situation: Situation, care: PlannedCare, index: int, p: ParametersOn, *, css_holder: bool, ame: bool = False
-) -> HospitalStayResult:
+@dataclass(frozen=True, slots=True)
+class StayCommon:
+    """What a stay's result does not owe to the coverage (``stay_common``): the two columns of the out-of-pocket
+    estimate compute it once (``evaluate_care``)."""
+
+    rate: Decimal
+    days: int
+    before: Decimal                                  # days × daily rate
+    segments: tuple[RateSegment, ...]
+    reasons: tuple[Reason, ...]                      # the rate and its next change, before the exemption
+    to_verify: tuple[Phrase | str, ...]
+    intrinsic: tuple[HospitalExemption, Reason, Phrase | None] | None  # an exemption whatever the coverage
+    single_room: Decimal | None
+    single_room_reason: Reason | None                # after the exemption's
+
+
+def stay_common(situation: Situation, care: PlannedCare, p: ParametersOn) -> StayCommon:
     name = "soins.forfait_journalier_psychiatrie" if care.psychiatric else "soins.forfait_journalier"
     rate = p[name]
     days = care.days or 0
@@ -143,38 +164,50 @@ def hospital_stay(
         note = say("care.hospital.rate_change", service=service, rate=Eur(change.value), day=Day(change.start))
         reasons.append(Reason("care.hospital.rate_change", note, change.references[0].title, change.references[0].href))
         to_verify.append(say("care.verify.hospital.rate_change", member=care.member, day=Day(change.start)))
-    exemption, exemption_reason, exemption_note = _hospital_exemption(situation, care, p, css_holder, ame)
-    if exemption_reason is not None:
-        reasons.append(exemption_reason)
-    if exemption_note:
-        to_verify.append(exemption_note)
-    due = ZERO if exemption is not None else before
 
-    single_room = None
+    single_room = single_room_reason = None
     if care.single_room_daily is not None and care.single_room_daily > 0 and not care.home and days > 0:
         single_room = cents(care.single_room_daily * days)
-        reasons.append(
-            Reason(
-                "care.hospital.single_room",
-                say("care.hospital.single_room", daily=Eur(care.single_room_daily), days=days, total=Eur(single_room)),
-                "service-public.fr, fiche F200 « Forfait hospitalier »",
-                "https://www.service-public.fr/particuliers/vosdroits/F200",
-            )
+        single_room_reason = Reason(
+            "care.hospital.single_room",
+            say("care.hospital.single_room", daily=Eur(care.single_room_daily), days=days, total=Eur(single_room)),
+            "service-public.fr, fiche F200 « Forfait hospitalier »",
+            "https://www.service-public.fr/particuliers/vosdroits/F200",
         )
+    return StayCommon(rate, days, before, segments, tuple(reasons), tuple(to_verify),
+                      _intrinsic_exemption(situation, care, p), single_room, single_room_reason)
+
+
+def hospital_stay(
+    situation: Situation, care: PlannedCare, index: int, p: ParametersOn, *, css_holder: bool, ame: bool = False,
+    common: StayCommon | None = None,
+) -> HospitalStayResult:
+    """``common``: ``stay_common`` of this stay and ``p``, when already made for the other coverage."""
+    if common is None:
+        common = stay_common(situation, care, p)
+    exemption, exemption_reason, exemption_note = common.intrinsic or _coverage_exemption(p, css_holder, ame)
+    reasons = list(common.reasons)
+    if exemption_reason is not None:
+        reasons.append(exemption_reason)
+    to_verify = common.to_verify
+    if exemption_note:
+        to_verify = (*to_verify, exemption_note)
+    if common.single_room_reason is not None:
+        reasons.append(common.single_room_reason)
     return HospitalStayResult(
         care_index=index,
         member=care.member,
-        days=days,
+        days=common.days,
         psychiatric=care.psychiatric,
         home=care.home,
-        daily_rate=rate,
+        daily_rate=common.rate,
         exemption=exemption,
-        forfait_before_exemption=before,
-        forfait_journalier=due,
+        forfait_before_exemption=common.before,
+        forfait_journalier=ZERO if exemption is not None else common.before,
         single_room_daily=care.single_room_daily,
-        single_room=single_room,
+        single_room=common.single_room,
         reasons=tuple(reasons),
-        to_verify=tuple(to_verify),
-        segments=segments,
+        to_verify=to_verify,
+        segments=common.segments,
         day_case=care.day_case,
     )

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from ..contract import Contract, contract, entry, money, text
 from ..enums import Basket, CareKind, DentalAct, Material, QuotedScenario, ToothPosition
@@ -120,6 +121,13 @@ class QuotedPricing(Contract):
 
 
 def _get(p: ParametersOn, name: str):
+    """(value, dated entry) in force on ``p``'s date, or (None, None) before the parameter's first value: found once
+    per date and parameter (``derived_for``), the missing ones included (a tariff not yet in force raised and caught
+    its error at every item)."""
+    return p.derived_for(_in_force, name)
+
+
+def _in_force(p: ParametersOn, name: str):
     try:
         return p[name], p.entry(name)
     except ParameterDateError:
@@ -198,6 +206,10 @@ def dental_basket(
     return (LIBRE, None, None) if known else (None, None, None)
 
 
+def _dental_basket(p: ParametersOn, key: tuple[DentalAct, Material | None, ToothPosition | None]):
+    return dental_basket(p, *key)
+
+
 def _note(p: ParametersOn, name: str, notes: list) -> None:
     """The parameter's "to verify" note, once."""
     text = parameter_to_verify(p, name)
@@ -227,21 +239,41 @@ def price_quoted(
     ears: int = 1,
     lenses: str | None = None,
 ) -> QuotedPricing:
+    """The item priced: what the tariffs of the date say of it (``_tariffed``), then its quote (``_finish``).
+
+    The tariffs' part depends on nothing but ``p`` and the item's description (on the quote only by whether there
+    is one), so it is kept in a bounded table keyed by the snapshot of the date and those values: an item asked for
+    again on the same date (same kind, basket, act, material, tooth, age, ears, lenses and member, who is named in
+    its notes) does not walk the tables again. The part is immutable (tuples), so sharing it changes nothing.
+    """
+    return _finish(_tariffed(p, kind, basket, age, member, act, material, tooth, ears, lenses, quote is None), quote)
+
+
+#: Size of the table of ``_tariffed`` (a snapshot of the parameters hashes by identity and is kept alive by its key,
+#: so an entry is never read for another date or another parameter set).
+TARIFFED_CACHE = 8192
+
+
+@lru_cache(maxsize=TARIFFED_CACHE)
+def _tariffed(p: ParametersOn, kind: CareKind, basket: Basket | None, age: int, member: str, act: DentalAct | None,
+              material: Material | None, tooth: ToothPosition | None, ears: int, lenses: str | None,
+              without_quote: bool) -> _Tariffed:
     if kind is CareKind.DENTAL_PROSTHESIS:
-        return _dental(p, quote=quote, basket=basket, member=member, act=act or DentalAct.CROWN, material=material,
-                       tooth=tooth, age=age)
+        return _dental(p, basket=basket, member=member, act=act or DentalAct.CROWN, material=material, tooth=tooth,
+                       age=age)
     if kind is CareKind.HEARING_AIDS:
-        return _hearing(p, quote=quote, basket=basket, member=member, age=age, ears=ears)
-    return _glasses(p, quote=quote, basket=basket, member=member, age=age, lenses=lenses)
+        return _hearing(p, without_quote=without_quote, basket=basket, member=member, age=age, ears=ears)
+    return _glasses(p, basket=basket, member=member, age=age, lenses=lenses)
 
 
-def _dental(p, *, quote, basket, member, act, material, tooth, age) -> QuotedPricing:
+def _dental(p, *, basket, member, act, material, tooth, age) -> _Tariffed:
     reasons: list[Reason] = []
     notes: list[str] = []
     base_table, _ = _get(p, "soins.dentaire_base_remboursement")
     rate, _ = _get(p, "soins.dentaire_taux_remboursement")
     words = ACT_WORDS[act]
-    table_basket, limit, source = dental_basket(p, act, material, tooth)
+    # The convention's tables read once per date for each (act, material, tooth): three members of enums (or None).
+    table_basket, limit, source = p.derived_for(_dental_basket, (act, material, tooth))
     declared = CENT_POUR_CENT_SANTE if basket is Basket.CENT_POUR_CENT_SANTE else (LIBRE if basket is Basket.OTHER else None)
     if table_basket is not None:
         resolved = table_basket
@@ -311,15 +343,15 @@ def _dental(p, *, quote, basket, member, act, material, tooth, age) -> QuotedPri
                 ))
                 _note(p, "soins.dentaire_css_montants_maximaux", notes)
     usual = _usual(p, act.value, notes)
-    return _finish(
-        p, CareKind.DENTAL_PROSTHESIS, act=act, basket=resolved, units=1, child=False, quote=quote, base=base,
+    return _Tariffed(
+        CareKind.DENTAL_PROSTHESIS, act=act, basket=resolved, units=1, child=False, base=base,
         rate=rate_value, per_unit_ss=social_security, limit=limit, css_limit=css_limit, cap=None,
         reasons=reasons, notes=notes, usual=usual, member=member, what=words,
         advice=say("care.quoted.dental.advice"),
     )
 
 
-def _hearing(p, *, quote, basket, member, age, ears) -> QuotedPricing:
+def _hearing(p, *, without_quote, basket, member, age, ears) -> _Tariffed:
     reasons: list[Reason] = []
     notes: list[str] = []
     tariffs, _ = _get(p, "soins.audition_tarifs")
@@ -329,9 +361,9 @@ def _hearing(p, *, quote, basket, member, age, ears) -> QuotedPricing:
     if tariffs is None or rate is None:
         notes.append(say("care.quoted.verify.hearing.before_tariffs", member=member,
                          day=_first_day(p, "soins.audition_tarifs")))
-        return _finish(p, CareKind.HEARING_AIDS, act=None, basket=resolved, units=ears, child=False, quote=quote,
-                       base=None, rate=None, per_unit_ss=None, limit=None, css_limit=None, cap=None, reasons=reasons,
-                       notes=notes, usual=None, member=member, what=HEARING_AID, advice=_HEARING_ADVICE)
+        return _Tariffed(CareKind.HEARING_AIDS, act=None, basket=resolved, units=ears, child=False,
+                         base=None, rate=None, per_unit_ss=None, limit=None, css_limit=None, cap=None, reasons=reasons,
+                         notes=notes, usual=None, member=member, what=HEARING_AID, advice=_HEARING_ADVICE)
     child = age < int(tariffs["age_limit"])
     group = tariffs["child" if child else "adult"]
     base, limit = group["base"], group["class_1_price_limit"]
@@ -352,9 +384,9 @@ def _hearing(p, *, quote, basket, member, age, ears) -> QuotedPricing:
     if cap is not None and resolved == LIBRE:
         _note(p, "soins.contrat_responsable_plafonds", notes)
     # Without a quote the person also learns the usual range above the 100 % Santé figure.
-    usual = _usual(p, "hearing_aids", notes) if resolved == LIBRE or quote is None else None
-    return _finish(
-        p, CareKind.HEARING_AIDS, act=None, basket=resolved, units=ears, child=child, quote=quote, base=base, rate=rate,
+    usual = _usual(p, "hearing_aids", notes) if resolved == LIBRE or without_quote else None
+    return _Tariffed(
+        CareKind.HEARING_AIDS, act=None, basket=resolved, units=ears, child=child, base=base, rate=rate,
         per_unit_ss=social_security, limit=limit, css_limit=css_limit, cap=cap, reasons=reasons, notes=notes,
         usual=usual, member=member, what=HEARING_AID, advice=_HEARING_ADVICE, css_cover=css_cover,
     )
@@ -392,7 +424,7 @@ def _hearing_css(p, *, child, basket, base, age, reasons, notes) -> tuple[Decima
 _HEARING_ADVICE = say("care.quoted.hearing.advice")
 
 
-def _glasses(p, *, quote, basket, member, age, lenses) -> QuotedPricing:
+def _glasses(p, *, basket, member, age, lenses) -> _Tariffed:
     reasons: list[Reason] = []
     notes: list[str] = []
     tariffs, _ = _get(p, "soins.optique_tarifs")
@@ -410,9 +442,9 @@ def _glasses(p, *, quote, basket, member, age, lenses) -> QuotedPricing:
     if tariffs is None or rate is None:
         notes.append(say("care.quoted.verify.glasses.before_tariffs", member=member,
                          day=_first_day(p, "soins.optique_tarifs")))
-        return _finish(p, CareKind.GLASSES, act=None, basket=resolved, units=1, child=child, quote=quote, base=None,
-                       rate=None, per_unit_ss=None, limit=None, css_limit=None, cap=None, reasons=reasons, notes=notes,
-                       usual=None, member=member, what=GLASSES, advice=advice)
+        return _Tariffed(CareKind.GLASSES, act=None, basket=resolved, units=1, child=child, base=None,
+                         rate=None, per_unit_ss=None, limit=None, css_limit=None, cap=None, reasons=reasons, notes=notes,
+                         usual=None, member=member, what=GLASSES, advice=advice)
     if resolved == CENT_POUR_CENT_SANTE:
         frame_base = tariffs["classe_a"]["frame_base"]
         base = frame_base
@@ -444,8 +476,8 @@ def _glasses(p, *, quote, basket, member, age, lenses) -> QuotedPricing:
             frame=Eur(caps["glasses"]["frame"]), age=child_age,
         ))
         _note(p, "soins.contrat_responsable_plafonds", notes)
-    return _finish(
-        p, CareKind.GLASSES, act=None, basket=resolved, units=1, child=child, quote=quote, base=base, rate=rate,
+    return _Tariffed(
+        CareKind.GLASSES, act=None, basket=resolved, units=1, child=child, base=base, rate=rate,
         per_unit_ss=social_security, limit=limit, css_limit=None, cap=cap, reasons=reasons, notes=notes,
         usual=None, member=member, what=GLASSES, advice=advice,
         frame_limit=tariffs["classe_a"]["frame_price_limit"] if resolved == CENT_POUR_CENT_SANTE else None,
@@ -463,8 +495,40 @@ def _usual(p: ParametersOn, key: str, notes: list[str]) -> tuple[Decimal, Decima
     return table[key]["low"], table[key]["high"]
 
 
-def _finish(p, kind, *, act, basket, units, child, quote, base, rate, per_unit_ss, limit, css_limit, cap, reasons,
-            notes, usual, member, what, advice, frame_limit=None, css_cover=None) -> QuotedPricing:
+@dataclass(frozen=True, slots=True)
+class _Tariffed:
+    """What the tariffs of the date say of an item, before its quote (``price_quoted``)."""
+
+    kind: CareKind
+    act: DentalAct | None
+    basket: str
+    units: int
+    child: bool
+    base: Decimal | None
+    rate: Decimal | None
+    per_unit_ss: Decimal | None
+    limit: Decimal | None
+    css_limit: Decimal | None
+    cap: Decimal | None
+    reasons: tuple[Reason, ...]
+    notes: tuple[Phrase | str, ...]
+    usual: tuple[Decimal, Decimal] | None
+    member: str
+    what: Phrase
+    advice: Phrase
+    frame_limit: Decimal | None = None
+    css_cover: Decimal | None = None
+
+    def __post_init__(self) -> None:
+        # The rules fill lists of reasons and notes; the part is shared, so it keeps them as tuples.
+        object.__setattr__(self, "reasons", tuple(self.reasons))
+        object.__setattr__(self, "notes", tuple(self.notes))
+
+
+def _finish(t: _Tariffed, quote: Decimal | None) -> QuotedPricing:
+    """The item with its quote, or without one: then the figure to expect, the advice and a note to verify."""
+    kind, basket, units, limit, usual, frame_limit = t.kind, t.basket, t.units, t.limit, t.usual, t.frame_limit
+    notes = list(t.notes)
     total_limit = limit * units if limit is not None else None
     no_quote = None
     billed = quote
@@ -480,7 +544,7 @@ def _finish(p, kind, *, act, basket, units, child, quote, base, rate, per_unit_s
             parts.append(say("care.quoted.no_quote.frame", frame_limit=Eur(frame_limit)))
         if low is not None:
             parts.append(say("care.quoted.no_quote.usual", low=Eur(low), high=Eur(high)))
-        parts.append(advice)
+        parts.append(t.advice)
         no_quote = NoQuoteAdvice(figure, low, high, say("care.quoted.sentences", sentences=Joined(parts, " ")))
         if basket == LIBRE and high is not None:
             billed = high
@@ -490,16 +554,16 @@ def _finish(p, kind, *, act, basket, units, child, quote, base, rate, per_unit_s
             "care.quoted.verify.no_quote.limit" if billed is not None and basket != LIBRE
             else "care.quoted.verify.no_quote.usual" if billed is not None
             else "care.quoted.verify.no_quote.none",
-            what=Capital(what), member=member,
+            what=Capital(t.what), member=t.member,
         ))
     return QuotedPricing(
-        kind=kind, act=act, basket=basket, units=units, child=child, quote=quote, billed=billed,
-        base=base * units if base is not None else None, rate=rate,
-        social_security=per_unit_ss * units if per_unit_ss is not None else None,
-        price_limit=total_limit, css_limit=css_limit * units if css_limit is not None else None,
-        responsible_cap=cap * units if cap is not None and kind is CareKind.HEARING_AIDS else cap,
-        reasons=tuple(reasons), to_verify=tuple(dict.fromkeys(notes)), no_quote=no_quote,
-        css_cover=css_cover * units if css_cover is not None else None,
+        kind=kind, act=t.act, basket=basket, units=units, child=t.child, quote=quote, billed=billed,
+        base=t.base * units if t.base is not None else None, rate=t.rate,
+        social_security=t.per_unit_ss * units if t.per_unit_ss is not None else None,
+        price_limit=total_limit, css_limit=t.css_limit * units if t.css_limit is not None else None,
+        responsible_cap=t.cap * units if t.cap is not None and kind is CareKind.HEARING_AIDS else t.cap,
+        reasons=t.reasons, to_verify=tuple(dict.fromkeys(notes)), no_quote=no_quote,
+        css_cover=t.css_cover * units if t.css_cover is not None else None,
     )
 
 

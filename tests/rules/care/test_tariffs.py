@@ -5,7 +5,10 @@ since 15 October 2023 (70 % before) (service-public.fr F33956); 100 % Santé lim
 500 €, ceramo-metal bridge replacing an incisor 1 465 €, complete denture 1 100 € (service-public.fr F20314); zirconia
 on a molar 440 € at a controlled price (convention annex, secondary copy); CSS limit 262,18 € for a metal crown from
 25 February to 31 December 2024 (arrêté of 23 February 2024, annex 1); hearing aids base 400 € per ear (1 400 € under
-20) at 60 %, class I limit 950 € (1 400 € under 20), responsible ceiling 1 700 € per ear; with the CSS (arrêté of 27
+20) at 60 %, class I limit 950 € (1 400 € under 20), responsible ceiling 1 700 € per ear; responsible ceilings of
+class B glasses 420 € / 700 € / 800 € by lenses (R871-2 3° a, c, f, read in the LEGI copy for the wordings of the
+décret 2019-21 and of the décret 2025-1131; the wording in force from 18 November 2024 to 27 November 2025 is not
+read and is flagged); with the CSS (arrêté of 27
 December 2018), from 20 a class I aid at 800 € at most and any aid covered up to 800 € per ear Sécurité sociale
 included, under 20 any class at the tariff (1 400 €) at most; class B glasses 0,05 € per element at 60 %; class A frame
 base 9 € (service-public.fr F33950).
@@ -303,6 +306,64 @@ def test_responsible_ceilings_follow_the_decree_dates():
     hearing = price_quoted(p2020, CareKind.HEARING_AIDS, quote=D("1500"), basket=Basket.OTHER, age=60, member="p1")
     assert not hearing.priced  # the LPP tariffs of the 100 % Santé reform are taken from 2021 only
     assert any("2021" in n for n in hearing.to_verify)
+
+
+def _responsible_notes(q):
+    """The "to verify" notes of the responsible-contract ceilings among an item's notes."""
+    return [str(n) for n in q.to_verify if n.key == "sources.to_verify" and "« responsable »" in str(n)]
+
+
+def _cap_reason(q):
+    return next(r for r in q.reasons if r.code == "care.quoted.glasses.responsible_cap")
+
+
+@pytest.mark.parametrize("lenses, quote, cap, at_least", [
+    # R871-2 3°: 420 € (a), 700 € (c), 800 € (f) for class B glasses, Sécurité sociale excluded. The Sécurité
+    # sociale pays 60 % of 3 × 0,05 € = 0,09 €; a responsible contract pays at most the cap: at least the quote
+    # − the cap − 0,09 € is left, and at most everything above the base (quote − 0,15 €).
+    ("simple", "500", D("420"), D("79.91")),
+    ("complex", "900", D("700"), D("199.91")),
+    ("very_complex", "1000", D("800"), D("199.91")),
+])
+def test_responsible_ceilings_of_class_b_glasses_are_those_of_r871_2_in_force(lenses, quote, cap, at_least):
+    q = price_quoted(P, CareKind.GLASSES, quote=D(quote), basket=Basket.OTHER, age=40, member="p1", lenses=lenses)
+    assert q.responsible_cap == cap and q.social_security == D("0.09")
+    responsible = q.column(S.PRIVATE_RESPONSIBLE)
+    assert responsible.at_least == at_least and responsible.left == D(quote) - D("0.15") and responsible.upper_bound
+    # Read in the text in force since 28 November 2025 (décret n° 2025-1131): cited, nothing left to verify.
+    reason = _cap_reason(q)
+    assert reason.href.endswith("LEGIARTI000052861614") and "2025-1131" in reason.article
+    assert _responsible_notes(q) == []
+
+
+@pytest.mark.parametrize("when, version, flagged", [
+    (date(2020, 6, 1), "LEGIARTI000038035521", False),    # décret n° 2019-21, read in the LEGI copy
+    (date(2024, 11, 17), "LEGIARTI000038035521", False),  # its last day
+    (date(2024, 11, 18), "LEGIARTI000050506958", True),   # the wording in between, not read
+    (date(2025, 11, 27), "LEGIARTI000050506958", True),
+    (date(2025, 11, 28), "LEGIARTI000052861614", False),  # décret n° 2025-1131, read in the LEGI copy
+])
+def test_the_700_cap_of_complex_lenses_holds_through_every_wording_of_r871_2(when, version, flagged):
+    q = price_quoted(default_parameters().at(when), CareKind.GLASSES, quote=D("900"), basket=Basket.OTHER, age=40,
+                     member="p1", lenses="complex")
+    assert q.responsible_cap == D("700") and q.column(S.PRIVATE_RESPONSIBLE).at_least == D("199.91")
+    assert _cap_reason(q).href.endswith(version)
+    notes = _responsible_notes(q)
+    assert bool(notes) is flagged
+    if flagged:
+        assert "LEGIARTI000050506958" in notes[0] and "2025-1131" in notes[0]
+
+
+def test_the_hearing_aid_ceiling_of_r871_2_is_1700_per_aid_without_a_note_since_november_2025():
+    # R871-2 4° b): 1 700 € per aid, Sécurité sociale included. Two class II aids at 2 000 € each: 3 400 € at most
+    # paid, 600 € at least left.
+    q = price_quoted(P, CareKind.HEARING_AIDS, quote=D("4000"), basket=Basket.OTHER, age=60, member="p1", ears=2)
+    assert q.responsible_cap == D("3400")
+    assert q.column(S.PRIVATE_RESPONSIBLE).at_least == D("600")
+    assert _responsible_notes(q) == []
+    before = price_quoted(default_parameters().at(date(2025, 3, 1)), CareKind.HEARING_AIDS, quote=D("4000"),
+                          basket=Basket.OTHER, age=60, member="p1", ears=2)
+    assert before.responsible_cap == D("3400") and len(_responsible_notes(before)) == 1
 
 
 def test_class_b_glasses_for_a_child_with_and_without_the_css():
