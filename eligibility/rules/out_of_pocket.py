@@ -27,7 +27,7 @@ from .care import (
     holds_css,
 )
 from .care.tariffs import CENT_POUR_CENT_SANTE
-from .checklist import HOSPITAL, AtService, ChecklistItem, Phase
+from .checklist import HOSPITAL, AtService, ChecklistItem, Phase, figures_item
 from .contract import REASONS, Contract, contract, entry, text
 from .enums import (
     AidAssessment,
@@ -43,7 +43,7 @@ from .enums import (
 from .parameters import ParametersOn
 from .reasons import Reason
 from .results import CssResult
-from .situation import Situation
+from .situation import PlannedCare, Situation
 from .sources import parameter_to_verify
 from .wording import Day, Eur, Joined, Label, Lower, LowerFirst, Phrase, because, say
 
@@ -517,6 +517,22 @@ _CARE_HOW = {True: say("oop.quote.care.how", two_quotes=say("oop.quote.care.two_
              False: say("oop.quote.care.how", two_quotes="")}
 
 
+def _quoted_care(situation: Situation) -> Iterable[tuple[int, PlannedCare]]:
+    """The planned care to ask a quote for (index, care): not an emergency, nor a hospitalisation at home, nor a
+    sector 1 consultation (nothing beyond the tariff to learn)."""
+    for index, care in enumerate(situation.planned_care):
+        if care.kind is CareKind.EMERGENCY_VISIT or (care.kind is CareKind.HOSPITALISATION and care.home):
+            continue
+        if care.kind is CareKind.CONSULTATION and care.sector in (None, Sector.SECTOR_1):
+            continue
+        yield index, care
+
+
+def quote_figures(situation: Situation) -> list[ChecklistItem]:
+    """``quote_items`` for a result simulated without its texts: each item's key and reasons."""
+    return [figures_item(f"quote_{index}", _QUOTE_REASONS) for index, _ in _quoted_care(situation)]
+
+
 def quote_items(situation: Situation, cpam: CpamAidResult) -> list[ChecklistItem]:
     items = []
     coverage_card = (
@@ -524,11 +540,7 @@ def quote_items(situation: Situation, cpam: CpamAidResult) -> list[ChecklistItem
         else _COMPLEMENTARY_CARD if situation.complementary is Complementary.PRIVATE
         else None
     )
-    for index, care in enumerate(situation.planned_care):
-        if care.kind is CareKind.EMERGENCY_VISIT or (care.kind is CareKind.HOSPITALISATION and care.home):
-            continue
-        if care.kind is CareKind.CONSULTATION and care.sector in (None, Sector.SECTOR_1):
-            continue
+    for index, care in _quoted_care(situation):
         documents = [_VITALE]
         if coverage_card:
             documents.append(coverage_card)
@@ -591,6 +603,11 @@ class CareCostsAid:
     def checklist(self, situation: Situation, p: ParametersOn,
                   results: Mapping[str, Any]) -> Iterable[tuple[Phase, ChecklistItem]]:
         return [(Phase.PREPARE, item) for item in quote_items(situation, results["cpam_aid"])]
+
+    def checklist_figures(self, situation: Situation, p: ParametersOn,
+                          results: Mapping[str, Any]) -> Iterable[tuple[Phase, ChecklistItem]]:
+        """``checklist``'s items with their keys and reasons only (a result simulated without its texts)."""
+        return [(Phase.PREPARE, item) for item in quote_figures(situation)]
 
 
 CARE_COSTS = CareCostsAid()

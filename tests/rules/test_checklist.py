@@ -217,7 +217,7 @@ def test_an_aid_s_items_for_figures_are_its_items_keys_and_reasons(data):
     situation = in_reference_period(situation, p)
     results = assess_aids(situation, p, aids=AIDS)
     with_figures = [aid for aid in AIDS if hasattr(aid, "checklist_figures")]
-    assert {aid.key for aid in with_figures} >= {"cpam_aid", "local_health_aid", "help_independants"}
+    assert {aid.key for aid in with_figures} >= {"css", "reste_a_charge", "cpam_aid", "local_health_aid", "help_independants"}
     for aid in with_figures:
         full = list(aid.checklist(situation, p, results))
         figures = list(aid.checklist_figures(situation, p, results))

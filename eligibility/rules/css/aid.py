@@ -14,7 +14,7 @@ from ..parameters import ParametersOn
 from ..results import CssResult
 from ..situation import Situation
 from .decision import evaluate_css
-from .procedure import appeal_item, css_item
+from .procedure import appeal_figures, appeal_item, css_item
 
 
 class CssAid:
@@ -41,6 +41,12 @@ class CssAid:
         """The request or renewal; then, when there is one, how to contest the decision."""
         item = css_item(situation, p, results[self.key])
         return [(Phase.REQUEST, item), (Phase.CONTEST, p.derived(appeal_item))] if item is not None else []
+
+    def checklist_figures(self, situation: Situation, p: ParametersOn,
+                          results: Mapping[str, Any]) -> Iterable[tuple[Phase, ChecklistItem]]:
+        """``checklist``'s items with their keys and reasons only (a result simulated without its texts)."""
+        item = css_item(situation, p, results[self.key], texts=False)
+        return [(Phase.REQUEST, item), (Phase.CONTEST, p.derived(appeal_figures))] if item is not None else []
 
 
 CSS = CssAid()

@@ -14,6 +14,7 @@ from ..checklist import (
     Text,
     _member_label,
     adults,
+    figures_item,
 )
 from ..enums import Activity, Benefit, CssStatus, HousingStatus, ResourceType, Role
 from ..parameters import ParametersOn
@@ -152,10 +153,18 @@ def _dated(p: ParametersOn) -> _Dated:
     )
 
 
-def css_item(situation: Situation, p: ParametersOn, css: CssResult) -> ChecklistItem | None:
+def css_item(situation: Situation, p: ParametersOn, css: CssResult, *, texts: bool = True) -> ChecklistItem | None:
+    """The request (or, for a holder, the renewal) of the CSS, unless the household is not eligible.
+
+    ``texts=False`` (a result for its figures only): the same item, decided the same way, with its key and reasons
+    only (``checklist.figures_item``): the documents, whose list reads every resource line, are not gathered.
+    """
     holder = holds_css(situation)
     dated = p.derived(_dated)
     if holder:
+        reasons = (dated.renewal_reason,) if css.eligible else (dated.renewal_reason, _AT_RISK)
+        if not texts:
+            return figures_item("css_renewal", reasons)
         automatic = css.presumption in ("rsa", "aspa", "asi") or bool(situation.current_benefits & _AUTOMATIC_BENEFITS)
         return ChecklistItem(
             key="css_renewal",
@@ -166,9 +175,11 @@ def css_item(situation: Situation, p: ParametersOn, css: CssResult) -> Checklist
             deadline=dated.renewal_deadline,
             help=HELP_GENERAL,
             appeal=dated.appeal,
-            reasons=(dated.renewal_reason,) if css.eligible else (dated.renewal_reason, _AT_RISK),
+            reasons=reasons,
         )
     if _with_parents(css):
+        if not texts:
+            return figures_item("css_request", _with_parents_reasons(p))
         return _with_parents_item(p, css_documents(situation, css, p))
     if not css.eligible:
         return None
@@ -178,6 +189,8 @@ def css_item(situation: Situation, p: ParametersOn, css: CssResult) -> Checklist
         what = say("checklist.css_request.participation", amount=Eur(css.monthly_participation))
         procedure = say("checklist.css_request.procedure", what=what)
         reasons = (reason_from(p, "demarches.css_delai_decision_mois", "checklist.css_request", what=what),)
+    if not texts:
+        return figures_item("css_request", reasons)
     return ChecklistItem(
         key="css_request",
         organism=_ORGANISM,
@@ -209,8 +222,18 @@ def _with_parents_item(p: ParametersOn, documents: tuple[Text, ...]) -> Checklis
         deadline=dated.request_deadline,
         help=HELP_GENERAL,
         appeal=dated.appeal,
-        reasons=(reason_from(p, "demarches.css_delai_decision_mois", "checklist.css_request_with_parents"),),
+        reasons=_with_parents_reasons(p),
     )
+
+
+def _with_parents_reasons(p: ParametersOn) -> tuple[Reason, ...]:
+    return (reason_from(p, "demarches.css_delai_decision_mois", "checklist.css_request_with_parents"),)
+
+
+def appeal_figures(p: ParametersOn) -> ChecklistItem:
+    """``appeal_item`` for a result simulated without its texts: its key and reasons (``checklist.figures_item``)."""
+    appeal = p.derived(appeal_item)
+    return figures_item(appeal.key, appeal.reasons)
 
 
 def appeal_item(p: ParametersOn) -> ChecklistItem:
