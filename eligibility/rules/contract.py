@@ -119,13 +119,9 @@ def money(amount: Decimal | None) -> float | int | None:
     try:
         return _numbers[amount]
     except KeyError:
-        pass
+        return _new_number(amount)
     except TypeError:  # not hashable (a signalling NaN): converted without keeping it
         return _number(amount)
-    if len(_numbers) >= _NUMBERS_MAX:
-        _numbers.clear()
-    number = _numbers[amount] = _number(amount)
-    return number
 
 
 def _number(amount: Decimal | None) -> float | int | None:
@@ -137,8 +133,8 @@ def _number(amount: Decimal | None) -> float | int | None:
 
 
 def _new_number(amount: Decimal | None) -> float | int | None:
-    """``money(amount)`` for an amount the compiled serialisers did not find in the table (``_known``): converted
-    and kept without looking it up again (most amounts of a result are its own: about 7 of them per result)."""
+    """``money(amount)`` for an amount not in the table (``money``'s miss, and the compiled serialisers' after their own
+    look-up, ``_known``): converted and kept without looking it up again (about 7 amounts per result are its own)."""
     number = _number(amount)
     if len(_numbers) >= _NUMBERS_MAX:
         _numbers.clear()

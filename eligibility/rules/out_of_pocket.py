@@ -25,6 +25,7 @@ from .care import (
     QuotedCareResult,
     evaluate_care,
     holds_css,
+    notes_of,
 )
 from .care.tariffs import CENT_POUR_CENT_SANTE
 from .checklist import HOSPITAL, AtService, ChecklistItem, Phase, figures_item
@@ -395,12 +396,9 @@ def _estimate(situation: Situation, p: ParametersOn, css: CssResult) -> OutOfPoc
     else:
         css_items = current_items if css_care is current_care else css_care.items
     lines: list[OutOfPocketLine] = []
-    if css_items is None:
-        for item in current_items:
-            lines.extend(_lines_for(item, None, scenario))
-    else:
-        for item, css_item in zip(current_items, css_items, strict=True):
-            lines.extend(_lines_for(item, css_item, scenario))
+    for item, css_item in zip(current_items, css_items if css_items is not None else [None] * len(current_items),
+                              strict=True):
+        lines.extend(_lines_for(item, css_item, scenario))
 
     total_current, current_upper = _total([line.current for line in lines])
     if css_care is not None:
@@ -410,11 +408,9 @@ def _estimate(situation: Situation, p: ParametersOn, css: CssResult) -> OutOfPoc
 
     assumptions: list[Phrase] = []
     reasons: list[Reason] = []
-    # The notes of the current column, then those of the with-CSS column; ``dict.fromkeys`` below keeps the first of
-    # equal notes in this order, as ``CareResult.to_verify`` does for each column (same result, one pass).
-    to_verify: list = [note for item in current_items for note in item.to_verify]
-    if css_items is not None and css_items is not current_items:
-        to_verify.extend(note for item in css_items for note in item.to_verify)
+    # The notes of the current column, then those of the with-CSS column (``notes_of``, as ``CareResult.to_verify``).
+    other = css_items is not None and css_items is not current_items
+    to_verify: list = list(notes_of(current_items, css_items) if other else notes_of(current_items))
 
     if not situation.planned_care:
         reasons.append(because("oop.no_care"))

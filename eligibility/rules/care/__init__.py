@@ -65,11 +65,12 @@ class CareResult:
 
     @property
     def to_verify(self) -> tuple[str, ...]:
-        seen: dict[str, None] = {}
-        for item in self.items:
-            for note in item.to_verify:
-                seen.setdefault(note, None)
-        return tuple(seen)
+        return notes_of(self.items)
+
+
+def notes_of(*columns: list) -> tuple[str, ...]:
+    """The notes to verify of the items of one or more columns, in that order, each note once (the first kept)."""
+    return tuple(dict.fromkeys(note for items in columns for item in items for note in item.to_verify))
 
 
 def _care_index(result) -> int:
