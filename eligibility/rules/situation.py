@@ -697,8 +697,7 @@ def parse_situation(data: Any, *, today: date) -> Situation:
 
     residence = _parse_residence(r, data.get("residence"))
     housing = _parse_housing(r, data.get("housing"))
-    members = _parse_members(r, data.get("members"), request_date)
-    member_ids = {m.id for m in members}
+    members, member_ids = _parse_members(r, data.get("members"), request_date)
     resources = _parse_resources(r, data.get("resources"), member_ids)
 
     benefits: set[Benefit] = set()
@@ -791,10 +790,12 @@ def _parse_housing(r: _Reader, value: Any) -> Housing:
     return Housing(status, aid)
 
 
-def _parse_members(r: _Reader, value: Any, request_date: date) -> list[Member]:
+def _parse_members(r: _Reader, value: Any, request_date: date) -> tuple[list[Member], set[str]]:
+    """The members read, and every identifier given to one, including a member refused for another field: the
+    lines that name that member (resources, health, care) are then not also said to name nobody."""
     if value is None:
         r.error("members", "Ce champ est obligatoire : la liste des personnes du foyer.")
-        return []
+        return [], set()
     items = r.items(Situation, "members", value)
     if isinstance(value, list) and not value:
         r.error("members", "Le foyer doit comporter au moins le demandeur ou la demandeuse.")
@@ -852,7 +853,7 @@ def _parse_members(r: _Reader, value: Any, request_date: date) -> list[Member]:
         r.error("members", "Le foyer doit comporter exactement un demandeur ou une demandeuse (role « applicant »).")
     if partners > 1:
         r.error("members", "Le foyer ne peut comporter qu'un seul conjoint (role « partner »).")
-    return members
+    return members, seen_ids
 
 
 def _member_ref(r: _Reader, member_id: str | None, path: str, member_ids: set[str]) -> str | None:

@@ -47,3 +47,18 @@ def test_a_request_after_the_last_check_of_the_amounts_says_so():
     assert "après la dernière vérification des montants légaux" in later.to_verify[0]
     same_day = simulate(parse_situation(situation(request_date=checked.isoformat()), today=checked))
     assert not any("dernière vérification" in item for item in same_day.to_verify)
+
+
+def test_a_member_refused_for_one_field_is_still_known_to_the_lines_that_name_them():
+    """A wrong birth date is said once, next to it: the care, resource and health lines of that person are not
+    also said to name nobody; a line naming an id given to no member still is."""
+    data = situation(
+        members=[{"id": "p1", "role": "applicant", "birth_date": "2026-02-30"}],
+        resources=[{"member": "p1", "type": "pension", "amount": 9000}],
+        health=[{"member": "p1", "ald": True}],
+        planned_care=[{"kind": "hearing_aids", "member": "p1", "quote": 1500, "basket": "other"},
+                      {"kind": "emergency_visit", "member": "p2"}],
+    )
+    with pytest.raises(InvalidSituation) as excinfo:
+        parse_situation(data, today=TODAY)
+    assert [e.path for e in excinfo.value.errors] == ["members[0].birth_date", "planned_care[1].member"]
