@@ -22,6 +22,7 @@ Target: every step under 20 ms at p95.
 from __future__ import annotations
 
 import argparse
+import gc
 import itertools
 import os
 import shutil
@@ -94,6 +95,17 @@ def timed(label, times, queries, func):
 
 VISITORS = itertools.count(1)
 
+#: The garbage collector's pauses during the measured journeys: generation -> durations in ms.
+GC_PAUSES: dict[int, list[float]] = defaultdict(list)
+_gc_started: list[float] = []
+
+
+def _on_gc(phase: str, info: dict) -> None:
+    if phase == "start":
+        _gc_started[:] = [time.perf_counter()]
+    elif _gc_started:
+        GC_PAUSES[info["generation"]].append((time.perf_counter() - _gc_started[0]) * 1000)
+
 
 def one_journey(times, queries) -> float:
     # A new visitor: no session yet, and an address of its own (the throttle allows 30 new questionnaires an
@@ -150,10 +162,14 @@ def bench(runs: int, database: str) -> None:
         one_journey(WARM_UP, defaultdict(list))  # warm-up: imports, parameter files, templates
         settle_for_requests()  # what each server process does before its first request (aidsante/wsgi.py)
         totals, cpus = [], []
-        for _ in range(runs):
-            start_cpu = time.process_time()
-            totals.append(one_journey(times, queries))
-            cpus.append((time.process_time() - start_cpu) * 1000)
+        gc.callbacks.append(_on_gc)
+        try:
+            for _ in range(runs):
+                start_cpu = time.process_time()
+                totals.append(one_journey(times, queries))
+                cpus.append((time.process_time() - start_cpu) * 1000)
+        finally:
+            gc.callbacks.remove(_on_gc)
     finally:
         connection.creation.destroy_test_db(connection.settings_dict["NAME"], verbosity=0)
         if tmp:
@@ -178,6 +194,10 @@ def bench(runs: int, database: str) -> None:
     worst_cpu = max(steps, key=lambda k: p95(CPU[k]))
     print(f"slowest step at p95 in CPU time: {worst_cpu}, {p95(CPU[worst_cpu]):.1f} ms = "
           f"{p95(CPU[worst_cpu]) / statistics.median(CPU[anchor_label]):.1f} × the anchor's CPU median")
+    pauses = ", ".join(
+        f"generation {generation}: {len(durations)} × (max {max(durations):.1f} ms, total {sum(durations):.0f} ms)"
+        for generation, durations in sorted(GC_PAUSES.items()))
+    print(f"garbage collector during the {runs} journeys (client and server share this process): {pauses or 'none'}")
     slow = [label for label, values in steps.items() if p95(values) >= TARGET_MS]
     print(f"all steps under {TARGET_MS} ms at p95" if not slow else f"over {TARGET_MS} ms at p95: {', '.join(slow)}")
     slow_cpu = [label for label in steps if p95(CPU[label]) >= TARGET_MS]

@@ -226,17 +226,20 @@ def encoded_result(situation: Situation, directory: CpamSettingsDirectory, detai
 #: each one scanned the young results, and the oldest generation the whole validated batch (about a tenth of
 #: a batch's CPU, bench/bench_css.py). Garbage without cycles is freed at once by reference counting anyway.
 BATCH_GC_THRESHOLD = 20_000
+BATCH_FULL_COLLECTION_EVERY = 10
 
 
 @contextmanager
 def fewer_collections() -> Iterator[None]:
-    """The cycle collector's first threshold raised to ``BATCH_GC_THRESHOLD`` inside the block (restored
-    after it, unless another block changed it meanwhile)."""
+    """The cycle collector's first threshold raised to ``BATCH_GC_THRESHOLD`` inside the block, its last one at
+    least ``BATCH_FULL_COLLECTION_EVERY`` (both restored after it, unless another block changed them meanwhile)."""
     before = gc.get_threshold()
     if before[0] >= BATCH_GC_THRESHOLD:
         yield
         return
-    gc.set_threshold(BATCH_GC_THRESHOLD, *before[1:])
+    # The oldest generation holds the validated batch: CPython's usual 10 there, whatever a server process set
+    # for its short requests (aidsante.startup.FULL_COLLECTION_EVERY).
+    gc.set_threshold(BATCH_GC_THRESHOLD, before[1], max(before[2], BATCH_FULL_COLLECTION_EVERY))
     try:
         yield
     finally:

@@ -278,18 +278,28 @@ def test_a_simulation_leaves_no_reference_cycle(data):
             gc.enable()
 
 
-def test_a_batch_raises_the_collector_threshold_and_restores_it():
+@pytest.mark.parametrize("server_thresholds", [None, (700, 10, 2)], ids=["default", "settled server"])
+def test_a_batch_raises_the_collector_threshold_and_restores_it(server_thresholds):
+    """Inside a batch: few young collections, and full ones at CPython's usual pace even in a server process
+    (whose ``settle_for_requests`` makes them frequent for short requests); both restored after it."""
     import gc
 
     class NoCpam:
         def for_department(self, department):
             return None
 
-    before = gc.get_threshold()
-    situations = services.parse_batch([EXAMPLE, SINGLE], today=TODAY)
-    assert gc.get_threshold() == before
-    stream = services.stream_results(situations, NoCpam(), chunk_bytes=1)
-    first = next(stream)
-    assert gc.get_threshold()[0] == max(before[0], services.BATCH_GC_THRESHOLD)
-    assert len(json.loads(first + b"".join(stream))) == 2
-    assert gc.get_threshold() == before
+    saved = gc.get_threshold()
+    if server_thresholds:
+        gc.set_threshold(*server_thresholds)
+    try:
+        before = gc.get_threshold()
+        situations = services.parse_batch([EXAMPLE, SINGLE], today=TODAY)
+        assert gc.get_threshold() == before
+        stream = services.stream_results(situations, NoCpam(), chunk_bytes=1)
+        first = next(stream)
+        assert gc.get_threshold() == (max(before[0], services.BATCH_GC_THRESHOLD), before[1],
+                                      max(before[2], services.BATCH_FULL_COLLECTION_EVERY))
+        assert len(json.loads(first + b"".join(stream))) == 2
+        assert gc.get_threshold() == before
+    finally:
+        gc.set_threshold(*saved)
