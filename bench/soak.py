@@ -10,8 +10,10 @@ resumes it with its code in a new browser; then starts again until the time is u
 logs in, lists and searches dossiers, creates one, records the consent, adds a note and opens it.
 
 Prints: requests, server errors (5xx), other unexpected statuses, client latency (median, p95), the
-p95 measured inside gunicorn (its access log, ``%(M)s`` ms), cases completed, and the answers verified:
-every completed case's stored answers are compared, field by field, with what its applicant posted.
+p95 measured inside gunicorn (its access log, ``%(M)s`` ms), cases completed, the answers verified
+(every completed case's stored answers are compared, field by field, with what its applicant posted), and
+the gunicorn workers' resident memory, sampled every 5 seconds: after the first 10 seconds (caches filled)
+against the end, which shows whether a worker's memory keeps growing.
 """
 
 from __future__ import annotations
@@ -227,6 +229,30 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, int(len(ordered) * fraction))] if ordered else 0.0
 
 
+def workers_rss_mib(master: int) -> list[float]:
+    """Resident memory (VmRSS, MiB) of each child process of the gunicorn master ``master`` (Linux /proc)."""
+    sizes = []
+    try:
+        children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+    except OSError:
+        return sizes
+    for pid in children:
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+        except OSError:
+            continue
+        for line in status.splitlines():
+            if line.startswith("VmRSS:"):
+                sizes.append(int(line.split()[1]) / 1024)
+    return sizes
+
+
+def sample_memory(master: int, deadline: float, samples: list[tuple[float, list[float]]], started: float) -> None:
+    while time.monotonic() < deadline:
+        time.sleep(5)
+        samples.append((time.monotonic() - started, workers_rss_mib(master)))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--applicants", type=int, default=50)
@@ -270,6 +296,8 @@ def main() -> int:
         deadline = started + args.seconds
         threads = [threading.Thread(target=applicant, args=(base, i, deadline, stats)) for i in range(args.applicants)]
         threads += [threading.Thread(target=agent, args=(base, i, deadline, stats, accounts)) for i in range(args.agents)]
+        memory: list[tuple[float, list[float]]] = []
+        threads.append(threading.Thread(target=sample_memory, args=(server.pid, deadline, memory, started)))
         for thread in threads:
             thread.start()
         for thread in threads:
@@ -299,6 +327,12 @@ def main() -> int:
     print(f"cases completed: {len(stats.completed)} (resumed with their code in another browser: {stats.resumed}); "
           f"cases lost (404 on one's own case): {stats.lost_cases}; social workers' rounds: {stats.agent_rounds}")
     print(f"answers verified: {same} cases identical to what was posted, {differ} different")
+    warm = next(((t, sizes) for t, sizes in memory if t >= 10 and sizes), None)
+    last = next(((t, sizes) for t, sizes in reversed(memory) if sizes), None)
+    if warm and last:
+        print(f"gunicorn workers' memory (RSS, MiB each): {' '.join(f'{m:.0f}' for m in warm[1])} at {warm[0]:.0f} s, "
+              f"{' '.join(f'{m:.0f}' for m in last[1])} at {last[0]:.0f} s; "
+              f"largest seen {max(max(sizes) for _, sizes in memory if sizes):.0f}")
     return 1 if errors or differ or stats.lost_cases else 0
 
 
