@@ -31,8 +31,9 @@ ROOT = Path(__file__).resolve().parent.parent
 PAGE = os.sysconf("SC_PAGE_SIZE")
 
 
-def rss() -> int:
-    with open("/proc/self/statm") as statm:
+def rss(pid: int | str = "self") -> int:
+    """Resident memory of a process, in bytes (Linux ``/proc``); this one by default."""
+    with open(f"/proc/{pid}/statm") as statm:
         return int(statm.read().split()[1]) * PAGE
 
 

@@ -37,6 +37,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from bench_batch import rss  # noqa: E402
 
 from tests.questionnaire.test_questionnaire_helpers import care_data, household_data  # noqa: E402
 
@@ -230,7 +233,7 @@ def percentile(values: list[float], fraction: float) -> float:
 
 
 def workers_rss_mib(master: int) -> list[float]:
-    """Resident memory (VmRSS, MiB) of each child process of the gunicorn master ``master`` (Linux /proc)."""
+    """Resident memory (MiB) of each child process of the gunicorn master ``master`` (Linux /proc)."""
     sizes = []
     try:
         children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
@@ -238,12 +241,9 @@ def workers_rss_mib(master: int) -> list[float]:
         return sizes
     for pid in children:
         try:
-            status = Path(f"/proc/{pid}/status").read_text()
-        except OSError:
+            sizes.append(rss(pid) / 2**20)
+        except OSError:  # a worker being replaced
             continue
-        for line in status.splitlines():
-            if line.startswith("VmRSS:"):
-                sizes.append(int(line.split()[1]) / 1024)
     return sizes
 
 
