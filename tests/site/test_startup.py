@@ -11,6 +11,14 @@ from aidsante.startup import FULL_COLLECTION_EVERY
 
 ROOT = Path(__file__).resolve().parents[2]
 
+
+def run_probe(code: str) -> list[str]:
+    """Runs ``code`` in a new Python process (the collector's state is per process); its printed words."""
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": os.environ.get("DJANGO_SETTINGS_MODULE", "aidsante.settings.test")}
+    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
+                          check=True).stdout.split()
+
+
 PROBE = """
 import gc, sys
 import django
@@ -24,10 +32,7 @@ print(before, loaded_before, 'eligibility.questionnaire.views' in sys.modules, f
 
 
 def test_settle_for_requests_imports_the_views_and_freezes_what_is_alive():
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": os.environ.get("DJANGO_SETTINGS_MODULE", "aidsante.settings.test")}
-    out = subprocess.run([sys.executable, "-c", PROBE], cwd=ROOT, env=env, capture_output=True, text=True,
-                         check=True).stdout.split()
-    before, loaded_before, loaded_after, frozen, count = out
+    before, loaded_before, loaded_after, frozen, count = run_probe(PROBE)
     assert before == "0" and loaded_before == "False"
     assert loaded_after == "True"
     # Everything Django, the views and the rules built is frozen: tens of thousands of objects, not a handful.
@@ -62,10 +67,7 @@ def test_after_settling_full_collections_are_frequent_and_small():
     Without the count reset and the lower threshold, this probe gets 6 full collections freeing about 90 000
     objects each (the first waits for a quarter of the pre-freeze heap); with them, over 20 freeing at most 26 000.
     """
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": os.environ.get("DJANGO_SETTINGS_MODULE", "aidsante.settings.test")}
-    out = subprocess.run([sys.executable, "-c", GARBAGE_PROBE], cwd=ROOT, env=env, capture_output=True, text=True,
-                         check=True).stdout.split()
-    young, middle, oldest, collections, largest = map(int, out)
+    young, middle, oldest, collections, largest = map(int, run_probe(GARBAGE_PROBE))
     assert (young, middle, oldest) == (700, 10, FULL_COLLECTION_EVERY)
     assert collections >= 15
     assert 0 < largest <= 40_000
@@ -74,7 +76,5 @@ def test_after_settling_full_collections_are_frequent_and_small():
 def test_the_wsgi_module_settles_the_process():
     """Each gunicorn worker imports ``aidsante.wsgi``: the application is built and the process settled."""
     probe = "import gc; import aidsante.wsgi as w; print(callable(w.application), gc.get_freeze_count())"
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": os.environ.get("DJANGO_SETTINGS_MODULE", "aidsante.settings.test")}
-    application, count = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, env=env, capture_output=True,
-                                        text=True, check=True).stdout.split()
+    application, count = run_probe(probe)
     assert application == "True" and int(count) > 50_000
