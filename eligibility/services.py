@@ -226,6 +226,9 @@ def encoded_result(situation: Situation, directory: CpamSettingsDirectory, detai
 #: each one scanned the young results, and the oldest generation the whole validated batch (about a tenth of
 #: a batch's CPU, bench/bench_css.py). Garbage without cycles is freed at once by reference counting anyway.
 BATCH_GC_THRESHOLD = 20_000
+#: Inside a batch, full collections at CPython's usual pace (after 10 middle-generation collections): the
+#: oldest generation holds the validated batch, whatever a server process set for its short requests
+#: (``aidsante.startup.FULL_COLLECTION_EVERY``).
 BATCH_FULL_COLLECTION_EVERY = 10
 
 
@@ -237,8 +240,6 @@ def fewer_collections() -> Iterator[None]:
     if before[0] >= BATCH_GC_THRESHOLD:
         yield
         return
-    # The oldest generation holds the validated batch: CPython's usual 10 there, whatever a server process set
-    # for its short requests (aidsante.startup.FULL_COLLECTION_EVERY).
     gc.set_threshold(BATCH_GC_THRESHOLD, before[1], max(before[2], BATCH_FULL_COLLECTION_EVERY))
     try:
         yield
