@@ -34,6 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from cli import positive  # noqa: E402 (bench/, the script's folder)
 from households import mix  # noqa: E402
 
 from tests.examples import CONTRACT_EXAMPLE  # noqa: E402
@@ -113,9 +114,9 @@ def run_python(port: int, path: str, body: bytes, seconds: int, connections: int
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--seconds", type=int, default=5)
-    parser.add_argument("--connections", type=int, default=4)
+    parser.add_argument("--rounds", type=positive, default=3)
+    parser.add_argument("--seconds", type=positive, default=5)
+    parser.add_argument("--connections", type=positive, default=4)
     parser.add_argument("--python-load", action="store_true", help="use the Python load generator even if wrk is there")
     options = parser.parse_args()
     load = run_python if options.python_load or not shutil.which("wrk") else run_wrk

@@ -37,6 +37,7 @@ import django  # noqa: E402
 
 django.setup()
 
+from cli import positive  # noqa: E402 (bench/, the script's folder)
 from households import SEED, TODAY, mix  # noqa: E402
 
 from eligibility import services  # noqa: E402
@@ -79,7 +80,7 @@ def per_item(function, items) -> tuple[list[int], list[int]]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--households", type=int, default=5_000)
+    parser.add_argument("--households", type=positive, default=5_000)
     parser.add_argument("--seed", type=int, default=SEED)
     args = parser.parse_args()
 

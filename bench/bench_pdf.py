@@ -42,6 +42,7 @@ import django  # noqa: E402
 django.setup()
 
 import pypdf  # noqa: E402
+from cli import positive  # noqa: E402 (bench/, the script's folder)
 from weasyprint import HTML  # noqa: E402
 
 from dossiers.models import Organisation  # noqa: E402
@@ -103,7 +104,7 @@ def line(name: str, walls: list[float], cpus: list[float]) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--runs", type=positive, default=10)
     options = parser.parse_args()
 
     result = simulate(parse_situation(HEAVY_FAMILY_ALL_AIDS, today=date(2026, 11, 22)))

@@ -43,6 +43,7 @@ import django  # noqa: E402
 
 django.setup()
 
+from cli import positive  # noqa: E402 (bench/, the script's folder)
 from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
@@ -207,7 +208,7 @@ def bench(runs: int, database: str) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--runs", type=positive, default=30, help="visitors timed (at least 1)")
     parser.add_argument("--database", choices=["sqlite", "postgresql", "both"], default="both")
     args = parser.parse_args()
     if args.database in ("sqlite", "both"):

@@ -34,6 +34,7 @@ import django  # noqa: E402
 
 django.setup()
 
+from cli import positive  # noqa: E402 (bench/, the script's folder)
 from households import TODAY, mix  # noqa: E402
 
 from eligibility import services  # noqa: E402
@@ -70,8 +71,8 @@ def in_process_per_household(documents: list[dict]) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--households", type=int, default=5_000)
-    parser.add_argument("--runs", type=int, default=5, help="runs of the one-situation command")
+    parser.add_argument("--households", type=positive, default=5_000)
+    parser.add_argument("--runs", type=positive, default=5, help="runs of the one-situation command")
     options = parser.parse_args()
     documents = mix(options.households)
     with tempfile.TemporaryDirectory() as tmp:

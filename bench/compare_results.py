@@ -19,6 +19,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from cli import positive  # bench/, the script's folder
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -92,7 +94,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--before")
     parser.add_argument("--after", default=None, help="a git revision (default: the working tree)")
-    parser.add_argument("--households", type=int, default=5_000)
+    parser.add_argument("--households", type=positive, default=5_000)
     parser.add_argument("--compute", type=int, help=argparse.SUPPRESS)
     options = parser.parse_args()
     if options.compute is not None:

@@ -25,6 +25,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from cli import positive  # bench/, the script's folder
+
 ROOT = Path(__file__).resolve().parent.parent
 BLOCK = 50
 
@@ -54,8 +56,8 @@ def rules_package(revision: str | None, into: Path, name: str) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--before", required=True, help="git revision of the rules to compare with")
-    parser.add_argument("--households", type=int, default=2_000)
-    parser.add_argument("--passes", type=int, default=5)
+    parser.add_argument("--households", type=positive, default=2_000)
+    parser.add_argument("--passes", type=positive, default=5)
     args = parser.parse_args()
 
     sys.path[:0] = [str(ROOT), str(ROOT / "bench")]

@@ -40,6 +40,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from bench_batch import rss  # noqa: E402
+from cli import positive  # noqa: E402 (bench/, the script's folder)
 
 from tests.questionnaire.test_questionnaire_helpers import care_data, household_data  # noqa: E402
 
@@ -255,10 +256,10 @@ def sample_memory(master: int, deadline: float, samples: list[tuple[float, list[
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--applicants", type=int, default=50)
+    parser.add_argument("--applicants", type=positive, default=50)
     parser.add_argument("--agents", type=int, default=5)
-    parser.add_argument("--seconds", type=int, default=90)
-    parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument("--seconds", type=positive, default=90)
+    parser.add_argument("--workers", type=positive, default=3)
     args = parser.parse_args()
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         print("Lancez-le avec une base PostgreSQL : scripts/pg_throwaway.sh .venv/bin/python bench/soak.py", file=sys.stderr)
